@@ -1,0 +1,92 @@
+"""Contracts: offered and signed by the authority, countersigned by the provider.
+
+A contract is in force only when both parties have signed the same version.
+"""
+
+from datetime import date
+from enum import StrEnum
+from typing import ClassVar, Self
+from uuid import UUID
+
+from pydantic import AwareDatetime, Field, model_validator
+
+from samspil_contracts import topics
+from samspil_contracts.base import IntegrationEvent
+from samspil_contracts.common import MeasureCode, Party, Price, ShortText, Text, Value
+
+
+class ContractKind(StrEnum):
+    STANDARD = "standard"  # standardkontrakt per measure type
+    INDIVIDUAL = "individual"  # individuel kontrakt per child, annex to a standard contract
+
+
+class Signature(Value):
+    party: Party
+    signed_by: ShortText
+    signed_at: AwareDatetime
+
+
+class ContractOffered(IntegrationEvent):
+    type_name: ClassVar[str] = "dk.samspil.contract.offered"
+    schema_version: ClassVar[int] = 1
+    topic: ClassVar[str] = topics.AUTHORITY_CONTRACTS
+
+    contract_id: UUID
+    version: int = Field(ge=1)
+    kind: ContractKind
+    provider_id: UUID
+    measure: MeasureCode
+    standard_contract_id: UUID | None = None
+    case_id: UUID | None = None
+    order_id: UUID | None = None
+    title: ShortText
+    terms_sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="Hash of the terms text")
+    price: Price
+    payment_terms_days: int = Field(ge=0, le=120)
+    start: date
+    end: date | None = None
+    authority_signature: Signature
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.kind is ContractKind.INDIVIDUAL and None in (
+            self.standard_contract_id,
+            self.case_id,
+            self.order_id,
+        ):
+            raise ValueError("an individual contract needs standard_contract_id, case_id, order_id")
+        if self.end is not None and self.end < self.start:
+            raise ValueError("end is before start")
+        if self.authority_signature.party is not Party.AUTHORITY:
+            raise ValueError("the offer carries the authority's signature")
+        return self
+
+
+class ContractCountersigned(IntegrationEvent):
+    type_name: ClassVar[str] = "dk.samspil.contract.countersigned"
+    schema_version: ClassVar[int] = 1
+    topic: ClassVar[str] = topics.PROVIDER_CONTRACTS
+
+    contract_id: UUID
+    version: int = Field(ge=1)
+    provider_id: UUID
+    terms_sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="What was signed")
+    provider_signature: Signature
+
+    @model_validator(mode="after")
+    def _provider_signs(self) -> Self:
+        if self.provider_signature.party is not Party.PROVIDER:
+            raise ValueError("the countersignature is the provider's")
+        return self
+
+
+class ContractTerminated(IntegrationEvent):
+    type_name: ClassVar[str] = "dk.samspil.contract.terminated"
+    schema_version: ClassVar[int] = 1
+    topic: ClassVar[str] = topics.AUTHORITY_CONTRACTS
+
+    contract_id: UUID
+    provider_id: UUID
+    initiated_by: Party
+    reason: Text
+    effective_on: date

@@ -1,0 +1,115 @@
+"""Milestones of a case at the authority that providers and the scheduler act on.
+
+No personal data here: a case is named only by its id.
+"""
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, ClassVar, Self
+from uuid import UUID
+
+from pydantic import Field, model_validator
+
+from samspil_contracts import topics
+from samspil_contracts.base import IntegrationEvent
+from samspil_contracts.common import Goal, MeasureCode, ShortText, Text
+
+
+class _CaseEvent(IntegrationEvent):
+    schema_version: ClassVar[int] = 1
+    topic: ClassVar[str] = topics.AUTHORITY_CASES
+
+    case_id: UUID
+
+
+class InvestigationStarted(_CaseEvent):
+    """A child investigation (børnefaglig undersøgelse, § 50) began."""
+
+    type_name: ClassVar[str] = "dk.samspil.case.investigation_started"
+
+    investigation_id: UUID
+    started_on: date
+
+
+class InvestigationConcluded(_CaseEvent):
+    type_name: ClassVar[str] = "dk.samspil.case.investigation_concluded"
+
+    investigation_id: UUID
+    concluded_on: date
+
+
+class DecisionApproved(_CaseEvent):
+    """A decision (afgørelse) on a measure, approved under the team leader's supervision."""
+
+    type_name: ClassVar[str] = "dk.samspil.case.decision_approved"
+
+    decision_id: UUID
+    measure: MeasureCode
+    legal_basis: ShortText
+    decided_on: date
+
+
+class ActionPlanAdopted(_CaseEvent):
+    type_name: ClassVar[str] = "dk.samspil.case.action_plan_adopted"
+
+    action_plan_id: UUID
+    version: int = Field(ge=1)
+    goals: Annotated[tuple[Goal, ...], Field(min_length=1)]
+    adopted_on: date
+
+
+class FollowUpCadenceSet(_CaseEvent):
+    """When follow-ups are due: by law first after 3 months, then every 6 months."""
+
+    type_name: ClassVar[str] = "dk.samspil.case.follow_up_cadence_set"
+
+    order_id: UUID
+    first_due_on: date
+    interval_months: int = Field(ge=1, le=24)
+
+
+class FollowUpOutcome(StrEnum):
+    CONTINUE = "continue"
+    ADJUST = "adjust"
+    END = "end"
+
+
+class FollowUpHeld(_CaseEvent):
+    type_name: ClassVar[str] = "dk.samspil.case.follow_up_held"
+
+    order_id: UUID
+    follow_up_id: UUID
+    held_on: date
+    outcome: FollowUpOutcome
+    next_due_on: date | None = None
+
+    @model_validator(mode="after")
+    def _next_unless_ended(self) -> Self:
+        if (self.outcome is FollowUpOutcome.END) != (self.next_due_on is None):
+            raise ValueError("next_due_on is set exactly when the measure continues")
+        return self
+
+
+class MeasureEndReason(StrEnum):
+    DECISION = "decision"
+    EXPIRY = "expiry"
+    TERMINATION = "termination"
+
+
+class MeasureEnded(_CaseEvent):
+    type_name: ClassVar[str] = "dk.samspil.case.measure_ended"
+
+    order_id: UUID
+    contract_id: UUID | None = None
+    ended_on: date
+    reason: MeasureEndReason
+    explanation: Text | None = None
+
+
+class ConcernAcknowledged(_CaseEvent):
+    """The authority received a provider's notification of concern (underretning)."""
+
+    type_name: ClassVar[str] = "dk.samspil.case.concern_acknowledged"
+
+    concern_id: UUID
+    acknowledged_on: date

@@ -1,0 +1,105 @@
+"""What the provider reports while delivering a measure."""
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, ClassVar, Self
+from uuid import UUID
+
+from pydantic import AwareDatetime, Field, model_validator
+
+from samspil_contracts import topics
+from samspil_contracts.base import IntegrationEvent
+from samspil_contracts.common import GoalArea, Text, Value
+from samspil_contracts.sealed import Sealed
+
+
+class _DeliveryEvent(IntegrationEvent):
+    schema_version: ClassVar[int] = 1
+    topic: ClassVar[str] = topics.PROVIDER_DELIVERY
+
+    contract_id: UUID
+    order_id: UUID
+    case_id: UUID
+    provider_id: UUID
+
+
+class DeliveryStarted(_DeliveryEvent):
+    type_name: ClassVar[str] = "dk.samspil.delivery.started"
+
+    started_on: date
+
+
+class DeliveryStopped(_DeliveryEvent):
+    type_name: ClassVar[str] = "dk.samspil.delivery.stopped"
+
+    stopped_on: date
+    reason: Text
+
+
+class Progress(StrEnum):
+    """The fixed scale for progress against one goal, worst to best."""
+
+    REGRESSED = "regressed"
+    NO_PROGRESS = "no_progress"
+    SOME_PROGRESS = "some_progress"
+    GOOD_PROGRESS = "good_progress"
+    GOAL_REACHED = "goal_reached"
+
+
+class GoalProgress(Value):
+    goal_id: UUID
+    area: GoalArea
+    progress: Progress
+
+
+class StatusReportSubmitted(_DeliveryEvent):
+    """Written status before a follow-up; the narrative is about the child, so sealed."""
+
+    type_name: ClassVar[str] = "dk.samspil.delivery.status_report_submitted"
+
+    report_id: UUID
+    period_start: date
+    period_end: date
+    progress: Annotated[tuple[GoalProgress, ...], Field(min_length=1)]
+    narrative: Sealed
+
+    @model_validator(mode="after")
+    def _period(self) -> Self:
+        if self.period_end < self.period_start:
+            raise ValueError("period_end is before period_start")
+        return self
+
+
+class ConcernSeverity(StrEnum):
+    URGENT = "urgent"
+    NORMAL = "normal"
+
+
+class ConcernNotified(_DeliveryEvent):
+    """The provider's duty to notify (underretningspligt)."""
+
+    type_name: ClassVar[str] = "dk.samspil.delivery.concern_notified"
+
+    concern_id: UUID
+    noticed_at: AwareDatetime
+    severity: ConcernSeverity
+    details: Sealed
+
+
+class ForceKind(StrEnum):
+    PHYSICAL_RESTRAINT = "physical_restraint"
+    HOLDING_BACK = "holding_back"
+    REMOVAL = "removal"
+    SEARCH = "search"
+    OTHER = "other"
+
+
+class ForceIncidentReported(_DeliveryEvent):
+    """Use of force (magtanvendelse) must be reported to the authority."""
+
+    type_name: ClassVar[str] = "dk.samspil.delivery.force_incident_reported"
+
+    incident_id: UUID
+    happened_at: AwareDatetime
+    kind: ForceKind
+    details: Sealed

@@ -1,0 +1,103 @@
+"""Orders of a measure (bestilling) and the provider's answer to them."""
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, ClassVar, Self
+from uuid import UUID
+
+from pydantic import Field, model_validator
+
+from samspil_contracts import topics
+from samspil_contracts.base import IntegrationEvent
+from samspil_contracts.common import (
+    ContactPerson,
+    Frequency,
+    Goal,
+    MeasureCode,
+    Scope,
+    ShortText,
+    Text,
+)
+from samspil_contracts.sealed import Sealed
+
+
+class _OrderState(IntegrationEvent):
+    """The full current state of an order: a consumer never needs an older event to act."""
+
+    topic: ClassVar[str] = topics.AUTHORITY_ORDERS
+
+    order_id: UUID
+    case_id: UUID
+    provider_id: UUID
+    measure: MeasureCode
+    legal_basis: ShortText
+    goals: Annotated[tuple[Goal, ...], Field(min_length=1)]
+    scope: Scope
+    frequency: Frequency
+    start: date
+    expected_duration_months: int = Field(ge=1, le=240)
+    answer_deadline: date
+    authority_contact: ContactPerson
+    child: Sealed = Field(description="The child's name and CPR, sealed by the authority")
+
+
+class OrderPlaced(_OrderState):
+    type_name: ClassVar[str] = "dk.samspil.order.placed"
+    # v1 had a free-text ``measure`` and no ``legal_basis``; see upcasters.
+    schema_version: ClassVar[int] = 2
+
+
+class OrderChanged(_OrderState):
+    type_name: ClassVar[str] = "dk.samspil.order.changed"
+    schema_version: ClassVar[int] = 1
+
+    change_reason: Text
+
+
+class OrderWithdrawn(IntegrationEvent):
+    type_name: ClassVar[str] = "dk.samspil.order.withdrawn"
+    schema_version: ClassVar[int] = 1
+    topic: ClassVar[str] = topics.AUTHORITY_ORDERS
+
+    order_id: UUID
+    case_id: UUID
+    provider_id: UUID
+    reason: Text
+
+
+class OrderAccepted(IntegrationEvent):
+    type_name: ClassVar[str] = "dk.samspil.order.accepted"
+    schema_version: ClassVar[int] = 1
+    topic: ClassVar[str] = topics.PROVIDER_ANSWERS
+
+    order_id: UUID
+    case_id: UUID
+    provider_id: UUID
+    provider_contact: ContactPerson
+    expected_start: date
+
+
+class DeclineReason(StrEnum):
+    NO_CAPACITY = "no_capacity"
+    COMPETENCES = "competences"
+    CONFLICT_OF_INTEREST = "conflict_of_interest"
+    OTHER = "other"
+
+
+class OrderDeclined(IntegrationEvent):
+    type_name: ClassVar[str] = "dk.samspil.order.declined"
+    schema_version: ClassVar[int] = 1
+    topic: ClassVar[str] = topics.PROVIDER_ANSWERS
+
+    order_id: UUID
+    case_id: UUID
+    provider_id: UUID
+    reason: DeclineReason
+    text: Text | None = None
+
+    @model_validator(mode="after")
+    def _other_needs_text(self) -> Self:
+        # "Other" alone tells the caseworker nothing they can act on.
+        if self.reason is DeclineReason.OTHER and self.text is None:
+            raise ValueError("text is required when reason is 'other'")
+        return self

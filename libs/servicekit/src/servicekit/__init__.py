@@ -1,0 +1,1 @@
+"""Runtime pieces the three Samspil services share (no domain code lives here)."""

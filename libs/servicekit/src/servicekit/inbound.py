@@ -1,0 +1,74 @@
+"""From a Kafka record to exactly one effect: decode, dead-letter, deduplicate, handle.
+
+* A record that cannot be decoded (unknown type, bad schema, missing headers, too big) goes
+  to ``<topic>.dlq`` with the reason, and the consumer moves on: a poison message never
+  blocks a partition.
+* A decoded event is handled inside one database transaction together with its inbox row,
+  so a redelivered event (relay retry, consumer restart, rebalance) has no second effect.
+* Any other failure propagates: the subscriber does not commit the offset and Kafka
+  redelivers it after a pause, so nothing already accepted is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import structlog
+from eventkit import DeadLetters, EventStore, Inbound, UnitOfWork
+from samspil_contracts import Envelope, IntegrationEvent, UndecodableEvent, decode
+
+log = structlog.get_logger(__name__)
+
+Handler = Callable[[UnitOfWork, Envelope, Any], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # handled | duplicate | ignored | dead_lettered
+    event_id: str | None = None
+
+
+class InboundPipeline:
+    """One per consumer group: the handlers by event class, and where poison goes."""
+
+    def __init__(
+        self,
+        consumer: str,
+        store: EventStore,
+        dead_letters: DeadLetters,
+        handlers: Mapping[type[IntegrationEvent], Handler],
+    ) -> None:
+        self.consumer, self.store, self.dead_letters = consumer, store, dead_letters
+        self.handlers = dict(handlers)
+
+    async def __call__(self, record: Inbound) -> Outcome:
+        try:
+            envelope, event = decode(record.headers, record.value)
+        except UndecodableEvent as exc:
+            await self.dead_letters.send(record, exc.reason)
+            log.warning("dead_lettered", topic=record.topic, offset=record.offset, why=exc.reason)
+            return Outcome("dead_lettered")
+        handler = self.handlers.get(type(event))
+        if handler is None:
+            return Outcome("ignored", str(envelope.event_id))
+        async with self.store.unit_of_work() as uow:
+            if await uow.seen(self.consumer, envelope.event_id):
+                return Outcome("duplicate", str(envelope.event_id))
+            await handler(uow, envelope, event)
+        structlog.contextvars.bind_contextvars(correlation_id=str(envelope.correlation_id))
+        log.info("handled", type=envelope.type, event_id=str(envelope.event_id))
+        return Outcome("handled", str(envelope.event_id))
+
+
+def inbound_from_record(record: Any) -> Inbound:
+    """Adapt an aiokafka ``ConsumerRecord`` (what FastStream hands us raw)."""
+    return Inbound(
+        topic=record.topic,
+        partition=record.partition,
+        offset=record.offset,
+        key=record.key,
+        value=record.value or b"",
+        headers=tuple((k, v or b"") for k, v in (record.headers or ())),
+    )

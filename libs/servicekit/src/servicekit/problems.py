@@ -1,0 +1,89 @@
+"""RFC 9457 problem details for every error a service returns.
+
+Clients (the caseworker UI, providers' own systems) get one machine-readable shape:
+``application/problem+json`` with a stable ``type`` they can switch on.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from eventkit import ConcurrencyError
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_JSON = "application/problem+json"
+TYPE_BASE = "https://samspil.dk/problems/"
+
+
+class CodedError(Protocol):
+    """What every service's ``DomainError`` looks like."""
+
+    code: str
+    message: str
+
+
+class Problem(Exception):
+    """An error the API answers with as it is."""
+
+    def __init__(self, status: int, code: str, detail: str, **extra: Any) -> None:
+        super().__init__(detail)
+        self.status, self.code, self.detail, self.extra = status, code, detail, extra
+
+
+def problem_response(
+    status: int, code: str, title: str, detail: str, instance: str, **extra: Any
+) -> JSONResponse:
+    body = {"type": TYPE_BASE + code, "title": title, "status": status, "detail": detail}
+    body |= {"instance": instance, **extra}
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+
+
+def install(app: FastAPI, domain_error: type[Exception], not_found_codes: set[str]) -> None:
+    """Map framework, domain and concurrency errors to problem+json."""
+
+    @app.exception_handler(Problem)
+    async def _problem(request: Request, exc: Problem) -> JSONResponse:
+        title = exc.code.replace("_", " ")
+        return problem_response(
+            exc.status, exc.code, title, exc.detail, request.url.path, **exc.extra
+        )
+
+    @app.exception_handler(domain_error)
+    async def _domain(request: Request, exc: Exception) -> JSONResponse:
+        code, message = getattr(exc, "code", "refused"), getattr(exc, "message", str(exc))
+        status = 404 if code in not_found_codes else 422
+        return problem_response(status, code, code.replace("_", " "), message, request.url.path)
+
+    @app.exception_handler(ConcurrencyError)
+    async def _conflict(request: Request, exc: ConcurrencyError) -> JSONResponse:
+        detail = f"{exc.stream_id} is at revision {exc.actual}, not {exc.expected}; reload and retry"
+        return problem_response(
+            409, "stale_revision", "stale revision", detail, request.url.path,
+            current_revision=exc.actual,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+            for e in exc.errors()
+        ]
+        detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors)
+        return problem_response(
+            422, "invalid_request", "invalid request", detail, request.url.path, errors=errors
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {401: "unauthenticated", 403: "forbidden", 404: "not_found"}.get(
+            exc.status_code, "http_error"
+        )
+        resp = problem_response(
+            exc.status_code, code, code.replace("_", " "), str(exc.detail), request.url.path
+        )
+        for name, value in (exc.headers or {}).items():
+            resp.headers[name] = value
+        return resp
