@@ -1,0 +1,137 @@
+"""Samspil integration events: the one place their schemas, envelope and topics live."""
+
+from samspil_contracts import topics
+from samspil_contracts.agreements import (
+    ContractCountersigned,
+    ContractKind,
+    ContractOffered,
+    ContractTerminated,
+    Signature,
+)
+from samspil_contracts.base import IntegrationEvent
+from samspil_contracts.cases import (
+    ActionPlanAdopted,
+    ConcernAcknowledged,
+    DecisionApproved,
+    FollowUpCadenceSet,
+    FollowUpHeld,
+    FollowUpOutcome,
+    InvestigationConcluded,
+    InvestigationStarted,
+    MeasureEnded,
+    MeasureEndReason,
+)
+from samspil_contracts.claims import ClaimApproved, ClaimLine, ClaimRejected, ClaimSubmitted
+from samspil_contracts.codec import MAX_PAYLOAD_BYTES, WireMessage, decode, encode
+from samspil_contracts.common import (
+    ContactPerson,
+    Frequency,
+    Goal,
+    GoalArea,
+    MeasureCode,
+    Party,
+    Period,
+    Price,
+    PriceUnit,
+    Scope,
+    legal_basis_for,
+)
+from samspil_contracts.deadlines import DeadlineKind, DeadlinePhase, DeadlineReached
+from samspil_contracts.delivery import (
+    ConcernNotified,
+    ConcernSeverity,
+    DeliveryStarted,
+    DeliveryStopped,
+    ForceIncidentReported,
+    ForceKind,
+    GoalProgress,
+    Progress,
+    StatusReportSubmitted,
+)
+from samspil_contracts.envelope import Envelope
+from samspil_contracts.errors import UndecodableEvent
+from samspil_contracts.material import (
+    MeasureOffer,
+    ProviderKind,
+    ProviderMaterialPublished,
+    TimeHorizon,
+)
+from samspil_contracts.orders import (
+    DeclineReason,
+    OrderAccepted,
+    OrderChanged,
+    OrderDeclined,
+    OrderPlaced,
+    OrderWithdrawn,
+)
+from samspil_contracts.registry import EVENT_TYPES, REGISTRY
+from samspil_contracts.sealed import Sealed
+from samspil_contracts.topics import TopicSpec, dlq
+
+__all__ = [
+    "EVENT_TYPES",
+    "MAX_PAYLOAD_BYTES",
+    "REGISTRY",
+    "ActionPlanAdopted",
+    "ClaimApproved",
+    "ClaimLine",
+    "ClaimRejected",
+    "ClaimSubmitted",
+    "ConcernAcknowledged",
+    "ConcernNotified",
+    "ConcernSeverity",
+    "ContactPerson",
+    "ContractCountersigned",
+    "ContractKind",
+    "ContractOffered",
+    "ContractTerminated",
+    "DeadlineKind",
+    "DeadlinePhase",
+    "DeadlineReached",
+    "DecisionApproved",
+    "DeclineReason",
+    "DeliveryStarted",
+    "DeliveryStopped",
+    "Envelope",
+    "FollowUpCadenceSet",
+    "FollowUpHeld",
+    "FollowUpOutcome",
+    "ForceIncidentReported",
+    "ForceKind",
+    "Frequency",
+    "Goal",
+    "GoalArea",
+    "GoalProgress",
+    "IntegrationEvent",
+    "InvestigationConcluded",
+    "InvestigationStarted",
+    "MeasureCode",
+    "MeasureEndReason",
+    "MeasureEnded",
+    "MeasureOffer",
+    "OrderAccepted",
+    "OrderChanged",
+    "OrderDeclined",
+    "OrderPlaced",
+    "OrderWithdrawn",
+    "Party",
+    "Period",
+    "Price",
+    "PriceUnit",
+    "Progress",
+    "ProviderKind",
+    "ProviderMaterialPublished",
+    "Scope",
+    "Sealed",
+    "Signature",
+    "StatusReportSubmitted",
+    "TimeHorizon",
+    "TopicSpec",
+    "UndecodableEvent",
+    "WireMessage",
+    "decode",
+    "dlq",
+    "encode",
+    "legal_basis_for",
+    "topics",
+]

@@ -42,12 +42,16 @@ class _OrderState(IntegrationEvent):
 
 
 class OrderPlaced(_OrderState):
+    """The authority orders a measure from a provider (bestilling)."""
+
     type_name: ClassVar[str] = "dk.samspil.order.placed"
     # v1 had a free-text ``measure`` and no ``legal_basis``; see upcasters.
     schema_version: ClassVar[int] = 2
 
 
 class OrderChanged(_OrderState):
+    """The order was changed; it carries the whole order as it now is."""
+
     type_name: ClassVar[str] = "dk.samspil.order.changed"
     schema_version: ClassVar[int] = 1
 

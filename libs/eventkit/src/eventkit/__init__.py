@@ -1,0 +1,31 @@
+"""eventkit: event store, transactional outbox and relay, inbox, dead letters, projections.
+
+Generic: it stores and moves events and bytes and knows nothing of any service's events.
+"""
+
+from eventkit.cli import rebuild_main
+from eventkit.deadletters import DeadLetters, Inbound, dead_letter_topic
+from eventkit.model import ConcurrencyError, NewEvent, OutboxMessage, RecordedEvent
+from eventkit.projections import Projection, ProjectionRunner
+from eventkit.relay import OutboxRelay
+from eventkit.store import EventStore
+from eventkit.topics import TopicSpec, ensure_topics
+from eventkit.uow import UnitOfWork
+
+__all__ = [
+    "ConcurrencyError",
+    "DeadLetters",
+    "EventStore",
+    "Inbound",
+    "NewEvent",
+    "OutboxMessage",
+    "OutboxRelay",
+    "Projection",
+    "ProjectionRunner",
+    "RecordedEvent",
+    "TopicSpec",
+    "UnitOfWork",
+    "dead_letter_topic",
+    "ensure_topics",
+    "rebuild_main",
+]

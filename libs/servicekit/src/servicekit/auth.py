@@ -41,13 +41,22 @@ class DevIssuer:
     audience: str = "samspil"
 
     def issue(
-        self, user_id: str, roles: Iterable[str], tenant_id: str | None = None,
-        municipality: str | None = None, ttl_seconds: int = 8 * 3600,
+        self,
+        user_id: str,
+        roles: Iterable[str],
+        tenant_id: str | None = None,
+        municipality: str | None = None,
+        ttl_seconds: int = 8 * 3600,
     ) -> str:
         now = int(time.time())
         claims = {
-            "sub": user_id, "roles": sorted(roles), "iss": self.issuer, "aud": self.audience,
-            "iat": now, "exp": now + ttl_seconds, "tenant": tenant_id,
+            "sub": user_id,
+            "roles": sorted(roles),
+            "iss": self.issuer,
+            "aud": self.audience,
+            "iat": now,
+            "exp": now + ttl_seconds,
+            "tenant": tenant_id,
             "municipality": municipality,
         }
         return jwt.encode(claims, self.secret, algorithm="HS256")
@@ -70,7 +79,10 @@ class OidcVerifier:
     def verify(self, token: str) -> Principal:
         key = jwt.PyJWKClient(self.jwks_url).get_signing_key_from_jwt(token)
         claims = jwt.decode(
-            token, key.key, algorithms=["RS256", "ES256"], audience=self.audience,
+            token,
+            key.key,
+            algorithms=["RS256", "ES256"],
+            audience=self.audience,
             issuer=self.issuer,
         )
         return principal_from_claims(claims)
@@ -82,7 +94,8 @@ def principal_from_claims(claims: dict[str, object]) -> Principal:
         raise jwt.InvalidTokenError("roles must be a list")
     tenant, municipality = claims.get("tenant"), claims.get("municipality")
     return Principal(
-        user_id=str(claims["sub"]), roles=frozenset(map(str, roles)),
+        user_id=str(claims["sub"]),
+        roles=frozenset(map(str, roles)),
         tenant_id=str(tenant) if tenant else None,
         municipality=str(municipality) if municipality else None,
     )
@@ -92,7 +105,9 @@ async def authenticate(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
-    unauthenticated = HTTPException(401, "a bearer token is required", {"WWW-Authenticate": "Bearer"})
+    unauthenticated = HTTPException(
+        401, "a bearer token is required", {"WWW-Authenticate": "Bearer"}
+    )
     if credentials is None:
         raise unauthenticated
     verifier: Verifier = request.app.state.verifier

@@ -59,9 +59,15 @@ def install(app: FastAPI, domain_error: type[Exception], not_found_codes: set[st
 
     @app.exception_handler(ConcurrencyError)
     async def _conflict(request: Request, exc: ConcurrencyError) -> JSONResponse:
-        detail = f"{exc.stream_id} is at revision {exc.actual}, not {exc.expected}; reload and retry"
+        detail = (
+            f"{exc.stream_id} is at revision {exc.actual}, not {exc.expected}; reload and retry"
+        )
         return problem_response(
-            409, "stale_revision", "stale revision", detail, request.url.path,
+            409,
+            "stale_revision",
+            "stale revision",
+            detail,
+            request.url.path,
             current_revision=exc.actual,
         )
 

@@ -1,0 +1,98 @@
+"""The scheduler's pure domain: the Danish working calendar, the municipality's deadline
+rules, and the per-subject deadline aggregate (decide / evolve / due_occurrences)."""
+
+from scheduler.domain.calendar_dk import (
+    COPENHAGEN,
+    Roll,
+    WorkingCalendar,
+    add_months,
+    at_local,
+    danish_public_holidays,
+    to_local_date,
+)
+from scheduler.domain.commands import (
+    CONTRACT_AGREED,
+    Cancel,
+    Command,
+    ConcludeInvestigation,
+    Fire,
+    RecordFollowUpHeld,
+    Resolve,
+    ResolveOrderAnswer,
+    ScheduleActionPlan,
+    ScheduleClaimPayment,
+    ScheduleForContractInForce,
+    ScheduleInvestigation,
+    ScheduleOrderAnswer,
+    SetCadence,
+)
+from scheduler.domain.deadlines import decide, due_occurrences, evolve
+from scheduler.domain.errors import DomainError
+from scheduler.domain.events import (
+    CadenceSet,
+    DeadlineCancelled,
+    DeadlineFired,
+    DeadlineRescheduled,
+    DeadlineScheduled,
+    Event,
+    SubjectClosed,
+)
+from scheduler.domain.kinds import DeadlineKind, DeadlinePhase, DeadlineStatus, SubjectKind
+from scheduler.domain.model import (
+    Cadence,
+    Deadline,
+    DeadlineSet,
+    Refs,
+    Subject,
+    Timing,
+    deadline_id,
+)
+from scheduler.domain.rules import DEFAULT_RULES, Rules
+
+__all__ = [
+    "CONTRACT_AGREED",
+    "COPENHAGEN",
+    "DEFAULT_RULES",
+    "Cadence",
+    "CadenceSet",
+    "Cancel",
+    "Command",
+    "ConcludeInvestigation",
+    "Deadline",
+    "DeadlineCancelled",
+    "DeadlineFired",
+    "DeadlineKind",
+    "DeadlinePhase",
+    "DeadlineRescheduled",
+    "DeadlineScheduled",
+    "DeadlineSet",
+    "DeadlineStatus",
+    "DomainError",
+    "Event",
+    "Fire",
+    "RecordFollowUpHeld",
+    "Refs",
+    "Resolve",
+    "ResolveOrderAnswer",
+    "Roll",
+    "Rules",
+    "ScheduleActionPlan",
+    "ScheduleClaimPayment",
+    "ScheduleForContractInForce",
+    "ScheduleInvestigation",
+    "ScheduleOrderAnswer",
+    "SetCadence",
+    "Subject",
+    "SubjectClosed",
+    "SubjectKind",
+    "Timing",
+    "WorkingCalendar",
+    "add_months",
+    "at_local",
+    "danish_public_holidays",
+    "deadline_id",
+    "decide",
+    "due_occurrences",
+    "evolve",
+    "to_local_date",
+]

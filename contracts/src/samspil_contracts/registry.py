@@ -1,0 +1,75 @@
+"""Every integration event Samspil knows, by CloudEvents type."""
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from samspil_contracts.agreements import ContractCountersigned, ContractOffered, ContractTerminated
+from samspil_contracts.base import IntegrationEvent
+from samspil_contracts.cases import (
+    ActionPlanAdopted,
+    ConcernAcknowledged,
+    DecisionApproved,
+    FollowUpCadenceSet,
+    FollowUpHeld,
+    InvestigationConcluded,
+    InvestigationStarted,
+    MeasureEnded,
+)
+from samspil_contracts.claims import ClaimApproved, ClaimRejected, ClaimSubmitted
+from samspil_contracts.deadlines import DeadlineReached
+from samspil_contracts.delivery import (
+    ConcernNotified,
+    DeliveryStarted,
+    DeliveryStopped,
+    ForceIncidentReported,
+    StatusReportSubmitted,
+)
+from samspil_contracts.material import ProviderMaterialPublished
+from samspil_contracts.orders import (
+    OrderAccepted,
+    OrderChanged,
+    OrderDeclined,
+    OrderPlaced,
+    OrderWithdrawn,
+)
+
+EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
+    OrderPlaced,
+    OrderChanged,
+    OrderWithdrawn,
+    OrderAccepted,
+    OrderDeclined,
+    ContractOffered,
+    ContractCountersigned,
+    ContractTerminated,
+    InvestigationStarted,
+    InvestigationConcluded,
+    DecisionApproved,
+    ActionPlanAdopted,
+    FollowUpCadenceSet,
+    FollowUpHeld,
+    MeasureEnded,
+    ConcernAcknowledged,
+    ClaimSubmitted,
+    ClaimApproved,
+    ClaimRejected,
+    DeliveryStarted,
+    DeliveryStopped,
+    StatusReportSubmitted,
+    ConcernNotified,
+    ForceIncidentReported,
+    ProviderMaterialPublished,
+    DeadlineReached,
+)
+
+
+def _by_type() -> Mapping[str, type[IntegrationEvent]]:
+    found: dict[str, type[IntegrationEvent]] = {}
+    for cls in EVENT_TYPES:
+        if cls.type_name in found:  # two classes, one name: decode would be ambiguous
+            raise RuntimeError(f"duplicate event type {cls.type_name}")
+        found[cls.type_name] = cls
+    return MappingProxyType(found)
+
+
+REGISTRY: Mapping[str, type[IntegrationEvent]] = _by_type()

@@ -1,0 +1,196 @@
+"""Valid example events, one per type, for tests here and in the services.
+
+Every value is invented; the sealed boxes hold random bytes, not personal data.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any, TypeVar
+from uuid import UUID
+
+from samspil_contracts.base import IntegrationEvent
+from samspil_contracts.common import (
+    ContactPerson,
+    Frequency,
+    Goal,
+    GoalArea,
+    MeasureCode,
+    Period,
+    Price,
+    PriceUnit,
+    Scope,
+    legal_basis_for,
+)
+from samspil_contracts.registry import EVENT_TYPES
+from samspil_contracts.sealed import Sealed
+
+E = TypeVar("E", bound=IntegrationEvent)
+
+CASE_ID = UUID("00000000-0000-4000-8000-00000000ca5e")
+ORDER_ID = UUID("00000000-0000-4000-8000-0000000007de")
+PROVIDER_ID = UUID("00000000-0000-4000-8000-00000000b0b0")
+CONTRACT_ID = UUID("00000000-0000-4000-8000-00000000c0c0")
+CLAIM_ID = UUID("00000000-0000-4000-8000-00000000c1a1")
+GOAL_ID = UUID("00000000-0000-4000-8000-00000000600a")
+AT = datetime(2025, 3, 3, 9, 30, tzinfo=UTC)
+TERMS = "ab" * 32
+
+SEALED = Sealed(
+    alg="A256GCM", kid="authority-2025-01", nonce="AAECAwQFBgcICQoL", ciphertext="c2VhbGVk"
+)
+GOAL = Goal(goal_id=GOAL_ID, area=GoalArea.SCHOOL, description="Attends school every day")
+CONTACT = ContactPerson(name="Case Worker", email="cw@example.invalid")
+_ORDER: dict[str, Any] = {
+    "order_id": ORDER_ID,
+    "case_id": CASE_ID,
+    "provider_id": PROVIDER_ID,
+    "measure": MeasureCode.SUPPORT_IN_HOME,
+    "legal_basis": legal_basis_for(MeasureCode.SUPPORT_IN_HOME),
+    "goals": (GOAL,),
+    "scope": Scope(hours=6, per=Period.WEEK),
+    "frequency": Frequency(times=2, per=Period.WEEK),
+    "start": date(2025, 4, 1),
+    "expected_duration_months": 6,
+    "answer_deadline": date(2025, 3, 14),
+    "authority_contact": CONTACT,
+    "child": SEALED,
+}
+_IDS: dict[str, Any] = {
+    "order_id": ORDER_ID,
+    "case_id": CASE_ID,
+    "provider_id": PROVIDER_ID,
+    "contract_id": CONTRACT_ID,
+    "claim_id": CLAIM_ID,
+}
+
+
+def _signature(party: str) -> dict[str, Any]:
+    return {"party": party, "signed_by": "Signer", "signed_at": AT}
+
+
+_LINE = {"description": "Hours", "quantity": 4, "unit": "hour", "unit_price_ore": 50_000}
+_PRICE = Price(amount_ore=50_000, per=PriceUnit.HOUR)
+# Fields beyond the common ids, per type name.
+_EXTRA: dict[str, dict[str, Any]] = {
+    "dk.samspil.order.placed": _ORDER,
+    "dk.samspil.order.changed": {**_ORDER, "change_reason": "More hours"},
+    "dk.samspil.order.withdrawn": {"reason": "Family moved"},
+    "dk.samspil.order.accepted": {"provider_contact": CONTACT, "expected_start": date(2025, 4, 1)},
+    "dk.samspil.order.declined": {"reason": "no_capacity"},
+    "dk.samspil.contract.offered": {
+        "version": 1,
+        "kind": "individual",
+        "measure": MeasureCode.SUPPORT_IN_HOME,
+        "standard_contract_id": UUID(int=7),
+        "title": "Individual contract",
+        "terms_sha256": TERMS,
+        "price": _PRICE,
+        "payment_terms_days": 30,
+        "start": date(2025, 4, 1),
+        "authority_signature": _signature("authority"),
+    },
+    "dk.samspil.contract.countersigned": {
+        "version": 1,
+        "terms_sha256": TERMS,
+        "provider_signature": _signature("provider"),
+    },
+    "dk.samspil.contract.terminated": {
+        "initiated_by": "authority",
+        "reason": "Measure ended",
+        "effective_on": date(2025, 9, 30),
+    },
+    "dk.samspil.case.investigation_started": {
+        "investigation_id": UUID(int=1),
+        "started_on": date(2025, 1, 6),
+    },
+    "dk.samspil.case.investigation_concluded": {
+        "investigation_id": UUID(int=1),
+        "concluded_on": date(2025, 2, 6),
+    },
+    "dk.samspil.case.decision_approved": {
+        "decision_id": UUID(int=2),
+        "measure": MeasureCode.SUPPORT_IN_HOME,
+        "legal_basis": legal_basis_for(MeasureCode.SUPPORT_IN_HOME),
+        "decided_on": date(2025, 2, 20),
+    },
+    "dk.samspil.case.action_plan_adopted": {
+        "action_plan_id": UUID(int=3),
+        "version": 1,
+        "goals": (GOAL,),
+        "adopted_on": date(2025, 2, 21),
+    },
+    "dk.samspil.case.follow_up_cadence_set": {
+        "first_due_on": date(2025, 7, 1),
+        "interval_months": 6,
+    },
+    "dk.samspil.case.follow_up_held": {
+        "follow_up_id": UUID(int=4),
+        "held_on": date(2025, 7, 1),
+        "outcome": "continue",
+        "next_due_on": date(2026, 1, 1),
+    },
+    "dk.samspil.case.measure_ended": {"ended_on": date(2025, 9, 30), "reason": "decision"},
+    "dk.samspil.case.concern_acknowledged": {
+        "concern_id": UUID(int=5),
+        "acknowledged_on": date(2025, 5, 2),
+    },
+    "dk.samspil.claim.submitted": {
+        "period_start": date(2025, 4, 1),
+        "period_end": date(2025, 4, 30),
+        "lines": ({**_LINE, "amount_ore": 200_000},),
+        "total_ore": 200_000,
+    },
+    "dk.samspil.claim.approved": {
+        "approved_total_ore": 200_000,
+        "payment_due_on": date(2025, 5, 30),
+    },
+    "dk.samspil.claim.rejected": {"reason": "Period not covered by the contract"},
+    "dk.samspil.delivery.started": {"started_on": date(2025, 4, 1)},
+    "dk.samspil.delivery.stopped": {"stopped_on": date(2025, 9, 30), "reason": "Contract ended"},
+    "dk.samspil.delivery.status_report_submitted": {
+        "report_id": UUID(int=6),
+        "period_start": date(2025, 4, 1),
+        "period_end": date(2025, 6, 15),
+        "progress": ({"goal_id": GOAL_ID, "area": "school", "progress": "some_progress"},),
+        "narrative": SEALED,
+    },
+    "dk.samspil.delivery.concern_notified": {
+        "concern_id": UUID(int=5),
+        "noticed_at": AT,
+        "severity": "urgent",
+        "details": SEALED,
+    },
+    "dk.samspil.delivery.force_incident_reported": {
+        "incident_id": UUID(int=8),
+        "happened_at": AT,
+        "kind": "holding_back",
+        "details": SEALED,
+    },
+    "dk.samspil.provider.material_published": {
+        "version": 1,
+        "name": "Example Family Support",
+        "kind": "private",
+        "offers": ({"measure": MeasureCode.SUPPORT_IN_HOME, "price": _PRICE},),
+        "method": "Systemic family work",
+        "parents_and_network": "Parents take part in every plan",
+    },
+    "dk.samspil.deadline.reached": {
+        "deadline_id": UUID(int=9),
+        "kind": "follow_up_due",
+        "phase": "warning",
+        "subject": str(CASE_ID),
+        "due_at": AT,
+        "fired_at": AT,
+    },
+}
+
+
+def example_event(cls: type[E]) -> E:
+    """A valid instance of ``cls`` with invented values."""
+    fields = {k: v for k, v in _IDS.items() if k in cls.model_fields}
+    return cls.model_validate({**fields, **_EXTRA[cls.type_name]})
+
+
+def all_examples() -> list[IntegrationEvent]:
+    return [example_event(cls) for cls in EVENT_TYPES]

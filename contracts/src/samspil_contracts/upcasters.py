@@ -1,0 +1,66 @@
+"""Upcasters lift an old payload one schema version up, so consumers see only current models.
+
+Each takes the JSON object of version N of a type and returns version N+1. They work on
+plain dicts because the old model no longer exists as a class.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from samspil_contracts.common import MeasureCode, legal_basis_for
+from samspil_contracts.errors import UndecodableEvent
+
+Payload = dict[str, Any]
+Upcaster = Callable[[Payload], Payload]
+
+# Free-text measure names seen in v1 orders, lower-case, most specific first.
+_MEASURE_WORDS: tuple[tuple[str, MeasureCode], ...] = (
+    ("døgnophold", MeasureCode.FAMILY_RESIDENTIAL_STAY),
+    ("familiebehandling", MeasureCode.FAMILY_TREATMENT),
+    ("family treatment", MeasureCode.FAMILY_TREATMENT),
+    ("aflastning", MeasureCode.RESPITE_CARE),
+    ("respite", MeasureCode.RESPITE_CARE),
+    ("kontaktperson", MeasureCode.CONTACT_PERSON),
+    ("contact person", MeasureCode.CONTACT_PERSON),
+    ("støtte i hjemmet", MeasureCode.SUPPORT_IN_HOME),
+    ("support in the home", MeasureCode.SUPPORT_IN_HOME),
+    ("anbringelse", MeasureCode.PLACEMENT),
+    ("placement", MeasureCode.PLACEMENT),
+)
+_SECTION = re.compile(r"52\s*,?\s*stk\.?\s*3\s*,?\s*nr\.?\s*(\d{1,2})")
+
+
+def measure_from_text(text: str) -> MeasureCode:
+    """The § 52 stk. 3 measure a v1 free-text measure names.
+
+    A measure is a legal decision; guessing would be wrong, so text that names none
+    is undecodable and goes to the dead letters for a person to look at.
+    """
+    lowered = text.lower()
+    section = _SECTION.search(lowered)
+    if section is not None:
+        by_number = {code.number: code for code in MeasureCode}
+        if int(section.group(1)) in by_number:
+            return by_number[int(section.group(1))]
+    for words, code in _MEASURE_WORDS:
+        if words in lowered:
+            return code
+    raise UndecodableEvent("dk.samspil.order.placed v1: measure text names no § 52 measure")
+
+
+def order_placed_v1_to_v2(v1: Payload) -> Payload:
+    """v1 had ``measure`` as free text and no ``legal_basis``."""
+    text = v1.get("measure")
+    if not isinstance(text, str):
+        raise UndecodableEvent("dk.samspil.order.placed v1: measure is not text")
+    code = measure_from_text(text)
+    return {**v1, "measure": code.value, "legal_basis": legal_basis_for(code)}
+
+
+# (type, from_version) -> upcaster to from_version + 1
+UPCASTERS: Mapping[tuple[str, int], Upcaster] = {
+    ("dk.samspil.order.placed", 1): order_placed_v1_to_v2,
+}

@@ -1,0 +1,92 @@
+"""OrderPlaced v1 (free-text measure, no legal basis) is read as v2."""
+
+import json
+from datetime import UTC, datetime
+from uuid import uuid4
+
+import pytest
+from samspil_contracts import Envelope, MeasureCode, OrderPlaced, UndecodableEvent, decode
+from samspil_contracts.testing import example_event
+from samspil_contracts.upcasters import UPCASTERS, measure_from_text
+
+
+def _v1_record(measure_text: str) -> tuple[list[tuple[str, bytes]], bytes]:
+    """A record as a v1 producer wrote it."""
+    v2 = json.loads(example_event(OrderPlaced).model_dump_json())
+    v1 = {k: v for k, v in v2.items() if k != "legal_basis"} | {"measure": measure_text}
+    envelope = Envelope(
+        event_id=uuid4(),
+        type=OrderPlaced.type_name,
+        schema_version=1,
+        subject=v1["order_id"],
+        revision=1,
+        occurred_at=datetime(2024, 6, 1, tzinfo=UTC),
+        correlation_id=uuid4(),
+        producer="/samspil/authority",
+    )
+    return envelope.to_headers(), json.dumps(v1).encode()
+
+
+def test_a_v1_order_is_decoded_as_the_current_model() -> None:
+    # Given an order written by a v1 producer
+    headers, value = _v1_record("Praktisk pædagogisk støtte i hjemmet")
+
+    # When decoded
+    envelope, event = decode(headers, value)
+
+    # Then it is a v2 OrderPlaced with a measure code and a legal basis
+    assert envelope.schema_version == 1  # the envelope tells what was on the wire
+    assert isinstance(event, OrderPlaced)
+    assert event.measure is MeasureCode.SUPPORT_IN_HOME
+    assert event.legal_basis == "Serviceloven § 52, stk. 3, nr. 2"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Aflastning i weekender", MeasureCode.RESPITE_CARE),
+        ("Familiebehandling", MeasureCode.FAMILY_TREATMENT),
+        ("Fast kontaktperson", MeasureCode.CONTACT_PERSON),
+        ("Døgnophold for hele familien", MeasureCode.FAMILY_RESIDENTIAL_STAY),
+        ("Indsats efter § 52, stk. 3, nr. 7", MeasureCode.PLACEMENT),
+        ("SEL 52 stk 3 nr 10", MeasureCode.OTHER_SUPPORT),
+    ],
+)
+def test_free_text_names_a_measure(text: str, code: MeasureCode) -> None:
+    assert measure_from_text(text) is code
+
+
+def test_a_v1_order_whose_measure_cannot_be_recognised_is_dead_lettered() -> None:
+    # Given a v1 order whose measure text names no § 52 measure
+    headers, value = _v1_record("Noget godt for barnet")
+
+    # When decoded, then it is undecodable rather than guessed
+    with pytest.raises(UndecodableEvent) as caught:
+        decode(headers, value)
+    assert caught.value.reason == "dk.samspil.order.placed v1: measure text names no § 52 measure"
+
+
+def test_a_v1_order_without_measure_text_is_dead_lettered() -> None:
+    headers, value = _v1_record("x")
+    payload = json.loads(value) | {"measure": None}
+
+    with pytest.raises(UndecodableEvent, match="measure is not text"):
+        decode(headers, json.dumps(payload).encode())
+
+
+def test_an_old_version_whose_upcaster_is_gone_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a v1 record and no v1 upcaster any more
+    headers, value = _v1_record("Familiebehandling")
+    monkeypatch.delitem(UPCASTERS, (OrderPlaced.type_name, 1))
+
+    with pytest.raises(UndecodableEvent) as caught:
+        decode(headers, value)
+    assert caught.value.reason == "no upcaster for dk.samspil.order.placed v1"
+
+
+def test_version_zero_is_refused() -> None:
+    headers, value = _v1_record("Familiebehandling")
+    headers = [(k, b"0") if k == "ce_schemaversion" else (k, v) for k, v in headers]
+
+    with pytest.raises(UndecodableEvent, match="invalid header ce_schemaversion"):
+        decode(headers, value)

@@ -1,0 +1,108 @@
+"""Kafka 4 in KRaft mode as a local process: one combined broker+controller on 127.0.0.1."""
+
+from __future__ import annotations
+
+import base64
+import subprocess
+import time
+import uuid
+
+from devstack import readiness
+from devstack._paths import deploy_file, log_file, var_dir
+from devstack._proc import DevstackError, file_lock, read_pid, start_detached, stop_group, tail
+from devstack.kafka_jars import ensure_jars
+
+BOOTSTRAP = "127.0.0.1:19092"
+CONTROLLER = "127.0.0.1:19093"
+START_TIMEOUT_SECONDS = 90
+
+# Single node: every internal topic has replication factor 1 and topics are created explicitly.
+_SERVER_PROPERTIES = f"""\
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers={CONTROLLER}
+listeners=PLAINTEXT://{BOOTSTRAP},CONTROLLER://{CONTROLLER}
+advertised.listeners=PLAINTEXT://{BOOTSTRAP}
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs={{data}}
+auto.create.topics.enable=false
+num.partitions=1
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+"""
+
+
+def is_running() -> bool:
+    return read_pid(var_dir("kafka") / "kafka.pid") is not None
+
+
+def ensure() -> str:
+    """Start the broker unless it already runs; return its bootstrap servers when it answers."""
+    with file_lock("kafka"):
+        if not is_running():
+            _start(ensure_jars())
+        _wait_ready()
+    return BOOTSTRAP
+
+
+def stop() -> bool:
+    with file_lock("kafka"):
+        return stop_group(var_dir("kafka") / "kafka.pid")
+
+
+def _java(classpath: str, main: str, *args: str, heap: str = "-Xmx128m") -> list[str]:
+    log4j = deploy_file("kafka", "log4j2.properties")
+    return [
+        "java",
+        heap,
+        "-cp",
+        classpath,
+        f"-Dlog4j2.configurationFile={log4j}",
+        f"-Dkafka.logs.dir={log_file('kafka.log').parent}",
+        main,
+        *args,
+    ]
+
+
+def _start(classpath: str) -> None:
+    home = var_dir("kafka")
+    config = home / "server.properties"
+    config.write_text(_SERVER_PROPERTIES.format(data=var_dir("kafka", "data")))
+    if not (home / "data" / "meta.properties").exists():
+        _format(classpath, str(config))
+    args = _java(classpath, "kafka.Kafka", str(config), heap="-Xmx512m")
+    start_detached(args, log_file("kafka.out"), home / "kafka.pid", cwd=home)
+
+
+def _format(classpath: str, config: str) -> None:
+    cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+    args = ["format", "--standalone", "--cluster-id", cluster_id, "--config", config]
+    done = subprocess.run(
+        _java(classpath, "kafka.tools.StorageTool", *args),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise DevstackError(f"kafka storage format failed:\n{done.stdout}\n{done.stderr}")
+
+
+def _wait_ready() -> None:
+    deadline = time.monotonic() + START_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        if readiness.kafka_answers(BOOTSTRAP):
+            return
+        if not is_running():
+            raise DevstackError(f"kafka exited during start:\n{_logs()}")
+        time.sleep(0.5)
+    raise DevstackError(f"kafka not ready after {START_TIMEOUT_SECONDS}s:\n{_logs()}")
+
+
+def _logs() -> str:
+    return f"{tail(log_file('kafka.log'))}\n--- stdout ---\n{tail(log_file('kafka.out'), 15)}"

@@ -1,0 +1,63 @@
+"""The value types of the event store: what callers append, read and publish."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any
+from uuid import UUID, uuid4
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class NewEvent:
+    """An event about to be appended (text without NUL characters: PostgreSQL rejects them).
+
+    ``metadata`` carries actor, reason, correlation_id, causation_id and occurred_at
+    (ISO 8601) by convention; eventkit stores it without looking inside.
+    """
+
+    type: str
+    data: Mapping[str, Any]
+    schema_version: int = 1
+    event_id: UUID = field(default_factory=uuid4)
+    metadata: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedEvent:
+    """An event as stored. ``position`` is global, ``revision`` counts 1..n within its stream."""
+
+    position: int
+    stream_id: str
+    revision: int
+    event_id: UUID
+    type: str
+    schema_version: int
+    data: dict[str, Any]
+    metadata: dict[str, Any]
+    recorded_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxMessage:
+    """A Kafka record to publish once the transaction that enqueued it commits."""
+
+    topic: str
+    key: bytes
+    value: bytes
+    headers: tuple[tuple[str, bytes], ...] = ()
+    message_id: UUID = field(default_factory=uuid4)
+
+
+class ConcurrencyError(Exception):
+    """The stream moved on since the caller read it: reload and decide again."""
+
+    def __init__(self, stream_id: str, expected: int, actual: int) -> None:
+        super().__init__(f"stream {stream_id!r} is at revision {actual}, expected {expected}")
+        self.stream_id = stream_id
+        self.expected = expected
+        self.actual = actual

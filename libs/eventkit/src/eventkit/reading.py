@@ -1,0 +1,93 @@
+"""Reading events: one stream, or all streams in a gap-safe global order."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, func, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from eventkit._sql import as_utc, is_postgres
+from eventkit.model import RecordedEvent
+from eventkit.schema import events
+
+_COLUMNS = (
+    events.c.position,
+    events.c.stream_id,
+    events.c.revision,
+    events.c.event_id,
+    events.c.type,
+    events.c.schema_version,
+    events.c.data,
+    events.c["metadata"],
+    events.c.recorded_at,
+)
+
+
+def _recorded(row: Row[*tuple[Any, ...]]) -> RecordedEvent:
+    return RecordedEvent(
+        position=row.position,
+        stream_id=row.stream_id,
+        revision=row.revision,
+        event_id=row.event_id,
+        type=row.type,
+        schema_version=row.schema_version,
+        data=dict(row.data),
+        metadata=dict(row.metadata),
+        recorded_at=as_utc(row.recorded_at),
+    )
+
+
+async def load_stream(
+    conn: AsyncConnection, stream_id: str, as_of: datetime | None
+) -> list[RecordedEvent]:
+    query = select(*_COLUMNS).where(events.c.stream_id == stream_id)
+    if as_of is not None:
+        query = query.where(events.c.recorded_at <= as_utc(as_of))
+    rows = await conn.execute(query.order_by(events.c.revision))
+    return [_recorded(row) for row in rows]
+
+
+async def current_revision(conn: AsyncConnection, stream_id: str) -> int:
+    query = select(func.coalesce(func.max(events.c.revision), 0))
+    revision = await conn.scalar(query.where(events.c.stream_id == stream_id))
+    return int(revision or 0)
+
+
+async def read_all(conn: AsyncConnection, after: int, limit: int) -> list[RecordedEvent]:
+    """Events after the one at position ``after`` (0: from the start), in commit-safe order.
+
+    Positions come from a sequence when a row is inserted, but transactions commit in any
+    order: "position > last seen" would skip an event whose transaction commits after a
+    larger position was already read. On PostgreSQL every row therefore records the id of
+    the transaction that wrote it (``tx_id``), and a reader
+
+    * returns only rows with ``tx_id < pg_snapshot_xmin(pg_current_snapshot())``: every
+      transaction below the snapshot's xmin has finished, so no row can still appear there;
+    * orders by ``(tx_id, position)`` and resumes after the *key* of the event at ``after``.
+      A transaction that commits later has ``tx_id >= xmin`` of every earlier read, so its
+      rows sort after everything already returned, even if their positions are smaller
+      (a transaction can get its id before another one inserts, and insert after it).
+
+    So the checkpoint is the ``position`` of the last event returned (not the largest one).
+    A long-running writer delays readers, it never makes them skip. SQLite has one writer
+    at a time, so commit order is position order and plain ordering is already safe.
+    """
+    if not is_postgres(conn):
+        query = select(*_COLUMNS).where(events.c.position > after).order_by(events.c.position)
+        return [_recorded(row) for row in await conn.execute(query.limit(limit))]
+    visible = events.c.tx_id < func.pg_snapshot_xmin(func.pg_current_snapshot())
+    query = select(*_COLUMNS).where(visible)
+    if after > 0:
+        await _require_position(conn, after)
+        after_tx = select(events.c.tx_id).where(events.c.position == after).scalar_subquery()
+        query = query.where(tuple_(events.c.tx_id, events.c.position) > tuple_(after_tx, after))
+    query = query.order_by(events.c.tx_id, events.c.position).limit(limit)
+    return [_recorded(row) for row in await conn.execute(query)]
+
+
+async def _require_position(conn: AsyncConnection, position: int) -> None:
+    found = await conn.scalar(select(events.c.position).where(events.c.position == position))
+    if found is None:
+        raise LookupError(f"no event at position {position}: not a checkpoint read_all gave")

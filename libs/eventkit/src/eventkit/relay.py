@@ -1,0 +1,144 @@
+"""The outbox relay: moves committed outbox rows to Kafka, at least once, in id order.
+
+Each batch is one transaction: claim unsent rows, send them all, wait until Kafka has
+acknowledged every one (idempotent producer, acks=all), then mark them sent and commit. A
+crash before the commit leaves the rows unsent, so they are sent again after a restart:
+consumers see a duplicate (and drop it by event id in their inbox), never a gap.
+
+Several relays may run (one per service replica). On PostgreSQL a transaction-scoped
+advisory lock lets one of them send at a time, because two relays sending neighbouring
+batches concurrently could reorder messages of one key; the row claim still uses
+``FOR UPDATE SKIP LOCKED`` so a claimed row is never waited on or sent twice at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import time
+from typing import Any
+
+import structlog
+from aiokafka import AIOKafkaProducer
+from sqlalchemy import Row, func, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from eventkit._sql import as_utc, is_postgres, utcnow
+from eventkit.metrics import OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE, RELAY_SENT
+from eventkit.schema import outbox
+
+log = structlog.get_logger(__name__)
+
+_RELAY_LOCK = 0x6576656E746B6974  # "eventkit": the advisory lock key of the sending relay
+_BACKLOG_EVERY = 1.0  # seconds between backlog metric refreshes in ``run``
+
+
+class OutboxRelay:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        bootstrap_servers: str,
+        batch_size: int = 500,
+        poll_interval: float = 0.05,
+    ) -> None:
+        self._engine = engine
+        self._bootstrap_servers = bootstrap_servers
+        self.batch_size = batch_size
+        self.poll_interval = poll_interval
+        self._producer: AIOKafkaProducer | None = None
+
+    async def start(self) -> None:
+        if self._producer is None:
+            producer = AIOKafkaProducer(
+                bootstrap_servers=self._bootstrap_servers, enable_idempotence=True, acks="all"
+            )
+            await producer.start()
+            self._producer = producer
+
+    async def stop(self) -> None:
+        producer, self._producer = self._producer, None
+        if producer is not None:
+            await producer.stop()
+
+    async def run_once(self) -> int:
+        """Send one batch; the number of messages delivered (and marked sent)."""
+        await self.start()
+        assert self._producer is not None
+        async with self._engine.begin() as conn:
+            if not await self._take_turn(conn):
+                return 0
+            rows = await self._claim(conn)
+            if not rows:
+                return 0
+            await self._send(self._producer, rows)
+            await self._mark_sent(conn, [row.id for row in rows])
+        for row in rows:
+            RELAY_SENT.labels(topic=row.topic).inc()
+        return len(rows)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Relay until ``stop`` is set; a failing batch is retried after a pause."""
+        await self.start()
+        refreshed = 0.0
+        try:
+            while not stop.is_set():
+                sent = await self._run_once_logging_failures()
+                if time.monotonic() - refreshed > _BACKLOG_EVERY:
+                    await self.backlog()
+                    refreshed = time.monotonic()
+                if sent < self.batch_size:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), self.poll_interval)
+        finally:
+            await self.stop()
+
+    async def backlog(self) -> tuple[int, float]:
+        """(unsent messages, age in seconds of the oldest one); also updates the gauges."""
+        query = select(func.count(), func.min(outbox.c.created_at))
+        async with self._engine.connect() as conn:
+            count, oldest = (await conn.execute(query.where(outbox.c.sent_at.is_(None)))).one()
+        age = 0.0 if oldest is None else (utcnow() - as_utc(oldest)).total_seconds()
+        OUTBOX_BACKLOG.set(count)
+        OUTBOX_OLDEST_AGE.set(age)
+        return int(count), age
+
+    async def _run_once_logging_failures(self) -> int:
+        try:
+            return await self.run_once()
+        except Exception:
+            log.exception("outbox_relay_batch_failed")
+            await asyncio.sleep(max(self.poll_interval, 1.0))
+            return 0
+
+    async def _take_turn(self, conn: AsyncConnection) -> bool:
+        if not is_postgres(conn):
+            return True  # SQLite stores serve one process (tests, demos): one relay
+        return bool(await conn.scalar(select(func.pg_try_advisory_xact_lock(_RELAY_LOCK))))
+
+    async def _claim(self, conn: AsyncConnection) -> list[Row[Any]]:
+        query = (
+            select(outbox.c.id, outbox.c.topic, outbox.c.key, outbox.c.value, outbox.c.headers)
+            .where(outbox.c.sent_at.is_(None))
+            .order_by(outbox.c.id)
+            .limit(self.batch_size)
+            .with_for_update(skip_locked=True)
+        )
+        return list(await conn.execute(query))
+
+    async def _send(self, producer: AIOKafkaProducer, rows: list[Row[Any]]) -> None:
+        # Queue the whole batch first (in id order, so per key order holds), then wait.
+        deliveries = [
+            await producer.send(
+                row.topic,
+                value=row.value,
+                key=row.key,
+                headers=[(name, base64.b64decode(value)) for name, value in row.headers],
+            )
+            for row in rows
+        ]
+        await asyncio.gather(*deliveries)
+
+    async def _mark_sent(self, conn: AsyncConnection, ids: list[int]) -> None:
+        stmt = update(outbox).where(outbox.c.id.in_(ids))
+        await conn.execute(stmt.values(sent_at=utcnow(), attempts=outbox.c.attempts + 1))

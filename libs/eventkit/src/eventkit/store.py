@@ -1,0 +1,57 @@
+"""The event store: streams with optimistic concurrency over SQLAlchemy's async engine."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from eventkit import reading
+from eventkit.model import NewEvent, OutboxMessage, RecordedEvent
+from eventkit.schema import metadata
+from eventkit.uow import UnitOfWork
+
+
+class EventStore:
+    """Works on ``postgresql+asyncpg`` (production) and ``sqlite+aiosqlite`` (tests, demos)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def create_schema(self) -> None:
+        """Create the eventkit tables if missing (services with alembic use ``metadata``)."""
+        async with self.engine.begin() as conn:
+            await conn.run_sync(metadata.create_all)
+
+    @asynccontextmanager
+    async def unit_of_work(self) -> AsyncIterator[UnitOfWork]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        async with self.engine.begin() as conn:
+            yield UnitOfWork(self.engine, conn)
+
+    async def append(
+        self,
+        stream_id: str,
+        expected_revision: int,
+        events: Sequence[NewEvent],
+        outbox: Sequence[OutboxMessage] = (),
+    ) -> int:
+        async with self.unit_of_work() as uow:
+            revision = await uow.append(stream_id, expected_revision, events)
+            await uow.enqueue(outbox)
+        return revision
+
+    async def load(self, stream_id: str, as_of: datetime | None = None) -> list[RecordedEvent]:
+        """The stream's events in revision order; with ``as_of`` only those recorded by then.
+
+        Business time lives in ``metadata["occurred_at"]``; callers filter on it themselves.
+        """
+        async with self.engine.connect() as conn:
+            return await reading.load_stream(conn, stream_id, as_of)
+
+    async def read_all(self, after: int = 0, limit: int = 1000) -> list[RecordedEvent]:
+        """All streams, after the event at position ``after``; see ``reading.read_all``."""
+        async with self.engine.connect() as conn:
+            return await reading.read_all(conn, after, limit)

@@ -1,0 +1,103 @@
+"""One database transaction: events, outbox messages, inbox marks and read models together."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Sequence
+from uuid import UUID
+
+from sqlalchemy import insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from eventkit._sql import insert_ignoring_conflicts, utcnow
+from eventkit.model import ConcurrencyError, NewEvent, OutboxMessage
+from eventkit.reading import current_revision
+from eventkit.schema import events, inbox, outbox
+
+
+class UnitOfWork:
+    """Everything done through one unit of work commits or rolls back as a whole."""
+
+    def __init__(self, engine: AsyncEngine, connection: AsyncConnection) -> None:
+        self._engine = engine
+        self._connection = connection
+
+    @property
+    def connection(self) -> AsyncConnection:
+        """The transaction's connection, for writing read models atomically with events."""
+        return self._connection
+
+    async def append(
+        self, stream_id: str, expected_revision: int, new_events: Sequence[NewEvent]
+    ) -> int:
+        """Append after ``expected_revision`` (0: the stream must be new); the new revision.
+
+        The up-front check gives a clear error in the common case; the unique
+        (stream_id, revision) constraint is the guard against a writer racing past it.
+        """
+        actual = await current_revision(self._connection, stream_id)
+        if actual != expected_revision:
+            raise ConcurrencyError(stream_id, expected_revision, actual)
+        if not new_events:
+            return expected_revision
+        recorded_at = utcnow()
+        rows = [
+            {
+                "stream_id": stream_id,
+                "revision": expected_revision + offset,
+                "event_id": event.event_id,
+                "type": event.type,
+                "schema_version": event.schema_version,
+                "data": dict(event.data),
+                "metadata": dict(event.metadata),
+                "recorded_at": recorded_at,
+            }
+            for offset, event in enumerate(new_events, start=1)
+        ]
+        try:
+            await self._connection.execute(insert(events), rows)
+        except IntegrityError:
+            await self._raise_if_raced(stream_id, expected_revision)
+            raise  # not a revision clash (e.g. a reused event_id)
+        return expected_revision + len(new_events)
+
+    async def _raise_if_raced(self, stream_id: str, expected: int) -> None:
+        # The failed statement aborted this transaction on PostgreSQL: ask on a fresh one.
+        async with self._engine.connect() as fresh:
+            actual = await current_revision(fresh, stream_id)
+        if actual != expected:
+            raise ConcurrencyError(stream_id, expected, actual)
+
+    async def enqueue(self, messages: Sequence[OutboxMessage]) -> None:
+        """Queue Kafka records; the relay sends them once this transaction commits.
+
+        Enqueueing a ``message_id`` again is a no-op, so retried handlers stay idempotent.
+        """
+        if not messages:
+            return
+        created_at = utcnow()
+        rows = [
+            {
+                "message_id": message.message_id,
+                "topic": message.topic,
+                "key": message.key,
+                "value": message.value,
+                "headers": [[name, base64.b64encode(v).decode()] for name, v in message.headers],
+                "created_at": created_at,
+                "attempts": 0,
+            }
+            for message in messages
+        ]
+        await self._connection.execute(insert_ignoring_conflicts(self._connection, outbox), rows)
+
+    async def seen(self, consumer: str, event_id: UUID) -> bool:
+        """Record that ``consumer`` processes ``event_id``; True if it already had.
+
+        Call it first and apply the effect in this same unit of work: a redelivered event
+        then finds its inbox row and has no second effect.
+        """
+        stmt = insert_ignoring_conflicts(self._connection, inbox).returning(inbox.c.event_id)
+        values = {"consumer": consumer, "event_id": event_id, "processed_at": utcnow()}
+        inserted = (await self._connection.execute(stmt, values)).first()
+        return inserted is None

@@ -1,0 +1,61 @@
+"""Integration events out through the transactional outbox (never straight to Kafka).
+
+``Publisher.publish`` encodes a contracts event and enqueues it in the caller's unit of work,
+so it reaches Kafka only if the state change that caused it commits. The optional topic
+prefix lets several environments (or test runs) share one cluster without cross-talk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+from eventkit import OutboxMessage, UnitOfWork
+from samspil_contracts import Envelope, IntegrationEvent, encode
+
+
+@dataclass(frozen=True)
+class Publisher:
+    producer: str  # e.g. "/samspil/authority"
+    topic_prefix: str = ""
+
+    def topic(self, name: str) -> str:
+        return f"{self.topic_prefix}{name}"
+
+    async def publish(
+        self,
+        uow: UnitOfWork,
+        event: IntegrationEvent,
+        *,
+        subject: str,
+        revision: int,
+        correlation_id: UUID,
+        occurred_at: datetime,
+        causation_id: UUID | None = None,
+        event_id: UUID | None = None,
+        traceparent: str | None = None,
+    ) -> UUID:
+        wire = encode(
+            event, event_id=event_id, subject=subject, revision=revision,
+            correlation_id=correlation_id, causation_id=causation_id, producer=self.producer,
+            occurred_at=occurred_at, traceparent=traceparent,
+        )
+        await uow.enqueue([
+            OutboxMessage(
+                topic=self.topic(wire.topic), key=wire.key, value=wire.value,
+                headers=wire.headers, message_id=wire.event_id,
+            )
+        ])
+        return wire.event_id
+
+    async def reply(
+        self, uow: UnitOfWork, cause: Envelope, event: IntegrationEvent, *, subject: str,
+        revision: int, occurred_at: datetime, event_id: UUID | None = None,
+    ) -> UUID:
+        """Publish ``event`` as a consequence of ``cause``: same correlation, caused by it."""
+        return await self.publish(
+            uow, event, subject=subject, revision=revision, correlation_id=cause.correlation_id,
+            causation_id=cause.event_id, occurred_at=occurred_at, event_id=event_id,
+            traceparent=cause.traceparent,
+        )

@@ -1,0 +1,43 @@
+"""Configuration from the environment (pydantic-settings), with a production guard."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_JWT_SECRET = "dev-only-secret-change-me-0123456789abcdef"  # noqa: S105 - refused in production
+
+
+class InsecureConfiguration(RuntimeError):
+    """Production mode found a development default or an unsafe setting."""
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
+
+    env: Literal["development", "test", "production"] = Field("development", alias="SAMSPIL_ENV")
+    database_url: str = "sqlite+aiosqlite:///var/samspil.db"
+    kafka_bootstrap_servers: str = "127.0.0.1:19092"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    jwt_secret: str = DEV_JWT_SECRET
+    oidc_jwks_url: str | None = None
+    oidc_issuer: str | None = None
+    oidc_audience: str = "samspil"
+    log_level: str = "INFO"
+    log_json: bool = True
+    topic_partitions: int = 6
+
+    def refuse_insecure(self) -> None:
+        """Called at start: production never runs on defaults."""
+        if self.env != "production":
+            return
+        problems = []
+        if self.jwt_secret == DEV_JWT_SECRET and not self.oidc_jwks_url:
+            problems.append("JWT_SECRET is the development default and no OIDC is configured")
+        if self.database_url.startswith("sqlite"):
+            problems.append("DATABASE_URL must be PostgreSQL in production")
+        if problems:
+            raise InsecureConfiguration("; ".join(problems))

@@ -1,0 +1,102 @@
+"""What the webhook API hands back: deliveries, endpoints, errors, event types."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+from uuid import UUID
+
+from provider.adapters.webhooks.schema import DeliveryStatus
+
+Clock = Callable[[], datetime]
+
+
+class WebhookEventType(StrEnum):
+    """The events a tenant can receive; the ``type`` field of every webhook body."""
+
+    ORDER_PLACED = "order.placed"
+    ORDER_CHANGED = "order.changed"
+    ORDER_WITHDRAWN = "order.withdrawn"
+    CONTRACT_OFFERED = "contract.offered"
+    STATUS_REPORT_DUE = "status_report.due"
+    CLAIM_APPROVED = "claim.approved"
+    CLAIM_REJECTED = "claim.rejected"
+
+
+class DeliveryNotFound(LookupError):
+    """No such delivery for this tenant (another tenant's delivery is not found either)."""
+
+
+class EndpointNotFound(LookupError):
+    """The tenant has registered no webhook endpoint."""
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    id: UUID
+    tenant_id: str
+    event_id: UUID
+    event_type: str
+    body: str
+    status: DeliveryStatus
+    attempts: int
+    next_attempt_at: datetime
+    last_status_code: int | None
+    last_error: str | None
+    created_at: datetime
+    delivered_at: datetime | None
+
+    @classmethod
+    def from_row(cls, row: Any) -> Delivery:
+        return cls(
+            id=row.id,
+            tenant_id=row.tenant_id,
+            event_id=row.event_id,
+            event_type=row.event_type,
+            body=row.body,
+            status=DeliveryStatus(row.status),
+            attempts=row.attempts,
+            next_attempt_at=as_utc(row.next_attempt_at),
+            last_status_code=row.last_status_code,
+            last_error=row.last_error,
+            created_at=as_utc(row.created_at),
+            delivered_at=None if row.delivered_at is None else as_utc(row.delivered_at),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    tenant_id: str
+    url: str
+    active: bool
+    secrets: tuple[str, ...] = field(repr=False)  # newest first; kept out of repr and logs
+
+
+def webhook_body(
+    event_id: UUID, event_type: str, tenant_id: str, created_at: datetime, data: dict[str, Any]
+) -> str:
+    """The JSON every webhook carries: an envelope around the event's ``data``."""
+    body = {
+        "id": str(event_id),
+        "type": event_type,
+        "tenant_id": tenant_id,
+        "created_at": created_at.isoformat(),
+        "data": data,
+    }
+    # default=str: UUIDs, dates and decimals in payloads become their canonical strings.
+    return json.dumps(body, default=str, separators=(",", ":"))
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands datetimes back naive (they were stored as UTC): make every one aware."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)

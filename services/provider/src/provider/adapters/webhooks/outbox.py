@@ -1,0 +1,121 @@
+"""The webhook outbox: the API the provider app calls to queue and manage webhooks.
+
+``enqueue`` runs inside the caller's transaction (its unit of work), so a webhook is queued
+if and only if the change that caused it commits. The dispatcher sends it later.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from provider.adapters.webhooks.endpoints import EndpointStore, check_secret
+from provider.adapters.webhooks.model import (
+    Clock,
+    Delivery,
+    DeliveryNotFound,
+    utcnow,
+    webhook_body,
+)
+from provider.adapters.webhooks.schema import DeliveryStatus, webhook_deliveries, webhook_metadata
+from provider.adapters.webhooks.secret_box import SecretBox
+
+_MAX_LOG_PAGE = 500
+
+
+class WebhookOutbox:
+    def __init__(self, engine: AsyncEngine, *, secrets_key: bytes, clock: Clock = utcnow) -> None:
+        self._engine = engine
+        self._clock = clock
+        self.endpoints = EndpointStore(engine, SecretBox(secrets_key), clock)
+
+    async def create_schema(self) -> None:
+        """Create the webhook tables (tests, demos; production uses migrations)."""
+        async with self._engine.begin() as conn:
+            await conn.run_sync(webhook_metadata.create_all)
+
+    async def enqueue(
+        self,
+        conn: AsyncConnection,
+        tenant_id: str,
+        event_id: UUID,
+        event_type: str,
+        payload: dict[str, Any],
+    ) -> bool:
+        """Queue one webhook in the caller's transaction; True if it was newly queued.
+
+        Idempotent on (tenant_id, event_id): a redelivered event queues nothing twice. A
+        tenant without an active endpoint has asked for no webhooks, so nothing is queued.
+        """
+        if not await EndpointStore.is_active(conn, tenant_id):
+            return False
+        now = self._clock()
+        row = {
+            "id": uuid.uuid4(),
+            "tenant_id": tenant_id,
+            "event_id": event_id,
+            "event_type": event_type,
+            "body": webhook_body(event_id, event_type, tenant_id, now, payload),
+            "status": DeliveryStatus.PENDING.value,
+            "attempts": 0,
+            "next_attempt_at": now,
+            "created_at": now,
+        }
+        dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+        stmt = dialect_insert(webhook_deliveries).values(row).on_conflict_do_nothing()
+        return bool((await conn.execute(stmt)).rowcount)
+
+    async def register_endpoint(self, tenant_id: str, url: str, secret: str) -> None:
+        await self.endpoints.register(tenant_id, url, secret)
+
+    async def rotate_secret(self, tenant_id: str, new_secret: str) -> None:
+        """Sign with ``new_secret`` and the current one until ``finish_rotation``."""
+        check_secret(new_secret)
+        await self.endpoints.set_secrets(tenant_id, lambda current: [new_secret, *current[:1]])
+
+    async def finish_rotation(self, tenant_id: str) -> None:
+        """Stop signing with the previous secret once the tenant's receiver has the new one."""
+        await self.endpoints.set_secrets(tenant_id, lambda current: current[:1])
+
+    async def set_endpoint_active(self, tenant_id: str, active: bool) -> None:
+        await self.endpoints.set_active(tenant_id, active)
+
+    async def deliveries(
+        self, tenant_id: str, status: DeliveryStatus | None = None, limit: int = 50
+    ) -> list[Delivery]:
+        """The tenant's delivery log, newest first."""
+        table = webhook_deliveries
+        query = select(table).where(table.c.tenant_id == tenant_id)
+        if status is not None:
+            query = query.where(table.c.status == status.value)
+        query = query.order_by(table.c.created_at.desc(), table.c.id).limit(
+            max(1, min(limit, _MAX_LOG_PAGE))
+        )
+        async with self._engine.connect() as conn:
+            return [Delivery.from_row(row) for row in await conn.execute(query)]
+
+    async def redeliver(self, tenant_id: str, delivery_id: UUID) -> Delivery:
+        """Send a dead or delivered webhook again, with a fresh budget of attempts."""
+        table = webhook_deliveries
+        # The tenant is part of the key: another tenant's delivery id is simply not found.
+        mine = (table.c.id == delivery_id) & (table.c.tenant_id == tenant_id)
+        async with self._engine.begin() as conn:
+            await conn.execute(
+                update(table)
+                .where(mine, table.c.status != DeliveryStatus.PENDING.value)
+                .values(
+                    status=DeliveryStatus.PENDING.value,
+                    attempts=0,
+                    next_attempt_at=self._clock(),
+                    delivered_at=None,
+                )
+            )
+            row = (await conn.execute(select(table).where(mine))).first()
+        if row is None:
+            raise DeliveryNotFound(str(delivery_id))
+        return Delivery.from_row(row)

@@ -1,0 +1,91 @@
+"""The reference webhook receiver: what a provider's own receiver must do, in 40 lines.
+
+Run it: ``uv run python -m provider.entrypoints.conformance.reference_receiver --secret S``
+(serves ``POST http://127.0.0.1:9000/webhooks``), then check it with the conformance kit:
+``uv run python -m provider.entrypoints.conformance --receiver-url
+http://127.0.0.1:9000/webhooks --secret S``.
+
+Building your own receiver, in any language:
+
+1. Read the **raw** request body; verify before parsing (re-serialised JSON differs).
+2. Compute HMAC-SHA256 over ``f"{Samspil-Webhook-Timestamp}.{raw body}"`` with your webhook
+   secret, hex encoded. ``Samspil-Signature`` holds one or more ``v1=<hex>`` values
+   (comma separated; several while Samspil rotates your secret): accept if any matches,
+   comparing in constant time (``hmac.compare_digest``). While *you* rotate, try each of
+   your secrets.
+3. Refuse (401) a timestamp more than 300 seconds from your clock: that stops replays.
+4. Remember ``Samspil-Webhook-Id`` of what you processed: Samspil delivers at least once
+   and retries with the same id, so answer a repeat with 2xx and do nothing again.
+5. Answer 2xx quickly (queue slow work); anything else, or no answer within 10 seconds,
+   is retried with exponential backoff (8 attempts by default) and then shown as dead in
+   your delivery log, from where it can be redelivered.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from collections import OrderedDict
+from collections.abc import Sequence
+from typing import Any
+
+import uvicorn
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from provider.adapters.webhooks import DEFAULT_TOLERANCE, WebhookVerificationError, verify
+
+
+class SeenDeliveries:
+    """The delivery ids processed lately (bounded, oldest forgotten first)."""
+
+    def __init__(self, capacity: int) -> None:
+        self._ids: OrderedDict[str, None] = OrderedDict()
+        self._capacity = capacity
+
+    def __contains__(self, delivery_id: object) -> bool:
+        return delivery_id in self._ids
+
+    def add(self, delivery_id: str) -> None:
+        self._ids[delivery_id] = None
+        while len(self._ids) > self._capacity:
+            self._ids.popitem(last=False)
+
+
+def create_app(
+    secrets: Sequence[str], tolerance: int = DEFAULT_TOLERANCE, remember: int = 10_000
+) -> FastAPI:
+    app = FastAPI(title="Samspil reference webhook receiver")
+    seen = SeenDeliveries(remember)
+    received: list[dict[str, Any]] = []  # stands in for the provider's own processing
+    app.state.received = received
+
+    @app.post("/webhooks")
+    async def receive(request: Request) -> JSONResponse:
+        body = await request.body()
+        try:
+            webhook = verify(secrets, request.headers, body, tolerance=tolerance)
+        except WebhookVerificationError as exc:
+            return JSONResponse({"error": exc.reason}, status_code=401)
+        if webhook.delivery_id in seen:
+            return JSONResponse({"status": "duplicate"})
+        received.append(json.loads(body))
+        seen.add(webhook.delivery_id)  # only after processing, so a failure is retried
+        return JSONResponse({"status": "accepted"})
+
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--secret", action="append", help="repeat while rotating")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=9000)
+    args = parser.parse_args(argv)
+    secrets = args.secret or [os.environ["SAMSPIL_WEBHOOK_SECRET"]]
+    uvicorn.run(create_app(secrets), host=args.host, port=args.port)
+
+
+if __name__ == "__main__":
+    main()

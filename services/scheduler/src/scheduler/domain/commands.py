@@ -1,0 +1,173 @@
+"""Commands: imperative, frozen, keyword-only; time comes in on `at`, never from a clock.
+
+Each command names the subject whose `DeadlineSet` it is decided against.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from uuid import UUID
+
+from scheduler.domain.kinds import DeadlineKind, DeadlinePhase, SubjectKind
+from scheduler.domain.model import Subject
+
+CONTRACT_AGREED = "agreed in the individual contract"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScheduleForContractInForce:
+    """Both parties signed: start the follow-up series and the expiry warning."""
+
+    contract_id: UUID
+    case_id: UUID
+    provider_id: UUID
+    start: date
+    expected_end: date | None = None
+    cadence_months: int | None = None
+    cadence_justification: str = CONTRACT_AGREED  # the contract is the justification
+    at: datetime
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(SubjectKind.CONTRACT, self.contract_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordFollowUpHeld:
+    """The follow-up meeting took place; the next one is counted from `held_on`."""
+
+    contract_id: UUID
+    held_on: date
+    at: datetime
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(SubjectKind.CONTRACT, self.contract_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SetCadence:
+    contract_id: UUID
+    months: int
+    justification: str
+    at: datetime
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(SubjectKind.CONTRACT, self.contract_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScheduleOrderAnswer:
+    order_id: UUID
+    case_id: UUID
+    provider_id: UUID
+    placed_at: datetime
+    at: datetime
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(SubjectKind.ORDER, self.order_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ResolveOrderAnswer:
+    """The provider answered (accepted or declined): receipt and answer are both settled."""
+
+    order_id: UUID
+    at: datetime
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(SubjectKind.ORDER, self.order_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScheduleInvestigation:
+    case_id: UUID
+    started_on: date
+    at: datetime
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(SubjectKind.CASE, self.case_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConcludeInvestigation:
+    case_id: UUID
+    at: datetime
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(SubjectKind.CASE, self.case_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScheduleActionPlan:
+    case_id: UUID
+    decided_on: date
+    at: datetime
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(SubjectKind.CASE, self.case_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScheduleClaimPayment:
+    claim_id: UUID
+    provider_id: UUID
+    submitted_on: date
+    at: datetime
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(SubjectKind.CLAIM, self.claim_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resolve:
+    """The duty behind the subject's pending deadlines of `kind` was met (report received,
+    action plan made, claim paid); they stop firing."""
+
+    subject: Subject
+    kind: DeadlineKind
+    reason: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cancel:
+    """The subject is gone (order withdrawn, measure ended): cancel all and close the set."""
+
+    subject: Subject
+    reason: str = "cancelled"
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fire:
+    subject: Subject
+    deadline_id: UUID
+    phase: DeadlinePhase
+    at: datetime
+
+    @property
+    def fired_at(self) -> datetime:
+        return self.at
+
+
+Command = (
+    ScheduleForContractInForce
+    | RecordFollowUpHeld
+    | SetCadence
+    | ScheduleOrderAnswer
+    | ResolveOrderAnswer
+    | ScheduleInvestigation
+    | ConcludeInvestigation
+    | ScheduleActionPlan
+    | ScheduleClaimPayment
+    | Resolve
+    | Cancel
+    | Fire
+)

@@ -1,0 +1,77 @@
+"""The scheduler's aggregate: `decide` a command against a subject's `DeadlineSet`,
+`evolve` the set by the resulting events, and ask `due_occurrences` what is due to fire.
+
+See `model.py` for why the boundary is one set per subject, and `rules.py` for the dates.
+"""
+
+from scheduler.domain.commands import (
+    Cancel,
+    Command,
+    ConcludeInvestigation,
+    Fire,
+    RecordFollowUpHeld,
+    Resolve,
+    ResolveOrderAnswer,
+    ScheduleActionPlan,
+    ScheduleClaimPayment,
+    ScheduleForContractInForce,
+    ScheduleInvestigation,
+    ScheduleOrderAnswer,
+    SetCadence,
+)
+from scheduler.domain.errors import DomainError
+from scheduler.domain.events import Event
+from scheduler.domain.evolve import evolve
+from scheduler.domain.firing import due_occurrences, fire
+from scheduler.domain.follow_ups import record_held, schedule_contract, set_cadence
+from scheduler.domain.model import DeadlineSet
+from scheduler.domain.one_shots import (
+    cancel,
+    conclude_investigation,
+    resolve,
+    resolve_order,
+    schedule_action_plan,
+    schedule_investigation,
+    schedule_order,
+    schedule_payment,
+)
+from scheduler.domain.rules import DEFAULT_RULES, Rules
+
+__all__ = ["decide", "due_occurrences", "evolve"]
+
+
+# One arm per command reads best and lets mypy check the match is exhaustive.
+def decide(  # noqa: PLR0911, PLR0912
+    command: Command, state: DeadlineSet | None, rules: Rules = DEFAULT_RULES
+) -> list[Event]:
+    """The events `command` causes; raises `DomainError` when it is refused.
+
+    `rules` are the municipality's; the state must be the set of `command.subject`.
+    """
+    if state is not None and state.subject != command.subject:
+        raise DomainError("subject_mismatch", "the command is for another subject")
+    match command:
+        case ScheduleForContractInForce():
+            return schedule_contract(command, state, rules)
+        case RecordFollowUpHeld():
+            return record_held(command, state, rules)
+        case SetCadence():
+            return set_cadence(command, state, rules)
+        case ScheduleOrderAnswer():
+            return schedule_order(command, state, rules)
+        case ResolveOrderAnswer():
+            return resolve_order(command, state)
+        case ScheduleInvestigation():
+            return schedule_investigation(command, state, rules)
+        case ConcludeInvestigation():
+            return conclude_investigation(command, state)
+        case ScheduleActionPlan():
+            return schedule_action_plan(command, state, rules)
+        case ScheduleClaimPayment():
+            return schedule_payment(command, state, rules)
+        case Resolve():
+            return resolve(command, state)
+        case Cancel():
+            return cancel(command, state)
+        case Fire():
+            return fire(command, state)

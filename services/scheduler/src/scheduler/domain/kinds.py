@@ -1,0 +1,43 @@
+"""The closed vocabularies of the scheduler domain.
+
+The string values equal those of `samspil_contracts.deadlines` so the app maps them 1:1.
+"""
+
+from enum import StrEnum
+
+
+class DeadlineKind(StrEnum):
+    FOLLOW_UP_DUE = "follow_up_due"
+    STATUS_REPORT_DUE = "status_report_due"
+    ORDER_ANSWER_DUE = "order_answer_due"
+    ORDER_RECEIPT_DUE = "order_receipt_due"
+    INVESTIGATION_LIMIT = "investigation_limit"
+    ACTION_PLAN_DUE = "action_plan_due"
+    CONTRACT_EXPIRY = "contract_expiry"
+    PAYMENT_DUE = "payment_due"
+
+
+class DeadlinePhase(StrEnum):
+    """Phases fire in this order; a deadline fires each phase at most once."""
+
+    WARNING = "warning"
+    DUE = "due"
+    OVERDUE = "overdue"
+
+
+PHASE_ORDER: tuple[DeadlinePhase, ...] = tuple(DeadlinePhase)
+
+
+class DeadlineStatus(StrEnum):
+    PENDING = "pending"  # some phase is still to fire
+    FIRED = "fired"  # every phase has fired (the last one is OVERDUE)
+    CANCELLED = "cancelled"  # resolved or withdrawn; no further phase fires
+
+
+class SubjectKind(StrEnum):
+    """What a deadline set is about; one set (one event stream) per subject."""
+
+    CONTRACT = "contract"  # the follow-up series and expiry of an individual contract
+    ORDER = "order"  # the provider's receipt and answer to an order
+    CASE = "case"  # the child investigation limit and the action plan
+    CLAIM = "claim"  # the authority's payment of a provider's claim

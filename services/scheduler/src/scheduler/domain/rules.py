@@ -1,0 +1,75 @@
+"""The deadline rules of one municipality, as data.
+
+Defaults follow the seeds and Danish law: statutory follow-ups first after 3 months and then
+at least every 6 months (Barnets Lov, formerly Serviceloven §70; seed 004), the child
+investigation concluded within 4 months (§50 stk. 7), and the municipality's service level for
+orders, status reports and payment.
+
+Non-working days. A computed date that is not a working day moves:
+
+* `statutory_roll` (default BACKWARD) for the authority's own duties — follow-up, investigation
+  limit, action plan, contract expiry: to the previous working day, so the duty is met in time
+  and never lands late because of a holiday.
+* `response_roll` (default FORWARD) for what a counterparty owes — payment of a claim: to the
+  next working day, the usual Danish rule that a period ending on a holiday runs to the next
+  working day, so the other party keeps the full period.
+
+Periods counted in working days (order answer/receipt, status report) land on a working day
+by construction and need no roll.
+
+Times. Every phase fires at `notify_at` local time (default 09:00) on its day: DUE on the due
+date ("it is due today", while people are at work), OVERDUE `overdue_after_working_days`
+working days later (the day has passed without resolution), WARNING a number of calendar days
+before the due date, moved back to a working day.
+"""
+
+from dataclasses import dataclass, field, fields
+from datetime import time
+
+from scheduler.domain.calendar_dk import Roll, WorkingCalendar
+from scheduler.domain.kinds import DeadlineKind
+
+_RESPONSE_KINDS = frozenset(
+    {
+        DeadlineKind.PAYMENT_DUE,
+        DeadlineKind.ORDER_ANSWER_DUE,
+        DeadlineKind.ORDER_RECEIPT_DUE,
+        DeadlineKind.STATUS_REPORT_DUE,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
+    notify_at: time = time(9, 0)
+    first_follow_up_months: int = 3
+    follow_up_interval_months: int = 6
+    max_cadence_months: int = 6  # the law says "at least every 6 months"
+    status_report_working_days_before: int = 10
+    order_answer_working_days: int = 5
+    order_receipt_working_days: int = 3
+    investigation_limit_months: int = 4
+    investigation_warning_days: int = 14
+    action_plan_months: int = 3
+    contract_expiry_warning_days: int = 30
+    payment_days: int = 30  # running (calendar) days after the claim
+    overdue_after_working_days: int = 1
+    statutory_roll: Roll = Roll.BACKWARD
+    response_roll: Roll = Roll.FORWARD
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, int) and value < 0:
+                raise ValueError(f"{f.name} must be >= 0, got {value}")
+        if min(self.first_follow_up_months, self.follow_up_interval_months) < 1:
+            raise ValueError("follow-up months must be >= 1")
+        if self.overdue_after_working_days < 1:
+            raise ValueError("overdue_after_working_days must be >= 1")
+
+    def roll_for(self, kind: DeadlineKind) -> Roll:
+        return self.response_roll if kind in _RESPONSE_KINDS else self.statutory_roll
+
+
+DEFAULT_RULES = Rules()
