@@ -22,7 +22,6 @@ REPO = Path(__file__).resolve().parents[2]
 TOOLS = REPO / ".cache" / "deploy-tools"
 K8S = REPO / "deploy" / "k8s"
 OVERLAYS = ("dev", "production")
-SERVICES = ("authority", "provider", "scheduler")
 Manifest = dict[str, Any]
 
 
@@ -87,9 +86,7 @@ def compose_schema() -> Path:
 
 def find(objects: list[Manifest], kind: str, name: str | None = None) -> list[Manifest]:
     return [
-        o
-        for o in objects
-        if o["kind"] == kind and (name is None or o["metadata"]["name"] == name)
+        o for o in objects if o["kind"] == kind and (name is None or o["metadata"]["name"] == name)
     ]
 
 

@@ -3,6 +3,7 @@
 from samspil_contracts import topics
 from samspil_contracts.agreements import (
     ContractCountersigned,
+    ContractInForce,
     ContractKind,
     ContractOffered,
     ContractTerminated,
@@ -82,6 +83,7 @@ __all__ = [
     "ConcernSeverity",
     "ContactPerson",
     "ContractCountersigned",
+    "ContractInForce",
     "ContractKind",
     "ContractOffered",
     "ContractTerminated",

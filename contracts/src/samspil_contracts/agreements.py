@@ -5,7 +5,7 @@ A contract is in force only when both parties have signed the same version.
 
 from datetime import date
 from enum import StrEnum
-from typing import ClassVar, Self
+from typing import Annotated, ClassVar, Self
 from uuid import UUID
 
 from pydantic import AwareDatetime, Field, model_validator
@@ -78,6 +78,28 @@ class ContractCountersigned(IntegrationEvent):
         if self.provider_signature.party is not Party.PROVIDER:
             raise ValueError("the countersignature is the provider's")
         return self
+
+
+class ContractInForce(IntegrationEvent):
+    """Both parties have signed the same version: the contract is in force from ``start``.
+
+    Published by the authority once it has recorded the provider's countersignature, so
+    every consumer (the scheduler's follow-up series above all) starts from one fact.
+    """
+
+    type_name: ClassVar[str] = "dk.samspil.contract.in_force"
+    schema_version: ClassVar[int] = 1
+    topic: ClassVar[str] = topics.AUTHORITY_CONTRACTS
+
+    contract_id: UUID
+    version: int = Field(ge=1)
+    provider_id: UUID
+    case_id: UUID
+    order_id: UUID | None = None
+    start: date
+    expected_end: date | None = None
+    # A per-case cadence in months; none means the statutory first after 3, then every 6.
+    follow_up_interval_months: Annotated[int, Field(ge=1, le=24)] | None = None
 
 
 class ContractTerminated(IntegrationEvent):

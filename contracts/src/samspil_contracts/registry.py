@@ -3,7 +3,12 @@
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from samspil_contracts.agreements import ContractCountersigned, ContractOffered, ContractTerminated
+from samspil_contracts.agreements import (
+    ContractCountersigned,
+    ContractInForce,
+    ContractOffered,
+    ContractTerminated,
+)
 from samspil_contracts.base import IntegrationEvent
 from samspil_contracts.cases import (
     ActionPlanAdopted,
@@ -41,6 +46,7 @@ EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     OrderDeclined,
     ContractOffered,
     ContractCountersigned,
+    ContractInForce,
     ContractTerminated,
     InvestigationStarted,
     InvestigationConcluded,

@@ -95,6 +95,7 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "terms_sha256": TERMS,
         "provider_signature": _signature("provider"),
     },
+    "dk.samspil.contract.in_force": {"version": 1, "start": date(2025, 4, 1)},
     "dk.samspil.contract.terminated": {
         "initiated_by": "authority",
         "reason": "Measure ended",

@@ -24,7 +24,7 @@ async def fresh_topic(bootstrap: str, name: str, partitions: int = 1) -> str:
     return topic
 
 
-async def consume(bootstrap: str, topic: str, count: int, timeout: float = 20.0) -> list[Any]:
+async def consume(bootstrap: str, topic: str, count: int, within: float = 20.0) -> list[Any]:
     """Read ``count`` records from the start of ``topic``; then wait briefly for extras."""
     consumer = AIOKafkaConsumer(
         topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", enable_auto_commit=False
@@ -32,7 +32,7 @@ async def consume(bootstrap: str, topic: str, count: int, timeout: float = 20.0)
     await consumer.start()
     records: list[Any] = []
     try:
-        async with asyncio.timeout(timeout):
+        async with asyncio.timeout(within):
             while len(records) < count:
                 for batch in (await consumer.getmany(timeout_ms=500)).values():
                     records.extend(batch)

@@ -10,6 +10,8 @@ from uuid import uuid4
 import pytest
 from eventkit import ConcurrencyError, EventStore, NewEvent, RecordedEvent, UnitOfWork
 
+pytestmark = pytest.mark.integration
+
 
 def event(n: int = 0) -> NewEvent:
     return NewEvent("Happened", {"n": n})

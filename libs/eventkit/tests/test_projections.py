@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 from eventkit import EventStore, NewEvent, ProjectionRunner, RecordedEvent, rebuild_main
 from sqlalchemy import Column, Integer, MetaData, String, Table, select
@@ -37,10 +35,10 @@ class StreamSizes:
 
 
 @pytest.fixture
-async def runner(store: EventStore) -> AsyncIterator[ProjectionRunner]:
+async def runner(store: EventStore) -> ProjectionRunner:
     async with store.engine.begin() as conn:
         await conn.run_sync(read_model.create_all)
-    yield ProjectionRunner(store, [StreamSizes()], batch_size=3)
+    return ProjectionRunner(store, [StreamSizes()], batch_size=3)
 
 
 async def sizes(store: EventStore) -> dict[str, int]:

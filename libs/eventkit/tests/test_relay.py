@@ -16,9 +16,13 @@ from eventkit import (
     TopicSpec,
     ensure_topics,
 )
+from eventkit.schema import outbox as outbox_table
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from .kafka_helpers import consume, fresh_topic, kafka_bootstrap_or_skip
+
+pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
@@ -86,6 +90,8 @@ async def test_a_crash_between_send_and_mark_resends_instead_of_losing(
     records = await consume(bootstrap, topic, 2)
     assert [r.value for r in records] == [b"x", b"x"]
     assert (await restarted.backlog())[0] == 0
+    async with store.engine.connect() as conn:
+        assert await conn.scalar(select(outbox_table.c.attempts)) == 2
 
 
 async def test_the_running_relay_forwards_new_messages_until_stopped(

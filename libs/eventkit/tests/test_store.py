@@ -97,11 +97,14 @@ async def test_a_rolled_back_unit_of_work_leaves_neither_events_nor_messages(
     store: EventStore,
 ) -> None:
     # given a unit of work that appends and enqueues, then fails
-    with pytest.raises(RuntimeError):
+    async def handler() -> None:
         async with store.unit_of_work() as uow:
             await uow.append("case-6", 0, [opened("c-6")])
             await uow.enqueue([OutboxMessage("cases", b"case-6", b"{}")])
             raise RuntimeError("handler failed after writing")
+
+    with pytest.raises(RuntimeError):
+        await handler()
 
     # then nothing of it is stored
     assert await store.load("case-6") == []
@@ -134,10 +137,14 @@ async def test_the_inbox_reports_a_redelivered_event(store: EventStore) -> None:
 
 async def test_an_inbox_mark_rolls_back_with_its_effect(store: EventStore) -> None:
     event_id = uuid4()
-    with pytest.raises(RuntimeError):
+
+    async def handler() -> None:
         async with store.unit_of_work() as uow:
             assert not await uow.seen("billing", event_id)
             raise RuntimeError("effect failed")
+
+    with pytest.raises(RuntimeError):
+        await handler()
 
     async with store.unit_of_work() as uow:
         assert not await uow.seen("billing", event_id)

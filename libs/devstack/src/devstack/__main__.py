@@ -1,4 +1,7 @@
-"""`python -m devstack up|down|status`: the local infrastructure of `make run`."""
+"""`python -m devstack up|down|status [kafka|postgres]`: the local infrastructure of `make run`.
+
+`up` prints shell-sourceable settings (KAFKA_BOOTSTRAP_SERVERS=..., <SERVICE>_DATABASE_URL=...).
+"""
 
 from __future__ import annotations
 
@@ -10,41 +13,44 @@ from devstack import containers, stack
 from devstack.databases import create_database
 
 
-def up() -> int:
-    """Print shell-sourceable settings once everything answers."""
-    kafka = stack.ensure_kafka()
-    admin = stack.ensure_postgres()
-    print(f"KAFKA_BOOTSTRAP_SERVERS={kafka}")
-    print(f"DATABASE_ADMIN_URL={admin}")
-    for name in stack.SERVICE_DATABASES:
-        print(f"{name.upper()}_DATABASE_URL={create_database(admin, name)}")
-    sys.stdout.flush()
+def up(only: str | None) -> int:
+    if only in (None, "kafka"):
+        print(f"KAFKA_BOOTSTRAP_SERVERS={stack.ensure_kafka()}", flush=True)
+    if only in (None, "postgres"):
+        admin = stack.ensure_postgres()
+        print(f"DATABASE_ADMIN_URL={admin}")
+        for name in stack.SERVICE_DATABASES:
+            print(f"{name.upper()}_DATABASE_URL={create_database(admin, name)}", flush=True)
     if containers.started():
         # Containers belong to this process (the reaper removes them when it exits): hold on.
         print("containers run until this process is stopped (Ctrl-C)", file=sys.stderr)
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-        signal.sigwait({signal.SIGINT, signal.SIGTERM})
+        signals = {signal.SIGINT, signal.SIGTERM}
+        signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+        signal.sigwait(signals)
         containers.stop()
     return 0
 
 
-def down() -> int:
-    stopped = stack.stop_all()
+def down(only: str | None) -> int:
+    stopped = stack.stop_all(only)
     print("stopped: " + (", ".join(stopped) or "nothing was running"))
     return 0
 
 
-def status() -> int:
+def status(only: str | None) -> int:
     for name, running in stack.status().items():
-        print(f"{name}: {'running' if running else 'stopped'}")
+        if only in (None, name):
+            print(f"{name}: {'running' if running else 'stopped'}")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m devstack", description=__doc__)
     parser.add_argument("command", choices=["up", "down", "status"])
+    parser.add_argument("only", nargs="?", choices=["kafka", "postgres"], help="default: both")
+    args = parser.parse_args(argv)
     commands = {"up": up, "down": down, "status": status}
-    return commands[parser.parse_args(argv).command]()
+    return commands[args.command](args.only)
 
 
 if __name__ == "__main__":

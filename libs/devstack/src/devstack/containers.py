@@ -10,10 +10,6 @@ import socket
 import subprocess
 from typing import Any
 
-from testcontainers.community.postgres import PostgresContainer
-from testcontainers.core.container import DockerContainer
-from testcontainers.core.wait_strategies import LogMessageWaitStrategy
-
 KAFKA_IMAGE = "apache/kafka:4.1.0"
 POSTGRES_IMAGE = "postgres:17.6-bookworm"
 
@@ -41,6 +37,10 @@ def kafka() -> str:
     image directly. The advertised listener must name the host port, so it is chosen up front.
     """
     if "kafka" not in _started:
+        # Imported lazily: testcontainers pulls in SQLAlchemy and the Docker SDK (seconds).
+        from testcontainers.core.container import DockerContainer  # noqa: PLC0415
+        from testcontainers.core.wait_strategies import LogMessageWaitStrategy  # noqa: PLC0415
+
         port = _free_port()
         container = DockerContainer(KAFKA_IMAGE).with_bind_ports(9092, port)
         host = container.get_docker_client().host()
@@ -66,6 +66,8 @@ def kafka() -> str:
 def postgres() -> str:
     """Start (once per process) a PostgreSQL container; return its superuser URL."""
     if "postgres" not in _started:
+        from testcontainers.community.postgres import PostgresContainer  # noqa: PLC0415
+
         container = PostgresContainer(
             POSTGRES_IMAGE,
             username="samspil",

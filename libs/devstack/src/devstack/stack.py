@@ -41,16 +41,18 @@ def ensure_postgres() -> str:
     return postgres_local.ensure()
 
 
-def stop_all() -> list[str]:
-    """Stop whatever devstack started (local processes and this process's containers)."""
-    stopped = containers.stop()
-    if kafka_local.stop():
-        stopped.append("kafka")
-    if postgres_local.stop():
-        stopped.append("postgres")
+_LOCAL = {"kafka": kafka_local, "postgres": postgres_local}
+
+
+def stop_all(only: str | None = None) -> list[str]:
+    """Stop what devstack started (local processes, this process's containers); return names."""
+    stopped = containers.stop() if only is None else []
+    for name, local in _LOCAL.items():
+        if only in (None, name) and local.stop():
+            stopped.append(name)
     return stopped
 
 
 def status() -> dict[str, bool]:
     """Which local processes run now (containers are per-process and not listed)."""
-    return {"kafka": kafka_local.is_running(), "postgres": postgres_local.is_running()}
+    return {name: local.is_running() for name, local in _LOCAL.items()}

@@ -65,14 +65,19 @@ class OutboxRelay:
         """Send one batch; the number of messages delivered (and marked sent)."""
         await self.start()
         assert self._producer is not None
-        async with self._engine.begin() as conn:
-            if not await self._take_turn(conn):
-                return 0
-            rows = await self._claim(conn)
-            if not rows:
-                return 0
-            await self._send(self._producer, rows)
-            await self._mark_sent(conn, [row.id for row in rows])
+        rows: list[Row[Any]] = []
+        try:
+            async with self._engine.begin() as conn:
+                if not await self._take_turn(conn):
+                    return 0
+                rows = await self._claim(conn)
+                if not rows:
+                    return 0
+                await self._send(self._producer, rows)
+                await self._mark_sent(conn, [row.id for row in rows])
+        except Exception:
+            await self._count_failed_attempt([row.id for row in rows])
+            raise
         for row in rows:
             RELAY_SENT.labels(topic=row.topic).inc()
         return len(rows)
@@ -138,6 +143,13 @@ class OutboxRelay:
             for row in rows
         ]
         await asyncio.gather(*deliveries)
+
+    async def _count_failed_attempt(self, ids: list[int]) -> None:
+        # After the batch transaction rolled back (and released its row locks).
+        if ids:
+            async with self._engine.begin() as conn:
+                stmt = update(outbox).where(outbox.c.id.in_(ids))
+                await conn.execute(stmt.values(attempts=outbox.c.attempts + 1))
 
     async def _mark_sent(self, conn: AsyncConnection, ids: list[int]) -> None:
         stmt = update(outbox).where(outbox.c.id.in_(ids))

@@ -95,7 +95,7 @@ outbox = Table(
     Column("headers", _Json, nullable=False),  # [[name, base64 value], ...]
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("sent_at", DateTime(timezone=True), nullable=True),
-    Column("attempts", Integer, nullable=False, default=0),
+    Column("attempts", Integer, nullable=False, default=0, server_default="0"),
     sqlite_autoincrement=True,
 )
 # The relay only ever looks for unsent rows in id order.

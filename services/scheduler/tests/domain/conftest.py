@@ -8,7 +8,6 @@ built and returns the final `DeadlineSet`.
 from collections.abc import Callable, Sequence
 
 import pytest
-
 from scheduler.domain import DEFAULT_RULES, Command, DeadlineSet, Rules, decide, evolve
 
 Given = Callable[..., DeadlineSet]

@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-
 from scheduler.domain import Roll, WorkingCalendar, add_months, danish_public_holidays
 
 CAL = WorkingCalendar()
@@ -105,7 +104,9 @@ def test_negative_counts_are_refused() -> None:
         (date(2027, 3, 31), -1, date(2027, 2, 28)),
     ],
 )
-def test_add_months_clamps_to_the_end_of_the_month(start: date, months: int, expected: date) -> None:
+def test_add_months_clamps_to_the_end_of_the_month(
+    start: date, months: int, expected: date
+) -> None:
     assert add_months(start, months) == expected
     assert WorkingCalendar.add_months(start, months) == expected
 

@@ -4,7 +4,6 @@ from datetime import date, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from scheduler.domain import Roll, WorkingCalendar, add_months
 
 dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31))

@@ -81,6 +81,19 @@ def not_foreign(state: Owned | None, command: Command, what: str) -> None:
         refuse("not_found", f"No such {what}.")
 
 
+class ContractRef(Protocol):
+    @property
+    def tenant_id(self) -> UUID: ...
+    @property
+    def contract_id(self) -> UUID: ...
+
+
+def own_contract(contract: ContractRef, command: Command, contract_id: UUID) -> None:
+    """Refuse a command that names another tenant's contract, or facts of another contract."""
+    if contract.tenant_id != command.tenant_id or contract.contract_id != contract_id:
+        refuse("not_found", "No such contract.")
+
+
 def require_role(command: Command, *roles: Role) -> None:
     if command.actor.role not in roles:
         allowed = " or ".join(role.value for role in roles)

@@ -14,103 +14,85 @@ CONTRACT_AGREED = "agreed in the individual contract"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ScheduleForContractInForce:
+class _ForContract:
+    contract_id: UUID
+    at: datetime
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(SubjectKind.CONTRACT, self.contract_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _ForOrder:
+    order_id: UUID
+    at: datetime
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(SubjectKind.ORDER, self.order_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _ForCase:
+    case_id: UUID
+    at: datetime
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(SubjectKind.CASE, self.case_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScheduleForContractInForce(_ForContract):
     """Both parties signed: start the follow-up series and the expiry warning."""
 
-    contract_id: UUID
     case_id: UUID
     provider_id: UUID
     start: date
     expected_end: date | None = None
     cadence_months: int | None = None
     cadence_justification: str = CONTRACT_AGREED  # the contract is the justification
-    at: datetime
-
-    @property
-    def subject(self) -> Subject:
-        return Subject(SubjectKind.CONTRACT, self.contract_id)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class RecordFollowUpHeld:
+class RecordFollowUpHeld(_ForContract):
     """The follow-up meeting took place; the next one is counted from `held_on`."""
 
-    contract_id: UUID
     held_on: date
-    at: datetime
-
-    @property
-    def subject(self) -> Subject:
-        return Subject(SubjectKind.CONTRACT, self.contract_id)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class SetCadence:
-    contract_id: UUID
+class SetCadence(_ForContract):
     months: int
     justification: str
-    at: datetime
-
-    @property
-    def subject(self) -> Subject:
-        return Subject(SubjectKind.CONTRACT, self.contract_id)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ScheduleOrderAnswer:
-    order_id: UUID
+class ScheduleOrderAnswer(_ForOrder):
     case_id: UUID
     provider_id: UUID
     placed_at: datetime
-    at: datetime
-
-    @property
-    def subject(self) -> Subject:
-        return Subject(SubjectKind.ORDER, self.order_id)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ResolveOrderAnswer:
+class ResolveOrderAnswer(_ForOrder):
     """The provider answered (accepted or declined): receipt and answer are both settled."""
 
-    order_id: UUID
-    at: datetime
-
-    @property
-    def subject(self) -> Subject:
-        return Subject(SubjectKind.ORDER, self.order_id)
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ScheduleInvestigation:
-    case_id: UUID
+class ScheduleInvestigation(_ForCase):
     started_on: date
-    at: datetime
-
-    @property
-    def subject(self) -> Subject:
-        return Subject(SubjectKind.CASE, self.case_id)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ConcludeInvestigation:
-    case_id: UUID
-    at: datetime
-
-    @property
-    def subject(self) -> Subject:
-        return Subject(SubjectKind.CASE, self.case_id)
+class ConcludeInvestigation(_ForCase):
+    pass
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ScheduleActionPlan:
-    case_id: UUID
+class ScheduleActionPlan(_ForCase):
     decided_on: date
-    at: datetime
-
-    @property
-    def subject(self) -> Subject:
-        return Subject(SubjectKind.CASE, self.case_id)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

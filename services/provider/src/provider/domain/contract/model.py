@@ -1,0 +1,106 @@
+"""The individual contract (individuel kontrakt): offered and signed by the authority,
+countersigned by a coordinator. It is in force only when both parties have signed the same,
+current version; a newer offer needs countersigning again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from uuid import UUID
+
+from provider.domain.common import Command, Event
+from provider.domain.values import Frequency, Goal, PriceUnit, Scope
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContractTerms:
+    measure_code: str
+    price_oere: int
+    price_unit: PriceUnit
+    goals: tuple[Goal, ...]
+    scope: Scope
+    frequency: Frequency
+    start: date
+    end: date | None
+    payment_terms_days: int
+    terms_sha256: str  # hash of the full terms text: what exactly is being signed
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReceiveContractOffer(Command):
+    contract_id: UUID
+    version: int
+    order_id: UUID
+    terms: ContractTerms
+    authority_signed_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Countersign(Command):
+    contract_id: UUID
+    version: int  # the version the coordinator read; guards against signing unseen terms
+
+
+ContractCommand = ReceiveContractOffer | Countersign
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContractOfferReceived(Event):
+    contract_id: UUID
+    version: int
+    order_id: UUID
+    terms: ContractTerms
+    authority_signed_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContractCountersigned(Event):
+    contract_id: UUID
+    version: int
+    terms_sha256: str
+
+
+ContractEvent = ContractOfferReceived | ContractCountersigned
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContractFacts:
+    """What delivery, status reports and claims may know of a contract. The app reads it from
+    the contract's state and passes it on their commands, which keeps their decide pure."""
+
+    tenant_id: UUID
+    contract_id: UUID
+    in_force: bool
+    goal_ids: frozenset[UUID]
+    price_oere: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contract:
+    tenant_id: UUID
+    contract_id: UUID
+    order_id: UUID
+    version: int
+    terms: ContractTerms
+    authority_signed_at: datetime
+    countersigned_version: int | None = None
+
+    @property
+    def in_force(self) -> bool:
+        """Both parties have signed the current version."""
+        return self.countersigned_version == self.version
+
+    @property
+    def goal_ids(self) -> frozenset[UUID]:
+        return frozenset(goal.goal_id for goal in self.terms.goals)
+
+    @property
+    def facts(self) -> ContractFacts:
+        return ContractFacts(
+            tenant_id=self.tenant_id,
+            contract_id=self.contract_id,
+            in_force=self.in_force,
+            goal_ids=self.goal_ids,
+            price_oere=self.terms.price_oere,
+        )

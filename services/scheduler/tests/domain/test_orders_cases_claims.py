@@ -1,0 +1,189 @@
+"""Orders, child investigations, action plans and claim payments."""
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time
+from uuid import UUID
+
+import pytest
+from scheduler.domain import (
+    Cancel,
+    ConcludeInvestigation,
+    DeadlineKind,
+    DeadlineSet,
+    DeadlineStatus,
+    DomainError,
+    Resolve,
+    ResolveOrderAnswer,
+    ScheduleActionPlan,
+    ScheduleClaimPayment,
+    ScheduleInvestigation,
+    ScheduleOrderAnswer,
+    SubjectClosed,
+    at_local,
+    decide,
+)
+
+CASE = UUID("00000000-0000-4000-8000-0000000000ca")
+ORDER = UUID("00000000-0000-4000-8000-00000000000d")
+PROVIDER = UUID("00000000-0000-4000-8000-0000000000b0")
+CLAIM = UUID("00000000-0000-4000-8000-0000000000c1")
+NINE = time(9, 0)
+K = DeadlineKind
+Given = Callable[..., DeadlineSet]  # the conftest fixture
+
+
+def order_placed(at: datetime) -> ScheduleOrderAnswer:
+    return ScheduleOrderAnswer(
+        order_id=ORDER, case_id=CASE, provider_id=PROVIDER, placed_at=at, at=at
+    )
+
+
+def due_date(state: DeadlineSet, kind: DeadlineKind) -> date:
+    deadline = state.latest(kind)
+    assert deadline is not None
+    return deadline.due_at.date()
+
+
+def test_order_answer_is_due_5_working_days_later_across_easter(given: Given) -> None:
+    # Given an order placed on Wednesday 24 March 2027 at 10:00
+    state = given([order_placed(at_local(date(2027, 3, 24), time(10, 0)))])
+    # Then Maundy Thursday, Good Friday and Easter Monday do not count:
+    # receipt within 3 working days (Thu 1 April), answer within 5 (Mon 5 April)
+    assert due_date(state, K.ORDER_RECEIPT_DUE) == date(2027, 4, 1)
+    assert due_date(state, K.ORDER_ANSWER_DUE) == date(2027, 4, 5)
+    answer = state.latest(K.ORDER_ANSWER_DUE)
+    assert answer is not None
+    # And it goes overdue at 09:00 the next working day
+    assert answer.timing.overdue_at == at_local(date(2027, 4, 6), NINE)
+
+
+def test_an_order_placed_after_midnight_local_counts_from_the_danish_date(given: Given) -> None:
+    # Given an order placed 23:30 UTC on 23 March, which is 00:30 on the 24th in Copenhagen
+    state = given([order_placed(datetime(2027, 3, 23, 23, 30, tzinfo=UTC))])
+    # Then it counts from the 24th
+    assert due_date(state, K.ORDER_ANSWER_DUE) == date(2027, 4, 5)
+
+
+def test_the_providers_answer_settles_receipt_and_answer(given: Given) -> None:
+    # Given an order awaiting an answer
+    placed = order_placed(at_local(date(2027, 3, 24), time(10, 0)))
+    # When the provider answers
+    answered = ResolveOrderAnswer(order_id=ORDER, at=at_local(date(2027, 3, 30), NINE))
+    state = given([placed, answered])
+    # Then neither deadline is pending any more
+    assert state.pending() == ()
+    assert {d.status for d in state.deadlines} == {DeadlineStatus.CANCELLED}
+    # And a redelivered order does not revive them
+    assert decide(placed, state) == []
+
+
+def test_investigation_limit_is_4_months_with_a_warning_14_days_before(given: Given) -> None:
+    # Given an investigation started 29 January 2027; 29 May 2027 is a Saturday
+    started = ScheduleInvestigation(
+        case_id=CASE, started_on=date(2027, 1, 29), at=at_local(date(2027, 1, 29), NINE)
+    )
+    state = given([started])
+    # Then the limit is Friday 28 May and the warning Friday 14 May, both 09:00
+    limit = state.latest(K.INVESTIGATION_LIMIT)
+    assert limit is not None
+    assert limit.due_at == at_local(date(2027, 5, 28), NINE)
+    assert limit.warn_at == at_local(date(2027, 5, 14), NINE)
+
+
+def test_concluding_the_investigation_cancels_its_limit_and_allows_a_new_one(
+    given: Given,
+) -> None:
+    start = date(2027, 1, 29)
+    started = ScheduleInvestigation(case_id=CASE, started_on=start, at=at_local(start, NINE))
+    concluded = ConcludeInvestigation(case_id=CASE, at=at_local(date(2027, 4, 1), NINE))
+    # When the investigation is concluded, and later a new one starts
+    restarted = ScheduleInvestigation(
+        case_id=CASE, started_on=date(2028, 1, 3), at=at_local(date(2028, 1, 3), NINE)
+    )
+    state = given([started, concluded, restarted])
+    # Then the first is cancelled and the second is pending with its own id
+    first, second = state.of_kind(K.INVESTIGATION_LIMIT)
+    assert first.status is DeadlineStatus.CANCELLED
+    assert second.is_pending
+    assert second.deadline_id != first.deadline_id
+
+
+def test_action_plan_due_3_months_after_the_decision(given: Given) -> None:
+    decided = ScheduleActionPlan(
+        case_id=CASE, decided_on=date(2027, 2, 25), at=at_local(date(2027, 2, 25), NINE)
+    )
+    state = given([decided])
+    assert due_date(state, K.ACTION_PLAN_DUE) == date(2027, 5, 25)
+    # When the action plan is made
+    made = Resolve(subject=state.subject, kind=K.ACTION_PLAN_DUE, reason="made", at=decided.at)
+    assert given([decided, made]).pending() == ()
+
+
+def test_payment_on_easter_monday_moves_to_the_next_working_day(given: Given) -> None:
+    # Given a claim submitted 27 February 2027; 30 running days later is Easter Monday
+    claim = ScheduleClaimPayment(
+        claim_id=CLAIM,
+        provider_id=PROVIDER,
+        submitted_on=date(2027, 2, 27),
+        at=at_local(date(2027, 2, 27), NINE),
+    )
+    state = given([claim])
+    # Then the provider is paid by Tuesday 30 March, keeping the full 30 days
+    assert due_date(state, K.PAYMENT_DUE) == date(2027, 3, 30)
+    payment = state.latest(K.PAYMENT_DUE)
+    assert payment is not None
+    assert payment.refs.claim_id == CLAIM
+
+
+def test_a_withdrawn_order_cancels_everything_and_stays_closed(given: Given) -> None:
+    placed = order_placed(at_local(date(2027, 3, 24), time(10, 0)))
+    state = given([placed])
+    withdrawn = Cancel(subject=state.subject, reason="order withdrawn", at=placed.at)
+    # When the order is withdrawn
+    events = decide(withdrawn, state)
+    # Then both deadlines are cancelled and the subject is closed
+    assert len(events) == 3
+    assert isinstance(events[-1], SubjectClosed)
+    closed = given([placed, withdrawn])
+    assert closed.pending() == ()
+    assert closed.closed
+    # And it cannot be scheduled again, while cancelling again is harmless
+    with pytest.raises(DomainError) as refused:
+        decide(order_placed(placed.at), closed)
+    assert refused.value.code == "subject_closed"
+    assert decide(withdrawn, closed) == []
+
+
+def test_cancel_before_anything_was_scheduled_still_closes_the_subject(given: Given) -> None:
+    # Given the measure ended before the investigation signal arrived
+    cancelled = Cancel(
+        subject=ScheduleInvestigation(
+            case_id=CASE, started_on=date(2027, 1, 4), at=at_local(date(2027, 1, 4), NINE)
+        ).subject,
+        reason="case closed",
+        at=at_local(date(2027, 1, 5), NINE),
+    )
+    state = given([cancelled])
+    late = ScheduleInvestigation(
+        case_id=CASE, started_on=date(2027, 1, 4), at=at_local(date(2027, 1, 6), NINE)
+    )
+    # Then the late signal is refused
+    with pytest.raises(DomainError) as refused:
+        decide(late, state)
+    assert refused.value.code == "subject_closed"
+
+
+def test_resolving_what_was_never_scheduled_is_refused(given: Given) -> None:
+    with pytest.raises(DomainError) as refused:
+        decide(ResolveOrderAnswer(order_id=ORDER, at=at_local(date(2027, 1, 4), NINE)), None)
+    assert refused.value.code == "not_scheduled"
+
+
+def test_a_command_for_another_subject_is_refused(given: Given) -> None:
+    state = given([order_placed(at_local(date(2027, 3, 24), time(10, 0)))])
+    other = ScheduleActionPlan(
+        case_id=CASE, decided_on=date(2027, 2, 25), at=at_local(date(2027, 2, 25), NINE)
+    )
+    with pytest.raises(DomainError) as refused:
+        decide(other, state)
+    assert refused.value.code == "subject_mismatch"
