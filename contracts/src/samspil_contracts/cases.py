@@ -5,10 +5,10 @@ No personal data here: a case is named only by its id.
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, ClassVar, Self
+from typing import Annotated, ClassVar
 from uuid import UUID
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from samspil_contracts import topics
 from samspil_contracts.base import IntegrationEvent
@@ -59,13 +59,17 @@ class ActionPlanAdopted(_CaseEvent):
 
 
 class FollowUpCadenceSet(_CaseEvent):
-    """When follow-ups are due: by law first after 3 months, then every 6 months."""
+    """A per-case follow-up cadence, decided with a justification.
+
+    By law follow-ups come first after 3 months, then every 6 months; a caseworker may set
+    another interval for one contract. The scheduler owns the dates that follow from it.
+    """
 
     type_name: ClassVar[str] = "dk.samspil.case.follow_up_cadence_set"
 
-    order_id: UUID
-    first_due_on: date
+    contract_id: UUID
     interval_months: int = Field(ge=1, le=24)
+    justification: Text
 
 
 class FollowUpOutcome(StrEnum):
@@ -75,19 +79,15 @@ class FollowUpOutcome(StrEnum):
 
 
 class FollowUpHeld(_CaseEvent):
+    """A follow-up (opfølgning) was held; the next one is counted from ``held_on``."""
+
     type_name: ClassVar[str] = "dk.samspil.case.follow_up_held"
 
     order_id: UUID
+    contract_id: UUID
     follow_up_id: UUID
     held_on: date
     outcome: FollowUpOutcome
-    next_due_on: date | None = None
-
-    @model_validator(mode="after")
-    def _next_unless_ended(self) -> Self:
-        if (self.outcome is FollowUpOutcome.END) != (self.next_due_on is None):
-            raise ValueError("next_due_on is set exactly when the measure continues")
-        return self
 
 
 class MeasureEndReason(StrEnum):

@@ -122,14 +122,13 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "adopted_on": date(2025, 2, 21),
     },
     "dk.samspil.case.follow_up_cadence_set": {
-        "first_due_on": date(2025, 7, 1),
-        "interval_months": 6,
+        "interval_months": 4,
+        "justification": "Young child: closer follow-up agreed",
     },
     "dk.samspil.case.follow_up_held": {
         "follow_up_id": UUID(int=4),
         "held_on": date(2025, 7, 1),
         "outcome": "continue",
-        "next_due_on": date(2026, 1, 1),
     },
     "dk.samspil.case.measure_ended": {"ended_on": date(2025, 9, 30), "reason": "decision"},
     "dk.samspil.case.concern_acknowledged": {

@@ -56,16 +56,17 @@ def tail(path: Path, lines: int = 40) -> str:
     return "\n".join(text[-lines:])
 
 
-def read_pid(pid_file: Path) -> int | None:
-    """The pid in `pid_file` if that process is still alive, else None."""
+def read_pid(pid_file: Path, marker: str) -> int | None:
+    """The pid in `pid_file` if that process is alive and its command line contains `marker`.
+
+    The marker guards against a stale pid file whose number now belongs to another process.
+    """
     try:
         pid = int(pid_file.read_text().strip())
-        os.kill(pid, 0)
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
     except (FileNotFoundError, ValueError, ProcessLookupError):
         return None
-    except PermissionError:
-        return pid
-    return pid
+    return pid if marker.encode() in cmdline else None
 
 
 def start_detached(args: list[str], log: Path, pid_file: Path, cwd: Path) -> int:
@@ -83,9 +84,9 @@ def start_detached(args: list[str], log: Path, pid_file: Path, cwd: Path) -> int
     return proc.pid
 
 
-def stop_group(pid_file: Path, grace_seconds: float = 30) -> bool:
+def stop_group(pid_file: Path, marker: str, grace_seconds: float = 30) -> bool:
     """SIGTERM the process group, escalate to SIGKILL after the grace period. True if it ran."""
-    pid = read_pid(pid_file)
+    pid = read_pid(pid_file, marker)
     if pid is None:
         pid_file.unlink(missing_ok=True)
         return False

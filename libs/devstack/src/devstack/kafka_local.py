@@ -15,6 +15,7 @@ from devstack.kafka_jars import ensure_jars
 BOOTSTRAP = "127.0.0.1:19092"
 CONTROLLER = "127.0.0.1:19093"
 START_TIMEOUT_SECONDS = 90
+_MAIN_CLASS = "kafka.Kafka"
 
 # Single node: every internal topic has replication factor 1 and topics are created explicitly.
 _SERVER_PROPERTIES = f"""\
@@ -39,7 +40,7 @@ group.initial.rebalance.delay.ms=0
 
 
 def is_running() -> bool:
-    return read_pid(var_dir("kafka") / "kafka.pid") is not None
+    return read_pid(var_dir("kafka") / "kafka.pid", _MAIN_CLASS) is not None
 
 
 def ensure() -> str:
@@ -53,7 +54,7 @@ def ensure() -> str:
 
 def stop() -> bool:
     with file_lock("kafka"):
-        return stop_group(var_dir("kafka") / "kafka.pid")
+        return stop_group(var_dir("kafka") / "kafka.pid", _MAIN_CLASS)
 
 
 def _java(classpath: str, main: str, *args: str, heap: str = "-Xmx128m") -> list[str]:
@@ -76,7 +77,7 @@ def _start(classpath: str) -> None:
     config.write_text(_SERVER_PROPERTIES.format(data=var_dir("kafka", "data")))
     if not (home / "data" / "meta.properties").exists():
         _format(classpath, str(config))
-    args = _java(classpath, "kafka.Kafka", str(config), heap="-Xmx512m")
+    args = _java(classpath, _MAIN_CLASS, str(config), heap="-Xmx512m")
     start_detached(args, log_file("kafka.out"), home / "kafka.pid", cwd=home)
 
 

@@ -89,6 +89,8 @@ class Aggregate(Generic[C, E, S]):
         current = await self.load(store, aggregate_id)
         events = list(self.decide(command, current.state))
         revision = current.revision if expected_revision is None else expected_revision
+        if not events:  # an idempotent repeat: nothing to record
+            return events, current
         new_revision = await uow.append(
             self.stream(aggregate_id), revision, [self.codec.to_new(e, metadata) for e in events]
         )

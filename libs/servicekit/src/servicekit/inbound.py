@@ -13,15 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import structlog
-from eventkit import DeadLetters, EventStore, Inbound, UnitOfWork
+from eventkit import EventStore, Inbound, UnitOfWork
 from samspil_contracts import Envelope, IntegrationEvent, UndecodableEvent, decode
 
 log = structlog.get_logger(__name__)
 
 Handler = Callable[[UnitOfWork, Envelope, Any], Awaitable[None]]
+
+
+class DeadLetterSink(Protocol):
+    async def send(self, inbound: Inbound, reason: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,7 @@ class InboundPipeline:
         self,
         consumer: str,
         store: EventStore,
-        dead_letters: DeadLetters,
+        dead_letters: DeadLetterSink,
         handlers: Mapping[type[IntegrationEvent], Handler],
     ) -> None:
         self.consumer, self.store, self.dead_letters = consumer, store, dead_letters

@@ -37,25 +37,49 @@ class Publisher:
         traceparent: str | None = None,
     ) -> UUID:
         wire = encode(
-            event, event_id=event_id, subject=subject, revision=revision,
-            correlation_id=correlation_id, causation_id=causation_id, producer=self.producer,
-            occurred_at=occurred_at, traceparent=traceparent,
+            event,
+            event_id=event_id,
+            subject=subject,
+            revision=revision,
+            correlation_id=correlation_id,
+            causation_id=causation_id,
+            producer=self.producer,
+            occurred_at=occurred_at,
+            traceparent=traceparent,
         )
-        await uow.enqueue([
-            OutboxMessage(
-                topic=self.topic(wire.topic), key=wire.key, value=wire.value,
-                headers=wire.headers, message_id=wire.event_id,
-            )
-        ])
+        await uow.enqueue(
+            [
+                OutboxMessage(
+                    topic=self.topic(wire.topic),
+                    key=wire.key,
+                    value=wire.value,
+                    headers=wire.headers,
+                    message_id=wire.event_id,
+                )
+            ]
+        )
         return wire.event_id
 
     async def reply(
-        self, uow: UnitOfWork, cause: Envelope, event: IntegrationEvent, *, subject: str,
-        revision: int, occurred_at: datetime, event_id: UUID | None = None,
+        self,
+        uow: UnitOfWork,
+        cause: Envelope,
+        event: IntegrationEvent,
+        *,
+        subject: str,
+        revision: int,
+        occurred_at: datetime,
+        event_id: UUID | None = None,
     ) -> UUID:
         """Publish ``event`` as a consequence of ``cause``: same correlation, caused by it."""
         return await self.publish(
-            uow, event, subject=subject, revision=revision, correlation_id=cause.correlation_id,
-            causation_id=cause.event_id, occurred_at=occurred_at, event_id=event_id,
+            uow,
+            event,
+            subject=subject,
+            revision=revision,
+            correlation_id=cause.correlation_id,
+            causation_id=cause.event_id,
+            occurred_at=occurred_at,
+            event_id=event_id,
             traceparent=cause.traceparent,
         )

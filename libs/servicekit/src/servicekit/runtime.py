@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import structlog
 from aiokafka import AIOKafkaProducer
-from eventkit import DeadLetters, OutboxRelay, ProjectionRunner
+from eventkit import DeadLetters, Inbound, OutboxRelay, ProjectionRunner
 from faststream.kafka import KafkaBroker
 
 log = structlog.get_logger(__name__)
@@ -27,18 +27,22 @@ class Workers:
     relay: OutboxRelay
     projections: ProjectionRunner | None
     broker: KafkaBroker | None
-    dead_letter_producer: AIOKafkaProducer
+    bootstrap_servers: str
     extra: Sequence[Task] = ()
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    _producer: AIOKafkaProducer | None = None
 
-    @property
-    def dead_letters(self) -> DeadLetters:
-        return DeadLetters(self.dead_letter_producer)
+    async def send(self, inbound: Inbound, reason: str) -> None:
+        """Dead-letter ``inbound`` (the pipeline's sink; the producer lives in the loop)."""
+        if self._producer is None:
+            raise RuntimeError("workers are not started")
+        await DeadLetters(self._producer).send(inbound, reason)
 
     async def start(self) -> None:
         self._stop.clear()
-        await self.dead_letter_producer.start()
+        self._producer = AIOKafkaProducer(bootstrap_servers=self.bootstrap_servers, acks="all")
+        await self._producer.start()
         loops: list[Task] = [self.relay.run, *self.extra]
         if self.projections is not None:
             loops.append(self.projections.run)
@@ -55,7 +59,9 @@ class Workers:
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-        await self.dead_letter_producer.stop()
+        if self._producer is not None:
+            await self._producer.stop()
+            self._producer = None
 
     async def _guard(self, loop: Task) -> None:
         """Restart a crashed loop after a pause instead of silently losing it."""

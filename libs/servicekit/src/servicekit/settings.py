@@ -29,6 +29,8 @@ class ServiceSettings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
     topic_partitions: int = 6
+    kafka_topic_prefix: str = ""  # lets environments or test runs share one cluster
+    auto_migrate: bool = True  # development convenience; production runs ``migrate`` first
 
     def refuse_insecure(self) -> None:
         """Called at start: production never runs on defaults."""
@@ -37,6 +39,8 @@ class ServiceSettings(BaseSettings):
         problems = []
         if self.jwt_secret == DEV_JWT_SECRET and not self.oidc_jwks_url:
             problems.append("JWT_SECRET is the development default and no OIDC is configured")
+        if self.auto_migrate:
+            problems.append("AUTO_MIGRATE must be false: run `python -m <service> migrate`")
         if self.database_url.startswith("sqlite"):
             problems.append("DATABASE_URL must be PostgreSQL in production")
         if problems:

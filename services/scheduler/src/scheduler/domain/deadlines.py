@@ -4,6 +4,12 @@
 See `model.py` for why the boundary is one set per subject, and `rules.py` for the dates.
 """
 
+from scheduler.domain.cases import (
+    conclude_investigation,
+    schedule_action_plan,
+    schedule_investigation,
+)
+from scheduler.domain.closing import cancel, resolve
 from scheduler.domain.commands import (
     Cancel,
     Command,
@@ -25,16 +31,7 @@ from scheduler.domain.evolve import evolve
 from scheduler.domain.firing import due_occurrences, fire
 from scheduler.domain.follow_ups import record_held, schedule_contract, set_cadence
 from scheduler.domain.model import DeadlineSet
-from scheduler.domain.one_shots import (
-    cancel,
-    conclude_investigation,
-    resolve,
-    resolve_order,
-    schedule_action_plan,
-    schedule_investigation,
-    schedule_order,
-    schedule_payment,
-)
+from scheduler.domain.orders_claims import resolve_order, schedule_order, schedule_payment
 from scheduler.domain.rules import DEFAULT_RULES, Rules
 
 __all__ = ["decide", "due_occurrences", "evolve"]

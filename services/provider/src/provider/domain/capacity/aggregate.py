@@ -46,7 +46,9 @@ def _reserve(command: ReservePlace, state: Capacity | None) -> list[CapacityEven
     if state is None or state.free == 0:
         refuse("no_capacity", f"No free places for measure {command.measure_code}.")
     return [
-        PlaceReserved(**stamp(command), measure_code=command.measure_code, order_id=command.order_id)
+        PlaceReserved(
+            **stamp(command), measure_code=command.measure_code, order_id=command.order_id
+        )
     ]
 
 
@@ -54,14 +56,19 @@ def _release(command: ReleasePlace, state: Capacity | None) -> list[CapacityEven
     if state is None or command.order_id not in state.reserved:
         return []
     return [
-        PlaceReleased(**stamp(command), measure_code=command.measure_code, order_id=command.order_id)
+        PlaceReleased(
+            **stamp(command), measure_code=command.measure_code, order_id=command.order_id
+        )
     ]
 
 
 def evolve(state: Capacity | None, event: CapacityEvent) -> Capacity:
     if state is None:
         state = Capacity(
-            tenant_id=event.tenant_id, measure_code=event.measure_code, places=0, reserved=frozenset()
+            tenant_id=event.tenant_id,
+            measure_code=event.measure_code,
+            places=0,
+            reserved=frozenset(),
         )
     match event:
         case PlacesSet():

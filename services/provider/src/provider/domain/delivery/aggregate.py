@@ -17,6 +17,7 @@ from provider.domain.delivery.model import (
     CreateTreatmentPlan,
     Delivery,
     DeliveryCommand,
+    DeliveryCommandBase,
     DeliveryEvent,
     DeliveryStarted,
     DeliveryStopped,
@@ -28,11 +29,10 @@ from provider.domain.delivery.model import (
     TreatmentPlanCreated,
 )
 
-DeliveryCommands = CreateTreatmentPlan | StartDelivery | LogSession | StopDelivery
 MINUTES_PER_DAY = 24 * 60
 
 
-def decide(command: DeliveryCommands, state: Delivery | None) -> list[DeliveryEvent]:
+def decide(command: DeliveryCommand, state: Delivery | None) -> list[DeliveryEvent]:
     not_foreign(state, command, "delivery")
     own_contract(command.contract, command, command.contract.contract_id)
     if state is not None and state.stopped_on is not None and not isinstance(command, LogSession):
@@ -48,7 +48,7 @@ def decide(command: DeliveryCommands, state: Delivery | None) -> list[DeliveryEv
             return _stop(command, state)
 
 
-def _in_force(command: DeliveryCommand) -> None:
+def _in_force(command: DeliveryCommandBase) -> None:
     if not command.contract.in_force:
         refuse("contract_not_in_force", "The contract is not signed by both parties.")
 
@@ -78,7 +78,9 @@ def _start(command: StartDelivery, state: Delivery | None) -> list[DeliveryEvent
     _in_force(command)
     if state is not None and state.started_on is not None:
         refuse("already_started", f"The delivery started on {state.started_on}.")
-    return [DeliveryStarted(**stamp(command), contract_id=command.contract.contract_id, on=command.on)]
+    return [
+        DeliveryStarted(**stamp(command), contract_id=command.contract.contract_id, on=command.on)
+    ]
 
 
 def _log(command: LogSession, state: Delivery | None) -> list[DeliveryEvent]:

@@ -31,22 +31,22 @@ class SessionLog:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class DeliveryCommand(Command):
+class DeliveryCommandBase(Command):
     contract: ContractFacts
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class CreateTreatmentPlan(DeliveryCommand):
+class CreateTreatmentPlan(DeliveryCommandBase):
     items: tuple[PlanItem, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class StartDelivery(DeliveryCommand):
+class StartDelivery(DeliveryCommandBase):
     on: date
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class LogSession(DeliveryCommand):
+class LogSession(DeliveryCommandBase):
     session_id: UUID  # chosen by the client so a retried log is not counted twice
     on: date
     minutes: int
@@ -54,9 +54,12 @@ class LogSession(DeliveryCommand):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class StopDelivery(DeliveryCommand):
+class StopDelivery(DeliveryCommandBase):
     on: date
     reason: str
+
+
+DeliveryCommand = CreateTreatmentPlan | StartDelivery | LogSession | StopDelivery
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

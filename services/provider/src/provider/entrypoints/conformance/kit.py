@@ -43,6 +43,8 @@ def render(results: list[CheckResult], console: Console) -> None:
     console.print(table)
     failed = [result.name for result in results if not result.passed]
     if failed:
-        console.print(f"[bold red]{len(failed)} failed:[/bold red] " + "; ".join(failed))
+        console.print(f"[bold red]{len(failed)} failed:[/bold red]")
+        for name in failed:  # one per line: long names must not wrap into each other
+            console.print(f"  - {name}", soft_wrap=True)
     else:
         console.print(f"[green]all {len(results)} checks passed[/green]")

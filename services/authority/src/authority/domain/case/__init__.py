@@ -1,0 +1,80 @@
+"""The case (sag): the child, the investigation, decisions and the action plan."""
+
+from authority.domain.case.commands import (
+    AdoptActionPlan,
+    ApproveDecision,
+    AssignCaseworker,
+    CaseCommand,
+    ConcludeInvestigation,
+    EraseChildData,
+    OpenCase,
+    ProposeDecision,
+    RecordDecisionCommunicated,
+    RejectDecision,
+    SetFollowUpCadence,
+    StartInvestigation,
+)
+from authority.domain.case.cpr import Cpr
+from authority.domain.case.decide import decide
+from authority.domain.case.events import (
+    ActionPlanAdopted,
+    CaseEvent,
+    CaseOpened,
+    CaseworkerAssigned,
+    ChildDataErased,
+    DecisionApproved,
+    DecisionCommunicated,
+    DecisionProposed,
+    DecisionRejected,
+    FollowUpCadenceSet,
+    InvestigationConcluded,
+    InvestigationStarted,
+)
+from authority.domain.case.evolve import evolve
+from authority.domain.case.people import Custody, CustodyHolder, Person, Recipient
+from authority.domain.case.state import (
+    ActionPlan,
+    CaseState,
+    Decision,
+    DecisionStatus,
+    Investigation,
+)
+
+__all__ = [
+    "ActionPlan",
+    "ActionPlanAdopted",
+    "AdoptActionPlan",
+    "ApproveDecision",
+    "AssignCaseworker",
+    "CaseCommand",
+    "CaseEvent",
+    "CaseOpened",
+    "CaseState",
+    "CaseworkerAssigned",
+    "ChildDataErased",
+    "ConcludeInvestigation",
+    "Cpr",
+    "Custody",
+    "CustodyHolder",
+    "Decision",
+    "DecisionApproved",
+    "DecisionCommunicated",
+    "DecisionProposed",
+    "DecisionRejected",
+    "DecisionStatus",
+    "EraseChildData",
+    "FollowUpCadenceSet",
+    "Investigation",
+    "InvestigationConcluded",
+    "InvestigationStarted",
+    "OpenCase",
+    "Person",
+    "ProposeDecision",
+    "Recipient",
+    "RecordDecisionCommunicated",
+    "RejectDecision",
+    "SetFollowUpCadence",
+    "StartInvestigation",
+    "decide",
+    "evolve",
+]

@@ -1,0 +1,96 @@
+"""What a caseworker or team leader asks of a case (sag)."""
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from authority.domain.audit import Command
+from authority.domain.case.people import Custody, Person, Recipient
+from authority.domain.vocabulary import Goal, MeasureCode
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OpenCase(Command):
+    case_id: UUID
+    child: Person
+    parents: tuple[Person, ...]
+    custody: Custody
+    contact_person: str
+    caseworker_id: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AssignCaseworker(Command):
+    caseworker_id: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StartInvestigation(Command):
+    """Start the child investigation (børnefaglig undersøgelse, § 50)."""
+
+    investigation_id: UUID
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConcludeInvestigation(Command):
+    summary: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProposeDecision(Command):
+    """Propose a decision (afgørelse) on a measure, resting on a concrete individual assessment."""
+
+    decision_id: UUID
+    measure: MeasureCode
+    legal_basis: str
+    assessment: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ApproveDecision(Command):
+    decision_id: UUID
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RejectDecision(Command):
+    """The team leader sends a proposal back; `reason` is required."""
+
+    decision_id: UUID
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordDecisionCommunicated(Command):
+    decision_id: UUID
+    recipients: frozenset[Recipient]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AdoptActionPlan(Command):
+    """Adopt the action plan (handleplan, § 140); a later adoption is a new version."""
+
+    goals: tuple[Goal, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SetFollowUpCadence(Command):
+    months: int
+    justification: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EraseChildData(Command):
+    """Record that the child's data is erased; the key shredding happens in the adapters."""
+
+
+CaseCommand = (
+    OpenCase
+    | AssignCaseworker
+    | StartInvestigation
+    | ConcludeInvestigation
+    | ProposeDecision
+    | ApproveDecision
+    | RejectDecision
+    | RecordDecisionCommunicated
+    | AdoptActionPlan
+    | SetFollowUpCadence
+    | EraseChildData
+)

@@ -1,0 +1,131 @@
+"""Decide what a command on a case (sag) means, or refuse it."""
+
+from authority.domain.audit import CASEWORK, require_role, stamp
+from authority.domain.case import decisions
+from authority.domain.case.commands import (
+    AdoptActionPlan,
+    ApproveDecision,
+    AssignCaseworker,
+    CaseCommand,
+    ConcludeInvestigation,
+    EraseChildData,
+    OpenCase,
+    ProposeDecision,
+    RecordDecisionCommunicated,
+    RejectDecision,
+    SetFollowUpCadence,
+    StartInvestigation,
+)
+from authority.domain.case.events import (
+    ActionPlanAdopted,
+    CaseEvent,
+    CaseOpened,
+    CaseworkerAssigned,
+    ChildDataErased,
+    FollowUpCadenceSet,
+    InvestigationConcluded,
+    InvestigationStarted,
+)
+from authority.domain.case.state import CaseState
+from authority.domain.errors import DomainError, require, require_text
+from authority.domain.vocabulary import require_goals
+
+MAX_CADENCE_MONTHS = 24
+
+
+def decide(command: CaseCommand, state: CaseState | None) -> list[CaseEvent]:  # noqa: PLR0911
+    require_role(command, CASEWORK)
+    if isinstance(command, OpenCase):
+        return _open(command, state)
+    case = _live(state)
+    match command:
+        case AssignCaseworker():
+            caseworker = require_text(command.caseworker_id, "caseworker_id")
+            return [CaseworkerAssigned(**stamp(command), caseworker_id=caseworker)]
+        case StartInvestigation():
+            return _start_investigation(command, case)
+        case ConcludeInvestigation():
+            return _conclude_investigation(command, case)
+        case ProposeDecision():
+            return decisions.propose(command, case)
+        case ApproveDecision():
+            return decisions.approve(command, case)
+        case RejectDecision():
+            return decisions.reject(command, case)
+        case RecordDecisionCommunicated():
+            return decisions.communicate(command, case)
+        case AdoptActionPlan():
+            return _adopt_action_plan(command, case)
+        case SetFollowUpCadence():
+            return _set_cadence(command)
+        case EraseChildData():
+            return [ChildDataErased(**stamp(command))]
+
+
+def _live(state: CaseState | None) -> CaseState:
+    if state is None:
+        raise DomainError("case_not_found", "the case does not exist")
+    require(not state.erased, "case_erased", "the child's data on this case has been erased")
+    return state
+
+
+def _open(command: OpenCase, state: CaseState | None) -> list[CaseEvent]:
+    require(state is None, "case_exists", "the case is already open")
+    return [
+        CaseOpened(
+            **stamp(command),
+            case_id=command.case_id,
+            child=command.child,
+            parents=command.parents,
+            custody=command.custody,
+            contact_person=require_text(command.contact_person, "contact_person"),
+            caseworker_id=require_text(command.caseworker_id, "caseworker_id"),
+        )
+    ]
+
+
+def _start_investigation(command: StartInvestigation, case: CaseState) -> list[CaseEvent]:
+    require(
+        case.investigation is None,
+        "investigation_already_started",
+        "the child investigation has already been started",
+    )
+    return [InvestigationStarted(**stamp(command), investigation_id=command.investigation_id)]
+
+
+def _conclude_investigation(command: ConcludeInvestigation, case: CaseState) -> list[CaseEvent]:
+    require(
+        case.investigation is not None,
+        "investigation_not_started",
+        "no child investigation has been started",
+    )
+    require(
+        not case.investigation_concluded,
+        "investigation_already_concluded",
+        "the child investigation is already concluded",
+    )
+    summary = require_text(command.summary, "summary")
+    return [InvestigationConcluded(**stamp(command), summary=summary)]
+
+
+def _adopt_action_plan(command: AdoptActionPlan, case: CaseState) -> list[CaseEvent]:
+    require(
+        case.has_approved_decision,
+        "no_approved_decision",
+        "an action plan (§ 140) needs an approved decision on a measure",
+    )
+    require_goals(command.goals)
+    version = len(case.action_plans) + 1
+    return [ActionPlanAdopted(**stamp(command), version=version, goals=command.goals)]
+
+
+def _set_cadence(command: SetFollowUpCadence) -> list[CaseEvent]:
+    require(
+        1 <= command.months <= MAX_CADENCE_MONTHS,
+        "invalid_cadence",
+        f"follow-up cadence must be 1 to {MAX_CADENCE_MONTHS} months",
+    )
+    justification = require_text(command.justification, "justification")
+    return [
+        FollowUpCadenceSet(**stamp(command), months=command.months, justification=justification)
+    ]

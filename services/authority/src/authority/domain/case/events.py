@@ -1,0 +1,89 @@
+"""What happened to a case (sag)."""
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from authority.domain.audit import Event
+from authority.domain.case.people import Custody, Person, Recipient
+from authority.domain.vocabulary import Goal, MeasureCode
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CaseOpened(Event):
+    case_id: UUID
+    child: Person
+    parents: tuple[Person, ...]
+    custody: Custody
+    contact_person: str
+    caseworker_id: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CaseworkerAssigned(Event):
+    caseworker_id: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InvestigationStarted(Event):
+    investigation_id: UUID
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InvestigationConcluded(Event):
+    summary: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DecisionProposed(Event):
+    decision_id: UUID
+    measure: MeasureCode
+    legal_basis: str
+    assessment: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DecisionApproved(Event):
+    decision_id: UUID
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DecisionRejected(Event):
+    decision_id: UUID
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DecisionCommunicated(Event):
+    decision_id: UUID
+    recipients: frozenset[Recipient]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActionPlanAdopted(Event):
+    version: int
+    goals: tuple[Goal, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowUpCadenceSet(Event):
+    months: int
+    justification: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChildDataErased(Event):
+    pass
+
+
+CaseEvent = (
+    CaseOpened
+    | CaseworkerAssigned
+    | InvestigationStarted
+    | InvestigationConcluded
+    | DecisionProposed
+    | DecisionApproved
+    | DecisionRejected
+    | DecisionCommunicated
+    | ActionPlanAdopted
+    | FollowUpCadenceSet
+    | ChildDataErased
+)

@@ -1,0 +1,98 @@
+"""Fold case events into the case state."""
+
+from collections.abc import Callable
+from dataclasses import replace
+from uuid import UUID
+
+from authority.domain.case.events import (
+    ActionPlanAdopted,
+    CaseEvent,
+    CaseOpened,
+    CaseworkerAssigned,
+    ChildDataErased,
+    DecisionApproved,
+    DecisionCommunicated,
+    DecisionProposed,
+    DecisionRejected,
+    FollowUpCadenceSet,
+    InvestigationConcluded,
+    InvestigationStarted,
+)
+from authority.domain.case.people import Recipient
+from authority.domain.case.state import (
+    ActionPlan,
+    CaseState,
+    Decision,
+    DecisionStatus,
+    Investigation,
+)
+
+
+def evolve(state: CaseState | None, event: CaseEvent) -> CaseState:
+    if isinstance(event, CaseOpened):
+        return CaseState(
+            case_id=event.case_id,
+            child=event.child,
+            parents=event.parents,
+            custody=event.custody,
+            contact_person=event.contact_person,
+            caseworker_id=event.caseworker_id,
+        )
+    if state is None:
+        raise ValueError(f"{type(event).__name__} before CaseOpened: the stream is corrupt")
+    return _apply(state, event)
+
+
+def _apply(state: CaseState, event: CaseEvent) -> CaseState:  # noqa: PLR0911 - one per event
+    match event:
+        case CaseworkerAssigned(caseworker_id=caseworker_id):
+            return replace(state, caseworker_id=caseworker_id)
+        case InvestigationStarted(investigation_id=investigation_id):
+            return replace(state, investigation=Investigation(investigation_id))
+        case InvestigationConcluded(summary=summary) if state.investigation is not None:
+            return replace(state, investigation=replace(state.investigation, summary=summary))
+        case DecisionProposed():
+            return replace(state, decisions=(*state.decisions, _proposal(event)))
+        case DecisionApproved(decision_id=d_id):
+            return _update(state, d_id, status=DecisionStatus.APPROVED, by=event.actor.user_id)
+        case DecisionRejected(decision_id=d_id):
+            return _update(state, d_id, status=DecisionStatus.REJECTED, by=event.actor.user_id)
+        case DecisionCommunicated(decision_id=d_id, recipients=recipients):
+            return _communicated(state, d_id, recipients)
+        case ActionPlanAdopted(version=version, goals=goals, at=at):
+            plan = ActionPlan(version=version, goals=goals, adopted_at=at)
+            return replace(state, action_plans=(*state.action_plans, plan))
+        case FollowUpCadenceSet(months=months):
+            return replace(state, follow_up_months=months)
+        case ChildDataErased():
+            return replace(state, erased=True)
+    raise ValueError(f"cannot apply {type(event).__name__} to the case")
+
+
+def _proposal(event: DecisionProposed) -> Decision:
+    return Decision(
+        decision_id=event.decision_id,
+        measure=event.measure,
+        legal_basis=event.legal_basis,
+        assessment=event.assessment,
+        proposed_by=event.actor.user_id,
+    )
+
+
+def _update(state: CaseState, decision_id: UUID, status: DecisionStatus, by: str) -> CaseState:
+    return _with_decision(state, decision_id, lambda d: replace(d, status=status, decided_by=by))
+
+
+def _communicated(
+    state: CaseState, decision_id: UUID, recipients: frozenset[Recipient]
+) -> CaseState:
+    return _with_decision(
+        state, decision_id, lambda d: replace(d, communicated_to=d.communicated_to | recipients)
+    )
+
+
+def _with_decision(
+    state: CaseState, decision_id: UUID, change: Callable[[Decision], Decision]
+) -> CaseState:
+    decisions = tuple(change(d) if d.decision_id == decision_id else d for d in state.decisions)
+    return replace(state, decisions=decisions)

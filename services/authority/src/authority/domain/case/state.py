@@ -1,0 +1,77 @@
+"""The state of a case as its events have built it."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from uuid import UUID
+
+from authority.domain.case.people import Custody, Person, Recipient
+from authority.domain.vocabulary import Goal, MeasureCode
+
+
+@dataclass(frozen=True, slots=True)
+class Investigation:
+    """The child investigation (børnefaglig undersøgelse, § 50)."""
+
+    investigation_id: UUID
+    summary: str | None = None
+
+    @property
+    def concluded(self) -> bool:
+        return self.summary is not None
+
+
+class DecisionStatus(StrEnum):
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    decision_id: UUID
+    measure: MeasureCode
+    legal_basis: str
+    assessment: str
+    proposed_by: str
+    status: DecisionStatus = DecisionStatus.PROPOSED
+    decided_by: str | None = None
+    communicated_to: frozenset[Recipient] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class ActionPlan:
+    version: int
+    goals: tuple[Goal, ...]
+    adopted_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CaseState:
+    case_id: UUID
+    child: Person
+    parents: tuple[Person, ...]
+    custody: Custody
+    contact_person: str
+    caseworker_id: str
+    investigation: Investigation | None = None
+    decisions: tuple[Decision, ...] = ()
+    action_plans: tuple[ActionPlan, ...] = ()  # every version is kept
+    follow_up_months: int | None = None
+    erased: bool = False
+
+    def decision(self, decision_id: UUID) -> Decision | None:
+        return next((d for d in self.decisions if d.decision_id == decision_id), None)
+
+    @property
+    def investigation_concluded(self) -> bool:
+        return self.investigation is not None and self.investigation.concluded
+
+    @property
+    def has_approved_decision(self) -> bool:
+        return any(d.status is DecisionStatus.APPROVED for d in self.decisions)
+
+    @property
+    def action_plan(self) -> ActionPlan | None:
+        """The current action plan: the latest version."""
+        return self.action_plans[-1] if self.action_plans else None

@@ -1,0 +1,116 @@
+"""Decide what a command on an individual contract means, or refuse it."""
+
+from authority.domain.audit import CASEWORK, require_role, stamp
+from authority.domain.contract.messages import (
+    AmendContract,
+    ContractAmended,
+    ContractCommand,
+    ContractCountersigned,
+    ContractDrafted,
+    ContractEvent,
+    ContractSignedByAuthority,
+    ContractTerminated,
+    DeliveryStarted,
+    DraftContract,
+    RecordDeliveryStarted,
+    RecordProviderCountersigned,
+    SignAsAuthority,
+    TerminateContract,
+)
+from authority.domain.contract.model import ContractState, Party, require_in_force
+from authority.domain.contract.terms import check_terms
+from authority.domain.errors import DomainError, require, require_text
+
+
+def decide(command: ContractCommand, state: ContractState | None) -> list[ContractEvent]:
+    if isinstance(command, DraftContract):
+        return _draft(command, state)
+    if isinstance(command, RecordDeliveryStarted):
+        return _delivery_started(command, state)
+    contract = _live(state)
+    match command:
+        case SignAsAuthority():
+            require_role(command, CASEWORK)
+            _current(contract, command.version)
+            _unsigned(contract.authority_signed, contract)
+            return [ContractSignedByAuthority(**stamp(command), version=contract.version)]
+        case RecordProviderCountersigned():
+            _current(contract, command.version)
+            require(
+                contract.authority_signed == contract.version,
+                "authority_signature_missing",
+                "the authority signs a version before the provider countersigns it",
+            )
+            _unsigned(contract.provider_signed, contract)
+            return [ContractCountersigned(**stamp(command), version=contract.version)]
+        case AmendContract():
+            require_role(command, CASEWORK)
+            check_terms(command.terms)
+            version = contract.version + 1
+            return [ContractAmended(**stamp(command), version=version, terms=command.terms)]
+        case TerminateContract():
+            return _terminate(command)
+
+
+def _draft(command: DraftContract, state: ContractState | None) -> list[ContractEvent]:
+    require_role(command, CASEWORK)
+    require(state is None, "contract_exists", "a contract with this id already exists")
+    check_terms(command.terms)
+    return [
+        ContractDrafted(
+            **stamp(command),
+            contract_id=command.contract_id,
+            order_id=command.order_id,
+            case_id=command.case_id,
+            provider_id=command.provider_id,
+            terms=command.terms,
+        )
+    ]
+
+
+def _live(state: ContractState | None) -> ContractState:
+    if state is None:
+        raise DomainError("contract_not_found", "the contract does not exist")
+    require(state.termination is None, "contract_terminated", "the contract is terminated")
+    return state
+
+
+def _current(contract: ContractState, version: int | None) -> None:
+    require(
+        version is None or version == contract.version,
+        "stale_contract_version",
+        f"version {version} was signed, but the contract is now version {contract.version}",
+    )
+
+
+def _unsigned(signed_version: int | None, contract: ContractState) -> None:
+    require(
+        signed_version != contract.version,
+        "already_signed",
+        f"version {contract.version} is already signed by this party",
+    )
+
+
+def _terminate(command: TerminateContract) -> list[ContractEvent]:
+    if command.initiated_by is Party.AUTHORITY:
+        require_role(command, CASEWORK)
+    require_text(command.reason, "reason")
+    return [
+        ContractTerminated(
+            **stamp(command),
+            initiated_by=command.initiated_by,
+            effective_on=command.effective_on,
+        )
+    ]
+
+
+def _delivery_started(
+    command: RecordDeliveryStarted, state: ContractState | None
+) -> list[ContractEvent]:
+    contract = require_in_force(state)
+    require(
+        contract.delivery_started_on is None,
+        "delivery_already_started",
+        "delivery has already started",
+    )
+    return [DeliveryStarted(**stamp(command), started_on=command.started_on)]

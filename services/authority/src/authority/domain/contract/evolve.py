@@ -1,0 +1,40 @@
+"""Fold contract events into the contract state."""
+
+from dataclasses import replace
+
+from authority.domain.contract.messages import (
+    ContractAmended,
+    ContractCountersigned,
+    ContractDrafted,
+    ContractEvent,
+    ContractSignedByAuthority,
+    ContractTerminated,
+    DeliveryStarted,
+)
+from authority.domain.contract.model import ContractState, Termination
+
+
+def evolve(state: ContractState | None, event: ContractEvent) -> ContractState:
+    if isinstance(event, ContractDrafted):
+        return ContractState(
+            contract_id=event.contract_id,
+            order_id=event.order_id,
+            case_id=event.case_id,
+            provider_id=event.provider_id,
+            versions=(event.terms,),
+        )
+    if state is None:
+        raise ValueError(f"{type(event).__name__} before ContractDrafted: the stream is corrupt")
+    match event:
+        case ContractSignedByAuthority(version=version):
+            return replace(state, authority_signed=version)
+        case ContractCountersigned(version=version):
+            return replace(state, provider_signed=version)
+        case ContractAmended(terms=terms):
+            # Earlier signatures stay recorded against their versions; they do not carry over.
+            return replace(state, versions=(*state.versions, terms))
+        case ContractTerminated(initiated_by=by, effective_on=on, reason=reason):
+            termination = Termination(initiated_by=by, effective_on=on, reason=reason or "")
+            return replace(state, termination=termination)
+        case DeliveryStarted(started_on=started_on):
+            return replace(state, delivery_started_on=started_on)

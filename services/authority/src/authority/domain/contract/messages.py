@@ -1,0 +1,103 @@
+"""Commands and events of an individual contract."""
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from authority.domain.audit import Command, Event
+from authority.domain.contract.model import ContractTerms, Party
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DraftContract(Command):
+    contract_id: UUID
+    order_id: UUID
+    case_id: UUID
+    provider_id: UUID
+    terms: ContractTerms
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SignAsAuthority(Command):
+    version: int | None = None  # the version the signer saw, when the client says
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordProviderCountersigned(Command):
+    version: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AmendContract(Command):
+    """New terms make a new version that both parties must sign again."""
+
+    terms: ContractTerms
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TerminateContract(Command):
+    """Termination (opsigelse) under the contract's terms; `reason` is required."""
+
+    initiated_by: Party
+    effective_on: date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordDeliveryStarted(Command):
+    started_on: date
+
+
+ContractCommand = (
+    DraftContract
+    | SignAsAuthority
+    | RecordProviderCountersigned
+    | AmendContract
+    | TerminateContract
+    | RecordDeliveryStarted
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContractDrafted(Event):
+    contract_id: UUID
+    order_id: UUID
+    case_id: UUID
+    provider_id: UUID
+    terms: ContractTerms
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContractSignedByAuthority(Event):
+    version: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContractCountersigned(Event):
+    version: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContractAmended(Event):
+    version: int
+    terms: ContractTerms
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContractTerminated(Event):
+    initiated_by: Party
+    effective_on: date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeliveryStarted(Event):
+    started_on: date
+
+
+ContractEvent = (
+    ContractDrafted
+    | ContractSignedByAuthority
+    | ContractCountersigned
+    | ContractAmended
+    | ContractTerminated
+    | DeliveryStarted
+)

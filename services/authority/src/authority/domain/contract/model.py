@@ -1,0 +1,88 @@
+"""The individual contract (individuel kontrakt): an annex per child to the standard contract."""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from uuid import UUID
+
+from authority.domain.errors import DomainError
+from authority.domain.vocabulary import Goal, PriceUnit
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A professional's work contact (not citizen data)."""
+
+    name: str
+    email: str
+    phone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContractTerms:
+    goals: tuple[Goal, ...]  # from the action plan
+    scope: str  # omfang
+    frequency: str  # hyppighed
+    start: date
+    expected_end: date | None  # either an end or a duration (forventet varighed)
+    duration_months: int | None
+    follow_up_wanted: str  # the follow-up the authority wants
+    special_economic_agreements: str  # særlige økonomiske aftaler; may be empty
+    price_per_unit_oere: int
+    unit: PriceUnit
+    payment_terms_days: int
+    authority_contact: Contact
+    provider_contact: Contact
+
+
+class Party(StrEnum):
+    AUTHORITY = "authority"
+    PROVIDER = "provider"
+
+
+@dataclass(frozen=True, slots=True)
+class Termination:
+    initiated_by: Party
+    effective_on: date
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContractState:
+    contract_id: UUID
+    order_id: UUID
+    case_id: UUID
+    provider_id: UUID
+    versions: tuple[ContractTerms, ...]  # every version is kept; the last is current
+    authority_signed: int | None = None  # the version the authority signed
+    provider_signed: int | None = None  # the version the provider countersigned
+    termination: Termination | None = None
+    delivery_started_on: date | None = None
+
+    @property
+    def version(self) -> int:
+        return len(self.versions)
+
+    @property
+    def terms(self) -> ContractTerms:
+        return self.versions[-1]
+
+    @property
+    def in_force(self) -> bool:
+        """In force only when both parties signed the current version (begge parter har
+        underskrevet), and it is not terminated."""
+        return (
+            self.termination is None
+            and self.authority_signed == self.version
+            and self.provider_signed == self.version
+        )
+
+
+def require_in_force(state: ContractState | None) -> ContractState:
+    """Guard for anything that acts on a contract: delivery, claims."""
+    if state is None or not state.in_force:
+        raise DomainError(
+            "contract_not_in_force",
+            "the contract is not in force: both parties must sign the current version",
+        )
+    return state

@@ -1,0 +1,83 @@
+"""Commands and events of an order (bestilling)."""
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from authority.domain.audit import Command, Event
+from authority.domain.order.model import DeclineReason, OrderTerms, WithdrawalReason
+from authority.domain.vocabulary import MeasureCode
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlaceOrder(Command):
+    order_id: UUID
+    case_id: UUID
+    provider_id: UUID
+    decision_id: UUID
+    measure: MeasureCode
+    terms: OrderTerms
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChangeOrder(Command):
+    """Replace the terms; the provider answers the new version."""
+
+    terms: OrderTerms
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WithdrawOrder(Command):
+    reason_code: WithdrawalReason
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordOrderAccepted(Command):
+    provider_ref: str
+    version: int | None = None  # the version answered, when the provider says
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordOrderDeclined(Command):
+    reason_code: DeclineReason
+    text: str | None = None
+    version: int | None = None
+
+
+OrderCommand = PlaceOrder | ChangeOrder | WithdrawOrder | RecordOrderAccepted | RecordOrderDeclined
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrderPlaced(Event):
+    order_id: UUID
+    case_id: UUID
+    provider_id: UUID
+    decision_id: UUID
+    measure: MeasureCode
+    terms: OrderTerms
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrderChanged(Event):
+    version: int
+    terms: OrderTerms
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrderWithdrawn(Event):
+    reason_code: WithdrawalReason
+    text: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrderAccepted(Event):
+    provider_ref: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrderDeclined(Event):
+    reason_code: DeclineReason
+    text: str | None
+
+
+OrderEvent = OrderPlaced | OrderChanged | OrderWithdrawn | OrderAccepted | OrderDeclined

@@ -1,0 +1,185 @@
+"""The order inbox: versioned snapshots, and the coordinator's answer while the order is open."""
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from uuid import uuid4
+
+import pytest
+from provider.domain import Actor, Frequency, Goal, GoalArea, Per, Role, Scope
+from provider.domain.order import (
+    AcceptOrder,
+    DeclineOrder,
+    DeclineReason,
+    OrderAccepted,
+    OrderChanged,
+    OrderDeclined,
+    OrderEvent,
+    OrderReceived,
+    OrderSnapshot,
+    OrderStatus,
+    OrderWithdrawn,
+    ReceiveOrder,
+    ReceiveOrderWithdrawn,
+    decide,
+    evolve,
+)
+from provider.domain.testing import given
+
+TENANT, OTHER_TENANT = uuid4(), uuid4()
+ORDER_ID = uuid4()
+AT = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+SYSTEM = Actor("authority-orders", Role.SYSTEM)
+COORDINATOR = Actor("coordinator-1", Role.COORDINATOR)
+STAFF = Actor("staff-1", Role.STAFF)
+
+SNAPSHOT = OrderSnapshot(
+    measure_code="sel_52_3_2",
+    case_ref="SAG-2025-0042",
+    goals=(Goal(uuid4(), GoalArea.SCHOOL, "Attends school every day."),),
+    scope=Scope(4, Per.WEEK),
+    frequency=Frequency(2, Per.WEEK),
+    start=date(2025, 4, 1),
+    expected_duration_months=6,
+    answer_deadline=date(2025, 3, 14),
+)
+CHANGED = replace(SNAPSHOT, scope=Scope(6, Per.WEEK))
+
+
+def receive(version: int, snapshot: OrderSnapshot = SNAPSHOT) -> ReceiveOrder:
+    return ReceiveOrder(
+        actor=SYSTEM,
+        tenant_id=TENANT,
+        at=AT,
+        order_id=ORDER_ID,
+        order_version=version,
+        snapshot=snapshot,
+    )
+
+
+def received(version: int, snapshot: OrderSnapshot = SNAPSHOT) -> OrderReceived:
+    return OrderReceived(
+        actor=SYSTEM,
+        tenant_id=TENANT,
+        at=AT,
+        order_id=ORDER_ID,
+        order_version=version,
+        snapshot=snapshot,
+    )
+
+
+def withdraw() -> ReceiveOrderWithdrawn:
+    return ReceiveOrderWithdrawn(
+        actor=SYSTEM, tenant_id=TENANT, at=AT, order_id=ORDER_ID, reason="The family moved."
+    )
+
+
+def withdrawn(previous: OrderStatus | None) -> OrderWithdrawn:
+    return OrderWithdrawn(
+        actor=SYSTEM,
+        tenant_id=TENANT,
+        at=AT,
+        order_id=ORDER_ID,
+        reason="The family moved.",
+        previous_status=previous,
+    )
+
+
+ACCEPT = AcceptOrder(actor=COORDINATOR, tenant_id=TENANT, at=AT, order_id=ORDER_ID, note="Ok")
+ACCEPTED = OrderAccepted(
+    actor=COORDINATOR, tenant_id=TENANT, at=AT, order_id=ORDER_ID, order_version=1, note="Ok"
+)
+
+
+def decline(reason: DeclineReason, text: str | None = None) -> DeclineOrder:
+    return DeclineOrder(
+        actor=COORDINATOR, tenant_id=TENANT, at=AT, order_id=ORDER_ID, reason=reason, text=text
+    )
+
+
+def declined(reason: DeclineReason, text: str | None = None) -> OrderDeclined:
+    return OrderDeclined(
+        actor=COORDINATOR,
+        tenant_id=TENANT,
+        at=AT,
+        order_id=ORDER_ID,
+        order_version=1,
+        reason=reason,
+        text=text,
+    )
+
+
+class TestReceiving:
+    def test_a_new_order_is_received(self) -> None:
+        state = given(decide, evolve).when(receive(1)).then(received(1))
+        assert state is not None
+        assert state.status is OrderStatus.RECEIVED
+
+    def test_the_same_version_again_changes_nothing(self) -> None:
+        given(decide, evolve, received(1)).when(receive(1)).then()
+
+    def test_a_newer_version_replaces_the_snapshot(self) -> None:
+        changed = OrderChanged(
+            actor=SYSTEM,
+            tenant_id=TENANT,
+            at=AT,
+            order_id=ORDER_ID,
+            order_version=2,
+            snapshot=CHANGED,
+        )
+        state = given(decide, evolve, received(1)).when(receive(2, CHANGED)).then(changed)
+        assert state is not None
+        assert (state.version, state.snapshot) == (2, CHANGED)
+
+    def test_an_older_version_arriving_late_is_ignored(self) -> None:
+        given(decide, evolve, received(2, CHANGED)).when(receive(1)).then()
+
+    def test_a_withdrawal_before_the_order_leaves_a_tombstone(self) -> None:
+        state = given(decide, evolve).when(withdraw()).then(withdrawn(None))
+        assert state is not None
+        assert state.status is OrderStatus.WITHDRAWN
+        given(decide, evolve, withdrawn(None)).when(receive(1)).then()
+
+    def test_withdrawing_an_accepted_order_tells_a_place_was_held(self) -> None:
+        history = (received(1), ACCEPTED)
+        given(decide, evolve, *history).when(withdraw()).then(withdrawn(OrderStatus.ACCEPTED))
+
+    def test_an_order_of_another_tenant_is_not_found(self) -> None:
+        command = replace(receive(2), tenant_id=OTHER_TENANT)
+        given(decide, evolve, received(1)).when(command).then_refused("not_found")
+
+
+class TestAnswering:
+    def test_a_coordinator_accepts_an_open_order(self) -> None:
+        state = given(decide, evolve, received(1)).when(ACCEPT).then(ACCEPTED)
+        assert state is not None
+        assert state.status is OrderStatus.ACCEPTED
+
+    def test_a_coordinator_declines_for_lack_of_capacity(self) -> None:
+        command = decline(DeclineReason.NO_CAPACITY)
+        given(decide, evolve, received(1)).when(command).then(declined(DeclineReason.NO_CAPACITY))
+
+    def test_declining_for_another_reason_needs_a_text(self) -> None:
+        history = given(decide, evolve, received(1))
+        history.when(decline(DeclineReason.OTHER)).then_refused("text_required")
+        history.when(decline(DeclineReason.OTHER, " ")).then_refused("text_required")
+        command = decline(DeclineReason.OTHER, "Staff on leave")
+        history.when(command).then(declined(DeclineReason.OTHER, "Staff on leave"))
+
+    @pytest.mark.parametrize("command", [ACCEPT, decline(DeclineReason.COMPETENCES)])
+    def test_only_a_coordinator_answers(self, command: AcceptOrder | DeclineOrder) -> None:
+        as_staff = replace(command, actor=STAFF)
+        given(decide, evolve, received(1)).when(as_staff).then_refused("forbidden")
+
+    @pytest.mark.parametrize(
+        "answered",
+        [ACCEPTED, declined(DeclineReason.CONFLICT_OF_INTEREST), withdrawn(OrderStatus.RECEIVED)],
+    )
+    def test_an_order_is_answered_only_while_open(self, answered: OrderEvent) -> None:
+        given(decide, evolve, received(1), answered).when(ACCEPT).then_refused("order_not_open")
+
+    def test_an_answer_to_another_tenants_order_is_not_found(self) -> None:
+        command = replace(ACCEPT, tenant_id=OTHER_TENANT)
+        given(decide, evolve, received(1)).when(command).then_refused("not_found")
+
+    def test_an_answer_to_an_unknown_order_is_not_found(self) -> None:
+        given(decide, evolve).when(ACCEPT).then_refused("not_found")

@@ -1,0 +1,114 @@
+"""The deadline index: one row per scheduled phase, rewritten with each aggregate change.
+
+It is a projection of the deadline streams kept in the same transaction (so firing never
+sees a stale index) and it can be rebuilt from the log. The partial index on pending rows
+keeps "what is due now?" cheap with a million deadlines waiting.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from scheduler.domain import (
+    Deadline,
+    DeadlinePhase,
+    DeadlineSet,
+    DeadlineStatus,
+    Subject,
+    SubjectKind,
+)
+from scheduler.domain.kinds import PHASE_ORDER
+
+metadata = sa.MetaData()
+UUIDType = sa.Uuid(as_uuid=True)
+Instant = sa.DateTime(timezone=True)
+
+phases = sa.Table(
+    "deadline_phases",
+    metadata,
+    sa.Column("deadline_id", UUIDType, primary_key=True),
+    sa.Column("phase", sa.String(16), primary_key=True),
+    sa.Column("subject_kind", sa.String(16), nullable=False),
+    sa.Column("subject_id", UUIDType, nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # pending | done | cancelled
+    sa.Column("fire_at", Instant, nullable=False),
+    sa.Column("due_at", Instant, nullable=False),
+    sa.Column("case_id", UUIDType),
+    sa.Column("order_id", UUIDType),
+    sa.Column("contract_id", UUIDType),
+    sa.Column("provider_id", UUIDType),
+    sa.Index("ix_deadline_phases_subject", "subject_kind", "subject_id"),
+    sa.Index(
+        "ix_deadline_phases_pending",
+        "fire_at",
+        postgresql_where=sa.text("status = 'pending'"),
+        sqlite_where=sa.text("status = 'pending'"),
+    ),
+    sa.Index("ix_deadline_phases_case", "case_id"),
+    sa.Index("ix_deadline_phases_provider", "provider_id"),
+)
+
+
+def _status(deadline: Deadline, phase: DeadlinePhase) -> str:
+    if deadline.last_phase is not None and PHASE_ORDER.index(phase) <= PHASE_ORDER.index(
+        deadline.last_phase
+    ):
+        return "done"
+    return "cancelled" if deadline.status is DeadlineStatus.CANCELLED else "pending"
+
+
+def rows_for(state: DeadlineSet) -> list[dict[str, Any]]:
+    rows = []
+    for deadline in state.deadlines:
+        for phase in PHASE_ORDER:
+            fire_at = deadline.timing.at(phase)
+            if fire_at is None:
+                continue
+            rows.append(
+                {
+                    "deadline_id": deadline.deadline_id,
+                    "phase": phase.value,
+                    "subject_kind": state.subject.kind.value,
+                    "subject_id": state.subject.id,
+                    "kind": deadline.kind.value,
+                    "status": _status(deadline, phase),
+                    "fire_at": fire_at,
+                    "due_at": deadline.due_at,
+                    "case_id": deadline.refs.case_id,
+                    "order_id": deadline.refs.order_id,
+                    "contract_id": deadline.refs.contract_id,
+                    "provider_id": deadline.refs.provider_id,
+                }
+            )
+    return rows
+
+
+class SqlDeadlineIndex:
+    async def sync(self, conn: AsyncConnection, state: DeadlineSet) -> None:
+        subject = state.subject
+        await conn.execute(
+            phases.delete().where(
+                phases.c.subject_kind == subject.kind.value, phases.c.subject_id == subject.id
+            )
+        )
+        rows = rows_for(state)
+        if rows:
+            await conn.execute(phases.insert(), rows)
+
+    async def claim_due(self, conn: AsyncConnection, now: datetime, limit: int) -> list[Subject]:
+        query = (
+            sa.select(phases.c.subject_kind, phases.c.subject_id)
+            .where(phases.c.status == "pending", phases.c.fire_at <= now)
+            .order_by(phases.c.fire_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        seen: dict[tuple[str, Any], Subject] = {}
+        for kind, subject_id in (await conn.execute(query)).all():
+            seen.setdefault((kind, subject_id), Subject(SubjectKind(kind), subject_id))
+        return list(seen.values())

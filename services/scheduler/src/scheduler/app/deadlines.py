@@ -1,0 +1,59 @@
+"""Executing scheduler commands: decide on the subject's deadline set, append, re-index."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import partial
+from typing import Any
+
+from eventkit import EventStore, UnitOfWork
+from servicekit.aggregates import Aggregate, EventCodec, Loaded
+
+from scheduler.app.ports import DeadlineIndex
+from scheduler.domain import (
+    CadenceSet,
+    Command,
+    DeadlineCancelled,
+    DeadlineFired,
+    DeadlineRescheduled,
+    DeadlineScheduled,
+    DeadlineSet,
+    Event,
+    Rules,
+    Subject,
+    SubjectClosed,
+    decide,
+    evolve,
+)
+
+EVENT_TYPES: tuple[type[Any], ...] = (
+    DeadlineScheduled,
+    DeadlineRescheduled,
+    DeadlineCancelled,
+    DeadlineFired,
+    CadenceSet,
+    SubjectClosed,
+)
+
+
+class Deadlines:
+    """The deadline-set aggregate with its index, one subject (one stream) at a time."""
+
+    def __init__(self, store: EventStore, index: DeadlineIndex, rules: Rules) -> None:
+        self.store, self.index = store, index
+        self.aggregate: Aggregate[Command, Event, DeadlineSet] = Aggregate(
+            "deadlines", partial(decide, rules=rules), evolve, EventCodec(EVENT_TYPES)
+        )
+
+    async def load(self, subject: Subject) -> Loaded[DeadlineSet]:
+        return await self.aggregate.load(self.store, subject.key)
+
+    async def execute(
+        self, uow: UnitOfWork, command: Command, metadata: Mapping[str, Any]
+    ) -> tuple[list[Event], Loaded[DeadlineSet]]:
+        events, loaded = await self.aggregate.execute(
+            self.store, uow, command.subject.key, command, metadata
+        )
+        if events and loaded.state is not None:
+            await self.index.sync(uow.connection, loaded.state)
+        return events, loaded

@@ -1,0 +1,24 @@
+"""What the scheduler's application layer needs from the outside, as protocols."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from scheduler.domain import DeadlineSet, Subject
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+class DeadlineIndex(Protocol):
+    """The queryable table of every phase to fire, kept in step with the aggregates."""
+
+    async def sync(self, conn: AsyncConnection, state: DeadlineSet) -> None: ...
+
+    async def claim_due(self, conn: AsyncConnection, now: datetime, limit: int) -> list[Subject]:
+        """Subjects with a phase due by ``now``, locked so no other instance takes them."""
+        ...

@@ -1,0 +1,88 @@
+"""The scheduler's composition root: configuration in, a running FastAPI app out."""
+
+from __future__ import annotations
+
+import asyncio
+
+from eventkit import EventStore, OutboxRelay
+from eventkit.schema import metadata as eventkit_metadata
+from fastapi import FastAPI
+from faststream.kafka import KafkaBroker
+from servicekit import db, logging, topics
+from servicekit.app import create_app
+from servicekit.inbound import InboundPipeline
+from servicekit.kafka import subscribe
+from servicekit.publishing import Publisher
+from servicekit.runtime import Workers
+from servicekit.settings import ServiceSettings
+
+from scheduler.adapters.clock import AdjustableClock, SystemClock
+from scheduler.adapters.index import SqlDeadlineIndex
+from scheduler.adapters.index import metadata as index_metadata
+from scheduler.app.deadlines import Deadlines
+from scheduler.app.firing import Firing
+from scheduler.app.intake import Intake
+from scheduler.domain import DEFAULT_RULES, DomainError
+from scheduler.entrypoints import http
+from scheduler.entrypoints.loops import firing_loop
+
+SERVICE = "scheduler"
+
+
+class SchedulerSettings(ServiceSettings):
+    port: int = 8003
+    database_url: str = "sqlite+aiosqlite:///var/scheduler.db"
+    adjustable_clock: bool = False  # development and tests only; refused in production
+    fire_interval_seconds: float = 0.5
+
+
+async def migrate(settings: SchedulerSettings) -> None:
+    """Create what is missing (idempotent); the schema is eventkit's plus the index."""
+    engine = db.engine_for(settings.database_url)
+    async with engine.begin() as conn:
+        await conn.run_sync(eventkit_metadata.create_all)
+        await conn.run_sync(index_metadata.create_all)
+    await engine.dispose()
+
+
+def build(settings: SchedulerSettings | None = None) -> FastAPI:
+    settings = settings or SchedulerSettings()
+    settings.refuse_insecure()
+    logging.configure(SERVICE, settings.log_level, settings.log_json)
+    if settings.adjustable_clock and settings.env == "production":
+        raise RuntimeError("ADJUSTABLE_CLOCK is refused in production")
+    engine = db.engine_for(settings.database_url)
+    store, index = EventStore(engine), SqlDeadlineIndex()
+    clock = AdjustableClock() if settings.adjustable_clock else SystemClock()
+    deadlines = Deadlines(store, index, DEFAULT_RULES)
+    publisher = Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix)
+    firing = Firing(store, deadlines, index, clock, publisher)
+    bootstrap, prefix = settings.kafka_bootstrap_servers, settings.kafka_topic_prefix
+    broker = KafkaBroker(bootstrap, client_id=SERVICE)
+    wake = asyncio.Event()
+    workers = Workers(
+        relay=OutboxRelay(engine, bootstrap),
+        projections=None,
+        broker=broker,
+        bootstrap_servers=bootstrap,
+        extra=[firing_loop(firing, wake, settings.fire_interval_seconds)],  # type: ignore[list-item]
+    )
+    pipeline = InboundPipeline(SERVICE, store, workers, Intake(deadlines).handlers())
+    subscribe(broker, topics.subscriptions(SERVICE, prefix), f"{prefix}{SERVICE}", pipeline)
+
+    async def prepare() -> None:
+        if settings.auto_migrate:
+            await migrate(settings)
+        await topics.create_all(bootstrap, prefix, settings.topic_partitions)
+
+    app = create_app(
+        title="Samspil scheduler",
+        settings=settings,
+        workers=workers,
+        routers=[http.router()],
+        domain_error=DomainError,
+        checks={"database": db.ping(engine)},  # type: ignore[dict-item]
+        on_startup=[prepare],
+    )
+    app.state.engine, app.state.clock, app.state.wake = engine, clock, wake
+    return app

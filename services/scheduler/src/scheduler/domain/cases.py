@@ -1,0 +1,72 @@
+"""A case's child investigation limit and action plan.
+
+A case may get a new investigation or action plan once the earlier one is settled, so these
+are numbered; scheduling again while one is pending (a redelivered signal) is a no-op.
+"""
+
+from scheduler.domain.closing import resolve
+from scheduler.domain.commands import (
+    ConcludeInvestigation,
+    Resolve,
+    ScheduleActionPlan,
+    ScheduleInvestigation,
+)
+from scheduler.domain.decisions import ensure_open, scheduled
+from scheduler.domain.events import Event
+from scheduler.domain.kinds import DeadlineKind
+from scheduler.domain.model import DeadlineSet, Refs
+from scheduler.domain.planning import action_plan_date, investigation_limit_date
+from scheduler.domain.rules import Rules
+
+K = DeadlineKind
+
+
+def schedule_investigation(
+    cmd: ScheduleInvestigation, state: DeadlineSet | None, rules: Rules
+) -> list[Event]:
+    ensure_open(state)
+    kind = K.INVESTIGATION_LIMIT
+    if state is not None and state.pending(kind):
+        return []
+    return [
+        scheduled(
+            cmd.subject,
+            kind,
+            sequence=state.next_sequence(kind) if state else 1,
+            refs=Refs(case_id=cmd.case_id),
+            anchor=cmd.started_on,
+            due_date=investigation_limit_date(cmd.started_on, rules),
+            rules=rules,
+            at=cmd.at,
+            warn_days=rules.investigation_warning_days,
+        )
+    ]
+
+
+def conclude_investigation(cmd: ConcludeInvestigation, state: DeadlineSet | None) -> list[Event]:
+    kind = K.INVESTIGATION_LIMIT
+    return resolve(Resolve(subject=cmd.subject, kind=kind, reason="concluded", at=cmd.at), state)
+
+
+def schedule_action_plan(
+    cmd: ScheduleActionPlan, state: DeadlineSet | None, rules: Rules
+) -> list[Event]:
+    ensure_open(state)
+    kind = K.ACTION_PLAN_DUE
+    if state is not None and state.pending(kind):
+        return []
+    due = action_plan_date(cmd.decided_on, rules)
+    sequence = state.next_sequence(kind) if state else 1
+    refs = Refs(case_id=cmd.case_id)
+    return [
+        scheduled(
+            cmd.subject,
+            kind,
+            sequence=sequence,
+            refs=refs,
+            anchor=cmd.decided_on,
+            due_date=due,
+            rules=rules,
+            at=cmd.at,
+        )
+    ]

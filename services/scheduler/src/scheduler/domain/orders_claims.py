@@ -1,0 +1,69 @@
+"""An order's receipt and answer, and a claim's payment: scheduled once, settled once.
+
+A redelivered scheduling signal is a no-op: an order is answered and a claim paid only once.
+"""
+
+from scheduler.domain.calendar_dk import to_local_date
+from scheduler.domain.commands import ResolveOrderAnswer, ScheduleClaimPayment, ScheduleOrderAnswer
+from scheduler.domain.decisions import cancelled, ensure_open, existing, scheduled
+from scheduler.domain.events import Event
+from scheduler.domain.kinds import DeadlineKind
+from scheduler.domain.model import DeadlineSet, Refs
+from scheduler.domain.planning import order_answer_date, order_receipt_date, payment_date
+from scheduler.domain.rules import Rules
+
+K = DeadlineKind
+
+
+def schedule_order(
+    cmd: ScheduleOrderAnswer, state: DeadlineSet | None, rules: Rules
+) -> list[Event]:
+    ensure_open(state)
+    if state is not None and state.of_kind(K.ORDER_ANSWER_DUE):
+        return []
+    placed_on = to_local_date(cmd.placed_at)
+    refs = Refs(case_id=cmd.case_id, order_id=cmd.order_id, provider_id=cmd.provider_id)
+    dues = (
+        (K.ORDER_RECEIPT_DUE, order_receipt_date(placed_on, rules)),
+        (K.ORDER_ANSWER_DUE, order_answer_date(placed_on, rules)),
+    )
+    return [
+        scheduled(
+            cmd.subject,
+            kind,
+            sequence=1,
+            refs=refs,
+            anchor=placed_on,
+            due_date=due,
+            rules=rules,
+            at=cmd.at,
+        )
+        for kind, due in dues
+    ]
+
+
+def resolve_order(cmd: ResolveOrderAnswer, state: DeadlineSet | None) -> list[Event]:
+    deadlines = existing(state, cmd.subject).pending(K.ORDER_ANSWER_DUE, K.ORDER_RECEIPT_DUE)
+    return list(cancelled(deadlines, "answer_received", cmd.at))
+
+
+def schedule_payment(
+    cmd: ScheduleClaimPayment, state: DeadlineSet | None, rules: Rules
+) -> list[Event]:
+    ensure_open(state)
+    if state is not None and state.of_kind(K.PAYMENT_DUE):
+        return []
+    due = payment_date(cmd.submitted_on, rules)
+    refs = Refs(claim_id=cmd.claim_id, provider_id=cmd.provider_id)
+    return [
+        scheduled(
+            cmd.subject,
+            K.PAYMENT_DUE,
+            sequence=1,
+            refs=refs,
+            anchor=cmd.submitted_on,
+            due_date=due,
+            rules=rules,
+            at=cmd.at,
+        )
+    ]
