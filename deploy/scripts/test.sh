@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="$HOME/.local/bin:$PATH"
 bash deploy/scripts/bootstrap.sh
+bash deploy/scripts/install-tools.sh   # kustomize, Kubernetes and compose schemas (offline checks)
+export DEPLOY_TOOLS_REQUIRED=1
 
 echo "== ruff";          uv run ruff check .
 echo "== ruff format";   uv run ruff format --check .

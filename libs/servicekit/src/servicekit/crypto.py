@@ -15,7 +15,9 @@ import base64
 import os
 from collections.abc import Mapping
 
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 ALG = "A256GCM"
 
@@ -63,3 +65,15 @@ def parse_keyring(spec: str) -> dict[str, bytes]:
 
 def encode_key(key: bytes) -> str:
     return _b64(key)
+
+
+def derive_transport_key(master: bytes, provider_id: str) -> tuple[str, bytes]:
+    """Each provider's transport key, derived from a master secret both services hold.
+
+    HKDF keeps one secret to distribute while giving every provider its own key (a leaked
+    provider key opens no other provider's data). ``kid`` names provider and key generation,
+    so a rotated master yields new kids and old ciphertexts stay readable while both exist.
+    """
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"samspil/transport/v1")
+    key = hkdf.derive(master + provider_id.encode())
+    return f"transport:{provider_id}:v1", key

@@ -8,6 +8,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_JWT_SECRET = "dev-only-secret-change-me-0123456789abcdef"  # noqa: S105 - refused in production
+DEV_TRANSPORT_MASTER = "ZGV2LW9ubHktdHJhbnNwb3J0LW1hc3Rlci1rZXktMzI"
 
 
 class InsecureConfiguration(RuntimeError):
@@ -29,6 +30,7 @@ class ServiceSettings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
     topic_partitions: int = 6
+    transport_master_key: str = "ZGV2LW9ubHktdHJhbnNwb3J0LW1hc3Rlci1rZXktMzI"  # base64url
     kafka_topic_prefix: str = ""  # lets environments or test runs share one cluster
     auto_migrate: bool = True  # development convenience; production runs ``migrate`` first
 
@@ -39,6 +41,8 @@ class ServiceSettings(BaseSettings):
         problems = []
         if self.jwt_secret == DEV_JWT_SECRET and not self.oidc_jwks_url:
             problems.append("JWT_SECRET is the development default and no OIDC is configured")
+        if self.transport_master_key == DEV_TRANSPORT_MASTER:
+            problems.append("TRANSPORT_MASTER_KEY is the development default")
         if self.auto_migrate:
             problems.append("AUTO_MIGRATE must be false: run `python -m <service> migrate`")
         if self.database_url.startswith("sqlite"):
