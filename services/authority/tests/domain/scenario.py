@@ -6,7 +6,6 @@ from functools import reduce
 from typing import Any, Generic, TypeVar
 
 import pytest
-
 from authority.domain import DomainError
 
 C = TypeVar("C")

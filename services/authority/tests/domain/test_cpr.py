@@ -4,7 +4,6 @@ from datetime import date
 from uuid import UUID
 
 import pytest
-
 from authority.domain import DomainError
 from authority.domain.case import CaseOpened, Custody, CustodyHolder, Person
 from authority.domain.case.cpr import Cpr
@@ -58,8 +57,19 @@ def test_a_number_without_a_real_date_is_refused(number: str) -> None:
     assert refused.value.code == "invalid_cpr"
 
 
+FULLWIDTH = "".join(chr(0xFF10 + int(d)) for d in "0102034321")  # digits, but not ASCII
+
+
 @pytest.mark.parametrize(
-    "number", ["010203432", "01020343210", "", "01020A4321", "0102-034321", "０１０２０３４３２１"]
+    "number",
+    [
+        "010203432",
+        "01020343210",
+        "",
+        "01020A4321",
+        "0102-034321",
+        FULLWIDTH,
+    ],
 )
 def test_a_number_of_the_wrong_shape_is_refused(number: str) -> None:
     with pytest.raises(DomainError) as refused:

@@ -127,11 +127,11 @@ async def test_secrets_are_sealed_at_rest_and_hidden_from_repr(
 
     async with engine.connect() as conn:
         stored = await conn.scalar(select(webhook_endpoints.c.secrets_sealed))
-        endpoint = await outbox.endpoints.get(conn, TENANT_A)
         dump = [tuple(row) for row in await conn.execute(text("SELECT * FROM webhook_endpoints"))]
 
     assert SECRET not in str(stored)
     assert SECRET not in str(dump)
+    endpoint = await outbox.endpoint(TENANT_A)
     assert endpoint is not None
     assert endpoint.secrets == (SECRET,)
     assert SECRET not in repr(endpoint)
@@ -154,28 +154,24 @@ async def test_a_sealed_secret_copied_to_another_tenant_does_not_open(
             .values(secrets_sealed=sealed_a)
         )
 
-    async with engine.connect() as conn:
-        with pytest.raises(InvalidTag):
-            await outbox.endpoints.get(conn, TENANT_B)
+    with pytest.raises(InvalidTag):
+        await outbox.endpoint(TENANT_B)
 
 
-async def secrets_of(engine: AsyncEngine, outbox: WebhookOutbox) -> tuple[str, ...]:
-    async with engine.connect() as conn:
-        endpoint = await outbox.endpoints.get(conn, TENANT_A)
+async def secrets_of(outbox: WebhookOutbox) -> tuple[str, ...]:
+    endpoint = await outbox.endpoint(TENANT_A)
     assert endpoint is not None
     return endpoint.secrets
 
 
-async def test_rotation_signs_with_both_secrets_until_it_is_finished(
-    engine: AsyncEngine, outbox: WebhookOutbox
-) -> None:
+async def test_rotation_signs_with_both_secrets_until_it_is_finished(outbox: WebhookOutbox) -> None:
     await given_endpoint(outbox)
     new_secret = "whsec_rotated_0123456789abcdefgh"
 
     await outbox.rotate_secret(TENANT_A, new_secret)
-    during = await secrets_of(engine, outbox)
+    during = await secrets_of(outbox)
     await outbox.finish_rotation(TENANT_A)
-    after = await secrets_of(engine, outbox)
+    after = await secrets_of(outbox)
 
     assert during == (new_secret, SECRET)
     assert after == (new_secret,)

@@ -19,6 +19,7 @@ from provider.adapters.webhooks.model import (
     Clock,
     Delivery,
     DeliveryNotFound,
+    Endpoint,
     utcnow,
     webhook_body,
 )
@@ -81,6 +82,11 @@ class WebhookOutbox:
     async def finish_rotation(self, tenant_id: str) -> None:
         """Stop signing with the previous secret once the tenant's receiver has the new one."""
         await self.endpoints.set_secrets(tenant_id, lambda current: current[:1])
+
+    async def endpoint(self, tenant_id: str) -> Endpoint | None:
+        """The tenant's endpoint (its secrets stay out of repr: show them to no one)."""
+        async with self._engine.connect() as conn:
+            return await self.endpoints.get(conn, tenant_id)
 
     async def set_endpoint_active(self, tenant_id: str, active: bool) -> None:
         await self.endpoints.set_active(tenant_id, active)
