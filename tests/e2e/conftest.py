@@ -1,0 +1,58 @@
+"""The three services as real processes on the real broker, each with its own database."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import httpx
+import pytest
+from servicekit.auth import DevIssuer
+from servicekit.settings import DEV_JWT_SECRET
+
+from tests.harness import ServiceProcess
+
+SERVICES = ("authority", "provider", "scheduler")
+
+
+@dataclass
+class Stack:
+    processes: dict[str, ServiceProcess]
+    issuer: DevIssuer
+    topic_prefix: str
+
+    def url(self, service: str) -> str:
+        return self.processes[service].url
+
+    def client(self, service: str, *roles: str, user: str = "e2e-user", **claims: str) -> httpx.Client:
+        token = self.issuer.issue(user, roles, **claims)  # type: ignore[arg-type]
+        return httpx.Client(
+            base_url=self.url(service), headers={"Authorization": f"Bearer {token}"}, timeout=15
+        )
+
+
+@pytest.fixture(scope="session")
+def stack(
+    kafka_bootstrap: str, new_database_url: Callable[[str], str]
+) -> Iterator[Stack]:
+    prefix = f"e2e{uuid.uuid4().hex[:8]}."
+    common = {
+        "KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap, "KAFKA_TOPIC_PREFIX": prefix,
+        "SAMSPIL_ENV": "test", "TOPIC_PARTITIONS": "2", "JWT_SECRET": DEV_JWT_SECRET,
+        "LOG_LEVEL": "INFO",
+    }
+    processes = {
+        name: ServiceProcess(
+            name, {**common, "DATABASE_URL": new_database_url(name),
+                   **({"ADJUSTABLE_CLOCK": "true"} if name == "scheduler" else {})},
+        )
+        for name in SERVICES
+    }
+    try:
+        for process in processes.values():
+            process.start(timeout=90)
+        yield Stack(processes, DevIssuer(DEV_JWT_SECRET), prefix)
+    finally:
+        for process in processes.values():
+            process.stop()
