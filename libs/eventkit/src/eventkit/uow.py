@@ -11,8 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from eventkit._sql import insert_ignoring_conflicts, utcnow
-from eventkit.model import ConcurrencyError, NewEvent, OutboxMessage
-from eventkit.reading import current_revision
+from eventkit.model import ConcurrencyError, NewEvent, OutboxMessage, RecordedEvent
+from eventkit.reading import current_revision, load_stream
 from eventkit.schema import events, inbox, outbox
 
 
@@ -27,6 +27,10 @@ class UnitOfWork:
     def connection(self) -> AsyncConnection:
         """The transaction's connection, for writing read models atomically with events."""
         return self._connection
+
+    async def load(self, stream_id: str) -> list[RecordedEvent]:
+        """The stream as this transaction sees it, including what it appended itself."""
+        return await load_stream(self._connection, stream_id, None)
 
     async def append(
         self, stream_id: str, expected_revision: int, new_events: Sequence[NewEvent]

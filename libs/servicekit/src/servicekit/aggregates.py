@@ -81,12 +81,15 @@ class Aggregate(Generic[C, E, S]):
         metadata: Mapping[str, Any],
         expected_revision: int | None = None,
     ) -> tuple[list[E], Loaded[S]]:
-        """Decide on the current state and append in ``uow``'s transaction.
+        """Decide on the state as ``uow``'s transaction sees it, and append there.
+
+        (``store`` is unused and kept for callers written before loads moved into the
+        transaction; it goes when they are updated.)
 
         ``expected_revision`` comes from the client (If-Match) when it acts on what it saw;
         otherwise the revision just loaded guards against a concurrent writer.
         """
-        current = await self.load(store, aggregate_id)
+        current = self.fold(await uow.load(self.stream(aggregate_id)))
         events = list(self.decide(command, current.state))
         revision = current.revision if expected_revision is None else expected_revision
         if not events:  # an idempotent repeat: nothing to record

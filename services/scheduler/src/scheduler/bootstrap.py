@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 from eventkit import EventStore, OutboxRelay
 from eventkit.schema import metadata as eventkit_metadata
@@ -24,7 +25,7 @@ from scheduler.app.firing import Firing
 from scheduler.app.intake import Intake
 from scheduler.domain import DEFAULT_RULES, DomainError
 from scheduler.entrypoints import http
-from scheduler.entrypoints.loops import firing_loop
+from scheduler.entrypoints.loops import firing_loop, gauges_loop
 
 SERVICE = "scheduler"
 
@@ -33,6 +34,7 @@ class SchedulerSettings(ServiceSettings):
     port: int = 8003
     database_url: str = "sqlite+aiosqlite:///var/scheduler.db"
     adjustable_clock: bool = False  # development and tests only; refused in production
+    clock_offset_days: int = 0  # with the adjustable clock: start this far in the future
     fire_interval_seconds: float = 0.5
 
 
@@ -53,7 +55,8 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
         raise RuntimeError("ADJUSTABLE_CLOCK is refused in production")
     engine = db.engine_for(settings.database_url)
     store, index = EventStore(engine), SqlDeadlineIndex()
-    clock = AdjustableClock() if settings.adjustable_clock else SystemClock()
+    offset = timedelta(days=settings.clock_offset_days)
+    clock = AdjustableClock(offset) if settings.adjustable_clock else SystemClock()
     deadlines = Deadlines(store, index, DEFAULT_RULES)
     publisher = Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix)
     firing = Firing(store, deadlines, index, clock, publisher)
@@ -65,7 +68,10 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
         projections=None,
         broker=broker,
         bootstrap_servers=bootstrap,
-        extra=[firing_loop(firing, wake, settings.fire_interval_seconds)],  # type: ignore[list-item]
+        extra=[
+            firing_loop(firing, wake, settings.fire_interval_seconds),
+            gauges_loop(engine, index, clock),
+        ],
     )
     pipeline = InboundPipeline(SERVICE, store, workers, Intake(deadlines).handlers())
     subscribe(broker, topics.subscriptions(SERVICE, prefix), f"{prefix}{SERVICE}", pipeline)
@@ -85,4 +91,5 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
         on_startup=[prepare],
     )
     app.state.engine, app.state.clock, app.state.wake = engine, clock, wake
+    app.state.index = index
     return app

@@ -15,8 +15,8 @@ class SystemClock:
 
 
 class AdjustableClock:
-    def __init__(self) -> None:
-        self.offset = timedelta(0)
+    def __init__(self, offset: timedelta = timedelta(0)) -> None:
+        self.offset = offset
 
     def now(self) -> datetime:
         return datetime.now(UTC) + self.offset

@@ -7,6 +7,7 @@ keeps "what is due now?" cheap with a million deadlines waiting.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -112,3 +113,19 @@ class SqlDeadlineIndex:
         for kind, subject_id in (await conn.execute(query)).all():
             seen.setdefault((kind, subject_id), Subject(SubjectKind(kind), subject_id))
         return list(seen.values())
+
+    async def query(
+        self, conn: AsyncConnection, filters: Mapping[str, object], limit: int
+    ) -> list[dict[str, Any]]:
+        query = sa.select(phases).order_by(phases.c.fire_at).limit(limit)
+        for column, value in filters.items():
+            if value is not None:
+                query = query.where(phases.c[column] == value)
+        return [dict(row) for row in (await conn.execute(query)).mappings()]
+
+    async def counts(self, conn: AsyncConnection, now: datetime) -> tuple[int, int]:
+        """(pending, overdue) phases: overdue ones are pending past their due time."""
+        pending = sa.func.count().filter(phases.c.status == "pending")
+        overdue = sa.func.count().filter(phases.c.status == "pending", phases.c.due_at < now)
+        row = (await conn.execute(sa.select(pending, overdue))).one()
+        return int(row[0]), int(row[1])

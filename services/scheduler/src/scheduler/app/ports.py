@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -22,3 +23,11 @@ class DeadlineIndex(Protocol):
     async def claim_due(self, conn: AsyncConnection, now: datetime, limit: int) -> list[Subject]:
         """Subjects with a phase due by ``now``, locked so no other instance takes them."""
         ...
+
+    async def query(
+        self, conn: AsyncConnection, filters: Mapping[str, object], limit: int
+    ) -> list[dict[str, Any]]:
+        """Phases matching ``filters`` (column → value; None means any), soonest first."""
+        ...
+
+    async def counts(self, conn: AsyncConnection, now: datetime) -> tuple[int, int]: ...

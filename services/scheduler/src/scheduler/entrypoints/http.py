@@ -6,13 +6,10 @@ from datetime import datetime, timedelta
 from typing import Annotated, Literal
 from uuid import UUID
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 from servicekit.auth import Principal, require
 from servicekit.problems import Problem
-
-from scheduler.adapters.index import phases
 
 READERS = require("caseworker", "team_leader", "ops", "coordinator")
 
@@ -51,18 +48,16 @@ def router() -> APIRouter:
     ) -> list[DeadlineView]:
         if principal.tenant_id is not None:  # a provider sees only its own deadlines
             provider_id = UUID(principal.tenant_id)
-        query = sa.select(phases).order_by(phases.c.fire_at).limit(limit)
-        for column, value in (
-            ("case_id", case_id),
-            ("provider_id", provider_id),
-            ("contract_id", contract_id),
-            ("status", status),
-        ):
-            if value is not None:
-                query = query.where(phases.c[column] == value)
+        filters = {
+            "case_id": case_id,
+            "provider_id": provider_id,
+            "contract_id": contract_id,
+            "status": status,
+        }
         now = request.app.state.clock.now()
+        index: DeadlineIndex = request.app.state.index
         async with request.app.state.engine.connect() as conn:
-            rows = (await conn.execute(query)).mappings().all()
+            rows = await index.query(conn, filters, limit)
         return [
             DeadlineView(**row, overdue=row["status"] == "pending" and row["due_at"] < now)
             for row in rows

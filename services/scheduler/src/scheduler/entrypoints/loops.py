@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Awaitable, Callable
+
+from prometheus_client import Gauge
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from scheduler.app.firing import Firing
+from scheduler.app.ports import Clock, DeadlineIndex
+
+Loop = Callable[[asyncio.Event], Awaitable[None]]
 
 
-def firing_loop(firing: Firing, wake: asyncio.Event, interval: float) -> object:
+def firing_loop(firing: Firing, wake: asyncio.Event, interval: float) -> Loop:
     async def run(stop: asyncio.Event) -> None:
         while not stop.is_set():
             fired = await firing.fire_due()
@@ -17,5 +24,24 @@ def firing_loop(firing: Firing, wake: asyncio.Event, interval: float) -> object:
             wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(wake.wait(), interval)
+
+    return run
+
+
+PENDING = Gauge("scheduler_deadlines_pending", "Deadline phases waiting to fire")
+OVERDUE = Gauge("scheduler_deadlines_overdue", "Pending phases past their due time")
+
+
+def gauges_loop(
+    engine: AsyncEngine, index: DeadlineIndex, clock: Clock, interval: float = 15.0
+) -> Loop:
+    async def run(stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            async with engine.connect() as conn:
+                pending, overdue = await index.counts(conn, clock.now())
+            PENDING.set(pending)
+            OVERDUE.set(overdue)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), interval)
 
     return run

@@ -1,0 +1,95 @@
+"""Each aggregate state as its read-model row (no personal data in clear)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from authority.domain.case import CaseState, DecisionStatus
+from authority.domain.concern import ConcernState
+from authority.domain.contract import ContractState
+from authority.domain.followup import FollowUpState
+from authority.domain.order import OrderState
+from authority.domain.settlement import ClaimState, check_claim
+
+
+def initials(state: CaseState) -> str:
+    if state.erased:
+        return "-"
+    return "".join(f"{part[0]}." for part in state.child.name.split() if part)[:20]
+
+
+def case_status(state: CaseState) -> str:  # noqa: PLR0911 - one per stage
+    if state.erased:
+        return "erased"
+    if state.action_plan is not None:
+        return "action_plan_adopted"
+    if any(d.status is DecisionStatus.APPROVED for d in state.decisions):
+        return "decided"
+    if state.decisions:
+        return "decision_proposed"
+    if state.investigation_concluded:
+        return "investigation_concluded"
+    if state.investigation is not None:
+        return "investigating"
+    return "opened"
+
+
+def row_for(state: object) -> tuple[str, dict[str, Any]]:  # noqa: PLR0911 - one per aggregate
+    match state:
+        case CaseState():
+            return "cases", {
+                "case_id": state.case_id,
+                "child_initials": initials(state),
+                "status": case_status(state),
+                "caseworker_id": state.caseworker_id,
+            }
+        case OrderState():
+            return "orders", {
+                "order_id": state.order_id,
+                "case_id": state.case_id,
+                "decision_id": state.decision_id,
+                "provider_id": state.provider_id,
+                "measure": state.measure.value,
+                "status": state.status.value,
+                "version": state.version,
+            }
+        case ContractState():
+            return "contracts", {
+                "contract_id": state.contract_id,
+                "case_id": state.case_id,
+                "order_id": state.order_id,
+                "provider_id": state.provider_id,
+                "version": state.version,
+                "in_force": state.in_force,
+                "terminated": state.termination is not None,
+            }
+        case FollowUpState():
+            return "followups", {
+                "followup_id": state.followup_id,
+                "contract_id": state.contract_id,
+                "due_on": state.due_on,
+                "has_report": state.report is not None,
+                "outcome": state.outcome.value if state.outcome else None,
+            }
+        case ConcernState():
+            return "concerns", {
+                "concern_id": state.concern_id,
+                "case_id": state.case_id,
+                "contract_id": state.contract_id,
+                "kind": state.kind.value,
+                "urgency": state.urgency.value,
+                "received_at": state.received_at,
+                "acknowledged_by": state.acknowledged_by,
+            }
+        case ClaimState():
+            return "claims", {
+                "claim_id": state.claim_id,
+                "contract_id": state.contract_id,
+                "provider_id": state.provider_id,
+                "status": state.status.value,
+                "total_oere": state.claim.total_oere,
+                "period_start": state.claim.period_start,
+                "period_end": state.claim.period_end,
+                "problems": check_claim(state.terms, state.claim),
+            }
+    raise TypeError(f"no read model for {type(state).__name__}")

@@ -1,0 +1,109 @@
+"""The authority's own tables: case keys, the access log and the read models.
+
+Read models hold no names or CPR numbers in clear: a case row shows the child's initials.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+Id = sa.Uuid(as_uuid=True)
+Instant = sa.DateTime(timezone=True)
+
+case_keys = sa.Table(
+    "case_keys",
+    metadata,
+    sa.Column("case_id", Id, primary_key=True),
+    sa.Column("wrapped", sa.JSON, nullable=False),  # the data key sealed with the KEK
+    sa.Column("created_at", Instant, nullable=False),
+)
+access_log = sa.Table(
+    "access_log",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True),
+    sa.Column("case_id", Id, nullable=False, index=True),
+    sa.Column("user_id", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(40), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("at", Instant, nullable=False),
+)
+
+
+def _view(name: str, key: str, *columns: sa.Column[object]) -> sa.Table:
+    return sa.Table(
+        f"view_{name}",
+        metadata,
+        sa.Column(key, Id, primary_key=True),
+        *columns,
+        sa.Column("revision", sa.Integer, nullable=False),
+    )
+
+
+VIEWS: dict[str, sa.Table] = {
+    "cases": _view(
+        "cases",
+        "case_id",
+        sa.Column("child_initials", sa.String(20), nullable=False),
+        sa.Column("status", sa.String(40), nullable=False),
+        sa.Column("caseworker_id", sa.String(200), nullable=False),
+    ),
+    "orders": _view(
+        "orders",
+        "order_id",
+        sa.Column("case_id", Id, index=True),
+        sa.Column("decision_id", Id),
+        sa.Column("provider_id", Id, index=True),
+        sa.Column("measure", sa.String(20)),
+        sa.Column("status", sa.String(20)),
+        sa.Column("version", sa.Integer),
+    ),
+    "contracts": _view(
+        "contracts",
+        "contract_id",
+        sa.Column("case_id", Id, index=True),
+        sa.Column("order_id", Id),
+        sa.Column("provider_id", Id, index=True),
+        sa.Column("version", sa.Integer),
+        sa.Column("in_force", sa.Boolean),
+        sa.Column("terminated", sa.Boolean),
+    ),
+    "followups": _view(
+        "followups",
+        "followup_id",
+        sa.Column("contract_id", Id, index=True),
+        sa.Column("case_id", Id, index=True),
+        sa.Column("due_on", sa.Date),
+        sa.Column("has_report", sa.Boolean),
+        sa.Column("outcome", sa.String(20)),
+    ),
+    "concerns": _view(
+        "concerns",
+        "concern_id",
+        sa.Column("case_id", Id, index=True),
+        sa.Column("contract_id", Id),
+        sa.Column("kind", sa.String(40)),
+        sa.Column("urgency", sa.String(20)),
+        sa.Column("received_at", Instant),
+        sa.Column("acknowledged_by", sa.String(200)),
+    ),
+    "claims": _view(
+        "claims",
+        "claim_id",
+        sa.Column("contract_id", Id, index=True),
+        sa.Column("provider_id", Id),
+        sa.Column("case_id", Id, index=True),
+        sa.Column("status", sa.String(20)),
+        sa.Column("total_oere", sa.BigInteger),
+        sa.Column("period_start", sa.Date),
+        sa.Column("period_end", sa.Date),
+        sa.Column("problems", sa.JSON),
+    ),
+    "providers": _view(
+        "providers",
+        "provider_id",
+        sa.Column("name", sa.String(200)),
+        sa.Column("kind", sa.String(20)),
+        sa.Column("material", sa.JSON),
+    ),
+}

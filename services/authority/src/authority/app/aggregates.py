@@ -1,0 +1,132 @@
+"""The authority's aggregates, and one way to run a command: decide, append, project, publish."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, get_args
+from uuid import UUID
+
+from eventkit import EventStore, UnitOfWork
+from samspil_contracts import IntegrationEvent
+from servicekit.aggregates import Aggregate, EventCodec, Loaded
+from servicekit.publishing import Publisher
+
+from authority.app.acting import Acting
+from authority.app.keyring import Keyring
+from authority.app.personal import PersonalCodec
+from authority.app.ports import Views
+from authority.domain import case, concern, contract, followup, order, settlement
+
+AnyAggregate = Aggregate[Any, Any, Any]
+
+
+def _codec(union: Any) -> EventCodec[Any]:
+    return EventCodec(get_args(union))
+
+
+@dataclass(frozen=True)
+class Aggregates:
+    case: AnyAggregate
+    order: AnyAggregate
+    contract: AnyAggregate
+    followup: AnyAggregate
+    concern: AnyAggregate
+    claim: AnyAggregate
+
+    @classmethod
+    def create(cls, keyring: Keyring) -> Aggregates:
+        case_codec = PersonalCodec(get_args(case.CaseEvent), keyring)
+        return cls(
+            case=Aggregate("case", case.decide, case.evolve, case_codec),
+            order=Aggregate("order", order.decide, order.evolve, _codec(order.OrderEvent)),
+            contract=Aggregate(
+                "contract", contract.decide, contract.evolve, _codec(contract.ContractEvent)
+            ),
+            followup=Aggregate(
+                "followup", followup.decide, followup.evolve, _codec(followup.FollowUpEvent)
+            ),
+            concern=Aggregate(
+                "concern", concern.decide, concern.evolve, _codec(concern.ConcernEvent)
+            ),
+            claim=Aggregate(
+                "claim", settlement.decide, settlement.evolve, _codec(settlement.ClaimEvent)
+            ),
+        )
+
+    def all(self) -> list[AnyAggregate]:
+        return [self.case, self.order, self.contract, self.followup, self.concern, self.claim]
+
+    def for_stream(self, stream_id: str) -> AnyAggregate | None:
+        category = stream_id.split("-", 1)[0]
+        return next((a for a in self.all() if a.category == category), None)
+
+
+@dataclass(frozen=True)
+class Ran:
+    """An aggregate after a command: its state (typed by the caller) and revision."""
+
+    state: Any
+    revision: int
+
+
+class Kit:
+    """What every use case needs: the store, aggregates, read models, keys and the outbox."""
+
+    def __init__(
+        self,
+        store: EventStore,
+        aggregates: Aggregates,
+        views: Views,
+        keyring: Keyring,
+        publisher: Publisher,
+    ) -> None:
+        self.store, self.aggregates, self.views = store, aggregates, views
+        self.keyring, self.publisher = keyring, publisher
+
+    async def load(self, aggregate: AnyAggregate, key: UUID, as_of: Any = None) -> Loaded[Any]:
+        return await aggregate.load(self.store, key, as_of=as_of)
+
+    async def run(
+        self,
+        uow: UnitOfWork,
+        aggregate: AnyAggregate,
+        key: UUID,
+        command: Any,
+        acting: Acting,
+        current: Loaded[Any] | Ran | None = None,
+    ) -> tuple[list[Any], Ran]:
+        """Decide, append and project. ``current`` is the state when this transaction has
+        already changed the stream (the store's own load would not see it yet)."""
+        if current is None:
+            current = await aggregate.load(self.store, key)
+        events = list(aggregate.decide(command, current.state))
+        if not events:
+            return events, Ran(current.state, current.revision)
+        expected = (
+            current.revision if acting.expected_revision is None else acting.expected_revision
+        )
+        new_events = [aggregate.codec.to_new(e, acting.metadata()) for e in events]
+        revision = await uow.append(aggregate.stream(key), expected, new_events)
+        state = current.state
+        for event in events:
+            state = aggregate.evolve(state, event)
+        await self.views.save(uow.connection, state, revision)
+        return events, Ran(state, revision)
+
+    async def publish(
+        self, uow: UnitOfWork, acting: Acting, event: IntegrationEvent, revision: int
+    ) -> None:
+        subject = event.partition_key()
+        if acting.cause is not None:
+            await self.publisher.reply(
+                uow, acting.cause, event, subject=subject, revision=revision, occurred_at=acting.at
+            )
+            return
+        await self.publisher.publish(
+            uow,
+            event,
+            subject=subject,
+            revision=revision,
+            correlation_id=acting.correlation_id,
+            occurred_at=acting.at,
+        )

@@ -1,0 +1,66 @@
+"""Case milestones the scheduler and providers act on, from domain events to the wire."""
+
+from __future__ import annotations
+
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+import samspil_contracts as wire
+from samspil_contracts.common import Goal as WireGoal
+
+from authority.domain import Goal
+from authority.domain.case import (
+    ActionPlanAdopted,
+    CaseEvent,
+    CaseState,
+    DecisionApproved,
+    InvestigationConcluded,
+    InvestigationStarted,
+)
+
+WIRE_MEASURES = {m.value for m in wire.MeasureCode}
+
+
+def action_plan_id(case_id: UUID, version: int) -> UUID:
+    """The domain numbers plan versions; the wire names each by a stable id."""
+    return uuid5(NAMESPACE_URL, f"urn:samspil:action-plan:{case_id}:{version}")
+
+
+def wire_goals(goals: tuple[Goal, ...]) -> tuple[WireGoal, ...]:
+    return tuple(
+        WireGoal(goal_id=g.goal_id, area=wire.GoalArea(g.area.value), description=g.text)
+        for g in goals
+    )
+
+
+def case_milestone(event: CaseEvent, state: CaseState) -> wire.IntegrationEvent | None:
+    case_id, on = state.case_id, event.at.date()
+    investigation = state.investigation
+    match event:
+        case InvestigationStarted(investigation_id=investigation_id):
+            return wire.InvestigationStarted(
+                case_id=case_id, investigation_id=investigation_id, started_on=on
+            )
+        case InvestigationConcluded() if investigation is not None:
+            return wire.InvestigationConcluded(
+                case_id=case_id, investigation_id=investigation.investigation_id, concluded_on=on
+            )
+        case DecisionApproved(decision_id=decision_id):
+            decision = state.decision(decision_id)
+            if decision is None or decision.measure.value not in WIRE_MEASURES:
+                return None  # after-care (§ 76) has no wire code yet
+            return wire.DecisionApproved(
+                case_id=case_id,
+                decision_id=decision_id,
+                measure=wire.MeasureCode(decision.measure.value),
+                legal_basis=decision.legal_basis,
+                decided_on=on,
+            )
+        case ActionPlanAdopted(version=version, goals=goals):
+            return wire.ActionPlanAdopted(
+                case_id=case_id,
+                action_plan_id=action_plan_id(case_id, version),
+                version=version,
+                goals=wire_goals(goals),
+                adopted_on=on,
+            )
+    return None

@@ -1,0 +1,91 @@
+"""Case use cases: open, investigate, decide, plan; milestones go out through the outbox."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+from uuid import UUID
+
+from samspil_contracts import FollowUpCadenceSet as WireCadenceSet
+
+from authority.app.acting import Acting
+from authority.app.aggregates import Kit
+from authority.app.case_wire import case_milestone
+from authority.domain import DomainError
+from authority.domain.case import CaseState, EraseChildData, OpenCase, SetFollowUpCadence
+
+
+class Cases:
+    def __init__(self, kit: Kit) -> None:
+        self.kit = kit
+        self.aggregate = kit.aggregates.case
+
+    async def load(self, case_id: UUID, as_of: Any = None) -> tuple[CaseState, int]:
+        await self.kit.keyring.prime(case_id)
+        loaded = await self.kit.load(self.aggregate, case_id, as_of)
+        if loaded.state is None:
+            raise DomainError("case_not_found", "the case does not exist")
+        return loaded.state, loaded.revision
+
+    async def open(self, command: OpenCase, acting: Acting) -> int:
+        async with self.kit.store.unit_of_work() as uow:
+            await self.kit.keyring.create(uow.connection, command.case_id)
+            _, loaded = await self.kit.run(uow, self.aggregate, command.case_id, command, acting)
+            return loaded.revision
+
+    async def execute(self, case_id: UUID, command: Any, acting: Acting) -> tuple[CaseState, int]:
+        """Any case command; the milestones it causes are published in the same transaction."""
+        await self.kit.keyring.prime(case_id)
+        async with self.kit.store.unit_of_work() as uow:
+            events, loaded = await self.kit.run(uow, self.aggregate, case_id, command, acting)
+            state: CaseState = loaded.state
+            for event in events:
+                milestone = case_milestone(event, state)
+                if milestone is not None:
+                    await self.kit.publish(uow, acting, milestone, loaded.revision)
+            return state, loaded.revision
+
+    async def set_cadence(
+        self, case_id: UUID, contract_id: UUID, months: int, justification: str, acting: Acting
+    ) -> int:
+        contract = await self.kit.load(self.kit.aggregates.contract, contract_id)
+        if contract.state is None or contract.state.case_id != case_id:
+            raise DomainError("contract_not_found", "no such contract on this case")
+        command = SetFollowUpCadence(**acting.stamp(), months=months, justification=justification)
+        async with self.kit.store.unit_of_work() as uow:
+            _, loaded = await self.kit.run(uow, self.aggregate, case_id, command, acting)
+            cadence = WireCadenceSet(
+                case_id=case_id,
+                contract_id=contract_id,
+                interval_months=months,
+                justification=justification,
+            )
+            await self.kit.publish(uow, acting, cadence, loaded.revision)
+            return loaded.revision
+
+    async def reveal(self, case_id: UUID, acting: Acting) -> CaseState:
+        """The persons in clear, and a row in the access log saying who looked and why."""
+        if not acting.reason or not acting.reason.strip():
+            raise DomainError("reason_required", "say why you need to see the personal data")
+        state, _ = await self.load(case_id)
+        async with self.kit.store.unit_of_work() as uow:
+            await self.kit.views.log_access(
+                uow.connection,
+                case_id,
+                acting.actor.user_id,
+                acting.actor.role.value,
+                acting.reason,
+            )
+        return state
+
+    async def erase(self, case_id: UUID, acting: Acting) -> int:
+        """Record the erasure, then shred the key: every copy of the persons becomes unreadable."""
+        await self.kit.keyring.prime(case_id)
+        async with self.kit.store.unit_of_work() as uow:
+            command = EraseChildData(**acting.stamp())
+            _, loaded = await self.kit.run(uow, self.aggregate, case_id, command, acting)
+            await self.kit.keyring.shred(uow.connection, case_id)
+            await self.kit.views.save(
+                uow.connection, replace(loaded.state, erased=True), loaded.revision
+            )
+            return loaded.revision

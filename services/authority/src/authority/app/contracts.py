@@ -1,0 +1,118 @@
+"""Individual contracts: drafted from an accepted order, signed by both, then in force."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+import samspil_contracts as wire
+import structlog
+from eventkit import UnitOfWork
+
+from authority.app.acting import Acting
+from authority.app.aggregates import Kit
+from authority.app.cases import Cases
+from authority.app.contract_wire import in_force, offered, terms_sha256
+from authority.domain import DomainError
+from authority.domain.contract import (
+    AmendContract,
+    ContractState,
+    ContractTerms,
+    DraftContract,
+    Party,
+    RecordProviderCountersigned,
+    SignAsAuthority,
+    TerminateContract,
+)
+from authority.domain.order import OrderState, OrderStatus
+
+log = structlog.get_logger(__name__)
+
+
+class Contracts:
+    def __init__(self, kit: Kit, cases: Cases) -> None:
+        self.kit, self.cases = kit, cases
+        self.aggregate = kit.aggregates.contract
+
+    async def accepted_order(self, order_id: UUID) -> OrderState:
+        order: OrderState | None = (await self.kit.load(self.kit.aggregates.order, order_id)).state
+        if order is None:
+            raise DomainError("order_not_found", "the order does not exist")
+        if order.status is not OrderStatus.ACCEPTED:
+            raise DomainError("order_not_accepted", "a contract follows an accepted order")
+        return order
+
+    async def draft(self, command: DraftContract, acting: Acting) -> int:
+        async with self.kit.store.unit_of_work() as uow:
+            _, loaded = await self.kit.run(
+                uow, self.aggregate, command.contract_id, command, acting
+            )
+            return loaded.revision
+
+    async def state(self, contract_id: UUID) -> tuple[ContractState, int]:
+        loaded = await self.kit.load(self.aggregate, contract_id)
+        if loaded.state is None:
+            raise DomainError("contract_not_found", "the contract does not exist")
+        return loaded.state, loaded.revision
+
+    async def sign(self, contract_id: UUID, acting: Acting) -> ContractState:
+        """The authority signs the current version and offers it to the provider."""
+        async with self.kit.store.unit_of_work() as uow:
+            command = SignAsAuthority(**acting.stamp())
+            _, loaded = await self.kit.run(uow, self.aggregate, contract_id, command, acting)
+            contract: ContractState = loaded.state
+            measure = await self._measure(contract.order_id)
+            await self.kit.publish(uow, acting, offered(contract, measure, acting), loaded.revision)
+            return contract
+
+    async def amend(self, contract_id: UUID, terms: ContractTerms, acting: Acting) -> int:
+        async with self.kit.store.unit_of_work() as uow:
+            return await self.amend_in(uow, contract_id, terms, acting)
+
+    async def amend_in(
+        self, uow: UnitOfWork, contract_id: UUID, terms: ContractTerms, acting: Acting
+    ) -> int:
+        command = AmendContract(**acting.stamp(), terms=terms)
+        _, loaded = await self.kit.run(uow, self.aggregate, contract_id, command, acting)
+        state: ContractState = loaded.state
+        return state.version
+
+    async def countersigned(
+        self, uow: UnitOfWork, event: wire.ContractCountersigned, acting: Acting
+    ) -> None:
+        contract, _ = await self.state(event.contract_id)
+        current = event.version == contract.version
+        if contract.provider_id != event.provider_id or (
+            current and event.terms_sha256 != terms_sha256(contract.terms)
+        ):
+            log.warning("countersignature_mismatch", contract_id=str(event.contract_id))
+            return
+        command = RecordProviderCountersigned(**acting.stamp(), version=event.version)
+        _, loaded = await self.kit.run(uow, self.aggregate, event.contract_id, command, acting)
+        signed: ContractState = loaded.state
+        if signed.in_force:
+            case, _ = await self.cases.load(signed.case_id)
+            news = in_force(signed, case.follow_up_months)
+            await self.kit.publish(uow, acting, news, loaded.revision)
+
+    async def terminate_in(
+        self, uow: UnitOfWork, contract_id: UUID, on: date, acting: Acting
+    ) -> ContractState:
+        command = TerminateContract(**acting.stamp(), initiated_by=Party.AUTHORITY, effective_on=on)
+        _, loaded = await self.kit.run(uow, self.aggregate, contract_id, command, acting)
+        contract: ContractState = loaded.state
+        terminated = wire.ContractTerminated(
+            contract_id=contract_id,
+            provider_id=contract.provider_id,
+            initiated_by=wire.Party.AUTHORITY,
+            reason=acting.reason or "measure ended",
+            effective_on=on,
+        )
+        await self.kit.publish(uow, acting, terminated, loaded.revision)
+        return contract
+
+    async def _measure(self, order_id: UUID) -> str:
+        order: OrderState | None = (await self.kit.load(self.kit.aggregates.order, order_id)).state
+        if order is None:
+            raise DomainError("order_not_found", "the contract's order does not exist")
+        return order.measure.value

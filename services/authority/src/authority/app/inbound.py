@@ -1,0 +1,91 @@
+"""Process manager: what providers and the scheduler report, recorded on our aggregates.
+
+A refusal by the domain is final for a consumed fact (e.g. an answer to a withdrawn order):
+it is logged by code and the event is marked processed, so it never blocks the partition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+from uuid import UUID
+
+import samspil_contracts as wire
+import structlog
+from eventkit import NewEvent, UnitOfWork
+from eventkit.reading import current_revision
+
+from authority.app.acting import Acting, system_acting
+from authority.app.services import Services
+from authority.domain import DomainError
+from authority.domain.followup import GoalProgress, Progress, StatusReport
+from authority.domain.order import DeclineReason, RecordOrderAccepted, RecordOrderDeclined
+
+log = structlog.get_logger(__name__)
+Handler = Callable[[UnitOfWork, wire.Envelope, Any], Awaitable[None]]
+
+
+class Inbound:
+    def __init__(self, services: Services) -> None:
+        self.s = services
+
+    def handlers(self) -> dict[type[wire.IntegrationEvent], Handler]:
+        table: dict[type[wire.IntegrationEvent], Callable[..., Awaitable[None]]] = {
+            wire.OrderAccepted: self.order_accepted,
+            wire.OrderDeclined: self.order_declined,
+            wire.ContractCountersigned: self.s.contracts.countersigned,
+            wire.DeadlineReached: self.deadline_reached,
+            wire.StatusReportSubmitted: self.status_report,
+            wire.ConcernNotified: self.s.concerns.receive,
+            wire.ForceIncidentReported: self.s.concerns.receive,
+            wire.ClaimSubmitted: self.s.claims.receive,
+            wire.ProviderMaterialPublished: self.material,
+        }
+        return {cls: self._guarded(handle) for cls, handle in table.items()}
+
+    def _guarded(self, handle: Callable[..., Awaitable[None]]) -> Handler:
+        async def run(uow: UnitOfWork, envelope: wire.Envelope, event: Any) -> None:
+            try:
+                await handle(uow, event, system_acting(envelope))
+            except DomainError as exc:
+                log.warning("inbound_refused", type=envelope.type, code=exc.code)
+
+        return run
+
+    async def order_accepted(self, uow: UnitOfWork, e: wire.OrderAccepted, a: Acting) -> None:
+        command = RecordOrderAccepted(**a.stamp(), provider_ref=str(e.provider_id))
+        await self.s.kit.run(uow, self.s.kit.aggregates.order, e.order_id, command, a)
+
+    async def order_declined(self, uow: UnitOfWork, e: wire.OrderDeclined, a: Acting) -> None:
+        reason = DeclineReason(e.reason.value)
+        command = RecordOrderDeclined(**a.stamp(), reason_code=reason, text=e.text)
+        await self.s.kit.run(uow, self.s.kit.aggregates.order, e.order_id, command, a)
+
+    async def deadline_reached(self, uow: UnitOfWork, e: wire.DeadlineReached, a: Acting) -> None:
+        due = e.kind is wire.DeadlineKind.FOLLOW_UP_DUE and e.phase is wire.DeadlinePhase.DUE
+        if due and e.contract_id is not None:
+            await self.s.followups.due(uow, e.deadline_id, e.contract_id, e.due_at.date(), a)
+
+    async def status_report(
+        self, uow: UnitOfWork, e: wire.StatusReportSubmitted, a: Acting
+    ) -> None:
+        # The narrative is about the child: it stays sealed as the provider sent it.
+        report = StatusReport(
+            goals=tuple(GoalProgress(p.goal_id, Progress(p.progress.value)) for p in e.progress),
+            text=e.narrative.model_dump_json(),
+        )
+        await self.s.followups.report(uow, e.contract_id, e.period_end, report, a)
+
+    async def material(self, uow: UnitOfWork, e: wire.ProviderMaterialPublished, a: Acting) -> None:
+        """The registry is a log of published material per provider; the latest is shown."""
+        stream = provider_stream(e.provider_id)
+        revision = await current_revision(uow.connection, stream)
+        data = e.model_dump(mode="json")
+        await uow.append(
+            stream, revision, [NewEvent("ProviderMaterialRecorded", data, metadata=a.metadata())]
+        )
+        await self.s.kit.views.save_provider(uow.connection, data)
+
+
+def provider_stream(provider_id: UUID) -> str:
+    return f"provider-{provider_id}"

@@ -1,0 +1,54 @@
+"""All use cases of the authority, wired once by the composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventkit import EventStore
+from servicekit.publishing import Publisher
+
+from authority.app.aggregates import Aggregates, Kit
+from authority.app.cases import Cases
+from authority.app.concerns import Concerns
+from authority.app.contracts import Contracts
+from authority.app.followups import FollowUps
+from authority.app.keyring import Keyring
+from authority.app.orders import Orders
+from authority.app.ports import KeyStore, Views
+from authority.app.settlement import Claims
+from authority.app.transport import Transport
+
+
+@dataclass(frozen=True)
+class Services:
+    kit: Kit
+    cases: Cases
+    orders: Orders
+    contracts: Contracts
+    followups: FollowUps
+    concerns: Concerns
+    claims: Claims
+
+    @classmethod
+    def create(
+        cls,
+        store: EventStore,
+        views: Views,
+        keys: KeyStore,
+        publisher: Publisher,
+        transport_master_key: str,
+        contact_email: str,
+    ) -> Services:
+        keyring = Keyring(keys)
+        kit = Kit(store, Aggregates.create(keyring), views, keyring, publisher)
+        cases = Cases(kit)
+        contracts = Contracts(kit, cases)
+        return cls(
+            kit=kit,
+            cases=cases,
+            orders=Orders(kit, cases, Transport(transport_master_key), contact_email),
+            contracts=contracts,
+            followups=FollowUps(kit, contracts),
+            concerns=Concerns(kit),
+            claims=Claims(kit),
+        )

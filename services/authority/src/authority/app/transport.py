@@ -1,0 +1,26 @@
+"""Personal data for a provider is sealed with that provider's transport key."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+from uuid import UUID
+
+from samspil_contracts import Sealed
+from servicekit.crypto import derive_transport_key, seal, unseal
+
+
+class Transport:
+    def __init__(self, master_b64url: str) -> None:
+        padded = master_b64url + "=" * (-len(master_b64url) % 4)
+        self._master = base64.urlsafe_b64decode(padded)
+
+    def seal(self, provider_id: UUID, value: Any, aad: UUID) -> Sealed:
+        kid, key = derive_transport_key(self._master, str(provider_id))
+        box = seal(key, kid, json.dumps(value).encode(), str(aad).encode())
+        return Sealed.model_validate(box)
+
+    def open_text(self, provider_id: UUID, sealed: Sealed, aad: UUID) -> str:
+        kid, key = derive_transport_key(self._master, str(provider_id))
+        return unseal({kid: key}, sealed.model_dump(), str(aad).encode()).decode()

@@ -1,0 +1,150 @@
+"""Read models from the provider's own events: one code path for the synchronous projection
+(called in the command's transaction) and for ``python -m provider rebuild NAME``."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from eventkit import RecordedEvent
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from provider.adapters.sql import upsert
+from provider.adapters.tables import claims_view, contracts_view, orders_inbox
+
+STATUS_OF = {
+    "OrderWithdrawn": "withdrawn",
+    "OrderAccepted": "accepted",
+    "OrderDeclined": "declined",
+}
+
+
+async def project_order(
+    conn: AsyncConnection, revision: int, type_: str, data: dict[str, Any]
+) -> None:
+    key = orders_inbox.c.order_id == UUID(data["order_id"])
+    now = datetime.now(UTC)
+    if type_ in {"OrderReceived", "OrderChanged"}:
+        snap = data["snapshot"]
+        row = {
+            "order_id": UUID(data["order_id"]),
+            "tenant_id": UUID(data["tenant_id"]),
+            "status": "received",
+            "order_version": data["order_version"],
+            "revision": revision,
+            "snapshot": snap,
+            "measure_code": snap["measure_code"],
+            "answer_deadline": date.fromisoformat(snap["answer_deadline"]),
+            "updated_at": now,
+        }
+        if type_ == "OrderChanged":  # a new version; the answer (status) stands
+            row.pop("status")
+        await conn.execute(upsert(conn, orders_inbox, row, ["order_id"]))
+        return
+    if type_ == "OrderWithdrawn" and data["previous_status"] is None:  # a tombstone
+        row = {
+            "order_id": UUID(data["order_id"]),
+            "tenant_id": UUID(data["tenant_id"]),
+            "status": "withdrawn",
+            "order_version": 0,
+            "revision": revision,
+            "updated_at": now,
+        }
+        await conn.execute(upsert(conn, orders_inbox, row, ["order_id"]))
+        return
+    values = {"status": STATUS_OF[type_], "revision": revision, "updated_at": now}
+    await conn.execute(orders_inbox.update().where(key).values(values))
+
+
+async def project_contract(
+    conn: AsyncConnection, revision: int, type_: str, data: dict[str, Any]
+) -> None:
+    contract_id = UUID(data["contract_id"])
+    now = datetime.now(UTC)
+    if type_ == "ContractOfferReceived":
+        row = {
+            "contract_id": contract_id,
+            "tenant_id": UUID(data["tenant_id"]),
+            "order_id": UUID(data["order_id"]),
+            "version": data["version"],
+            "terms": data["terms"],
+            "revision": revision,
+            "updated_at": now,
+        }
+        await conn.execute(upsert(conn, contracts_view, row, ["contract_id"]))
+        return
+    values = {"countersigned_version": data["version"], "revision": revision, "updated_at": now}
+    stmt = contracts_view.update().where(contracts_view.c.contract_id == contract_id)
+    await conn.execute(stmt.values(values))
+
+
+async def project_claim(
+    conn: AsyncConnection, revision: int, type_: str, data: dict[str, Any]
+) -> None:
+    claim_id = UUID(data["claim_id"])
+    if type_ == "ClaimSubmitted":
+        row = {
+            "claim_id": claim_id,
+            "tenant_id": UUID(data["tenant_id"]),
+            "claim_number": data["claim_number"],
+            "contract_id": UUID(data["contract_id"]),
+            "period_start": date.fromisoformat(data["period_start"]),
+            "period_end": date.fromisoformat(data["period_end"]),
+            "total_oere": data["total_oere"],
+            "credited_oere": 0,
+            "status": "submitted",
+            "revision": revision,
+        }
+        await conn.execute(claims_view.insert().values(row))
+        return
+    values: dict[str, Any] = {"revision": revision}
+    if type_ == "CreditNoteIssued":
+        values["credited_oere"] = claims_view.c.credited_oere + data["amount_oere"]
+    else:
+        values["status"] = "approved" if type_ == "ClaimApproved" else "rejected"
+    stmt = claims_view.update().where(claims_view.c.claim_id == claim_id)
+    await conn.execute(stmt.values(values))
+
+
+PROJECTORS = {"order": project_order, "contract": project_contract, "claim": project_claim}
+TABLES = {"order": orders_inbox, "contract": contracts_view, "claim": claims_view}
+NAMES = {"orders": "order", "contracts": "contract", "claims": "claim"}
+
+
+class ReadModelProjector:
+    """The app's ``ReadModels`` port."""
+
+    async def project(
+        self, conn: AsyncConnection, stream_id: str, revision: int, type_: str, data: dict[str, Any]
+    ) -> None:
+        projector = PROJECTORS.get(stream_id.partition("-")[0])
+        if projector is not None:
+            await projector(conn, revision, type_, data)
+
+    async def claim_number_taken(
+        self, conn: AsyncConnection, tenant_id: UUID, claim_number: str
+    ) -> bool:
+        query = sa.select(claims_view.c.claim_id).where(
+            claims_view.c.tenant_id == tenant_id, claims_view.c.claim_number == claim_number
+        )
+        return (await conn.execute(query)).first() is not None
+
+
+class StreamProjection:
+    """An eventkit ``Projection`` over one stream category, for rebuilding from the log."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.category = name, NAMES[name]
+
+    async def apply(self, conn: AsyncConnection, event: RecordedEvent) -> None:
+        if event.stream_id.partition("-")[0] == self.category:
+            await PROJECTORS[self.category](conn, event.revision, event.type, event.data)
+
+    async def reset(self, conn: AsyncConnection) -> None:
+        await conn.execute(TABLES[self.category].delete())
+
+
+def projections() -> list[StreamProjection]:
+    return [StreamProjection(name) for name in NAMES]

@@ -1,0 +1,104 @@
+"""The provider's read-model tables. Every query filters on ``tenant_id``."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+Id = sa.Uuid(as_uuid=True)
+Instant = sa.DateTime(timezone=True)
+
+tenants = sa.Table(
+    "tenants",
+    metadata,
+    sa.Column("tenant_id", Id, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("created_at", Instant, nullable=False),
+)
+
+api_keys = sa.Table(
+    "api_keys",
+    metadata,
+    sa.Column("key_id", Id, primary_key=True),
+    sa.Column("tenant_id", Id, nullable=False, index=True),
+    sa.Column("key_sha256", sa.String(64), nullable=False, unique=True),  # never the key
+    sa.Column("created_at", Instant, nullable=False),
+    sa.Column("revoked_at", Instant),
+)
+
+# What arrived with an order beyond the domain's snapshot: kept as received, not derived.
+order_documents = sa.Table(
+    "order_documents",
+    metadata,
+    sa.Column("order_id", Id, primary_key=True),
+    sa.Column("tenant_id", Id, nullable=False),
+    sa.Column("document", sa.JSON, nullable=False),  # case id, sealed child, contacts
+)
+
+orders_inbox = sa.Table(
+    "orders_inbox",
+    metadata,
+    sa.Column("order_id", Id, primary_key=True),
+    sa.Column("tenant_id", Id, nullable=False, index=True),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("order_version", sa.Integer, nullable=False),
+    sa.Column("revision", sa.Integer, nullable=False),  # of the provider's order stream
+    sa.Column("snapshot", sa.JSON),
+    sa.Column("measure_code", sa.String(32)),
+    sa.Column("answer_deadline", sa.Date),
+    sa.Column("updated_at", Instant, nullable=False),
+)
+
+contracts_view = sa.Table(
+    "contracts_view",
+    metadata,
+    sa.Column("contract_id", Id, primary_key=True),
+    sa.Column("tenant_id", Id, nullable=False, index=True),
+    sa.Column("order_id", Id, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("countersigned_version", sa.Integer),
+    sa.Column("terms", sa.JSON, nullable=False),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("updated_at", Instant, nullable=False),
+)
+
+claims_view = sa.Table(
+    "claims_view",
+    metadata,
+    sa.Column("claim_id", Id, primary_key=True),
+    sa.Column("tenant_id", Id, nullable=False),
+    sa.Column("claim_number", sa.String(30), nullable=False),
+    sa.Column("contract_id", Id, nullable=False),
+    sa.Column("period_start", sa.Date, nullable=False),
+    sa.Column("period_end", sa.Date, nullable=False),
+    sa.Column("total_oere", sa.BigInteger, nullable=False),
+    sa.Column("credited_oere", sa.BigInteger, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.UniqueConstraint("tenant_id", "claim_number", name="uq_claims_tenant_number"),
+)
+
+reminders = sa.Table(
+    "reminders",
+    metadata,
+    sa.Column("deadline_id", Id, primary_key=True),
+    sa.Column("phase", sa.String(16), primary_key=True),
+    sa.Column("tenant_id", Id, nullable=False, index=True),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("order_id", Id),
+    sa.Column("contract_id", Id),
+    sa.Column("due_at", Instant, nullable=False),
+    sa.Column("fired_at", Instant, nullable=False),
+)
+
+access_log = sa.Table(
+    "access_log",
+    metadata,
+    sa.Column("id", Id, primary_key=True),
+    sa.Column("tenant_id", Id, nullable=False, index=True),
+    sa.Column("order_id", Id, nullable=False),
+    sa.Column("user_id", sa.String(200), nullable=False),
+    sa.Column("reason", sa.String(500), nullable=False),
+    sa.Column("at", Instant, nullable=False),
+)

@@ -1,0 +1,72 @@
+"""The provider's aggregates wired to the event store: stream category, decide, evolve, codec."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from servicekit.aggregates import Aggregate, EventCodec
+
+from provider.domain import capacity, claim, concern, contract, delivery, material, order, report
+
+Agg = Aggregate[Any, Any, Any]
+
+
+def _codec(*types: type[Any]) -> EventCodec[Any]:
+    return EventCodec(types)
+
+
+ORDERS: Agg = Aggregate(
+    "order",
+    order.decide,
+    order.evolve,
+    _codec(
+        order.OrderReceived,
+        order.OrderChanged,
+        order.OrderWithdrawn,
+        order.OrderAccepted,
+        order.OrderDeclined,
+    ),
+)
+CONTRACTS: Agg = Aggregate(
+    "contract",
+    contract.decide,
+    contract.evolve,
+    _codec(contract.ContractOfferReceived, contract.ContractCountersigned),
+)
+DELIVERIES: Agg = Aggregate(
+    "delivery",
+    delivery.decide,
+    delivery.evolve,
+    _codec(
+        delivery.TreatmentPlanCreated,
+        delivery.DeliveryStarted,
+        delivery.SessionLogged,
+        delivery.DeliveryStopped,
+    ),
+)
+REPORTS: Agg = Aggregate(
+    "report", report.decide, report.evolve, _codec(report.StatusReportSubmitted)
+)
+CONCERNS: Agg = Aggregate(
+    "concern", concern.decide, concern.evolve, _codec(concern.ConcernNotified)
+)
+CLAIMS: Agg = Aggregate(
+    "claim",
+    claim.decide,
+    claim.evolve,
+    _codec(claim.ClaimSubmitted, claim.CreditNoteIssued, claim.ClaimApproved, claim.ClaimRejected),
+)
+MATERIALS: Agg = Aggregate(
+    "material", material.decide, material.evolve, _codec(material.MaterialPublished)
+)
+CAPACITY: Agg = Aggregate(
+    "capacity",
+    capacity.decide,
+    capacity.evolve,
+    _codec(capacity.PlacesSet, capacity.PlaceReserved, capacity.PlaceReleased),
+)
+
+
+def capacity_id(tenant_id: object, measure_code: str) -> str:
+    """One capacity stream per (tenant, measure code)."""
+    return f"{tenant_id}:{measure_code}"

@@ -1,0 +1,125 @@
+"""The provider's composition root: configuration in, a running FastAPI app out."""
+
+from __future__ import annotations
+
+import base64
+
+import httpx
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from eventkit import EventStore, OutboxRelay, ProjectionRunner
+from eventkit.schema import metadata as eventkit_metadata
+from fastapi import FastAPI
+from faststream.kafka import KafkaBroker
+from servicekit import db, logging, topics
+from servicekit.app import create_app
+from servicekit.inbound import InboundPipeline
+from servicekit.kafka import subscribe
+from servicekit.publishing import Publisher
+from servicekit.runtime import Workers
+from servicekit.settings import ServiceSettings
+
+from provider.adapters.documents import SqlDocuments
+from provider.adapters.projections import ReadModelProjector, projections
+from provider.adapters.tables import metadata as read_metadata
+from provider.adapters.tenants import TenantStore
+from provider.adapters.webhooks import WebhookDispatcher, WebhookOutbox, webhook_metadata
+from provider.app.claims import Claims
+from provider.app.contracts import Contracts
+from provider.app.inbound import Inbound
+from provider.app.material import Materials
+from provider.app.orders import Orders
+from provider.app.recording import Recorder
+from provider.app.reporting import Reporting
+from provider.app.sealing import TransportKeys
+from provider.domain import DomainError
+from provider.entrypoints.deps import Services
+from provider.entrypoints.http import routers
+
+SERVICE = "provider"
+
+
+class ProviderSettings(ServiceSettings):
+    port: int = 8002
+    database_url: str = "sqlite+aiosqlite:///var/provider.db"
+    webhook_poll_seconds: float = 1.0
+
+
+def webhook_secrets_key(settings: ServiceSettings) -> bytes:
+    """Webhook secrets at rest get their own key, derived from the one master secret."""
+    master = settings.transport_master_key
+    raw = base64.urlsafe_b64decode(master + "=" * (-len(master) % 4))
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"samspil/webhooks/v1")
+    return hkdf.derive(raw)
+
+
+async def migrate(settings: ProviderSettings) -> None:
+    """Create what is missing (idempotent): eventkit's tables, read models, webhooks."""
+    engine = db.engine_for(settings.database_url)
+    async with engine.begin() as conn:
+        for metadata in (eventkit_metadata, read_metadata, webhook_metadata):
+            await conn.run_sync(metadata.create_all)
+    await engine.dispose()
+
+
+def projection_runner(settings: ProviderSettings) -> ProjectionRunner:
+    """For ``python -m provider rebuild orders|contracts|claims``."""
+    return ProjectionRunner(EventStore(db.engine_for(settings.database_url)), projections())
+
+
+def build(settings: ProviderSettings | None = None) -> FastAPI:
+    settings = settings or ProviderSettings()
+    settings.refuse_insecure()
+    logging.configure(SERVICE, settings.log_level, settings.log_json)
+    engine = db.engine_for(settings.database_url)
+    store, read_models = EventStore(engine), ReadModelProjector()
+    recorder = Recorder(store, read_models)
+    bootstrap, prefix = settings.kafka_bootstrap_servers, settings.kafka_topic_prefix
+    publisher = Publisher(f"/samspil/{SERVICE}", prefix)
+    keys = TransportKeys(settings.transport_master_key)
+    secrets_key = webhook_secrets_key(settings)
+    webhooks = WebhookOutbox(engine, secrets_key=secrets_key)
+    contracts = Contracts(store, recorder, publisher)
+    services = Services(
+        engine=engine,
+        tenants=TenantStore(engine),
+        orders=Orders(store, recorder, publisher),
+        contracts=contracts,
+        reporting=Reporting(contracts, keys),
+        claims=Claims(contracts, read_models),
+        materials=Materials(store, recorder, publisher),
+        webhooks=webhooks,
+        keys=keys,
+    )
+    http_client = httpx.AsyncClient()
+    dispatcher = WebhookDispatcher(
+        engine, http_client, secrets_key=secrets_key, poll_interval=settings.webhook_poll_seconds
+    )
+    broker = KafkaBroker(bootstrap, client_id=SERVICE)
+    workers = Workers(
+        relay=OutboxRelay(engine, bootstrap),
+        projections=None,  # the read models are written in the command's own transaction
+        broker=broker,
+        bootstrap_servers=bootstrap,
+        extra=[dispatcher.run],
+    )
+    handlers = Inbound(recorder, SqlDocuments(), webhooks).handlers()
+    pipeline = InboundPipeline(SERVICE, store, workers, handlers)
+    subscribe(broker, topics.subscriptions(SERVICE, prefix), f"{prefix}{SERVICE}", pipeline)
+
+    async def prepare() -> None:
+        if settings.auto_migrate:
+            await migrate(settings)
+        await topics.create_all(bootstrap, prefix, settings.topic_partitions)
+
+    app = create_app(
+        title="Samspil provider",
+        settings=settings,
+        workers=workers,
+        routers=routers(),
+        domain_error=DomainError,
+        checks={"database": db.ping(engine)},  # type: ignore[dict-item]
+        on_startup=[prepare],
+    )
+    app.state.services, app.state.engine = services, engine
+    return app

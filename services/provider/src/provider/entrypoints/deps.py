@@ -1,0 +1,122 @@
+"""What the HTTP routes depend on: the services, and the tenant principal of a request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+import jwt
+from fastapi import Depends, Header, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials
+from servicekit.auth import Verifier, bearer
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from provider.adapters.tenants import TenantStore
+from provider.adapters.webhooks import WebhookOutbox
+from provider.app.claims import Claims
+from provider.app.contracts import Contracts
+from provider.app.material import Materials
+from provider.app.orders import Orders
+from provider.app.recording import Acting
+from provider.app.reporting import Reporting
+from provider.app.sealing import TransportKeys
+from provider.domain import Actor, Role
+
+
+@dataclass(frozen=True)
+class Services:
+    engine: AsyncEngine
+    tenants: TenantStore
+    orders: Orders
+    contracts: Contracts
+    reporting: Reporting
+    claims: Claims
+    materials: Materials
+    webhooks: WebhookOutbox
+    keys: TransportKeys
+
+
+def services(request: Request) -> Services:
+    found: Services = request.app.state.services
+    return found
+
+
+@dataclass(frozen=True)
+class TenantPrincipal:
+    tenant_id: UUID
+    user_id: str
+    role: Role
+
+    def acting(self) -> Acting:
+        return Acting(self.tenant_id, Actor(self.user_id, self.role), datetime.now(UTC))
+
+
+PERSON_ROLES = (Role.COORDINATOR, Role.STAFF)
+
+
+def _unauthenticated(detail: str) -> HTTPException:
+    return HTTPException(401, detail, {"WWW-Authenticate": 'Bearer, ApiKey header="X-Api-Key"'})
+
+
+async def tenant_principal(
+    request: Request,
+    svc: Annotated[Services, Depends(services)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    x_api_key: Annotated[str | None, Header()] = None,
+) -> TenantPrincipal:
+    """A provider system (``X-Api-Key``: its tenant's coordinator) or a person (JWT with
+    ``tenant`` and role coordinator or staff)."""
+    if x_api_key is not None:
+        owner = await svc.tenants.owner_of(x_api_key)
+        if owner is None:
+            raise _unauthenticated("unknown or revoked API key")
+        return TenantPrincipal(owner.tenant_id, f"api-key:{owner.key_id}", Role.COORDINATOR)
+    if credentials is None:
+        raise _unauthenticated("an API key or a bearer token is required")
+    verifier: Verifier = request.app.state.verifier
+    try:
+        principal = verifier.verify(credentials.credentials)
+    except (jwt.InvalidTokenError, KeyError) as exc:
+        raise _unauthenticated(f"invalid token: {exc}") from exc
+    role = next((r for r in PERSON_ROLES if r.value in principal.roles), None)
+    if principal.tenant_id is None or role is None:
+        raise HTTPException(403, "this needs a provider tenant and role coordinator or staff")
+    return TenantPrincipal(_uuid(principal.tenant_id), principal.user_id, role)
+
+
+def _uuid(value: str) -> UUID:
+    try:
+        return UUID(value)
+    except ValueError as exc:
+        raise HTTPException(403, "the token's tenant is not a provider id") from exc
+
+
+async def coordinator(
+    principal: Annotated[TenantPrincipal, Depends(tenant_principal)],
+) -> TenantPrincipal:
+    if principal.role is not Role.COORDINATOR:
+        raise HTTPException(403, "this needs the coordinator role")
+    return principal
+
+
+Principal = Annotated[TenantPrincipal, Depends(tenant_principal)]
+Coordinator = Annotated[TenantPrincipal, Depends(coordinator)]
+Svc = Annotated[Services, Depends(services)]
+
+
+def revision_from(if_match: str | None, body_revision: int | None) -> int | None:
+    """``If-Match: "3"`` (or ``expected_revision`` in the body): the revision the client saw."""
+    if body_revision is not None:
+        return body_revision
+    if if_match is None:
+        return None
+    try:
+        return int(if_match.strip().removeprefix("W/").strip('"'))
+    except ValueError as exc:
+        raise HTTPException(400, 'If-Match must be a revision, e.g. "3"') from exc
+
+
+def etag(revision: int) -> dict[str, Any]:
+    return {"ETag": f'"{revision}"'}

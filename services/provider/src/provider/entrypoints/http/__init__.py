@@ -1,0 +1,15 @@
+"""The provider's HTTP API, one router per resource."""
+
+from fastapi import APIRouter
+
+from provider.entrypoints.http import admin, claims, contracts, orders, tenant_misc
+
+
+def routers() -> list[APIRouter]:
+    return [
+        admin.router(),
+        orders.router(),
+        contracts.router(),
+        claims.router(),
+        tenant_misc.router(),
+    ]

@@ -1,0 +1,154 @@
+"""The rest of a tenant's API: material, concerns and incidents, reminders, access log,
+webhook endpoint and delivery log."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from fastapi import APIRouter
+from pydantic import AnyHttpUrl, AwareDatetime, BaseModel, Field
+from samspil_contracts import ForceKind, MeasureCode, PriceUnit, ProviderKind
+from servicekit.problems import Problem
+
+from provider.adapters.tables import access_log, reminders
+from provider.adapters.webhooks import DeliveryNotFound
+from provider.domain import material
+from provider.domain.concern import Urgency
+from provider.entrypoints.deps import Coordinator, Principal, Svc
+
+
+class Offer(BaseModel):
+    measure: MeasureCode
+    price_oere: int = Field(ge=0)
+    unit: PriceUnit
+    places: int = Field(ge=0)
+
+
+class Horizon(BaseModel):
+    task_type: str = Field(min_length=1, max_length=200)
+    days: int = Field(ge=0, le=3650)
+
+
+class Material(BaseModel):
+    offers: list[Offer] = Field(min_length=1)
+    time_horizons: list[Horizon] = []
+    method: str = Field(min_length=1, max_length=4000)
+    parents_and_network: str = Field(min_length=1, max_length=4000)
+    competences: list[str] = []
+
+
+class Concern(BaseModel):
+    contract_id: UUID
+    urgency: Urgency
+    noticed_at: AwareDatetime
+    details: str = Field(min_length=1, max_length=20000, description="Sealed before it leaves")
+
+
+class Incident(BaseModel):
+    contract_id: UUID
+    kind: ForceKind
+    happened_at: AwareDatetime
+    details: str = Field(min_length=1, max_length=20000, description="Sealed before it leaves")
+
+
+class WebhookEndpoint(BaseModel):
+    url: AnyHttpUrl
+    secret: str = Field(min_length=24, max_length=200)
+
+
+def _content(body: Material) -> material.MaterialContent:
+    return material.MaterialContent(
+        offers=tuple(
+            material.MeasureOffer(o.measure.value, o.price_oere, o.unit.value, o.places)  # type: ignore[arg-type]
+            for o in body.offers
+        ),
+        time_horizons=tuple(material.TimeHorizon(h.task_type, h.days) for h in body.time_horizons),
+        method=body.method,
+        parents_and_network=body.parents_and_network,
+        competences=tuple(body.competences),
+    )
+
+
+def router() -> APIRouter:
+    api = APIRouter(tags=["provider"])
+
+    @api.put("/material")
+    async def publish_material(body: Material, p: Coordinator, svc: Svc) -> dict[str, int]:
+        tenant = await svc.tenants.get(p.tenant_id)
+        if tenant is None:
+            raise Problem(404, "not_found", "No such tenant.")
+        version = await svc.materials.publish_material(
+            p.acting(), tenant.name, ProviderKind(tenant.kind), _content(body)
+        )
+        return {"version": version}
+
+    @api.post("/concerns", status_code=201)
+    async def concern(body: Concern, p: Principal, svc: Svc) -> dict[str, UUID]:
+        concern_id = await svc.reporting.concern(
+            p.acting(), body.contract_id, body.urgency, body.noticed_at, body.details
+        )
+        return {"concern_id": concern_id}
+
+    @api.post("/incidents", status_code=201)
+    async def incident(body: Incident, p: Principal, svc: Svc) -> dict[str, UUID]:
+        incident_id = await svc.reporting.incident(
+            p.acting(), body.contract_id, body.kind, body.happened_at, body.details
+        )
+        return {"incident_id": incident_id}
+
+    @api.get("/reminders")
+    async def list_reminders(p: Principal, svc: Svc) -> list[dict[str, Any]]:
+        query = sa.select(reminders).where(reminders.c.tenant_id == p.tenant_id)
+        async with svc.engine.connect() as conn:
+            rows = (await conn.execute(query.order_by(reminders.c.due_at))).mappings().all()
+        return [{k: v for k, v in row.items() if k != "tenant_id"} for row in rows]
+
+    @api.get("/access-log")
+    async def list_access(
+        p: Principal, svc: Svc, order_id: UUID | None = None
+    ) -> list[dict[str, Any]]:
+        query = sa.select(access_log).where(access_log.c.tenant_id == p.tenant_id)
+        if order_id is not None:
+            query = query.where(access_log.c.order_id == order_id)
+        async with svc.engine.connect() as conn:
+            rows = (await conn.execute(query.order_by(access_log.c.at))).mappings().all()
+        return [{k: v for k, v in row.items() if k != "tenant_id"} for row in rows]
+
+    @api.put("/webhooks/endpoint", status_code=204)
+    async def set_endpoint(body: WebhookEndpoint, p: Coordinator, svc: Svc) -> None:
+        try:
+            await svc.webhooks.register_endpoint(str(p.tenant_id), str(body.url), body.secret)
+        except ValueError as exc:
+            raise Problem(422, "invalid_endpoint", str(exc)) from exc
+
+    @api.get("/webhooks/deliveries")
+    async def deliveries(p: Principal, svc: Svc, limit: int = 50) -> list[dict[str, Any]]:
+        found = await svc.webhooks.deliveries(str(p.tenant_id), limit=limit)
+        return [_delivery(d) for d in found]
+
+    @api.post("/webhooks/deliveries/{delivery_id}/redeliver")
+    async def redeliver(delivery_id: UUID, p: Coordinator, svc: Svc) -> dict[str, Any]:
+        try:
+            return _delivery(await svc.webhooks.redeliver(str(p.tenant_id), delivery_id))
+        except DeliveryNotFound as exc:
+            raise Problem(404, "not_found", "No such delivery.") from exc
+
+    return api
+
+
+def _delivery(d: Any) -> dict[str, Any]:
+    fields = (
+        "id",
+        "event_id",
+        "event_type",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "last_status_code",
+        "last_error",
+        "created_at",
+        "delivered_at",
+    )
+    return {name: getattr(d, name) for name in fields}
