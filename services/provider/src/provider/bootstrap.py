@@ -21,6 +21,7 @@ from servicekit.settings import ServiceSettings
 
 from provider.adapters.documents import SqlDocuments
 from provider.adapters.projections import ReadModelProjector, projections
+from provider.adapters.queries import SqlQueries
 from provider.adapters.tables import metadata as read_metadata
 from provider.adapters.tenants import TenantStore
 from provider.adapters.webhooks import WebhookDispatcher, WebhookOutbox, webhook_metadata
@@ -81,7 +82,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     webhooks = WebhookOutbox(engine, secrets_key=secrets_key)
     contracts = Contracts(store, recorder, publisher)
     services = Services(
-        engine=engine,
+        queries=SqlQueries(engine),
         tenants=TenantStore(engine),
         orders=Orders(store, recorder, publisher),
         contracts=contracts,

@@ -44,7 +44,7 @@ class Orders:
             await self._announce(uow, loaded.state, case, acting, loaded.revision)
         return command.order_id
 
-    async def goals_for(self, case_id: UUID) -> CaseState:
+    async def planned_case(self, case_id: UUID) -> CaseState:
         case, _ = await self.cases.load(case_id)
         if case.action_plan is None:
             raise DomainError("action_plan_missing", "adopt an action plan (§ 140) first")

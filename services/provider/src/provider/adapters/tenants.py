@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
@@ -18,27 +17,9 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from provider.adapters.tables import api_keys, tenants
+from provider.app.ports import IssuedKey, KeyOwner, Tenant
 
 KEY_PREFIX = "spk_"
-
-
-@dataclass(frozen=True)
-class IssuedKey:
-    key_id: UUID
-    api_key: str  # the only time the key exists in clear
-
-
-@dataclass(frozen=True)
-class Tenant:
-    tenant_id: UUID
-    name: str
-    kind: str
-
-
-@dataclass(frozen=True)
-class KeyOwner:
-    tenant_id: UUID
-    key_id: UUID
 
 
 def _digest(api_key: str) -> str:

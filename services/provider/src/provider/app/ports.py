@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -41,3 +42,58 @@ class WebhookQueue(Protocol):
         event_type: str,
         payload: dict[str, Any],
     ) -> bool: ...
+
+
+@dataclass(frozen=True)
+class IssuedKey:
+    key_id: UUID
+    api_key: str  # the only time the key exists in clear
+
+
+@dataclass(frozen=True)
+class Tenant:
+    tenant_id: UUID
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class KeyOwner:
+    tenant_id: UUID
+    key_id: UUID
+
+
+class TenantDirectory(Protocol):
+    async def create(self, name: str, kind: str) -> tuple[UUID, IssuedKey]: ...
+    async def get(self, tenant_id: UUID) -> Tenant | None: ...
+    async def issue_key(self, tenant_id: UUID) -> IssuedKey: ...
+    async def revoke_key(self, tenant_id: UUID, key_id: UUID) -> bool: ...
+    async def owner_of(self, api_key: str) -> KeyOwner | None: ...
+
+
+class WebhookAdmin(Protocol):
+    """The tenant-facing side of webhooks; ``redeliver`` raises ``LookupError`` if unknown."""
+
+    async def register_endpoint(self, tenant_id: str, url: str, secret: str) -> None: ...
+    async def deliveries(
+        self, tenant_id: str, status: Any = None, limit: int = 50
+    ) -> list[Any]: ...
+    async def redeliver(self, tenant_id: str, delivery_id: UUID) -> Any: ...
+
+
+Row = dict[str, Any]
+
+
+class Queries(Protocol):
+    """The read side, always for one tenant: another tenant's rows are simply not there."""
+
+    async def orders(self, tenant_id: UUID, status: str | None, limit: int) -> list[Row]: ...
+    async def order(self, tenant_id: UUID, order_id: UUID) -> Row | None: ...
+    async def log_access(
+        self, tenant_id: UUID, order_id: UUID, user_id: str, reason: str
+    ) -> None: ...
+    async def access_log(self, tenant_id: UUID, order_id: UUID | None) -> list[Row]: ...
+    async def contracts(self, tenant_id: UUID) -> list[Row]: ...
+    async def contract(self, tenant_id: UUID, contract_id: UUID) -> Row | None: ...
+    async def claims(self, tenant_id: UUID, status: str | None) -> list[Row]: ...
+    async def reminders(self, tenant_id: UUID) -> list[Row]: ...

@@ -11,14 +11,12 @@ import jwt
 from fastapi import Depends, Header, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials
 from servicekit.auth import Verifier, bearer
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from provider.adapters.tenants import TenantStore
-from provider.adapters.webhooks import WebhookOutbox
 from provider.app.claims import Claims
 from provider.app.contracts import Contracts
 from provider.app.material import Materials
 from provider.app.orders import Orders
+from provider.app.ports import Queries, TenantDirectory, WebhookAdmin
 from provider.app.recording import Acting
 from provider.app.reporting import Reporting
 from provider.app.sealing import TransportKeys
@@ -27,14 +25,14 @@ from provider.domain import Actor, Role
 
 @dataclass(frozen=True)
 class Services:
-    engine: AsyncEngine
-    tenants: TenantStore
+    queries: Queries
+    tenants: TenantDirectory
     orders: Orders
     contracts: Contracts
     reporting: Reporting
     claims: Claims
     materials: Materials
-    webhooks: WebhookOutbox
+    webhooks: WebhookAdmin
     keys: TransportKeys
 
 

@@ -11,6 +11,8 @@ from pydantic import BaseModel, Field
 from servicekit.auth import Principal, require
 from servicekit.problems import Problem
 
+from scheduler.app.ports import DeadlineIndex
+
 READERS = require("caseworker", "team_leader", "ops", "coordinator")
 
 

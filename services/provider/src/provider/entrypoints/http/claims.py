@@ -6,11 +6,9 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-import sqlalchemy as sa
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from provider.adapters.tables import claims_view
 from provider.domain.claim import ClaimLine
 from provider.entrypoints.deps import Coordinator, Principal, Svc
 
@@ -45,11 +43,6 @@ def router() -> APIRouter:
     async def list_claims(
         p: Principal, svc: Svc, status: str | None = None
     ) -> list[dict[str, Any]]:
-        query = sa.select(claims_view).where(claims_view.c.tenant_id == p.tenant_id)
-        if status is not None:
-            query = query.where(claims_view.c.status == status)
-        async with svc.engine.connect() as conn:
-            rows = (await conn.execute(query.order_by(claims_view.c.period_start))).mappings().all()
-        return [{k: v for k, v in row.items() if k != "tenant_id"} for row in rows]
+        return await svc.queries.claims(p.tenant_id, status)
 
     return api

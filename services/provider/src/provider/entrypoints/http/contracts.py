@@ -6,12 +6,10 @@ from datetime import UTC, date, datetime
 from typing import Annotated, Any
 from uuid import UUID, uuid4
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Header, Response
 from pydantic import BaseModel, Field
 from servicekit.problems import Problem
 
-from provider.adapters.tables import contracts_view
 from provider.app import aggregates as agg
 from provider.app.reporting import ReportInput
 from provider.domain import delivery
@@ -64,16 +62,12 @@ class StatusReport(BaseModel):
     narrative: str = Field(min_length=1, max_length=20000, description="Sealed before it leaves")
 
 
-def _view(row: Any) -> dict[str, Any]:
-    return {
-        "contract_id": row.contract_id,
-        "order_id": row.order_id,
-        "version": row.version,
-        "countersigned_version": row.countersigned_version,
-        "in_force": row.countersigned_version == row.version,
-        "terms": row.terms,
-        "revision": row.revision,
-    }
+VIEW = ("contract_id", "order_id", "version", "countersigned_version", "terms", "revision")
+
+
+def _view(row: dict[str, Any]) -> dict[str, Any]:
+    in_force = row["countersigned_version"] == row["version"]
+    return {name: row[name] for name in VIEW} | {"in_force": in_force}
 
 
 def router() -> APIRouter:
@@ -81,21 +75,15 @@ def router() -> APIRouter:
 
     @api.get("/contracts")
     async def list_contracts(p: Principal, svc: Svc) -> list[dict[str, Any]]:
-        query = sa.select(contracts_view).where(contracts_view.c.tenant_id == p.tenant_id)
-        async with svc.engine.connect() as conn:
-            rows = (await conn.execute(query.order_by(contracts_view.c.updated_at.desc()))).all()
+        rows = await svc.queries.contracts(p.tenant_id)
         return [_view(row) for row in rows]
 
     @api.get("/contracts/{contract_id}")
     async def read(contract_id: UUID, p: Principal, svc: Svc, response: Response) -> dict[str, Any]:
-        mine = (contracts_view.c.contract_id == contract_id) & (
-            contracts_view.c.tenant_id == p.tenant_id
-        )
-        async with svc.engine.connect() as conn:
-            row = (await conn.execute(sa.select(contracts_view).where(mine))).first()
+        row = await svc.queries.contract(p.tenant_id, contract_id)
         if row is None:
             raise Problem(404, "not_found", "No such contract.")
-        response.headers.update(etag(row.revision))
+        response.headers.update(etag(row["revision"]))
         found = (await svc.contracts.recorder.load(agg.DELIVERIES, contract_id)).state
         return _view(row) | {"delivery": _delivery(found)}
 

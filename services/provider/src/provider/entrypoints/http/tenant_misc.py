@@ -6,14 +6,11 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-import sqlalchemy as sa
 from fastapi import APIRouter
 from pydantic import AnyHttpUrl, AwareDatetime, BaseModel, Field
 from samspil_contracts import ForceKind, MeasureCode, PriceUnit, ProviderKind
 from servicekit.problems import Problem
 
-from provider.adapters.tables import access_log, reminders
-from provider.adapters.webhooks import DeliveryNotFound
 from provider.domain import material
 from provider.domain.concern import Urgency
 from provider.entrypoints.deps import Coordinator, Principal, Svc
@@ -100,21 +97,13 @@ def router() -> APIRouter:
 
     @api.get("/reminders")
     async def list_reminders(p: Principal, svc: Svc) -> list[dict[str, Any]]:
-        query = sa.select(reminders).where(reminders.c.tenant_id == p.tenant_id)
-        async with svc.engine.connect() as conn:
-            rows = (await conn.execute(query.order_by(reminders.c.due_at))).mappings().all()
-        return [{k: v for k, v in row.items() if k != "tenant_id"} for row in rows]
+        return await svc.queries.reminders(p.tenant_id)
 
     @api.get("/access-log")
     async def list_access(
         p: Principal, svc: Svc, order_id: UUID | None = None
     ) -> list[dict[str, Any]]:
-        query = sa.select(access_log).where(access_log.c.tenant_id == p.tenant_id)
-        if order_id is not None:
-            query = query.where(access_log.c.order_id == order_id)
-        async with svc.engine.connect() as conn:
-            rows = (await conn.execute(query.order_by(access_log.c.at))).mappings().all()
-        return [{k: v for k, v in row.items() if k != "tenant_id"} for row in rows]
+        return await svc.queries.access_log(p.tenant_id, order_id)
 
     @api.put("/webhooks/endpoint", status_code=204)
     async def set_endpoint(body: WebhookEndpoint, p: Coordinator, svc: Svc) -> None:
@@ -132,7 +121,7 @@ def router() -> APIRouter:
     async def redeliver(delivery_id: UUID, p: Coordinator, svc: Svc) -> dict[str, Any]:
         try:
             return _delivery(await svc.webhooks.redeliver(str(p.tenant_id), delivery_id))
-        except DeliveryNotFound as exc:
+        except LookupError as exc:  # another tenant's delivery is not found either
             raise Problem(404, "not_found", "No such delivery.") from exc
 
     return api

@@ -1,0 +1,85 @@
+"""The scheduler wired as ``bootstrap.build`` wires it (store, index, Deadlines, Firing, the
+firing loop and a real ``OutboxRelay``), plus a consumer of what reaches the topic."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from aiokafka import AIOKafkaConsumer
+from eventkit import EventStore, OutboxRelay
+from samspil_contracts import DeadlineReached, decode, topics
+from scheduler.adapters.clock import AdjustableClock
+from scheduler.adapters.index import SqlDeadlineIndex
+from scheduler.app.deadlines import Deadlines
+from scheduler.app.firing import Firing
+from scheduler.domain import DEFAULT_RULES
+from scheduler.entrypoints.loops import firing_loop
+from servicekit.publishing import Publisher
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bench.core import rss_mb
+
+FIRE_INTERVAL = 0.5  # SchedulerSettings.fire_interval_seconds
+
+
+@dataclass
+class Seen:
+    """DeadlineReached records consumed: per event id, and the lags of first arrivals."""
+
+    by_id: Counter[str] = field(default_factory=Counter)
+    fire_lags: list[float] = field(default_factory=list)  # fired_at - due_at
+    delivery_lags: list[float] = field(default_factory=list)  # consumed - due_at (clock time)
+    rss: list[float] = field(default_factory=list)
+
+
+async def consume(bootstrap: str, topic: str, clock: AdjustableClock, seen: Seen) -> None:
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest")
+    await consumer.start()
+    try:
+        async for record in consumer:
+            envelope, event = decode(record.headers, record.value)
+            seen.by_id[str(envelope.event_id)] += 1
+            if seen.by_id[str(envelope.event_id)] == 1 and isinstance(event, DeadlineReached):
+                seen.fire_lags.append((event.fired_at - event.due_at).total_seconds())
+                seen.delivery_lags.append((clock.now() - event.due_at).total_seconds())
+    finally:
+        await consumer.stop()
+
+
+async def sample_rss(seen: Seen, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        seen.rss.append(rss_mb())
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), 1.0)
+
+
+@contextlib.asynccontextmanager
+async def running_scheduler(engine: AsyncEngine, bootstrap: str, prefix: str, clock: AdjustableClock):  # type: ignore[no-untyped-def]
+    """Firing loop and relay running until the block ends; yields ``Seen``."""
+    store, index = EventStore(engine), SqlDeadlineIndex()
+    firing = Firing(store, Deadlines(store, index, DEFAULT_RULES), index, clock,
+                    Publisher("/samspil/scheduler", prefix))
+    stop, seen = asyncio.Event(), Seen()
+    tasks = [
+        asyncio.create_task(consume(bootstrap, prefix + topics.SCHEDULER_DEADLINES, clock, seen)),
+        asyncio.create_task(firing_loop(firing, asyncio.Event(), FIRE_INTERVAL)(stop)),  # type: ignore[operator]
+        asyncio.create_task(OutboxRelay(engine, bootstrap).run(stop)),
+        asyncio.create_task(sample_rss(seen, stop)),
+    ]
+    try:
+        yield seen
+    finally:
+        stop.set()
+        tasks[0].cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def clock_at(moment: datetime) -> AdjustableClock:
+    """A clock that reads ``moment`` now and runs on at real speed."""
+    clock = AdjustableClock()
+    clock.advance(moment - clock.now())
+    return clock

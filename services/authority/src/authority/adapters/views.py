@@ -1,0 +1,109 @@
+"""The read models on SQLAlchemy Core: rewritten row by row in the command's transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from authority.adapters.rows import row_for
+from authority.adapters.tables import VIEWS, access_log
+
+Row = dict[str, Any]
+CASE_STREAMS = ("orders", "contracts", "followups", "concerns", "claims")
+CATEGORY = {
+    "orders": "order",
+    "contracts": "contract",
+    "followups": "followup",
+    "concerns": "concern",
+    "claims": "claim",
+}
+
+
+class SqlViews:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def save(self, conn: AsyncConnection, state: object, revision: int) -> None:
+        name, row = row_for(state)
+        if name in ("followups", "claims"):
+            row["case_id"] = await self._case_of_contract(conn, row["contract_id"])
+        await self._upsert(conn, name, {**row, "revision": revision})
+
+    async def save_provider(self, conn: AsyncConnection, material: Any) -> None:
+        row = {
+            "provider_id": UUID(str(material["provider_id"])),
+            "name": material["name"],
+            "kind": material["kind"],
+            "material": dict(material),
+            "revision": int(material["version"]),
+        }
+        await self._upsert(conn, "providers", row)
+
+    async def reset(self, conn: AsyncConnection, name: str) -> None:
+        await conn.execute(VIEWS[name].delete())
+
+    async def rows(self, name: str, **filters: object) -> Sequence[Row]:
+        table = VIEWS[name]
+        query = sa.select(table)
+        for column, value in filters.items():
+            if value is not None:
+                query = query.where(table.c[column] == value)
+        async with self.engine.connect() as conn:
+            return [dict(r) for r in (await conn.execute(query)).mappings()]
+
+    async def row(self, name: str, key: UUID) -> Row | None:
+        table = VIEWS[name]
+        pk = next(iter(table.primary_key.columns))
+        async with self.engine.connect() as conn:
+            found = (await conn.execute(sa.select(table).where(pk == key))).mappings().first()
+        return dict(found) if found else None
+
+    async def open_followup(self, conn: AsyncConnection, contract_id: UUID) -> UUID | None:
+        table = VIEWS["followups"]
+        query = sa.select(table.c.followup_id).where(
+            table.c.contract_id == contract_id, table.c.outcome.is_(None)
+        )
+        found = await conn.scalar(query.order_by(table.c.due_on).limit(1))
+        return found if isinstance(found, UUID) else None
+
+    async def streams_of_case(self, case_id: UUID) -> list[str]:
+        streams = [f"case-{case_id}"]
+        async with self.engine.connect() as conn:
+            for name in CASE_STREAMS:
+                table = VIEWS[name]
+                pk = next(iter(table.primary_key.columns))
+                ids = await conn.scalars(sa.select(pk).where(table.c.case_id == case_id))
+                streams += [f"{CATEGORY[name]}-{key}" for key in ids]
+        return streams
+
+    async def log_access(
+        self, conn: AsyncConnection, case_id: UUID, user_id: str, role: str, reason: str
+    ) -> None:
+        values = {"case_id": case_id, "user_id": user_id, "role": role, "reason": reason}
+        await conn.execute(access_log.insert().values(**values, at=datetime.now(UTC)))
+
+    async def access_log(self, case_id: UUID | None) -> list[Row]:
+        query = sa.select(access_log).order_by(access_log.c.id)
+        if case_id is not None:
+            query = query.where(access_log.c.case_id == case_id)
+        async with self.engine.connect() as conn:
+            return [dict(r) for r in (await conn.execute(query)).mappings()]
+
+    async def _case_of_contract(self, conn: AsyncConnection, contract_id: UUID) -> UUID | None:
+        table = VIEWS["contracts"]
+        found = await conn.scalar(
+            sa.select(table.c.case_id).where(table.c.contract_id == contract_id)
+        )
+        return found if isinstance(found, UUID) else None
+
+    async def _upsert(self, conn: AsyncConnection, name: str, row: Row) -> None:
+        # Delete + insert works alike on PostgreSQL and SQLite; the row is the whole state.
+        table = VIEWS[name]
+        pk = next(iter(table.primary_key.columns))
+        await conn.execute(table.delete().where(pk == row[pk.name]))
+        await conn.execute(table.insert().values(**row))

@@ -1,0 +1,100 @@
+"""The case as a whole: folded from its streams (now, or as it stood at a moment), and its
+timeline of who did what, when and why. Persons are masked unless revealed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from pydantic import TypeAdapter
+
+from authority.app.aggregates import Kit
+from authority.app.personal import case_of
+from authority.domain import DomainError
+from authority.domain.case import CaseState, Person
+from authority.domain.case.cpr import MASK
+
+KINDS = {
+    "order": "orders",
+    "contract": "contracts",
+    "followup": "follow_ups",
+    "concern": "concerns",
+    "claim": "claims",
+}
+
+
+def person(p: Person, clear: bool) -> dict[str, str]:
+    if clear:
+        return {"name": p.name, "cpr": p.cpr.digits}
+    return {"name": "".join(f"{w[0]}." for w in p.name.split() if w), "cpr": MASK}
+
+
+def render_case(state: CaseState, revision: int, clear: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = TypeAdapter(CaseState).dump_python(state, mode="json")
+    guardian = state.custody.guardian
+    data |= {
+        "child": person(state.child, clear),
+        "parents": [person(p, clear) for p in state.parents],
+        "custody": {
+            "holder": state.custody.holder.value,
+            "guardian": person(guardian, clear) if guardian else None,
+        },
+        "revision": revision,
+    }
+    return data
+
+
+def render(state: object) -> Any:
+    return TypeAdapter(type(state)).dump_python(state, mode="json")
+
+
+class CaseQueries:
+    def __init__(self, kit: Kit) -> None:
+        self.kit = kit
+
+    async def case(self, case_id: UUID, as_of: datetime | None = None) -> dict[str, Any]:
+        """Every stream of the case folded; with ``as_of`` only events recorded by then."""
+        await self.kit.keyring.prime(case_id)
+        view: dict[str, Any] = {kind: [] for kind in KINDS.values()}
+        for stream in await self.kit.views.streams_of_case(case_id):
+            aggregate = self.kit.aggregates.for_stream(stream)
+            if aggregate is None:
+                continue
+            loaded = aggregate.fold(await self.kit.store.load(stream, as_of=as_of))
+            if loaded.state is None:
+                continue
+            if aggregate.category == "case":
+                view |= render_case(loaded.state, loaded.revision)
+            else:
+                view[KINDS[aggregate.category]].append(
+                    {**render(loaded.state), "revision": loaded.revision}
+                )
+        if "case_id" not in view:
+            raise DomainError("case_not_found", "the case did not exist then")
+        return view
+
+    async def timeline(self, case_id: UUID) -> list[dict[str, Any]]:
+        entries = []
+        for stream in await self.kit.views.streams_of_case(case_id):
+            for event in await self.kit.store.load(stream):
+                meta = event.metadata
+                entries.append(
+                    {
+                        "position": event.position,
+                        "stream": stream,
+                        "revision": event.revision,
+                        "type": event.type,
+                        "who": meta.get("actor"),
+                        "role": meta.get("role"),
+                        "when": meta.get("occurred_at"),
+                        "why": meta.get("reason"),
+                        "recorded_at": event.recorded_at.isoformat(),
+                    }
+                )
+        if not entries:
+            raise DomainError("case_not_found", "the case does not exist")
+        return sorted(entries, key=lambda e: e["position"])
+
+
+__all__ = ["CaseQueries", "case_of", "render", "render_case"]

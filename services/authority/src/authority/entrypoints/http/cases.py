@@ -1,0 +1,249 @@
+"""Cases: open, investigate, decide (four eyes), communicate, plan; read, reveal, erase."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+from uuid import UUID, uuid4
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from authority.app.case_wire import action_plan_id
+from authority.app.queries import CaseQueries, render_case
+from authority.domain import MeasureCode, Role
+from authority.domain.case import (
+    AdoptActionPlan,
+    ApproveDecision,
+    ConcludeInvestigation,
+    Cpr,
+    Custody,
+    CustodyHolder,
+    OpenCase,
+    Person,
+    ProposeDecision,
+    RecordDecisionCommunicated,
+    Recipient,
+    RejectDecision,
+    StartInvestigation,
+)
+from authority.entrypoints.http.common import (
+    Caseworker,
+    GoalIn,
+    IfMatch,
+    Leader,
+    Mutation,
+    Reader,
+    Svc,
+    acting,
+    goal,
+)
+
+
+class PersonIn(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+    cpr: str = Field(min_length=10, max_length=11)
+
+    def domain(self) -> Person:
+        return Person(self.name, Cpr(self.cpr))
+
+
+class CustodyIn(BaseModel):
+    kind: Literal["joint", "mother", "father", "guardian"]
+    guardian: PersonIn | None = None
+
+
+class OpenCaseIn(Mutation):
+    child: PersonIn
+    parents: list[PersonIn] = []
+    custody: CustodyIn
+    contact_person: str = Field(min_length=1, max_length=200)
+
+
+class ConcludeIn(Mutation):
+    summary: str
+
+
+class DecisionIn(Mutation):
+    measure: MeasureCode
+    legal_basis: str | None = None
+    assessment: str
+
+
+class CommunicatedIn(Mutation):
+    recipients: list[Recipient]
+
+
+class ActionPlanIn(Mutation):
+    goals: list[GoalIn]
+
+
+class CadenceIn(Mutation):
+    contract_id: UUID
+    months: int
+    justification: str
+
+
+def legal_basis(measure: MeasureCode) -> str:
+    if measure is MeasureCode.AFTER_CARE:
+        return "Serviceloven § 76"
+    return f"Serviceloven § 52, stk. 3, nr. {measure.value.rsplit('_', 1)[1]}"
+
+
+def router() -> APIRouter:  # noqa: PLR0915 - one closure per route
+    api = APIRouter(tags=["cases"])
+
+    @api.post("/cases", status_code=201)
+    async def open_case(body: OpenCaseIn, who: Caseworker, s: Svc) -> dict[str, Any]:
+        a = acting(who, body)
+        case_id = uuid4()
+        guardian = body.custody.guardian.domain() if body.custody.guardian else None
+        command = OpenCase(
+            **a.stamp(),
+            case_id=case_id,
+            child=body.child.domain(),
+            parents=tuple(p.domain() for p in body.parents),
+            custody=Custody(CustodyHolder(body.custody.kind), guardian),
+            contact_person=body.contact_person,
+            caseworker_id=who.user_id,
+        )
+        return {"case_id": case_id, "revision": await s.cases.open(command, a)}
+
+    @api.get("/cases")
+    async def list_cases(_: Reader, s: Svc) -> list[dict[str, Any]]:
+        return [
+            {
+                "case_id": r["case_id"],
+                "child": {"initials": r["child_initials"], "cpr": "******-****"},
+                "status": r["status"],
+                "caseworker_id": r["caseworker_id"],
+                "revision": r["revision"],
+            }
+            for r in await s.kit.views.rows("cases")
+        ]
+
+    @api.get("/cases/{case_id}")
+    async def get_case(
+        case_id: UUID, _: Reader, s: Svc, as_of: datetime | None = None
+    ) -> dict[str, Any]:
+        return await CaseQueries(s.kit).case(case_id, as_of)
+
+    @api.get("/cases/{case_id}/timeline")
+    async def timeline(case_id: UUID, _: Reader, s: Svc) -> list[dict[str, Any]]:
+        return await CaseQueries(s.kit).timeline(case_id)
+
+    @api.post("/cases/{case_id}/reveal")
+    async def reveal(case_id: UUID, body: Mutation, who: Caseworker, s: Svc) -> dict[str, Any]:
+        state = await s.cases.reveal(case_id, acting(who, body))
+        return render_case(state, 0, clear=True) | {"revision": None}
+
+    @api.post("/cases/{case_id}/erase")
+    async def erase(case_id: UUID, body: Mutation, who: Leader, s: Svc) -> dict[str, int]:
+        revision = await s.cases.erase(case_id, acting(who, body, prefer=Role.TEAM_LEADER))
+        return {"revision": revision}
+
+    async def run(case_id: UUID, command: Any, a: Any, s: Svc) -> dict[str, Any]:
+        _, revision = await s.cases.execute(case_id, command, a)
+        return {"case_id": case_id, "revision": revision}
+
+    @api.post("/cases/{case_id}/investigation/start")
+    async def start(
+        case_id: UUID, who: Caseworker, s: Svc, if_match: IfMatch = None, body: Mutation | None = None
+    ) -> dict[str, Any]:
+        a = acting(who, body, if_match)
+        return await run(case_id, StartInvestigation(**a.stamp(), investigation_id=uuid4()), a, s)
+
+    @api.post("/cases/{case_id}/investigation/conclude")
+    async def conclude(
+        case_id: UUID, body: ConcludeIn, who: Caseworker, s: Svc, if_match: IfMatch = None
+    ) -> dict[str, Any]:
+        a = acting(who, body, if_match)
+        return await run(case_id, ConcludeInvestigation(**a.stamp(), summary=body.summary), a, s)
+
+    @api.post("/cases/{case_id}/decisions", status_code=201)
+    async def propose(
+        case_id: UUID, body: DecisionIn, who: Caseworker, s: Svc, if_match: IfMatch = None
+    ) -> dict[str, Any]:
+        a = acting(who, body, if_match)
+        decision_id = uuid4()
+        command = ProposeDecision(
+            **a.stamp(),
+            decision_id=decision_id,
+            measure=body.measure,
+            legal_basis=body.legal_basis or legal_basis(body.measure),
+            assessment=body.assessment,
+        )
+        return await run(case_id, command, a, s) | {"decision_id": decision_id}
+
+    @api.post("/cases/{case_id}/decisions/{decision_id}/approve")
+    async def approve(
+        case_id: UUID,
+        decision_id: UUID,
+        who: Leader,
+        s: Svc,
+        if_match: IfMatch = None,
+        body: Mutation | None = None,
+    ) -> dict[str, Any]:
+        a = acting(who, body, if_match, prefer=Role.TEAM_LEADER)
+        return await run(case_id, ApproveDecision(**a.stamp(), decision_id=decision_id), a, s)
+
+    @api.post("/cases/{case_id}/decisions/{decision_id}/reject")
+    async def reject(
+        case_id: UUID, decision_id: UUID, body: Mutation, who: Leader, s: Svc, if_match: IfMatch = None
+    ) -> dict[str, Any]:
+        a = acting(who, body, if_match, prefer=Role.TEAM_LEADER)
+        return await run(case_id, RejectDecision(**a.stamp(), decision_id=decision_id), a, s)
+
+    @api.post("/cases/{case_id}/decisions/{decision_id}/communicated")
+    async def communicated(
+        case_id: UUID,
+        decision_id: UUID,
+        body: CommunicatedIn,
+        who: Caseworker,
+        s: Svc,
+        if_match: IfMatch = None,
+    ) -> dict[str, Any]:
+        a = acting(who, body, if_match)
+        command = RecordDecisionCommunicated(
+            **a.stamp(), decision_id=decision_id, recipients=frozenset(body.recipients)
+        )
+        return await run(case_id, command, a, s)
+
+    @api.post("/cases/{case_id}/action-plans", status_code=201)
+    async def action_plan(
+        case_id: UUID, body: ActionPlanIn, who: Caseworker, s: Svc, if_match: IfMatch = None
+    ) -> dict[str, Any]:
+        a = acting(who, body, if_match)
+        goals = tuple(goal(g) for g in body.goals)
+        state, revision = await s.cases.execute(case_id, AdoptActionPlan(**a.stamp(), goals=goals), a)
+        plan = state.action_plan
+        assert plan is not None  # just adopted
+        return {
+            "case_id": case_id,
+            "revision": revision,
+            "action_plan_id": action_plan_id(case_id, plan.version),
+            "version": plan.version,
+            "goals": [{"goal_id": g.goal_id, "area": g.area.value, "text": g.text} for g in goals],
+        }
+
+    @api.post("/cases/{case_id}/follow-up-cadence")
+    async def cadence(
+        case_id: UUID, body: CadenceIn, who: Caseworker, s: Svc, if_match: IfMatch = None
+    ) -> dict[str, Any]:
+        a = acting(who, body, if_match)
+        revision = await s.cases.set_cadence(
+            case_id, body.contract_id, body.months, body.justification, a
+        )
+        return {"case_id": case_id, "revision": revision}
+
+    @api.get("/access-log")
+    async def access_log(_: Caseworker, s: Svc, case_id: UUID | None = None) -> list[dict[str, Any]]:
+        return list(await s.kit.views.access_log(case_id))
+
+    return api
+
+
+
+
+
+

@@ -1,0 +1,222 @@
+"""Orders to providers and the individual contracts that follow an accepted order."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+from uuid import UUID, uuid4
+
+import samspil_contracts as wire
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from authority.app.queries import render
+from authority.domain import DomainError, PriceUnit
+from authority.domain.contract import Contact, ContractTerms, DraftContract
+from authority.domain.order import OrderTerms, PlaceOrder, WithdrawalReason, WithdrawOrder
+from authority.entrypoints.http.common import Caseworker, IfMatch, Mutation, Reader, Svc, acting
+
+ANSWER_DAYS = 14
+
+
+class OrderIn(Mutation):
+    case_id: UUID
+    decision_id: UUID
+    provider_id: UUID
+    scope: wire.Scope
+    frequency: wire.Frequency
+    start: date
+    expected_duration_months: int
+    answer_deadline: date | None = None
+
+
+class OrderChangeIn(Mutation):
+    scope: wire.Scope
+    frequency: wire.Frequency
+    start: date
+    expected_duration_months: int
+    answer_deadline: date | None = None
+
+
+class WithdrawIn(Mutation):
+    reason_code: WithdrawalReason
+    text: str | None = None
+
+
+class ContactIn(BaseModel):
+    name: str
+    email: str
+    phone: str | None = None
+
+
+class TermsIn(BaseModel):
+    scope: wire.Scope | None = None  # defaults: the order's
+    frequency: wire.Frequency | None = None
+    start: date | None = None
+    expected_end: date | None = None
+    duration_months: int | None = None
+    follow_up_wanted: str = "Statutory follow-up: first after 3 months, then every 6 months"
+    special_economic_agreements: str = ""
+    price_per_unit_oere: int = Field(ge=0)
+    unit: PriceUnit
+    payment_terms_days: int = 30
+    authority_contact: ContactIn
+    provider_contact: ContactIn
+
+
+class ContractIn(Mutation):
+    order_id: UUID
+    terms: TermsIn
+
+
+class AmendIn(Mutation):
+    terms: TermsIn
+
+
+def order_terms(body: OrderIn | OrderChangeIn, goals: Any) -> OrderTerms:
+    deadline = body.answer_deadline or date.today() + timedelta(days=ANSWER_DAYS)
+    return OrderTerms(
+        goals=goals,
+        scope=body.scope.model_dump_json(),
+        frequency=body.frequency.model_dump_json(),
+        start=body.start,
+        expected_duration_months=body.expected_duration_months,
+        answer_deadline=deadline,
+    )
+
+
+def contract_terms(t: TermsIn, order: Any, goals: Any) -> ContractTerms:
+    duration = t.duration_months
+    if t.expected_end is None and duration is None:
+        duration = order.terms.expected_duration_months
+    return ContractTerms(
+        goals=goals,
+        scope=t.scope.model_dump_json() if t.scope else order.terms.scope,
+        frequency=t.frequency.model_dump_json() if t.frequency else order.terms.frequency,
+        start=t.start or order.terms.start,
+        expected_end=t.expected_end,
+        duration_months=duration,
+        follow_up_wanted=t.follow_up_wanted,
+        special_economic_agreements=t.special_economic_agreements,
+        price_per_unit_oere=t.price_per_unit_oere,
+        unit=t.unit,
+        payment_terms_days=t.payment_terms_days,
+        authority_contact=Contact(**t.authority_contact.model_dump()),
+        provider_contact=Contact(**t.provider_contact.model_dump()),
+    )
+
+
+def router() -> APIRouter:  # noqa: PLR0915 - one closure per route
+    api = APIRouter(tags=["orders and contracts"])
+
+    @api.post("/orders", status_code=201)
+    async def place(body: OrderIn, who: Caseworker, s: Svc) -> dict[str, Any]:
+        a = acting(who, body)
+        case = await s.orders.planned_case(body.case_id)
+        assert case.action_plan is not None  # checked by planned_case
+        command = PlaceOrder(
+            **a.stamp(),
+            order_id=uuid4(),
+            case_id=body.case_id,
+            provider_id=body.provider_id,
+            decision_id=body.decision_id,
+            measure=_measure(case, body.decision_id),
+            terms=order_terms(body, case.action_plan.goals),
+        )
+        return {"order_id": await s.orders.place(command, a)}
+
+    @api.get("/orders")
+    async def list_orders(
+        _: Reader, s: Svc, case_id: UUID | None = None
+    ) -> list[dict[str, Any]]:
+        return list(await s.kit.views.rows("orders", case_id=case_id))
+
+    @api.get("/orders/{order_id}")
+    async def get_order(order_id: UUID, _: Reader, s: Svc) -> dict[str, Any]:
+        view = await s.orders.view(order_id)
+        state = view["state"]
+        return render(state) | {
+            "status": state.status.value,
+            "answer": _answer(state.status.value),
+            "decline": view["decline"],
+            "revision": view["revision"],
+        }
+
+    @api.put("/orders/{order_id}")
+    async def change(
+        order_id: UUID, body: OrderChangeIn, who: Caseworker, s: Svc, if_match: IfMatch = None
+    ) -> dict[str, Any]:
+        a = acting(who, body, if_match)
+        state = await s.orders.state(order_id)
+        revision = await s.orders.change(order_id, order_terms(body, state.terms.goals), a)
+        return {"order_id": order_id, "revision": revision}
+
+    @api.post("/orders/{order_id}/withdraw")
+    async def withdraw(
+        order_id: UUID, body: WithdrawIn, who: Caseworker, s: Svc, if_match: IfMatch = None
+    ) -> dict[str, Any]:
+        a = acting(who, body, if_match)
+        command = WithdrawOrder(**a.stamp(), reason_code=body.reason_code, text=body.text)
+        return {"order_id": order_id, "revision": await s.orders.withdraw(order_id, command, a)}
+
+    @api.post("/contracts", status_code=201)
+    async def draft(body: ContractIn, who: Caseworker, s: Svc) -> dict[str, Any]:
+        a = acting(who, body)
+        order = await s.contracts.accepted_order(body.order_id)
+        case = await s.orders.planned_case(order.case_id)
+        assert case.action_plan is not None
+        contract_id = uuid4()
+        command = DraftContract(
+            **a.stamp(),
+            contract_id=contract_id,
+            order_id=order.order_id,
+            case_id=order.case_id,
+            provider_id=order.provider_id,
+            terms=contract_terms(body.terms, order, case.action_plan.goals),
+        )
+        revision = await s.contracts.draft(command, a)
+        return {"contract_id": contract_id, "version": 1, "revision": revision}
+
+    @api.get("/contracts/{contract_id}")
+    async def get_contract(contract_id: UUID, _: Reader, s: Svc) -> dict[str, Any]:
+        state, revision = await s.contracts.state(contract_id)
+        return render(state) | {
+            "version": state.version,
+            "in_force": state.in_force,
+            "signatures": {"authority": state.authority_signed, "provider": state.provider_signed},
+            "revision": revision,
+        }
+
+    @api.post("/contracts/{contract_id}/sign")
+    async def sign(
+        contract_id: UUID,
+        who: Caseworker,
+        s: Svc,
+        if_match: IfMatch = None,
+        body: Mutation | None = None,
+    ) -> dict[str, Any]:
+        state = await s.contracts.sign(contract_id, acting(who, body, if_match))
+        return {"contract_id": contract_id, "version": state.version}
+
+    @api.post("/contracts/{contract_id}/amend")
+    async def amend(
+        contract_id: UUID, body: AmendIn, who: Caseworker, s: Svc, if_match: IfMatch = None
+    ) -> dict[str, Any]:
+        a = acting(who, body, if_match)
+        state, _ = await s.contracts.state(contract_id)
+        order = await s.orders.state(state.order_id)
+        terms = contract_terms(body.terms, order, state.terms.goals)
+        return {"contract_id": contract_id, "version": await s.contracts.amend(contract_id, terms, a)}
+
+    return api
+
+
+def _measure(case: Any, decision_id: UUID) -> Any:
+    decision = case.decision(decision_id)
+    if decision is None:
+        raise DomainError("decision_not_found", "no decision with this id on the case")
+    return decision.measure
+
+
+def _answer(status: str) -> str | None:
+    return {"accepted": "accepted", "declined": "declined"}.get(status)
