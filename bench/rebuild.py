@@ -9,16 +9,20 @@ rows with no projection work, which bounds what any projection could reach.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable
+
 import sqlalchemy as sa
 from eventkit import EventStore, ProjectionRunner, RecordedEvent
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bench.core import Figure, Outcome, Sizes, Stopwatch, ratio
 from bench.infra import fresh_database
 from bench.loader import load_events
 
 GOAL_EVENTS, GOAL_SECONDS = 1_000_000, 60.0
+TIME_BOX = 2 * GOAL_SECONDS  # keeps a full run under 20 minutes when the goal is missed
 _meta = sa.MetaData()
 counts = sa.Table(
     "bench_stream_counts",
@@ -32,11 +36,13 @@ class StreamCounts:
     """Counts events per stream: the simplest read model that writes on every event."""
 
     name = "bench_stream_counts"
+    applied = 0  # progress, read when the time box cuts a rebuild short
 
     async def apply(self, conn: AsyncConnection, event: RecordedEvent) -> None:
         stmt = insert(counts).values(stream_id=event.stream_id, events=1)
         bump = {"events": counts.c.events + 1}
         await conn.execute(stmt.on_conflict_do_update(index_elements=["stream_id"], set_=bump))
+        self.applied += 1
 
     async def reset(self, conn: AsyncConnection) -> None:
         await conn.execute(counts.delete())
@@ -53,17 +59,17 @@ async def run(sizes: Sizes) -> Outcome:
         try:
             async with engine.begin() as conn:
                 await conn.run_sync(_meta.create_all)
-            store = EventStore(engine)
+            projection = StreamCounts()
+            runner = ProjectionRunner(EventStore(engine), [projection])
             with Stopwatch() as sw:
-                applied = await ProjectionRunner(store, [StreamCounts()]).rebuild(
-                    StreamCounts.name
-                )
-            total = await _counted(engine)
+                # A rebuild is one transaction: cut short, it rolls back and counts nothing.
+                finished = await _within(runner.rebuild(projection.name), TIME_BOX)
+            done = await _counted(engine) if finished else projection.applied
         finally:
             await engine.dispose()
-    if applied != n or total != n:
-        raise RuntimeError(f"rebuild applied {applied}, counted {total}, expected {n}")
-    rate = n / sw.seconds
+    if finished and done != n:
+        raise RuntimeError(f"rebuild counted {done} events, expected {n}")
+    rate = done / sw.seconds
     goal_rate = GOAL_EVENTS / GOAL_SECONDS
     outcome.figures.append(
         Figure(
@@ -74,12 +80,22 @@ async def run(sizes: Sizes) -> Outcome:
             goal=f"1M in < {GOAL_SECONDS:g} s (>= {goal_rate:,.0f}/s)",
             ratio=ratio(rate, goal_rate),
             passed=rate >= goal_rate,
-            note=f"{n} events in {sw.seconds:.1f} s; 1M projected {GOAL_EVENTS / rate:.0f} s",
+            note=(f"{done} of {n} events in {sw.seconds:.1f} s"
+                  + ("" if finished else " (time box hit, rolled back)")
+                  + f"; 1M projected {GOAL_EVENTS / rate:.0f} s"),
         )
     )
     return outcome
 
 
-async def _counted(engine: sa.ext.asyncio.AsyncEngine) -> int:
+async def _within(work: Awaitable[int], seconds: float) -> bool:
+    try:
+        await asyncio.wait_for(work, seconds)
+    except TimeoutError:
+        return False
+    return True
+
+
+async def _counted(engine: AsyncEngine) -> int:
     async with engine.connect() as conn:
         return int(await conn.scalar(sa.select(sa.func.sum(counts.c.events))) or 0)

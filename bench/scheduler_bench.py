@@ -86,9 +86,10 @@ async def _catchup(bootstrap: str, count: int) -> Figure:
         finally:
             await engine.dispose()
     fired, dupes = len(seen.by_id), sum(n - 1 for n in seen.by_id.values())
+    goal_rate = 100_000 / CATCHUP_GOAL  # judged by rate so a quick run is judged fairly
     return Figure("scheduler", f"catch-up of {count} overdue", took, "s",
-                  goal=f"< {CATCHUP_GOAL:g} s (100k), each once",
-                  passed=took < CATCHUP_GOAL and fired == count and dupes == 0,
+                  goal=f"100k in < {CATCHUP_GOAL:g} s (>= {goal_rate:,.0f}/s), each once",
+                  passed=fired / took >= goal_rate and fired == count and dupes == 0,
                   note=f"{fired} fired, {dupes} duplicates, {fired / took:.0f}/s"
                   + ("" if fired == count else f"; stopped at {3 * CATCHUP_GOAL:g} s"))
 

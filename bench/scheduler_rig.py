@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from aiokafka import AIOKafkaConsumer
 from eventkit import EventStore, OutboxRelay
@@ -81,5 +81,5 @@ async def running_scheduler(engine: AsyncEngine, bootstrap: str, prefix: str, cl
 def clock_at(moment: datetime) -> AdjustableClock:
     """A clock that reads ``moment`` now and runs on at real speed."""
     clock = AdjustableClock()
-    clock.advance(moment - clock.now())
+    clock.advance(max(timedelta(0), moment - clock.now()))
     return clock

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Uuid,
 )
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import base as postgresql_base
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 from sqlalchemy.types import UserDefinedType
@@ -44,6 +45,10 @@ class XID8(UserDefinedType[Any]):
 
     def get_col_spec(self, **kw: Any) -> str:
         return "XID8"
+
+
+# Let reflection (alembic's autogenerate, schema checks) recognise the column's type.
+postgresql_base.ischema_names["xid8"] = XID8
 
 
 class current_xact_id(FunctionElement[Any]):  # noqa: N801 - reads like the SQL function

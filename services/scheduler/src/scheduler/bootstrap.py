@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from pathlib import Path
 
 from eventkit import EventStore, OutboxRelay
 from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
-from servicekit import db, logging, topics
+from servicekit import db, logging, migrations, topics
 from servicekit.app import create_app
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka import subscribe
@@ -38,13 +39,12 @@ class SchedulerSettings(ServiceSettings):
     fire_interval_seconds: float = 0.5
 
 
+MIGRATIONS = Path(__file__).parent / "adapters" / "migrations"
+
+
 async def migrate(settings: SchedulerSettings) -> None:
-    """Create what is missing (idempotent); the schema is eventkit's plus the index."""
-    engine = db.engine_for(settings.database_url)
-    async with engine.begin() as conn:
-        await conn.run_sync(eventkit_metadata.create_all)
-        await conn.run_sync(index_metadata.create_all)
-    await engine.dispose()
+    """Bring the schema to head: eventkit's tables plus the deadline index (idempotent)."""
+    await migrations.migrate(settings.database_url, MIGRATIONS, [eventkit_metadata, index_metadata])
 
 
 def build(settings: SchedulerSettings | None = None) -> FastAPI:
@@ -79,6 +79,7 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
     async def prepare() -> None:
         if settings.auto_migrate:
             await migrate(settings)
+        await migrations.require_head(settings.database_url, MIGRATIONS)
         await topics.create_all(bootstrap, prefix, settings.topic_partitions)
 
     app = create_app(

@@ -147,7 +147,8 @@ def test_killed_scheduler_fires_each_overdue_deadline_once_after_restart(
         second.stop()
     # Then each deadline fired exactly once, in its overdue phase, carrying its original due time
     ids = Counter(env.event_id for env, _ in fired)
-    assert len(ids) == 20 and max(ids.values()) == 1
+    assert len(ids) == 20
+    assert max(ids.values()) == 1
     assert {e.phase.value for _, e in fired} == {"overdue"}
     assert all(e.due_at < e.fired_at - timedelta(days=20) for _, e in fired)
     assert {e.order_id for _, e in fired} == {o.order_id for o in orders}

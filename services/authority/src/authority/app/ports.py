@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -19,7 +19,7 @@ class KeyStore(Protocol):
     async def delete(self, conn: AsyncConnection, case_id: UUID) -> None: ...
 
 
-Row = Mapping[str, Any]
+Row = dict[str, Any]
 
 
 class Views(Protocol):

@@ -45,8 +45,9 @@ def render_case(state: CaseState, revision: int, clear: bool = False) -> dict[st
     return data
 
 
-def render(state: object) -> Any:
-    return TypeAdapter(type(state)).dump_python(state, mode="json")
+def render(state: object) -> dict[str, Any]:
+    data: dict[str, Any] = TypeAdapter(type(state)).dump_python(state, mode="json")
+    return data
 
 
 class CaseQueries:

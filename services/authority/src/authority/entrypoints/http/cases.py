@@ -22,8 +22,8 @@ from authority.domain.case import (
     OpenCase,
     Person,
     ProposeDecision,
-    RecordDecisionCommunicated,
     Recipient,
+    RecordDecisionCommunicated,
     RejectDecision,
     StartInvestigation,
 )
@@ -90,7 +90,7 @@ def legal_basis(measure: MeasureCode) -> str:
     return f"Serviceloven § 52, stk. 3, nr. {measure.value.rsplit('_', 1)[1]}"
 
 
-def router() -> APIRouter:  # noqa: PLR0915 - one closure per route
+def router() -> APIRouter:
     api = APIRouter(tags=["cases"])
 
     @api.post("/cases", status_code=201)
@@ -148,7 +148,11 @@ def router() -> APIRouter:  # noqa: PLR0915 - one closure per route
 
     @api.post("/cases/{case_id}/investigation/start")
     async def start(
-        case_id: UUID, who: Caseworker, s: Svc, if_match: IfMatch = None, body: Mutation | None = None
+        case_id: UUID,
+        who: Caseworker,
+        s: Svc,
+        if_match: IfMatch = None,
+        body: Mutation | None = None,
     ) -> dict[str, Any]:
         a = acting(who, body, if_match)
         return await run(case_id, StartInvestigation(**a.stamp(), investigation_id=uuid4()), a, s)
@@ -189,7 +193,12 @@ def router() -> APIRouter:  # noqa: PLR0915 - one closure per route
 
     @api.post("/cases/{case_id}/decisions/{decision_id}/reject")
     async def reject(
-        case_id: UUID, decision_id: UUID, body: Mutation, who: Leader, s: Svc, if_match: IfMatch = None
+        case_id: UUID,
+        decision_id: UUID,
+        body: Mutation,
+        who: Leader,
+        s: Svc,
+        if_match: IfMatch = None,
     ) -> dict[str, Any]:
         a = acting(who, body, if_match, prefer=Role.TEAM_LEADER)
         return await run(case_id, RejectDecision(**a.stamp(), decision_id=decision_id), a, s)
@@ -215,7 +224,9 @@ def router() -> APIRouter:  # noqa: PLR0915 - one closure per route
     ) -> dict[str, Any]:
         a = acting(who, body, if_match)
         goals = tuple(goal(g) for g in body.goals)
-        state, revision = await s.cases.execute(case_id, AdoptActionPlan(**a.stamp(), goals=goals), a)
+        state, revision = await s.cases.execute(
+            case_id, AdoptActionPlan(**a.stamp(), goals=goals), a
+        )
         plan = state.action_plan
         assert plan is not None  # just adopted
         return {
@@ -237,13 +248,9 @@ def router() -> APIRouter:  # noqa: PLR0915 - one closure per route
         return {"case_id": case_id, "revision": revision}
 
     @api.get("/access-log")
-    async def access_log(_: Caseworker, s: Svc, case_id: UUID | None = None) -> list[dict[str, Any]]:
+    async def access_log(
+        _: Caseworker, s: Svc, case_id: UUID | None = None
+    ) -> list[dict[str, Any]]:
         return list(await s.kit.views.access_log(case_id))
 
     return api
-
-
-
-
-
-

@@ -106,7 +106,7 @@ def contract_terms(t: TermsIn, order: Any, goals: Any) -> ContractTerms:
     )
 
 
-def router() -> APIRouter:  # noqa: PLR0915 - one closure per route
+def router() -> APIRouter:
     api = APIRouter(tags=["orders and contracts"])
 
     @api.post("/orders", status_code=201)
@@ -126,9 +126,7 @@ def router() -> APIRouter:  # noqa: PLR0915 - one closure per route
         return {"order_id": await s.orders.place(command, a)}
 
     @api.get("/orders")
-    async def list_orders(
-        _: Reader, s: Svc, case_id: UUID | None = None
-    ) -> list[dict[str, Any]]:
+    async def list_orders(_: Reader, s: Svc, case_id: UUID | None = None) -> list[dict[str, Any]]:
         return list(await s.kit.views.rows("orders", case_id=case_id))
 
     @api.get("/orders/{order_id}")
@@ -206,7 +204,10 @@ def router() -> APIRouter:  # noqa: PLR0915 - one closure per route
         state, _ = await s.contracts.state(contract_id)
         order = await s.orders.state(state.order_id)
         terms = contract_terms(body.terms, order, state.terms.goals)
-        return {"contract_id": contract_id, "version": await s.contracts.amend(contract_id, terms, a)}
+        return {
+            "contract_id": contract_id,
+            "version": await s.contracts.amend(contract_id, terms, a),
+        }
 
     return api
 

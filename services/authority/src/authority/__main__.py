@@ -1,0 +1,28 @@
+"""``python -m authority [serve|migrate|rebuild NAME... | rebuild --all]``."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+import uvicorn
+from eventkit import rebuild_main
+
+from authority.bootstrap import AuthoritySettings, build, migrate, rebuilder
+
+
+def main(argv: list[str]) -> None:
+    settings = AuthoritySettings()
+    command = argv[0] if argv else "serve"
+    if command == "migrate":
+        asyncio.run(migrate(settings))
+        return
+    if command == "rebuild":
+        raise SystemExit(rebuild_main(lambda: rebuilder(settings), argv[1:]))
+    if command != "serve":
+        raise SystemExit(f"unknown command {command!r}: use serve, migrate or rebuild")
+    uvicorn.run(build(settings), host=settings.host, port=settings.port, log_config=None)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,117 @@
+"""The authority's composition root: configuration in, a running FastAPI app out."""
+
+from __future__ import annotations
+
+from eventkit import EventStore, OutboxRelay, ProjectionRunner
+from eventkit.schema import metadata as eventkit_metadata
+from fastapi import FastAPI
+from faststream.kafka import KafkaBroker
+from servicekit import db, logging, topics
+from servicekit.app import create_app
+from servicekit.auth import DevIssuer
+from servicekit.inbound import InboundPipeline
+from servicekit.kafka import subscribe
+from servicekit.publishing import Publisher
+from servicekit.runtime import Workers
+from servicekit.settings import DEV_TRANSPORT_MASTER, ServiceSettings
+
+from authority.adapters.keys import SqlKeyStore
+from authority.adapters.tables import metadata as authority_metadata
+from authority.adapters.views import SqlViews
+from authority.app.inbound import Inbound
+from authority.app.projections import projections
+from authority.app.services import Services
+from authority.domain import DomainError
+from authority.entrypoints.http import cases, orders, oversight
+
+SERVICE = "authority"
+NOT_FOUND = frozenset(
+    {
+        "not_found",
+        "case_not_found",
+        "order_not_found",
+        "contract_not_found",
+        "followup_not_found",
+        "concern_not_found",
+        "claim_not_found",
+        "decision_not_found",
+    }
+)
+
+
+class AuthoritySettings(ServiceSettings):
+    port: int = 8001
+    database_url: str = "sqlite+aiosqlite:///var/authority.db"
+    # Wraps each case's data key; keep it apart from the transport master in production.
+    data_master_key: str = DEV_TRANSPORT_MASTER
+    authority_contact_email: str = "boern-og-familie@kommune.example"
+
+
+async def migrate(settings: AuthoritySettings) -> None:
+    """Create what is missing (idempotent): eventkit's tables and the authority's own."""
+    engine = db.engine_for(settings.database_url)
+    async with engine.begin() as conn:
+        await conn.run_sync(eventkit_metadata.create_all)
+        await conn.run_sync(authority_metadata.create_all)
+    await engine.dispose()
+
+
+def services_for(settings: AuthoritySettings) -> Services:
+    engine = db.engine_for(settings.database_url)
+    return Services.create(
+        store=EventStore(engine),
+        views=SqlViews(engine),
+        keys=SqlKeyStore(engine, settings.data_master_key),
+        publisher=Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix),
+        transport_master_key=settings.transport_master_key,
+        contact_email=settings.authority_contact_email,
+    )
+
+
+def rebuilder(settings: AuthoritySettings) -> ProjectionRunner:
+    services = services_for(settings)
+    return ProjectionRunner(services.kit.store, projections(services.kit))
+
+
+def build(settings: AuthoritySettings | None = None) -> FastAPI:
+    settings = settings or AuthoritySettings()
+    settings.refuse_insecure()
+    logging.configure(SERVICE, settings.log_level, settings.log_json)
+    services = services_for(settings)
+    engine = services.kit.store.engine
+    bootstrap, prefix = settings.kafka_bootstrap_servers, settings.kafka_topic_prefix
+    broker = KafkaBroker(bootstrap, client_id=SERVICE)
+    # Read models are written in each command's transaction; projections only rebuild.
+    workers = Workers(
+        relay=OutboxRelay(engine, bootstrap),
+        projections=None,
+        broker=broker,
+        bootstrap_servers=bootstrap,
+    )
+    pipeline = InboundPipeline(
+        SERVICE,
+        services.kit.store,
+        workers,
+        Inbound(services).handlers(),
+    )
+    subscribe(broker, topics.subscriptions(SERVICE, prefix), f"{prefix}{SERVICE}", pipeline)
+
+    async def prepare() -> None:
+        if settings.auto_migrate:
+            await migrate(settings)
+        await topics.create_all(bootstrap, prefix, settings.topic_partitions)
+
+    app = create_app(
+        title="Samspil authority",
+        settings=settings,
+        workers=workers,
+        routers=[cases.router(), orders.router(), oversight.router()],
+        domain_error=DomainError,
+        checks={"database": db.ping(engine)},  # type: ignore[dict-item]
+        on_startup=[prepare],
+        not_found_codes=NOT_FOUND,
+    )
+    app.state.services = services
+    dev = settings.env != "production"
+    app.state.dev_issuer = DevIssuer(settings.jwt_secret) if dev else None
+    return app

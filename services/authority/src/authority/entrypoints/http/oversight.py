@@ -1,0 +1,123 @@
+"""Follow-ups, concerns, claims and the provider registry; the development token issuer."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+from uuid import UUID
+
+import samspil_contracts as wire
+from fastapi import APIRouter, Request
+from pydantic import BaseModel
+from servicekit.problems import Problem
+
+from authority.domain import Role
+from authority.domain.followup import AdjustedTerms, Outcome, RecordOutcome
+from authority.entrypoints.http.common import (
+    Caseworker,
+    Finance,
+    GoalIn,
+    IfMatch,
+    Mutation,
+    Reader,
+    Svc,
+    acting,
+    goal,
+)
+
+
+class NewTermsIn(BaseModel):
+    goals: list[GoalIn]
+    scope: wire.Scope
+    frequency: wire.Frequency
+
+
+class OutcomeIn(Mutation):
+    outcome: Literal["continue", "adjust", "end"]
+    notes: str
+    new_terms: NewTermsIn | None = None
+
+
+class TokenIn(BaseModel):
+    user_id: str
+    roles: list[str]
+
+
+def router() -> APIRouter:
+    api = APIRouter(tags=["follow-up, concerns, settlement, registry"])
+
+    @api.get("/cases/{case_id}/follow-ups")
+    async def follow_ups(case_id: UUID, _: Reader, s: Svc) -> list[dict[str, Any]]:
+        return list(await s.kit.views.rows("followups", case_id=case_id))
+
+    @api.post("/follow-ups/{followup_id}/outcome")
+    async def outcome(
+        followup_id: UUID, body: OutcomeIn, who: Caseworker, s: Svc, if_match: IfMatch = None
+    ) -> dict[str, Any]:
+        a = acting(who, body, if_match)
+        adjusted = _adjusted(body)
+        command = RecordOutcome(
+            **a.stamp(), outcome=Outcome(body.outcome), notes=body.notes, new_terms=adjusted
+        )
+        return {
+            "followup_id": followup_id,
+            "revision": await s.followups.outcome(followup_id, command, a),
+        }
+
+    @api.get("/concerns")
+    async def concerns(_: Reader, s: Svc, case_id: UUID | None = None) -> list[dict[str, Any]]:
+        return list(await s.kit.views.rows("concerns", case_id=case_id))
+
+    @api.post("/concerns/{concern_id}/acknowledge")
+    async def acknowledge(
+        concern_id: UUID, who: Caseworker, s: Svc, body: Mutation | None = None
+    ) -> dict[str, Any]:
+        revision = await s.concerns.acknowledge(concern_id, acting(who, body))
+        return {"concern_id": concern_id, "revision": revision}
+
+    @api.get("/claims")
+    async def claims(
+        _: Reader, s: Svc, contract_id: UUID | None = None, status: str | None = None
+    ) -> list[dict[str, Any]]:
+        return list(await s.kit.views.rows("claims", contract_id=contract_id, status=status))
+
+    @api.post("/claims/{claim_id}/approve")
+    async def approve(
+        claim_id: UUID, who: Finance, s: Svc, body: Mutation | None = None
+    ) -> dict[str, Any]:
+        a = acting(who, body, prefer=Role.FINANCE)
+        return {"claim_id": claim_id, "revision": await s.claims.decide(claim_id, True, a)}
+
+    @api.post("/claims/{claim_id}/reject")
+    async def reject(claim_id: UUID, body: Mutation, who: Finance, s: Svc) -> dict[str, Any]:
+        a = acting(who, body, prefer=Role.FINANCE)
+        return {"claim_id": claim_id, "revision": await s.claims.decide(claim_id, False, a)}
+
+    @api.get("/providers")
+    async def providers(_: Reader, s: Svc) -> list[dict[str, Any]]:
+        return list(await s.kit.views.rows("providers"))
+
+    @api.get("/providers/{provider_id}")
+    async def provider(provider_id: UUID, _: Reader, s: Svc) -> dict[str, Any]:
+        found = await s.kit.views.row("providers", provider_id)
+        if found is None:
+            raise Problem(404, "not_found", "no material published by this provider")
+        return found
+
+    @api.post("/dev/token")
+    async def dev_token(body: TokenIn, request: Request) -> dict[str, str]:
+        issuer = request.app.state.dev_issuer
+        if issuer is None:
+            raise Problem(404, "not_found", "the development issuer is off in production")
+        return {"access_token": issuer.issue(body.user_id, body.roles), "token_type": "bearer"}
+
+    return api
+
+
+def _adjusted(body: OutcomeIn) -> AdjustedTerms | None:
+    """New goals, scope and frequency (scope/frequency as in orders: {hours, per}, {times, per})."""
+    if body.new_terms is None:
+        return None
+    t = body.new_terms
+    return AdjustedTerms(
+        tuple(goal(g) for g in t.goals), t.scope.model_dump_json(), t.frequency.model_dump_json()
+    )

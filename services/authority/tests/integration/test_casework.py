@@ -1,0 +1,246 @@
+"""Casework through the HTTP API, with the events it sends and receives on the broker."""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+import samspil_contracts as wire
+import sqlalchemy as sa
+from samspil_contracts.agreements import Signature
+from servicekit.crypto import derive_transport_key, unseal
+from servicekit.settings import DEV_TRANSPORT_MASTER
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from .conftest import Stack, eventually
+
+CPR = "120315-4321"  # invented
+PROVIDER = UUID("00000000-0000-4000-8000-0000000000a1")
+
+
+async def open_case(stack: Stack, headers: dict[str, str]) -> str:
+    body = {
+        "child": {"name": "Alma Hansen", "cpr": CPR},
+        "parents": [{"name": "Mette Hansen", "cpr": "010180-2222"}],
+        "custody": {"kind": "mother"},
+        "contact_person": "Karen Caseworker",
+    }
+    resp = await stack.client.post("/cases", json=body, headers=headers)
+    assert resp.status_code == 201, resp.text
+    return str(resp.json()["case_id"])
+
+
+async def decided_case(stack: Stack) -> tuple[str, str, dict[str, str]]:
+    """A case with a concluded investigation, an approved decision and an action plan."""
+    cw = await stack.token("cw-1", "caseworker")
+    tl = await stack.token("tl-1", "team_leader")
+    case_id = await open_case(stack, cw)
+    post = stack.client.post
+    assert (await post(f"/cases/{case_id}/investigation/start", headers=cw)).status_code == 200
+    concluded = await post(
+        f"/cases/{case_id}/investigation/conclude", json={"summary": "Needs support"}, headers=cw
+    )
+    assert concluded.status_code == 200, concluded.text
+    proposed = await post(
+        f"/cases/{case_id}/decisions",
+        json={"measure": "sel_52_3_2", "assessment": "Support in the home helps"},
+        headers=cw,
+    )
+    decision_id = proposed.json()["decision_id"]
+    approved = await post(f"/cases/{case_id}/decisions/{decision_id}/approve", headers=tl)
+    assert approved.status_code == 200, approved.text
+    plan = await post(
+        f"/cases/{case_id}/action-plans",
+        json={"goals": [{"area": "school", "text": "Attends school daily"}]},
+        headers=cw,
+    )
+    assert plan.status_code == 201, plan.text
+    return case_id, decision_id, cw
+
+
+async def test_a_decision_needs_a_concluded_investigation(stack: Stack) -> None:
+    cw = await stack.token("cw-1", "caseworker")
+    case_id = await open_case(stack, cw)
+    resp = await stack.client.post(
+        f"/cases/{case_id}/decisions",
+        json={"measure": "sel_52_3_2", "assessment": "x"},
+        headers=cw,
+    )
+    assert resp.status_code == 422
+    assert resp.json()["type"].endswith("/investigation_not_concluded")
+
+
+async def test_the_proposer_cannot_approve_their_own_decision(stack: Stack) -> None:
+    both = await stack.token("cw-2", "caseworker", "team_leader")
+    case_id = await open_case(stack, both)
+    await stack.client.post(f"/cases/{case_id}/investigation/start", headers=both)
+    await stack.client.post(
+        f"/cases/{case_id}/investigation/conclude", json={"summary": "s"}, headers=both
+    )
+    proposed = await stack.client.post(
+        f"/cases/{case_id}/decisions",
+        json={"measure": "sel_52_3_3", "assessment": "a"},
+        headers=both,
+    )
+    decision_id = proposed.json()["decision_id"]
+    resp = await stack.client.post(
+        f"/cases/{case_id}/decisions/{decision_id}/approve", headers=both
+    )
+    assert resp.status_code == 422
+    assert resp.json()["type"].endswith("/four_eyes_required")
+
+
+async def test_a_stale_revision_is_refused_with_the_current_one(stack: Stack) -> None:
+    cw = await stack.token("cw-1", "caseworker")
+    case_id = await open_case(stack, cw)
+    await stack.client.post(f"/cases/{case_id}/investigation/start", headers=cw)  # revision 2
+    resp = await stack.client.post(
+        f"/cases/{case_id}/investigation/conclude",
+        json={"summary": "done", "expected_revision": 1},
+        headers=cw,
+    )
+    assert resp.status_code == 409
+    assert resp.json()["current_revision"] == 2
+
+
+async def test_as_of_shows_the_case_as_it_stood(stack: Stack) -> None:
+    cw = await stack.token("cw-1", "caseworker")
+    case_id = await open_case(stack, cw)
+    before = datetime.now(UTC)
+    await stack.client.post(f"/cases/{case_id}/investigation/start", headers=cw)
+    now = (await stack.client.get(f"/cases/{case_id}", headers=cw)).json()
+    then = await stack.client.get(
+        f"/cases/{case_id}", params={"as_of": before.isoformat()}, headers=cw
+    )
+    assert now["investigation"] is not None
+    assert now["revision"] == 2
+    assert then.json()["investigation"] is None
+    assert then.json()["revision"] == 1
+    assert then.json()["child"]["cpr"] == "******-****"
+
+
+async def test_order_out_answer_in_contract_in_force(stack: Stack) -> None:
+    case_id, decision_id, cw = await decided_case(stack)
+    placed = await stack.client.post(
+        "/orders",
+        json={
+            "case_id": case_id,
+            "decision_id": decision_id,
+            "provider_id": str(PROVIDER),
+            "scope": {"hours": 6, "per": "week"},
+            "frequency": {"times": 2, "per": "week"},
+            "start": str(date.today() + timedelta(days=14)),
+            "expected_duration_months": 6,
+        },
+        headers=cw,
+    )
+    assert placed.status_code == 201, placed.text
+    order_id = UUID(placed.json()["order_id"])
+
+    # Then OrderPlaced is on the orders topic, the child sealed for this provider only.
+    records = await stack.records(
+        wire.topics.AUTHORITY_ORDERS,
+        lambda found: any(getattr(e, "order_id", None) == order_id for _, _, e in found),
+    )
+    raw, _, event = next(r for r in records if getattr(r[2], "order_id", None) == order_id)
+    assert isinstance(event, wire.OrderPlaced)
+    assert CPR.encode() not in raw
+    assert CPR.replace("-", "").encode() not in raw
+    master = base64.urlsafe_b64decode(DEV_TRANSPORT_MASTER + "=" * (-len(DEV_TRANSPORT_MASTER) % 4))
+    kid, key = derive_transport_key(master, str(PROVIDER))
+    child = json.loads(unseal({kid: key}, event.child.model_dump(), str(order_id).encode()))
+    assert child == {"name": "Alma Hansen", "cpr": CPR.replace("-", "")}
+
+    # When the provider accepts, the order reads as accepted.
+    await stack.produce(
+        wire.OrderAccepted(
+            order_id=order_id,
+            case_id=UUID(case_id),
+            provider_id=PROVIDER,
+            provider_contact=wire.ContactPerson(name="P", email="p@example.invalid"),
+            expected_start=date.today() + timedelta(days=14),
+        )
+    )
+
+    async def accepted() -> bool:
+        got = await stack.client.get(f"/orders/{order_id}", headers=cw)
+        return bool(got.json()["status"] == "accepted")
+
+    assert await eventually(accepted)
+    contract_id = await _contract_signed_by_both(stack, order_id, cw)
+    contract = (await stack.client.get(f"/contracts/{contract_id}", headers=cw)).json()
+    assert contract["in_force"] is True
+    in_force = await stack.records(
+        wire.topics.AUTHORITY_CONTRACTS,
+        lambda found: any(isinstance(e, wire.ContractInForce) for _, _, e in found),
+    )
+    assert any(
+        isinstance(e, wire.ContractInForce) and e.contract_id == contract_id for _, _, e in in_force
+    )
+    await _no_cpr_stored(stack)
+
+
+async def _contract_signed_by_both(stack: Stack, order_id: UUID, cw: dict[str, str]) -> UUID:
+    contact = {"name": "C", "email": "c@example.invalid"}
+    drafted = await stack.client.post(
+        "/contracts",
+        json={
+            "order_id": str(order_id),
+            "terms": {
+                "price_per_unit_oere": 50_000,
+                "unit": "hour",
+                "authority_contact": contact,
+                "provider_contact": contact,
+            },
+        },
+        headers=cw,
+    )
+    assert drafted.status_code == 201, drafted.text
+    contract_id = UUID(drafted.json()["contract_id"])
+    assert (
+        await stack.client.post(f"/contracts/{contract_id}/sign", headers=cw)
+    ).status_code == 200
+    not_yet = (await stack.client.get(f"/contracts/{contract_id}", headers=cw)).json()
+    assert not_yet["in_force"] is False
+    offers = await stack.records(
+        wire.topics.AUTHORITY_CONTRACTS,
+        lambda found: any(getattr(e, "contract_id", None) == contract_id for _, _, e in found),
+    )
+    offer: Any = next(e for _, _, e in offers if getattr(e, "contract_id", None) == contract_id)
+    await stack.produce(
+        wire.ContractCountersigned(
+            contract_id=contract_id,
+            version=offer.version,
+            provider_id=PROVIDER,
+            terms_sha256=offer.terms_sha256,
+            provider_signature=Signature(
+                party=wire.Party.PROVIDER, signed_by="Provider", signed_at=datetime.now(UTC)
+            ),
+        )
+    )
+
+    async def in_force() -> bool:
+        got = await stack.client.get(f"/contracts/{contract_id}", headers=cw)
+        return bool(got.json()["in_force"])
+
+    assert await eventually(in_force)
+    return contract_id
+
+
+async def _no_cpr_stored(stack: Stack) -> None:
+    engine = create_async_engine(stack.db_url)
+    try:
+        async with engine.connect() as conn:
+            rows = (
+                await conn.execute(sa.text("select data::text, metadata::text from events"))
+            ).all()
+    finally:
+        await engine.dispose()
+    text = "\n".join(f"{d}{m}" for d, m in rows)
+    assert rows
+    assert CPR.replace("-", "") not in text
+    assert CPR not in text
+    assert "Alma" not in text
