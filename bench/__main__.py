@@ -7,6 +7,7 @@ import asyncio
 import math
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
 from rich.console import Console
 
@@ -49,16 +50,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def _finite(outcomes: list[Outcome]) -> list[Outcome]:
     """JSON has no NaN or infinity: such figures (nothing measured) are written as -1."""
-    for outcome in outcomes:
-        for i, f in enumerate(outcome.figures):
-            if not math.isfinite(f.value) or (f.ratio is not None and not math.isfinite(f.ratio)):
-                from dataclasses import replace
 
-                outcome.figures[i] = replace(
-                    f,
-                    value=f.value if math.isfinite(f.value) else -1.0,
-                    ratio=f.ratio if f.ratio is None or math.isfinite(f.ratio) else -1.0,
-                )
+    def fix(value: float) -> float:
+        return value if math.isfinite(value) else -1.0
+
+    for outcome in outcomes:
+        outcome.figures = [
+            replace(f, value=fix(f.value), ratio=None if f.ratio is None else fix(f.ratio))
+            for f in outcome.figures
+        ]
     return outcomes
 
 

@@ -58,7 +58,9 @@ async def _eventkit_rate(writers: int, per_writer: int) -> float:
             async def writer(w: int) -> None:
                 stream = f"bench-{uuid.uuid4()}"
                 for revision in range(per_writer):
-                    event = NewEvent(EVENT_TYPE, body(w * per_writer + revision), metadata=metadata())
+                    event = NewEvent(
+                        EVENT_TYPE, body(w * per_writer + revision), metadata=metadata()
+                    )
                     await store.append(stream, revision, [event])
 
             with Stopwatch() as sw:
@@ -76,8 +78,13 @@ async def _eventsourcing_rate(writers: int, per_writer: int) -> float:
 def _eventsourcing_threads(db: Database, writers: int, per_writer: int) -> float:
     parts = urlsplit(db.dsn)
     datastore = PostgresDatastore(
-        db.name, parts.hostname or "", parts.port or 5432, parts.username or "",
-        parts.password or "", pool_size=writers, max_overflow=0,
+        db.name,
+        parts.hostname or "",
+        parts.port or 5432,
+        parts.username or "",
+        parts.password or "",
+        pool_size=writers,
+        max_overflow=0,
     )
     recorder = PostgresApplicationRecorder(datastore)
     recorder.create_table()

@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-import asyncpg  # type: ignore[import-untyped]
+import asyncpg
 from eventkit.schema import metadata as eventkit_metadata
 from scheduler.adapters.index import metadata as index_metadata
 from scheduler.adapters.index import phases, rows_for
@@ -30,8 +30,8 @@ from scheduler.domain import (
     Subject,
     SubjectKind,
     Timing,
-    decide,
     deadline_id,
+    decide,
     evolve,
 )
 
@@ -39,8 +39,16 @@ from bench.infra import Database
 
 CHUNK = 20_000
 OVERDUE_AFTER = timedelta(days=30)
-EVENT_COLUMNS = ("stream_id", "revision", "event_id", "type", "schema_version", "data",
-                 "metadata", "recorded_at")
+EVENT_COLUMNS = (
+    "stream_id",
+    "revision",
+    "event_id",
+    "type",
+    "schema_version",
+    "data",
+    "metadata",
+    "recorded_at",
+)
 INDEX_COLUMNS = tuple(column.name for column in phases.columns)
 
 
@@ -74,19 +82,27 @@ async def seed(db: Database, count: int, first_due: datetime, per_second: float)
     conn = await asyncpg.connect(db.dsn)
     try:
         for start in range(0, count, CHUNK):
-            events, index = _chunk(deadlines, base, start, min(count, start + CHUNK), first_due,
-                                   per_second)
+            events, index = _chunk(
+                deadlines, base, start, min(count, start + CHUNK), first_due, per_second
+            )
             async with conn.transaction():
                 await conn.copy_records_to_table("events", records=events, columns=EVENT_COLUMNS)
-                await conn.copy_records_to_table("deadline_phases", records=index,
-                                                 columns=INDEX_COLUMNS)
+                await conn.copy_records_to_table(
+                    "deadline_phases", records=index, columns=INDEX_COLUMNS
+                )
         await conn.execute("analyze")
     finally:
         await conn.close()
 
 
-def _chunk(deadlines: Deadlines, base: DeadlineScheduled, start: int, stop: int,
-           first_due: datetime, per_second: float) -> tuple[list[Any], list[Any]]:
+def _chunk(
+    deadlines: Deadlines,
+    base: DeadlineScheduled,
+    start: int,
+    stop: int,
+    first_due: datetime,
+    per_second: float,
+) -> tuple[list[Any], list[Any]]:
     """The template's stored JSON and index rows, made once by the scheduler's own codec and
     ``rows_for``, with the per-copy values (subject, deadline id, times) substituted."""
     data = deadlines.aggregate.codec.dump(base)
@@ -101,13 +117,18 @@ def _chunk(deadlines: Deadlines, base: DeadlineScheduled, start: int, stop: int,
         times = {"due": due, "overdue": due + OVERDUE_AFTER}
         data["subject"]["id"] = data["refs"]["claim_id"] = str(subject.id)
         data["deadline_id"] = str(deadline)
-        data["timing"] = {"due_at": due.isoformat(), "overdue_at": times["overdue"].isoformat(),
-                          "warn_at": None}
+        data["timing"] = {
+            "due_at": due.isoformat(),
+            "overdue_at": times["overdue"].isoformat(),
+            "warn_at": None,
+        }
         stream = deadlines.aggregate.stream(subject.key)
-        events.append((stream, 1, uuid.uuid4(), "DeadlineScheduled", 1, json.dumps(data), meta,
-                       base.at))
+        events.append(
+            (stream, 1, uuid.uuid4(), "DeadlineScheduled", 1, json.dumps(data), meta, base.at)
+        )
         for row in template_rows:
-            row.update(deadline_id=deadline, subject_id=subject.id, due_at=due,
-                       fire_at=times[row["phase"]])
+            row.update(
+                deadline_id=deadline, subject_id=subject.id, due_at=due, fire_at=times[row["phase"]]
+            )
             index.append(tuple(row[c] for c in INDEX_COLUMNS))
     return events, index

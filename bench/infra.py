@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-import asyncpg  # type: ignore[import-untyped]
+import asyncpg
 import devstack
 from eventkit import TopicSpec, ensure_topics
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine

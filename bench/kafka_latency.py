@@ -36,13 +36,37 @@ async def run(sizes: Sizes) -> Outcome:
     outcome.figures += [
         Figure("kafka", "raw aiokafka round trip p50", raw[0] * 1000, "ms", note="info"),
         Figure("kafka", "raw aiokafka round trip p99", raw[1] * 1000, "ms", note="info"),
-        Figure("kafka", "outbox relay commit->consume p50", relay[0] * 1000, "ms",
-               raw[0] * 1000, "raw p50", relay[0] / raw[0], note="info"),
-        Figure("kafka", "outbox relay commit->consume p99", relay[1] * 1000, "ms",
-               raw[1] * 1000, "raw p99", relay[1] / raw[1], f"<= {GOAL_RATIO:g}x raw p99",
-               relay[1] / raw[1] <= GOAL_RATIO, "component figure; system goal comes later"),
-        Figure("kafka", "messages lost (raw + relay)", float(sum(lost)), "msgs",
-               goal="0", passed=sum(lost) == 0, note=f"raw {lost[0]}, relay {lost[1]}"),
+        Figure(
+            "kafka",
+            "outbox relay commit->consume p50",
+            relay[0] * 1000,
+            "ms",
+            raw[0] * 1000,
+            "raw p50",
+            relay[0] / raw[0],
+            note="info",
+        ),
+        Figure(
+            "kafka",
+            "outbox relay commit->consume p99",
+            relay[1] * 1000,
+            "ms",
+            raw[1] * 1000,
+            "raw p99",
+            relay[1] / raw[1],
+            f"<= {GOAL_RATIO:g}x raw p99",
+            relay[1] / raw[1] <= GOAL_RATIO,
+            "component figure; system goal comes later",
+        ),
+        Figure(
+            "kafka",
+            "messages lost (raw + relay)",
+            float(sum(lost)),
+            "msgs",
+            goal="0",
+            passed=sum(lost) == 0,
+            note=f"raw {lost[0]}, relay {lost[1]}",
+        ),
     ]
     count = int(sizes.kafka_rate * sizes.kafka_seconds)
     outcome.notes.append(f"kafka: {count} messages each at {sizes.kafka_rate}/s")
@@ -88,7 +112,9 @@ async def _relay(bootstrap: str, sizes: Sizes) -> tuple[float, float, int]:
             await engine.dispose()
 
 
-async def _measure(bootstrap: str, topic: str, sizes: Sizes, send: Send) -> tuple[float, float, int]:
+async def _measure(
+    bootstrap: str, topic: str, sizes: Sizes, send: Send
+) -> tuple[float, float, int]:
     """Send at the steady rate, consume concurrently; (p50 s, p99 s, lost count)."""
     sent: dict[bytes, float] = {}
     latencies: list[float] = []

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-import asyncpg  # type: ignore[import-untyped]
+import asyncpg
 from eventkit import EventStore
 
 from bench.infra import Database
@@ -24,7 +24,13 @@ from bench.payload import EVENT_TYPE, body, metadata
 CHUNK = 20_000
 EVENTS_PER_STREAM = 10
 COLUMNS = (
-    "stream_id", "revision", "event_id", "type", "schema_version", "data", "metadata",
+    "stream_id",
+    "revision",
+    "event_id",
+    "type",
+    "schema_version",
+    "data",
+    "metadata",
     "recorded_at",
 )
 
@@ -52,6 +58,12 @@ def _records(start: int, stop: int) -> Iterator[tuple[Any, ...]]:
     for n in range(start, stop):
         stream, revision = divmod(n, EVENTS_PER_STREAM)
         yield (
-            f"bench-{stream}", revision + 1, uuid.uuid4(), EVENT_TYPE, 1,
-            json.dumps(body(n)), meta, now,
+            f"bench-{stream}",
+            revision + 1,
+            uuid.uuid4(),
+            EVENT_TYPE,
+            1,
+            json.dumps(body(n)),
+            meta,
+            now,
         )

@@ -28,8 +28,9 @@ _CLAIM = text(
     " and fire_at >= :start and fire_at <= :now order by fire_at limit :limit"
     " for update skip locked"
 )
-_DONE = text("update deadline_phases set status = 'done' where deadline_id = any(:ids)"
-             " and phase = 'due'")
+_DONE = text(
+    "update deadline_phases set status = 'done' where deadline_id = any(:ids) and phase = 'due'"
+)
 
 
 @dataclass(frozen=True)
@@ -56,16 +57,22 @@ async def run(engine: AsyncEngine, bootstrap: str, start: datetime, seconds: flo
     return RawResult(percentile(lags, 99), len(lags) / seconds)
 
 
-async def _fire_batch(engine: AsyncEngine, producer: AIOKafkaProducer, topic: str,
-                      start: datetime, now: datetime) -> list[float]:
+async def _fire_batch(
+    engine: AsyncEngine, producer: AIOKafkaProducer, topic: str, start: datetime, now: datetime
+) -> list[float]:
     async with engine.begin() as conn:
         rows = (await conn.execute(_CLAIM, {"start": start, "now": now, "limit": BATCH})).all()
         if not rows:
             return []
         await conn.execute(_DONE, {"ids": [row.deadline_id for row in rows]})
         sends = [
-            await producer.send(topic, key=row.deadline_id.bytes, value=json.dumps(
-                {"deadline_id": str(row.deadline_id), "fired_at": now.isoformat()}).encode())
+            await producer.send(
+                topic,
+                key=row.deadline_id.bytes,
+                value=json.dumps(
+                    {"deadline_id": str(row.deadline_id), "fired_at": now.isoformat()}
+                ).encode(),
+            )
             for row in rows
         ]
         await asyncio.gather(*sends)

@@ -80,9 +80,11 @@ async def run(sizes: Sizes) -> Outcome:
             goal=f"1M in < {GOAL_SECONDS:g} s (>= {goal_rate:,.0f}/s)",
             ratio=ratio(rate, goal_rate),
             passed=rate >= goal_rate,
-            note=(f"{done} of {n} events in {sw.seconds:.1f} s"
-                  + ("" if finished else " (time box hit, rolled back)")
-                  + f"; 1M projected {GOAL_EVENTS / rate:.0f} s"),
+            note=(
+                f"{done} of {n} events in {sw.seconds:.1f} s"
+                + ("" if finished else " (time box hit, rolled back)")
+                + f"; 1M projected {GOAL_EVENTS / rate:.0f} s"
+            ),
         )
     )
     return outcome

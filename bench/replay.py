@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-import asyncpg  # type: ignore[import-untyped]
+import asyncpg
 from eventkit import EventStore
 
 from bench.core import Figure, Outcome, Sizes, Stopwatch, ratio

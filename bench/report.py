@@ -28,14 +28,32 @@ def _verdict(passed: bool | None) -> str:
 
 def table(outcomes: list[Outcome], label: str) -> Table:
     grid = Table(title=f"Samspil benchmarks ({label})", show_lines=False)
-    for column in ("bench", "figure", "value", "unit", "baseline", "ratio", "goal", "verdict",
-                   "note"):
+    for column in (
+        "bench",
+        "figure",
+        "value",
+        "unit",
+        "baseline",
+        "ratio",
+        "goal",
+        "verdict",
+        "note",
+    ):
         grid.add_column(column, overflow="fold")
     for outcome in outcomes:
         for f in outcome.figures:
             base = f"{_num(f.baseline)} ({f.baseline_name})" if f.baseline is not None else "-"
-            grid.add_row(f.bench, f.name, _num(f.value), f.unit, base, _num(f.ratio), f.goal,
-                         _verdict(f.passed), f.note)
+            grid.add_row(
+                f.bench,
+                f.name,
+                _num(f.value),
+                f.unit,
+                base,
+                _num(f.ratio),
+                f.goal,
+                _verdict(f.passed),
+                f.note,
+            )
     return grid
 
 

@@ -13,13 +13,14 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from eventkit import TopicSpec, ensure_topics
+from samspil_contracts import topics
+
 from bench import raw_firing
 from bench.core import Figure, Outcome, Sizes, percentile
 from bench.deadline_seed import seed
 from bench.infra import fresh_database, kafka
 from bench.scheduler_rig import Seen, clock_at, running_scheduler
-from eventkit import TopicSpec, ensure_topics
-from samspil_contracts import topics
 
 PER_SECOND = 1000.0
 CATCHUP_GOAL = 60.0
@@ -33,8 +34,10 @@ async def run(sizes: Sizes) -> Outcome:
     async with fresh_database("scheduler") as db:
         started = time.perf_counter()
         await seed(db, sizes.deadlines, first_due, PER_SECOND)
-        outcome.notes.append(f"scheduler: seeded {sizes.deadlines} deadlines in "
-                             f"{time.perf_counter() - started:.0f} s (template + COPY)")
+        outcome.notes.append(
+            f"scheduler: seeded {sizes.deadlines} deadlines in "
+            f"{time.perf_counter() - started:.0f} s (template + COPY)"
+        )
         engine = db.engine()
         try:
             prefix = await _prefix(bootstrap)
@@ -54,17 +57,43 @@ def _steady(seen: Seen, raw: raw_firing.RawResult, sizes: Sizes) -> list[Figure]
     due = int(sizes.fire_seconds * PER_SECOND)
     fired_rate = len(seen.fire_lags) / (sizes.fire_seconds + SETTLE)
     return [
-        Figure("scheduler", "fire lag p99 (fired_at - due_at)", ours, "s",
-               raw.lag_p99, "raw SKIP LOCKED + aiokafka loop p99", ours / raw.lag_p99 if raw.lag_p99 else None,
-               "<= 1 s (assumed)", ours <= 1.0,
-               f"{len(seen.fire_lags)} of ~{due} due fired; of {sizes.deadlines} pending"),
-        Figure("scheduler", "delivery lag p99 (on topic - due_at)",
-               percentile(seen.delivery_lags, 99), "s", note="info: includes the relay"),
-        Figure("scheduler", "fired per second", fired_rate, "/s", raw.rate,
-               "raw loop rows/s", fired_rate / raw.rate if raw.rate else None,
-               f">= {PER_SECOND:g}/s due", len(seen.fire_lags) >= due * 0.99),
-        Figure("scheduler", "process RSS during firing (max)", max(seen.rss, default=0.0), "MiB",
-               note="whole bench process"),
+        Figure(
+            "scheduler",
+            "fire lag p99 (fired_at - due_at)",
+            ours,
+            "s",
+            raw.lag_p99,
+            "raw SKIP LOCKED + aiokafka loop p99",
+            ours / raw.lag_p99 if raw.lag_p99 else None,
+            "<= 1 s (assumed)",
+            ours <= 1.0,
+            f"{len(seen.fire_lags)} of ~{due} due fired; of {sizes.deadlines} pending",
+        ),
+        Figure(
+            "scheduler",
+            "delivery lag p99 (on topic - due_at)",
+            percentile(seen.delivery_lags, 99),
+            "s",
+            note="info: includes the relay",
+        ),
+        Figure(
+            "scheduler",
+            "fired per second",
+            fired_rate,
+            "/s",
+            raw.rate,
+            "raw loop rows/s",
+            fired_rate / raw.rate if raw.rate else None,
+            f">= {PER_SECOND:g}/s due",
+            len(seen.fire_lags) >= due * 0.99,
+        ),
+        Figure(
+            "scheduler",
+            "process RSS during firing (max)",
+            max(seen.rss, default=0.0),
+            "MiB",
+            note="whole bench process",
+        ),
     ]
 
 
@@ -78,8 +107,11 @@ async def _catchup(bootstrap: str, count: int) -> Figure:
             prefix = await _prefix(bootstrap)
             started = time.perf_counter()
             limit = started + 3 * CATCHUP_GOAL
-            async with running_scheduler(engine, bootstrap, prefix, clock_at(datetime.now(UTC))) as seen:
-                while len(seen.by_id) < count and time.perf_counter() < limit:
+            async with running_scheduler(
+                engine, bootstrap, prefix, clock_at(datetime.now(UTC))
+            ) as seen:
+                # Polls a counter another task fills.
+                while len(seen.by_id) < count and time.perf_counter() < limit:  # noqa: ASYNC110
                     await asyncio.sleep(0.2)
                 took = time.perf_counter() - started
                 await asyncio.sleep(2)  # let late duplicates show up
@@ -87,11 +119,16 @@ async def _catchup(bootstrap: str, count: int) -> Figure:
             await engine.dispose()
     fired, dupes = len(seen.by_id), sum(n - 1 for n in seen.by_id.values())
     goal_rate = 100_000 / CATCHUP_GOAL  # judged by rate so a quick run is judged fairly
-    return Figure("scheduler", f"catch-up of {count} overdue", took, "s",
-                  goal=f"100k in < {CATCHUP_GOAL:g} s (>= {goal_rate:,.0f}/s), each once",
-                  passed=fired / took >= goal_rate and fired == count and dupes == 0,
-                  note=f"{fired} fired, {dupes} duplicates, {fired / took:.0f}/s"
-                  + ("" if fired == count else f"; stopped at {3 * CATCHUP_GOAL:g} s"))
+    return Figure(
+        "scheduler",
+        f"catch-up of {count} overdue",
+        took,
+        "s",
+        goal=f"100k in < {CATCHUP_GOAL:g} s (>= {goal_rate:,.0f}/s), each once",
+        passed=fired / took >= goal_rate and fired == count and dupes == 0,
+        note=f"{fired} fired, {dupes} duplicates, {fired / took:.0f}/s"
+        + ("" if fired == count else f"; stopped at {3 * CATCHUP_GOAL:g} s"),
+    )
 
 
 async def _prefix(bootstrap: str) -> str:

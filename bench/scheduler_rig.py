@@ -6,8 +6,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections import Counter
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer
 from eventkit import EventStore, OutboxRelay
@@ -58,15 +60,22 @@ async def sample_rss(seen: Seen, stop: asyncio.Event) -> None:
 
 
 @contextlib.asynccontextmanager
-async def running_scheduler(engine: AsyncEngine, bootstrap: str, prefix: str, clock: AdjustableClock):  # type: ignore[no-untyped-def]
+async def running_scheduler(
+    engine: AsyncEngine, bootstrap: str, prefix: str, clock: AdjustableClock
+) -> AsyncIterator[Seen]:
     """Firing loop and relay running until the block ends; yields ``Seen``."""
     store, index = EventStore(engine), SqlDeadlineIndex()
-    firing = Firing(store, Deadlines(store, index, DEFAULT_RULES), index, clock,
-                    Publisher("/samspil/scheduler", prefix))
+    firing = Firing(
+        store,
+        Deadlines(store, index, DEFAULT_RULES),
+        index,
+        clock,
+        Publisher("/samspil/scheduler", prefix),
+    )
     stop, seen = asyncio.Event(), Seen()
-    tasks = [
+    tasks: list[asyncio.Future[Any]] = [
         asyncio.create_task(consume(bootstrap, prefix + topics.SCHEDULER_DEADLINES, clock, seen)),
-        asyncio.create_task(firing_loop(firing, asyncio.Event(), FIRE_INTERVAL)(stop)),  # type: ignore[operator]
+        asyncio.ensure_future(firing_loop(firing, asyncio.Event(), FIRE_INTERVAL)(stop)),
         asyncio.create_task(OutboxRelay(engine, bootstrap).run(stop)),
         asyncio.create_task(sample_rss(seen, stop)),
     ]

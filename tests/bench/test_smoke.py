@@ -17,9 +17,17 @@ from bench.core import Sizes
 
 pytestmark = pytest.mark.integration
 
-TINY = Sizes("tiny", append_events=40, replay_events=2_000, rebuild_events=1_000,
-             kafka_seconds=2.0, kafka_rate=50, deadlines=2_000, fire_seconds=3.0,
-             catchup_deadlines=200)
+TINY = Sizes(
+    "tiny",
+    append_events=40,
+    replay_events=2_000,
+    rebuild_events=1_000,
+    kafka_seconds=2.0,
+    kafka_rate=50,
+    deadlines=2_000,
+    fire_seconds=3.0,
+    catchup_deadlines=200,
+)
 
 
 def test_event_bodies_are_about_300_bytes() -> None:
@@ -37,7 +45,8 @@ async def test_each_benchmark_produces_positive_figures(name: str) -> None:
         if figure.name.startswith("messages lost"):
             assert figure.value >= 0
             continue
-        assert math.isfinite(figure.value) and figure.value > 0, figure
+        assert math.isfinite(figure.value), figure
+        assert figure.value > 0, figure
         if figure.baseline is not None:
             assert figure.baseline > 0, figure
 
