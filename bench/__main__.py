@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import math
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", choices=sorted(BENCHMARKS), help="repeatable")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
-    console = Console()
+    console = Console(width=None if sys.stdout.isatty() else 180)
     outcomes = asyncio.run(run_all(args.only or list(BENCHMARKS), sizes, console))
     show(outcomes, sizes.label, console)
     console.print(f"results: {write_json(_finite(outcomes), sizes.label)}")

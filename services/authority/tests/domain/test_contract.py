@@ -184,3 +184,20 @@ def test_terms_must_be_complete_before_anyone_signs() -> None:
     given.when(replace(amend, terms=no_follow_up)).then_refused("follow_up_wanted_required")
     no_contact = replace(TERMS, provider_contact=Contact("", "x@provider.example"))
     given.when(replace(amend, terms=no_contact)).then_refused("provider_contact_name_required")
+
+
+def test_an_individual_contract_names_its_standard_contract() -> None:
+    framework = UUID(int=9)
+    command = DraftContract(
+        actor=CASEWORKER,
+        at=AT,
+        contract_id=drafted.contract_id,
+        order_id=drafted.order_id,
+        case_id=drafted.case_id,
+        provider_id=drafted.provider_id,
+        terms=TERMS,
+        standard_contract_id=framework,
+    )
+    state = contract.given().when(command).then(replace(drafted, standard_contract_id=framework))
+    assert isinstance(state, ContractState)
+    assert state.standard_contract_id == framework

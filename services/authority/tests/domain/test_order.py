@@ -8,9 +8,11 @@ from authority.domain import MeasureCode
 from authority.domain.order import (
     ChangeOrder,
     DeclineReason,
+    EndOrder,
     OrderAccepted,
     OrderChanged,
     OrderDeclined,
+    OrderEnded,
     OrderPlaced,
     OrderState,
     OrderStatus,
@@ -145,3 +147,15 @@ def test_a_withdrawal_closes_the_order() -> None:
 
 def test_commands_on_a_missing_order_are_refused() -> None:
     order.given().when(change).then_refused("order_not_found")
+
+
+def test_ending_the_measure_closes_an_accepted_order() -> None:
+    end = EndOrder(actor=CASEWORKER, at=AT, reason="Goals reached", ended_on=TODAY)
+    ended = OrderEnded(actor=CASEWORKER, at=AT, reason="Goals reached", ended_on=TODAY)
+    state = order.given(placed, accepted).when(end).then(ended)
+    assert isinstance(state, OrderState)
+    assert state.status is OrderStatus.ENDED
+    order.given(placed, accepted, ended).when(end).then_refused("order_not_running")
+    order.given(placed).when(end).then_refused("order_not_running")
+    order.given(placed, accepted).when(replace(end, reason=None)).then_refused("reason_required")
+    order.given(placed, accepted, ended).when(change).then_refused("order_not_changeable")

@@ -10,6 +10,7 @@ from authority.domain.contract import ContractState
 from authority.domain.followup import FollowUpState
 from authority.domain.order import OrderState
 from authority.domain.settlement import ClaimState, check_claim
+from authority.domain.standard import StandardContractState
 
 
 def initials(state: CaseState) -> str:
@@ -92,4 +93,24 @@ def row_for(state: object) -> tuple[str, dict[str, Any]]:
                 "period_end": state.claim.period_end,
                 "problems": check_claim(state.terms, state.claim),
             }
+        case StandardContractState():
+            return "standard_contracts", standard_row(state)
     raise TypeError(f"no read model for {type(state).__name__}")
+
+
+def standard_row(state: StandardContractState) -> dict[str, Any]:
+    specific = state.terms.specific
+    return {
+        "standard_contract_id": state.standard_contract_id,
+        "provider_id": state.provider_id,
+        "measure": state.terms.measure.value,
+        "places": specific.places,
+        "price_per_unit_oere": specific.price_per_unit_oere,
+        "unit": specific.unit.value,
+        "price_regulation": specific.price_regulation,
+        "start": specific.start,
+        "duration_months": specific.duration_months,
+        "authority_signed": state.authority_signed,
+        "provider_signed": state.provider_signed,
+        "in_force": state.in_force,
+    }

@@ -15,7 +15,7 @@ from authority.app.acting import Acting
 from authority.app.keyring import Keyring
 from authority.app.personal import PersonalCodec
 from authority.app.ports import Views
-from authority.domain import case, concern, contract, followup, order, settlement
+from authority.domain import case, concern, contract, followup, order, settlement, standard
 
 AnyAggregate = Aggregate[Any, Any, Any]
 
@@ -32,6 +32,7 @@ class Aggregates:
     followup: AnyAggregate
     concern: AnyAggregate
     claim: AnyAggregate
+    standard: AnyAggregate
 
     @classmethod
     def create(cls, keyring: Keyring) -> Aggregates:
@@ -51,10 +52,21 @@ class Aggregates:
             claim=Aggregate(
                 "claim", settlement.decide, settlement.evolve, _codec(settlement.ClaimEvent)
             ),
+            standard=Aggregate(
+                "standard", standard.decide, standard.evolve, _codec(standard.StandardEvent)
+            ),
         )
 
     def all(self) -> list[AnyAggregate]:
-        return [self.case, self.order, self.contract, self.followup, self.concern, self.claim]
+        return [
+            self.case,
+            self.order,
+            self.contract,
+            self.followup,
+            self.concern,
+            self.claim,
+            self.standard,
+        ]
 
     def for_stream(self, stream_id: str) -> AnyAggregate | None:
         category = stream_id.split("-", 1)[0]

@@ -88,4 +88,6 @@ class Cases:
             await self.kit.views.save(
                 uow.connection, replace(loaded.state, erased=True), loaded.revision
             )
-            return loaded.revision
+        # Again after the commit: a request in between may have primed the old key.
+        self.kit.keyring.forget(case_id)
+        return loaded.revision

@@ -5,41 +5,41 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
-from uuid import NAMESPACE_URL, UUID, uuid5
 
 import samspil_contracts as wire
 from pydantic import TypeAdapter
 from samspil_contracts.agreements import ContractKind, Signature
 
 from authority.app.acting import Acting
+from authority.domain import DomainError
 from authority.domain.contract import ContractState, ContractTerms
 
-_TERMS = TypeAdapter(ContractTerms)
-
-
-def terms_sha256(terms: ContractTerms) -> str:
-    """The hash both parties sign: canonical JSON (sorted keys, no spaces) of the terms."""
+def terms_sha256(terms: object) -> str:
+    """The hash both parties sign: canonical JSON (sorted keys, no spaces) of the terms
+    (an individual contract's or a standard contract's)."""
     canonical = json.dumps(
-        _TERMS.dump_python(terms, mode="json"), sort_keys=True, separators=(",", ":")
+        TypeAdapter(type(terms)).dump_python(terms, mode="json"),
+        sort_keys=True,
+        separators=(",", ":"),
     )
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def standard_contract_id(provider_id: UUID, measure: str) -> UUID:
-    """The framework (standardkontrakt) an individual contract is an annex to."""
-    return uuid5(NAMESPACE_URL, f"urn:samspil:standard-contract:{provider_id}:{measure}")
+def add_months(start: date, months: int) -> date:
+    """The same day ``months`` later (capped at the 28th, so every month has it)."""
+    shifted = start.month - 1 + months
+    return date(start.year + shifted // 12, shifted % 12 + 1, min(start.day, 28))
 
 
 def expected_end(terms: ContractTerms) -> date | None:
     if terms.expected_end is not None or terms.duration_months is None:
         return terms.expected_end
-    months = terms.start.month - 1 + terms.duration_months
-    year, month = terms.start.year + months // 12, months % 12 + 1
-    day = min(terms.start.day, 28)
-    return date(year, month, day)
+    return add_months(terms.start, terms.duration_months)
 
 
 def offered(contract: ContractState, measure: str, acting: Acting) -> wire.ContractOffered:
+    if contract.standard_contract_id is None:
+        raise DomainError("no_standard_contract", "the contract names no standard contract")
     terms = contract.terms
     return wire.ContractOffered(
         contract_id=contract.contract_id,
@@ -47,7 +47,7 @@ def offered(contract: ContractState, measure: str, acting: Acting) -> wire.Contr
         kind=ContractKind.INDIVIDUAL,
         provider_id=contract.provider_id,
         measure=wire.MeasureCode(measure),
-        standard_contract_id=standard_contract_id(contract.provider_id, measure),
+        standard_contract_id=contract.standard_contract_id,
         case_id=contract.case_id,
         order_id=contract.order_id,
         title=f"Individual contract, {wire.legal_basis_for(wire.MeasureCode(measure))}",

@@ -77,6 +77,20 @@ class Contracts:
         state: ContractState = loaded.state
         return state.version
 
+    async def amend_and_offer(
+        self, uow: UnitOfWork, contract_id: UUID, terms: ContractTerms, acting: Acting
+    ) -> ContractState:
+        """A new version the authority signs and offers at once; it is in force again only
+        when the provider countersigns it (earlier signatures do not carry over)."""
+        amend = AmendContract(**acting.stamp(), terms=terms)
+        _, amended = await self.kit.run(uow, self.aggregate, contract_id, amend, acting)
+        sign = SignAsAuthority(**acting.stamp())
+        _, signed = await self.kit.run(uow, self.aggregate, contract_id, sign, acting, amended)
+        contract: ContractState = signed.state
+        measure = await self._measure(contract.order_id)
+        await self.kit.publish(uow, acting, offered(contract, measure, acting), signed.revision)
+        return contract
+
     async def countersigned(
         self, uow: UnitOfWork, event: wire.ContractCountersigned, acting: Acting
     ) -> None:

@@ -1,4 +1,5 @@
-"""Follow-ups (opfølgning): due from the scheduler, a report from the provider, an outcome."""
+"""Follow-ups (opfølgning): due from the scheduler, a report from the provider, an outcome:
+continue, adjust (a new contract version to sign again) or end (order and contract close)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from eventkit import UnitOfWork
 from authority.app.acting import Acting
 from authority.app.aggregates import Kit, Ran
 from authority.app.contracts import Contracts
+from authority.domain.contract import ContractState, require_in_force
 from authority.domain.followup import (
     AttachStatusReport,
     ContractAdjustmentRequested,
@@ -22,6 +24,7 @@ from authority.domain.followup import (
     RecordOutcome,
     StatusReport,
 )
+from authority.domain.order import EndOrder
 
 
 class FollowUps:
@@ -37,6 +40,8 @@ class FollowUps:
         existing = await self.kit.views.open_followup(uow.connection, contract_id)
         if existing is not None:
             return existing, None
+        # Only a contract both parties signed is followed up; anything else is refused.
+        require_in_force((await self.kit.load(self.kit.aggregates.contract, contract_id)).state)
         command = RecordFollowUpDue(
             **acting.stamp(), followup_id=followup_id, contract_id=contract_id, due_on=on
         )
@@ -55,12 +60,15 @@ class FollowUps:
         command = AttachStatusReport(**acting.stamp(), report=report)
         await self.kit.run(uow, self.aggregate, followup_id, command, acting, created)
 
+    async def state(self, followup_id: UUID) -> tuple[FollowUpState | None, int]:
+        loaded = await self.kit.load(self.aggregate, followup_id)
+        return loaded.state, loaded.revision
+
     async def outcome(self, followup_id: UUID, command: RecordOutcome, acting: Acting) -> int:
         async with self.kit.store.unit_of_work() as uow:
             events, loaded = await self.kit.run(uow, self.aggregate, followup_id, command, acting)
             followup: FollowUpState = loaded.state
             contract, _ = await self.contracts.state(followup.contract_id)
-            follow_on = acting.without_revision()
             held = wire.FollowUpHeld(
                 case_id=contract.case_id,
                 order_id=contract.order_id,
@@ -70,32 +78,44 @@ class FollowUps:
                 outcome=wire.FollowUpOutcome(command.outcome.value),
             )
             await self.kit.publish(uow, acting, held, loaded.revision)
+            follow_on = acting.without_revision()
             for event in events:
                 if isinstance(event, ContractAdjustmentRequested):
-                    adjusted = event.new_terms
-                    terms = replace(
-                        contract.terms,
-                        goals=adjusted.goals,
-                        scope=adjusted.scope,
-                        frequency=adjusted.frequency,
-                    )
-                    await self.contracts.amend_in(uow, contract.contract_id, terms, follow_on)
+                    await self._adjust(uow, contract, event, follow_on)
                 if isinstance(event, MeasureEndRequested):
-                    await self._end(uow, contract.contract_id, follow_on)
+                    await self._end(uow, contract, follow_on)
             return loaded.revision
 
-    async def _end(self, uow: UnitOfWork, contract_id: UUID, acting: Acting) -> None:
+    async def _adjust(
+        self,
+        uow: UnitOfWork,
+        contract: ContractState,
+        event: ContractAdjustmentRequested,
+        acting: Acting,
+    ) -> None:
+        new = event.new_terms
+        terms = replace(
+            contract.terms, goals=new.goals, scope=new.scope, frequency=new.frequency
+        )
+        await self.contracts.amend_and_offer(uow, contract.contract_id, terms, acting)
+
+    async def _end(self, uow: UnitOfWork, contract: ContractState, acting: Acting) -> None:
+        """Ophør by decision: the contract is terminated and the order closed, together."""
         on = acting.at.date()
-        contract = await self.contracts.terminate_in(uow, contract_id, on, acting)
+        await self.contracts.terminate_in(uow, contract.contract_id, on, acting)
+        end = EndOrder(**acting.stamp(), ended_on=on)
+        _, order = await self.kit.run(
+            uow, self.kit.aggregates.order, contract.order_id, end, acting
+        )
         ended = wire.MeasureEnded(
             case_id=contract.case_id,
             order_id=contract.order_id,
-            contract_id=contract_id,
+            contract_id=contract.contract_id,
             ended_on=on,
             reason=wire.MeasureEndReason.DECISION,
             explanation=acting.reason,
         )
-        await self.kit.publish(uow, acting, ended, 1)
+        await self.kit.publish(uow, acting, ended, order.revision)
 
 
 __all__ = ["FollowUps", "Outcome"]

@@ -33,7 +33,7 @@ class Inbound:
         table: dict[type[wire.IntegrationEvent], Callable[..., Awaitable[None]]] = {
             wire.OrderAccepted: self.order_accepted,
             wire.OrderDeclined: self.order_declined,
-            wire.ContractCountersigned: self.s.contracts.countersigned,
+            wire.ContractCountersigned: self.countersigned,
             wire.DeadlineReached: self.deadline_reached,
             wire.StatusReportSubmitted: self.status_report,
             wire.ConcernNotified: self.s.concerns.receive,
@@ -60,6 +60,15 @@ class Inbound:
         reason = DeclineReason(e.reason.value)
         command = RecordOrderDeclined(**a.stamp(), reason_code=reason, text=e.text)
         await self.s.kit.run(uow, self.s.kit.aggregates.order, e.order_id, command, a)
+
+    async def countersigned(
+        self, uow: UnitOfWork, e: wire.ContractCountersigned, a: Acting
+    ) -> None:
+        """One topic carries countersignatures of both kinds of contract."""
+        if await self.s.standards.is_standard(e.contract_id):
+            await self.s.standards.countersigned(uow, e, a)
+        else:
+            await self.s.contracts.countersigned(uow, e, a)
 
     async def deadline_reached(self, uow: UnitOfWork, e: wire.DeadlineReached, a: Acting) -> None:
         due = e.kind is wire.DeadlineKind.FOLLOW_UP_DUE and e.phase is wire.DeadlinePhase.DUE

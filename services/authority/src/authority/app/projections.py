@@ -21,6 +21,7 @@ NAMES = {
     "followups": "followup",
     "concerns": "concern",
     "claims": "claim",
+    "standard_contracts": "standard",
 }
 
 

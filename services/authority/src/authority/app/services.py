@@ -16,6 +16,7 @@ from authority.app.keyring import Keyring
 from authority.app.orders import Orders
 from authority.app.ports import KeyStore, Views
 from authority.app.settlement import Claims
+from authority.app.standards import StandardContracts
 from authority.app.transport import Transport
 
 
@@ -28,6 +29,7 @@ class Services:
     followups: FollowUps
     concerns: Concerns
     claims: Claims
+    standards: StandardContracts
 
     @classmethod
     def create(
@@ -51,4 +53,5 @@ class Services:
             followups=FollowUps(kit, contracts),
             concerns=Concerns(kit),
             claims=Claims(kit),
+            standards=StandardContracts(kit),
         )

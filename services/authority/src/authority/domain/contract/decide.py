@@ -64,6 +64,7 @@ def _draft(command: DraftContract, state: ContractState | None) -> list[Contract
             case_id=command.case_id,
             provider_id=command.provider_id,
             terms=command.terms,
+            standard_contract_id=command.standard_contract_id,
         )
     ]
 

@@ -22,6 +22,7 @@ def evolve(state: ContractState | None, event: ContractEvent) -> ContractState:
             case_id=event.case_id,
             provider_id=event.provider_id,
             versions=(event.terms,),
+            standard_contract_id=event.standard_contract_id,
         )
     if state is None:
         raise ValueError(f"{type(event).__name__} before ContractDrafted: the stream is corrupt")

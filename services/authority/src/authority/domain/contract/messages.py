@@ -15,6 +15,7 @@ class DraftContract(Command):
     case_id: UUID
     provider_id: UUID
     terms: ContractTerms
+    standard_contract_id: UUID | None = None  # the framework this is an annex to
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,6 +65,7 @@ class ContractDrafted(Event):
     case_id: UUID
     provider_id: UUID
     terms: ContractTerms
+    standard_contract_id: UUID | None = None  # None only in streams from before frameworks
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -58,6 +58,7 @@ class ContractState:
     provider_signed: int | None = None  # the version the provider countersigned
     termination: Termination | None = None
     delivery_started_on: date | None = None
+    standard_contract_id: UUID | None = None  # the standard contract (annex to)
 
     @property
     def version(self) -> int:

@@ -4,10 +4,12 @@ from authority.domain.order.decide import decide
 from authority.domain.order.evolve import evolve
 from authority.domain.order.messages import (
     ChangeOrder,
+    EndOrder,
     OrderAccepted,
     OrderChanged,
     OrderCommand,
     OrderDeclined,
+    OrderEnded,
     OrderEvent,
     OrderPlaced,
     OrderWithdrawn,
@@ -28,10 +30,12 @@ from authority.domain.order.model import (
 __all__ = [
     "ChangeOrder",
     "DeclineReason",
+    "EndOrder",
     "OrderAccepted",
     "OrderChanged",
     "OrderCommand",
     "OrderDeclined",
+    "OrderEnded",
     "OrderEvent",
     "OrderPlaced",
     "OrderState",

@@ -6,10 +6,12 @@ from authority.domain.audit import CASEWORK, require_role, stamp
 from authority.domain.errors import DomainError, require, require_text
 from authority.domain.order.messages import (
     ChangeOrder,
+    EndOrder,
     OrderAccepted,
     OrderChanged,
     OrderCommand,
     OrderDeclined,
+    OrderEnded,
     OrderEvent,
     OrderPlaced,
     OrderWithdrawn,
@@ -45,6 +47,8 @@ def decide(command: OrderCommand, state: OrderState | None) -> list[OrderEvent]:
             _awaiting_answer(state, command.version)
             ref = require_text(command.provider_ref, "provider_ref")
             return [OrderAccepted(**stamp(command), provider_ref=ref)]
+        case EndOrder():
+            return _end(command, state)
         case RecordOrderDeclined():
             _awaiting_answer(state, command.version)
             _text_for_other(command.reason_code is DeclineReason.OTHER, command.text)
@@ -91,6 +95,17 @@ def _withdraw(command: WithdrawOrder, state: OrderState) -> list[OrderEvent]:
     )
     _text_for_other(command.reason_code is WithdrawalReason.OTHER, command.text)
     return [OrderWithdrawn(**stamp(command), reason_code=command.reason_code, text=command.text)]
+
+
+def _end(command: EndOrder, state: OrderState) -> list[OrderEvent]:
+    require_role(command, CASEWORK)
+    require(
+        state.status is OrderStatus.ACCEPTED,
+        "order_not_running",
+        f"only an accepted order can end; this one is {state.status.value}",
+    )
+    require_text(command.reason, "reason")
+    return [OrderEnded(**stamp(command), ended_on=command.ended_on)]
 
 
 def _awaiting_answer(state: OrderState, version: int | None) -> None:

@@ -6,6 +6,7 @@ from authority.domain.order.messages import (
     OrderAccepted,
     OrderChanged,
     OrderDeclined,
+    OrderEnded,
     OrderEvent,
     OrderPlaced,
     OrderWithdrawn,
@@ -35,3 +36,5 @@ def evolve(state: OrderState | None, event: OrderEvent) -> OrderState:
             return replace(state, status=OrderStatus.ACCEPTED, provider_ref=ref)
         case OrderDeclined():
             return replace(state, status=OrderStatus.DECLINED)
+        case OrderEnded():
+            return replace(state, status=OrderStatus.ENDED)

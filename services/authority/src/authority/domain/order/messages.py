@@ -1,6 +1,7 @@
 """Commands and events of an order (bestilling)."""
 
 from dataclasses import dataclass
+from datetime import date
 from uuid import UUID
 
 from authority.domain.audit import Command, Event
@@ -44,7 +45,16 @@ class RecordOrderDeclined(Command):
     version: int | None = None
 
 
-OrderCommand = PlaceOrder | ChangeOrder | WithdrawOrder | RecordOrderAccepted | RecordOrderDeclined
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EndOrder(Command):
+    """The measure ends (ophør) by decision; `reason` is required."""
+
+    ended_on: date
+
+
+OrderCommand = (
+    PlaceOrder | ChangeOrder | WithdrawOrder | RecordOrderAccepted | RecordOrderDeclined | EndOrder
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -80,4 +90,11 @@ class OrderDeclined(Event):
     text: str | None
 
 
-OrderEvent = OrderPlaced | OrderChanged | OrderWithdrawn | OrderAccepted | OrderDeclined
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrderEnded(Event):
+    ended_on: date
+
+
+OrderEvent = (
+    OrderPlaced | OrderChanged | OrderWithdrawn | OrderAccepted | OrderDeclined | OrderEnded
+)

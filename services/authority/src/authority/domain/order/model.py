@@ -25,6 +25,7 @@ class OrderStatus(StrEnum):
     ACCEPTED = "accepted"
     DECLINED = "declined"
     WITHDRAWN = "withdrawn"
+    ENDED = "ended"  # ophør: the measure ended after delivery
 
 
 class DeclineReason(StrEnum):

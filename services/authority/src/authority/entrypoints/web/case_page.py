@@ -1,0 +1,126 @@
+"""The case page: persons (masked unless revealed), timeline, every step and its form;
+with ``as_of`` the case as it stood then (read only)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+from uuid import UUID
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from servicekit.auth import Principal
+
+from authority.app.queries import CaseQueries, render_case
+from authority.app.services import Services
+from authority.domain import DomainError, GoalArea, MeasureCode
+from authority.domain.followup import Progress
+from authority.entrypoints.http.common import Mutation, acting, services
+from authority.entrypoints.web.i18n import error_text, language, translator
+from authority.entrypoints.web.render import LOCAL, page
+from authority.entrypoints.web.session import User
+
+
+def as_of_instant(as_of: str | None) -> datetime | None:
+    """A moment (local Danish time unless it carries an offset); a bare date means the end of
+    that day. The case is shown as it stood then."""
+    if not as_of:
+        return None
+    if len(as_of) == 10:
+        return datetime.combine(date.fromisoformat(as_of), time.max, tzinfo=LOCAL)
+    moment = datetime.fromisoformat(as_of)
+    return moment if moment.tzinfo else moment.replace(tzinfo=LOCAL)
+
+
+def contract_view(c: dict[str, Any]) -> dict[str, Any]:
+    version = len(c["versions"])
+    signed = c["authority_signed"] == version, c["provider_signed"] == version
+    return c | {
+        "version": version,
+        "terms": c["versions"][-1],
+        "signed_by_authority": signed[0],
+        "signed_by_provider": signed[1],
+        "in_force": all(signed) and c["termination"] is None,
+    }
+
+
+async def case_context(
+    s: Services, case_id: UUID, at: datetime | None, revealed: Any = None
+) -> dict[str, Any]:
+    queries = CaseQueries(s.kit)
+    case = await queries.case(case_id, at)
+    if revealed is not None:
+        clear = render_case(revealed, 0, clear=True)
+        case |= {k: clear[k] for k in ("child", "parents", "custody")}
+    timeline = [
+        e
+        for e in await queries.timeline(case_id)
+        if at is None or datetime.fromisoformat(e["recorded_at"]) <= at
+    ]
+    registry = list(await s.kit.views.rows("providers"))
+    goals = {g["goal_id"]: g for plan in case["action_plans"] for g in plan["goals"]}
+    return {
+        "case": case,
+        "timeline": timeline,
+        "providers": {str(p["provider_id"]): p for p in registry},
+        "contracts": [contract_view(c) for c in case["contracts"]],
+        "goals": goals,
+        "measures": list(MeasureCode),
+        "areas": list(GoalArea),
+        "progress_levels": list(Progress),
+        "revealed": revealed is not None,
+    }
+
+
+async def show(
+    request: Request,
+    user: Principal,
+    case_id: UUID,
+    as_of: str | None = None,
+    errors: dict[str, str] | None = None,
+    revealed: Any = None,
+    status: int = 200,
+) -> Response:
+    s = services(request)
+    t = translator(language(request))
+    try:
+        at = as_of_instant(as_of)
+        context = await case_context(s, case_id, at, revealed)
+    except DomainError as exc:
+        message = error_text(t, exc.code, exc.message)
+        return page(request, "missing.html", user, status=404, message=message)
+    except ValueError:
+        return await show(request, user, case_id, errors={"as_of": t("error.bad_date")})
+    return page(
+        request,
+        "case.html",
+        user,
+        status=status,
+        as_of=as_of,
+        read_only=at is not None,
+        errors=errors or {},
+        **context,
+    )
+
+
+def router() -> APIRouter:
+    ui = APIRouter(prefix="/ui", include_in_schema=False)
+
+    @ui.get("/cases/{case_id}")
+    async def case(request: Request, case_id: UUID, user: User, as_of: str = "") -> Response:
+        return await show(request, user, case_id, as_of or None)
+
+    @ui.post("/cases/{case_id}/reveal")
+    async def reveal(request: Request, case_id: UUID, user: User) -> Response:
+        """Show the persons in clear; the app logs who looked and why."""
+        form = await request.form()
+        body = Mutation(reason=str(form.get("reason", "")))
+        try:
+            state = await services(request).cases.reveal(case_id, acting(user, body))
+        except DomainError as exc:
+            t = translator(language(request))
+            errors = {"reveal": error_text(t, exc.code, exc.message)}
+            return await show(request, user, case_id, errors=errors, status=422)
+        return await show(request, user, case_id, revealed=state)
+
+    return ui

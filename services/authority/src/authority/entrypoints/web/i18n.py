@@ -1,0 +1,42 @@
+"""Language choice and lookup: Danish by default, English on request (?lang=en or cookie)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi import Request
+
+from authority.entrypoints.web.catalogue_da import DA
+from authority.entrypoints.web.catalogue_en import EN
+
+CATALOGUES: dict[str, dict[str, str]] = {"da": DA, "en": EN}
+DEFAULT = "da"
+COOKIE = "samspil_lang"
+
+Translate = Callable[..., str]
+
+
+def language(request: Request) -> str:
+    """The query parameter wins (it is how the toggle works), then the cookie, then Danish."""
+    for candidate in (request.query_params.get("lang"), request.cookies.get(COOKIE)):
+        if candidate in CATALOGUES:
+            return candidate
+    return DEFAULT
+
+
+def translator(lang: str) -> Translate:
+    catalogue = CATALOGUES.get(lang, CATALOGUES[DEFAULT])
+
+    def t(key: str, **values: object) -> str:
+        # A missing key shows itself rather than failing the page: tests catch it.
+        text = catalogue.get(key) or CATALOGUES[DEFAULT].get(key) or key
+        return text.format(**values) if values else text
+
+    return t
+
+
+def error_text(t: Translate, code: str, fallback: str) -> str:
+    """A domain error in the user's language when the catalogue knows its code."""
+    key = f"error.{code}"
+    found = t(key)
+    return fallback if found == key else found

@@ -1,0 +1,55 @@
+"""Sign in and out. In development and test a user and role are picked and the development
+issuer signs the token; in production sign-in goes through the municipality's OIDC provider,
+which is configured outside this service (the page says so and offers no form)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from authority.entrypoints.web import session
+from authority.entrypoints.web.render import page
+
+ROLES = ("caseworker", "team_leader", "finance")
+
+
+def router() -> APIRouter:
+    ui = APIRouter(prefix="/ui", include_in_schema=False)
+
+    @ui.get("/login")
+    async def login_form(request: Request, next: str = "/ui/") -> Response:  # noqa: A002
+        dev = request.app.state.dev_issuer is not None
+        return page(
+            request, "login.html", None, dev=dev, roles_offered=ROLES, next=session.safe_next(next)
+        )
+
+    @ui.post("/login")
+    async def login(request: Request) -> Response:
+        issuer = request.app.state.dev_issuer
+        form = await request.form()
+        user_id = str(form.get("user_id", "")).strip()
+        role = str(form.get("role", ""))
+        target = session.safe_next(str(form.get("next", "/ui/")))
+        if issuer is None or not user_id or role not in ROLES:
+            return page(
+                request,
+                "login.html",
+                None,
+                status=422 if issuer else 404,
+                dev=issuer is not None,
+                roles_offered=ROLES,
+                next=target,
+                error="login.invalid",
+            )
+        response = RedirectResponse(target, status_code=303)
+        secure = request.url.scheme == "https"
+        session.set_session(response, issuer.issue(user_id, [role]), secure)
+        return response
+
+    @ui.post("/logout")
+    async def logout() -> Response:
+        response = RedirectResponse(session.LOGIN, status_code=303)
+        session.clear_session(response)
+        return response
+
+    return ui

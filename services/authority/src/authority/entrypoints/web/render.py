@@ -1,0 +1,82 @@
+"""Jinja2 pages: every template gets the translator, the language and the signed-in user."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from servicekit.auth import Principal
+
+from authority.entrypoints.web import i18n
+
+HERE = Path(__file__).parent
+LOCAL = ZoneInfo("Europe/Copenhagen")
+env = Environment(
+    loader=FileSystemLoader(HERE / "templates"),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def day(value: Any) -> str:
+    """Dates as the Danish write them (dd.mm.yyyy); ISO strings from JSON views too."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if isinstance(value, datetime):
+        local = value.astimezone(LOCAL) if value.tzinfo else value
+        return local.strftime("%d.%m.%Y %H:%M:%S")
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+def kroner(oere: Any) -> str:
+    amount = (int(oere or 0)) / 100
+    return f"{amount:,.2f}".replace(",", " ").replace(".", ",") + " kr."
+
+
+def local_input(value: Any) -> str:
+    """A moment as the value of a datetime-local input (Danish time, to the second)."""
+    if not value:
+        return ""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo:
+        moment = moment.astimezone(LOCAL)
+    return str(moment.strftime("%Y-%m-%dT%H:%M:%S"))
+
+
+env.filters["day"] = day
+env.filters["local_input"] = local_input
+env.filters["kroner"] = kroner
+
+
+def page(
+    request: Request,
+    template: str,
+    user: Principal | None,
+    status: int = 200,
+    **context: Any,
+) -> HTMLResponse:
+    lang = i18n.language(request)
+    html = env.get_template(template).render(
+        request=request,
+        t=i18n.translator(lang),
+        lang=lang,
+        other_lang="en" if lang == "da" else "da",
+        user=user,
+        roles=set(user.roles) if user else set(),
+        path=request.url.path,
+        **context,
+    )
+    response = HTMLResponse(html, status_code=status)
+    if request.query_params.get("lang") in i18n.CATALOGUES:
+        response.set_cookie(i18n.COOKIE, lang, samesite="lax", max_age=365 * 24 * 3600)
+    return response
