@@ -33,9 +33,11 @@ async def run(sizes: Sizes) -> Outcome:
     first_due = datetime.now(UTC) + timedelta(days=1)
     async with fresh_database("scheduler") as db:
         started = time.perf_counter()
-        await seed(db, sizes.deadlines, first_due, PER_SECOND)
+        # Both windows (ours, then the raw loop's) must lie within the seeded range.
+        count = max(sizes.deadlines, int(PER_SECOND * (2 * sizes.fire_seconds + 10)))
+        await seed(db, count, first_due, PER_SECOND)
         outcome.notes.append(
-            f"scheduler: seeded {sizes.deadlines} deadlines in "
+            f"scheduler: seeded {count} deadlines in "
             f"{time.perf_counter() - started:.0f} s (template + COPY)"
         )
         engine = db.engine()

@@ -22,7 +22,7 @@ from authority.app.inbound import Inbound
 from authority.app.projections import projections
 from authority.app.services import Services
 from authority.domain import DomainError
-from authority.entrypoints.http import cases, orders, oversight
+from authority.entrypoints.http import cases, orders, oversight, standards
 
 SERVICE = "authority"
 NOT_FOUND = frozenset(
@@ -35,6 +35,7 @@ NOT_FOUND = frozenset(
         "concern_not_found",
         "claim_not_found",
         "decision_not_found",
+        "standard_contract_not_found",
     }
 )
 
@@ -105,7 +106,7 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         title="Samspil authority",
         settings=settings,
         workers=workers,
-        routers=[cases.router(), orders.router(), oversight.router()],
+        routers=[cases.router(), orders.router(), oversight.router(), standards.router()],
         domain_error=DomainError,
         checks={"database": db.ping(engine)},  # type: ignore[dict-item]
         on_startup=[prepare],

@@ -24,13 +24,13 @@ class Stack:
         resp = await self.client.post("/dev/token", json={"user_id": user_id, "roles": list(roles)})
         return {"Authorization": f"Bearer {resp.json()['access_token']}"}
 
-    async def produce(self, event: IntegrationEvent) -> None:
+    async def produce(self, event: IntegrationEvent, producer: str = "/samspil/provider") -> None:
         wire = encode(
             event,
             subject=event.partition_key(),
             revision=1,
             correlation_id=uuid.uuid4(),
-            producer="/samspil/provider",
+            producer=producer,
             occurred_at=datetime.now(UTC),
         )
         kafka = AIOKafkaProducer(bootstrap_servers=self.bootstrap, acks="all")

@@ -16,49 +16,9 @@ from servicekit.settings import DEV_TRANSPORT_MASTER
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from .conftest import Stack, eventually
+from .flows import CPR, decided_case, open_case, standard_contract
 
-CPR = "120315-4321"  # invented
 PROVIDER = UUID("00000000-0000-4000-8000-0000000000a1")
-
-
-async def open_case(stack: Stack, headers: dict[str, str]) -> str:
-    body = {
-        "child": {"name": "Alma Hansen", "cpr": CPR},
-        "parents": [{"name": "Mette Hansen", "cpr": "010180-2222"}],
-        "custody": {"kind": "mother"},
-        "contact_person": "Karen Caseworker",
-    }
-    resp = await stack.client.post("/cases", json=body, headers=headers)
-    assert resp.status_code == 201, resp.text
-    return str(resp.json()["case_id"])
-
-
-async def decided_case(stack: Stack) -> tuple[str, str, dict[str, str]]:
-    """A case with a concluded investigation, an approved decision and an action plan."""
-    cw = await stack.token("cw-1", "caseworker")
-    tl = await stack.token("tl-1", "team_leader")
-    case_id = await open_case(stack, cw)
-    post = stack.client.post
-    assert (await post(f"/cases/{case_id}/investigation/start", headers=cw)).status_code == 200
-    concluded = await post(
-        f"/cases/{case_id}/investigation/conclude", json={"summary": "Needs support"}, headers=cw
-    )
-    assert concluded.status_code == 200, concluded.text
-    proposed = await post(
-        f"/cases/{case_id}/decisions",
-        json={"measure": "sel_52_3_2", "assessment": "Support in the home helps"},
-        headers=cw,
-    )
-    decision_id = proposed.json()["decision_id"]
-    approved = await post(f"/cases/{case_id}/decisions/{decision_id}/approve", headers=tl)
-    assert approved.status_code == 200, approved.text
-    plan = await post(
-        f"/cases/{case_id}/action-plans",
-        json={"goals": [{"area": "school", "text": "Attends school daily"}]},
-        headers=cw,
-    )
-    assert plan.status_code == 201, plan.text
-    return case_id, decision_id, cw
 
 
 async def test_a_decision_needs_a_concluded_investigation(stack: Stack) -> None:
@@ -185,6 +145,7 @@ async def test_order_out_answer_in_contract_in_force(stack: Stack) -> None:
 
 async def _contract_signed_by_both(stack: Stack, order_id: UUID, cw: dict[str, str]) -> UUID:
     contact = {"name": "C", "email": "c@example.invalid"}
+    await standard_contract(stack, PROVIDER, cw)
     drafted = await stack.client.post(
         "/contracts",
         json={

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from pathlib import Path
 
 import httpx
 from cryptography.hazmat.primitives import hashes
@@ -11,7 +12,7 @@ from eventkit import EventStore, OutboxRelay, ProjectionRunner
 from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
-from servicekit import db, logging, topics
+from servicekit import db, logging, migrations, topics
 from servicekit.app import create_app
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka import subscribe
@@ -54,13 +55,13 @@ def webhook_secrets_key(settings: ServiceSettings) -> bytes:
     return hkdf.derive(raw)
 
 
+MIGRATIONS = Path(__file__).parent / "adapters" / "migrations"
+SCHEMA = (eventkit_metadata, read_metadata, webhook_metadata)
+
+
 async def migrate(settings: ProviderSettings) -> None:
-    """Create what is missing (idempotent): eventkit's tables, read models, webhooks."""
-    engine = db.engine_for(settings.database_url)
-    async with engine.begin() as conn:
-        for metadata in (eventkit_metadata, read_metadata, webhook_metadata):
-            await conn.run_sync(metadata.create_all)
-    await engine.dispose()
+    """Bring the schema to head: eventkit's tables, read models, webhooks (idempotent)."""
+    await migrations.migrate(settings.database_url, MIGRATIONS, SCHEMA)
 
 
 def projection_runner(settings: ProviderSettings) -> ProjectionRunner:
@@ -111,6 +112,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     async def prepare() -> None:
         if settings.auto_migrate:
             await migrate(settings)
+        await migrations.require_head(settings.database_url, MIGRATIONS)
         await topics.create_all(bootstrap, prefix, settings.topic_partitions)
 
     app = create_app(

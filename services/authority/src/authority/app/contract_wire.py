@@ -14,6 +14,7 @@ from authority.app.acting import Acting
 from authority.domain import DomainError
 from authority.domain.contract import ContractState, ContractTerms
 
+
 def terms_sha256(terms: object) -> str:
     """The hash both parties sign: canonical JSON (sorted keys, no spaces) of the terms
     (an individual contract's or a standard contract's)."""

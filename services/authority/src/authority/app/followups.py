@@ -94,9 +94,7 @@ class FollowUps:
         acting: Acting,
     ) -> None:
         new = event.new_terms
-        terms = replace(
-            contract.terms, goals=new.goals, scope=new.scope, frequency=new.frequency
-        )
+        terms = replace(contract.terms, goals=new.goals, scope=new.scope, frequency=new.frequency)
         await self.contracts.amend_and_offer(uow, contract.contract_id, terms, acting)
 
     async def _end(self, uow: UnitOfWork, contract: ContractState, acting: Acting) -> None:

@@ -24,7 +24,12 @@ KINDS = {
 }
 
 
-def person(p: Person, clear: bool) -> dict[str, str]:
+ERASED = {"name": "[erased]", "cpr": MASK}
+
+
+def person(p: Person, clear: bool, erased: bool = False) -> dict[str, str]:
+    if erased:  # the key is shredded: only placeholders are left to show
+        return dict(ERASED)
     if clear:
         return {"name": p.name, "cpr": p.cpr.digits}
     return {"name": "".join(f"{w[0]}." for w in p.name.split() if w), "cpr": MASK}
@@ -33,12 +38,13 @@ def person(p: Person, clear: bool) -> dict[str, str]:
 def render_case(state: CaseState, revision: int, clear: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = TypeAdapter(CaseState).dump_python(state, mode="json")
     guardian = state.custody.guardian
+    erased = state.erased
     data |= {
-        "child": person(state.child, clear),
-        "parents": [person(p, clear) for p in state.parents],
+        "child": person(state.child, clear, erased),
+        "parents": [person(p, clear, erased) for p in state.parents],
         "custody": {
             "holder": state.custody.holder.value,
-            "guardian": person(guardian, clear) if guardian else None,
+            "guardian": person(guardian, clear, erased) if guardian else None,
         },
         "revision": revision,
     }

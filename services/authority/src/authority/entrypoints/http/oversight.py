@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel
 from servicekit.problems import Problem
 
+from authority.app.queries import render
 from authority.domain import Role
 from authority.domain.followup import AdjustedTerms, Outcome, RecordOutcome
 from authority.entrypoints.http.common import (
@@ -48,6 +49,14 @@ def router() -> APIRouter:
     @api.get("/cases/{case_id}/follow-ups")
     async def follow_ups(case_id: UUID, _: Reader, s: Svc) -> list[dict[str, Any]]:
         return list(await s.kit.views.rows("followups", case_id=case_id))
+
+    @api.get("/follow-ups/{followup_id}")
+    async def follow_up(followup_id: UUID, _: Reader, s: Svc) -> dict[str, Any]:
+        """The follow-up with the provider's per-goal report (its text stays sealed)."""
+        state, revision = await s.followups.state(followup_id)
+        if state is None:
+            raise Problem(404, "followup_not_found", "the follow-up does not exist")
+        return render(state) | {"revision": revision}
 
     @api.post("/follow-ups/{followup_id}/outcome")
     async def outcome(

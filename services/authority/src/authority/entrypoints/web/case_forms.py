@@ -54,9 +54,7 @@ def open_command(form: FormData, user_id: str, stamp: dict[str, object]) -> Open
 
 def goals(form: FormData) -> tuple[Goal, ...]:
     """One goal per area the caseworker filled in; empty areas are left out."""
-    found = (
-        (area, str(form.get(f"goal_{area.value}") or "").strip()) for area in GoalArea
-    )
+    found = ((area, str(form.get(f"goal_{area.value}") or "").strip()) for area in GoalArea)
     return tuple(Goal(uuid4(), area, words) for area, words in found if words)
 
 

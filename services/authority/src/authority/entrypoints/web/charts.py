@@ -11,7 +11,9 @@ from markupsafe import Markup
 BAR, GAP, LABEL_WIDTH, WIDTH = 22, 8, 200, 560
 
 
-def bar_chart(title: str, bars: Sequence[tuple[str, float, str]], maximum: float | None = None) -> Markup:
+def bar_chart(
+    title: str, bars: Sequence[tuple[str, float, str]], maximum: float | None = None
+) -> Markup:
     """``bars``: (label, value, value as text). Bars scale to ``maximum`` (default: largest)."""
     top = maximum or max((value for _, value, _ in bars), default=0) or 1
     height = max(1, len(bars)) * (BAR + GAP) + GAP

@@ -17,7 +17,7 @@ def router() -> APIRouter:
     ui = APIRouter(prefix="/ui", include_in_schema=False)
 
     @ui.get("/login")
-    async def login_form(request: Request, next: str = "/ui/") -> Response:  # noqa: A002
+    async def login_form(request: Request, next: str = "/ui/") -> Response:
         dev = request.app.state.dev_issuer is not None
         return page(
             request, "login.html", None, dev=dev, roles_offered=ROLES, next=session.safe_next(next)

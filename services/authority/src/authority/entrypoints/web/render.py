@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,13 @@ def local_input(value: Any) -> str:
     return str(moment.strftime("%Y-%m-%dT%H:%M:%S"))
 
 
+def fromjson(value: Any) -> Any:
+    """Scope and frequency are stored as JSON text ({hours, per} / {times, per})."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
 env.filters["day"] = day
+env.filters["fromjson"] = fromjson
 env.filters["local_input"] = local_input
 env.filters["kroner"] = kroner
 

@@ -1,0 +1,9 @@
+"""Alembic environment of the provider: eventkit's tables, read models and webhooks."""
+
+from eventkit.schema import metadata as eventkit_metadata
+from servicekit import alembic_env
+
+from provider.adapters.tables import metadata as read_metadata
+from provider.adapters.webhooks import webhook_metadata
+
+alembic_env.run([eventkit_metadata, read_metadata, webhook_metadata])
