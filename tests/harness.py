@@ -43,8 +43,12 @@ class ServiceProcess:
         env = {**os.environ, **self.env, "PORT": str(self.port), "HOST": "127.0.0.1"}
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", self.name], env=env, stdout=log, stderr=subprocess.STDOUT,
-                cwd=ROOT, start_new_session=True,
+                [sys.executable, "-m", self.name],
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=ROOT,
+                start_new_session=True,
             )
         self.wait_ready(timeout)
         return self

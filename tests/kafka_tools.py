@@ -12,13 +12,24 @@ from samspil_contracts import Envelope, IntegrationEvent, decode, encode
 
 
 async def produce(
-    bootstrap: str, prefix: str, event: IntegrationEvent, *, occurred_at: datetime,
-    producer: str = "/samspil/test", subject: str | None = None, event_id: UUID | None = None,
+    bootstrap: str,
+    prefix: str,
+    event: IntegrationEvent,
+    *,
+    occurred_at: datetime,
+    producer: str = "/samspil/test",
+    subject: str | None = None,
+    event_id: UUID | None = None,
     revision: int = 1,
 ) -> UUID:
     wire = encode(
-        event, event_id=event_id, subject=subject or event.partition_key(), revision=revision,
-        correlation_id=uuid4(), producer=producer, occurred_at=occurred_at,
+        event,
+        event_id=event_id,
+        subject=subject or event.partition_key(),
+        revision=revision,
+        correlation_id=uuid4(),
+        producer=producer,
+        occurred_at=occurred_at,
     )
     kafka = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
     await kafka.start()
@@ -36,8 +47,11 @@ async def read_topic(
 ) -> list[tuple[Envelope, IntegrationEvent]]:
     """Every decodable record of ``topic`` from the beginning, once it has gone quiet."""
     consumer = AIOKafkaConsumer(
-        topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
-        enable_auto_commit=False, group_id=None,
+        topic,
+        bootstrap_servers=bootstrap,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        group_id=None,
     )
     await consumer.start()
     found: list[tuple[Envelope, IntegrationEvent]] = []
@@ -58,8 +72,11 @@ async def read_topic(
 async def read_raw(bootstrap: str, topic: str, *, seconds: float = 5.0) -> list[object]:
     """Raw records (for dead-letter and leak checks)."""
     consumer = AIOKafkaConsumer(
-        topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
-        enable_auto_commit=False, group_id=None,
+        topic,
+        bootstrap_servers=bootstrap,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        group_id=None,
     )
     await consumer.start()
     out: list[object] = []

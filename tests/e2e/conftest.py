@@ -25,7 +25,9 @@ class Stack:
     def url(self, service: str) -> str:
         return self.processes[service].url
 
-    def client(self, service: str, *roles: str, user: str = "e2e-user", **claims: str) -> httpx.Client:
+    def client(
+        self, service: str, *roles: str, user: str = "e2e-user", **claims: str
+    ) -> httpx.Client:
         token = self.issuer.issue(user, roles, **claims)  # type: ignore[arg-type]
         return httpx.Client(
             base_url=self.url(service), headers={"Authorization": f"Bearer {token}"}, timeout=15
@@ -33,19 +35,24 @@ class Stack:
 
 
 @pytest.fixture(scope="session")
-def stack(
-    kafka_bootstrap: str, new_database_url: Callable[[str], str]
-) -> Iterator[Stack]:
+def stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Iterator[Stack]:
     prefix = f"e2e{uuid.uuid4().hex[:8]}."
     common = {
-        "KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap, "KAFKA_TOPIC_PREFIX": prefix,
-        "SAMSPIL_ENV": "test", "TOPIC_PARTITIONS": "2", "JWT_SECRET": DEV_JWT_SECRET,
+        "KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap,
+        "KAFKA_TOPIC_PREFIX": prefix,
+        "SAMSPIL_ENV": "test",
+        "TOPIC_PARTITIONS": "2",
+        "JWT_SECRET": DEV_JWT_SECRET,
         "LOG_LEVEL": "INFO",
     }
     processes = {
         name: ServiceProcess(
-            name, {**common, "DATABASE_URL": new_database_url(name),
-                   **({"ADJUSTABLE_CLOCK": "true"} if name == "scheduler" else {})},
+            name,
+            {
+                **common,
+                "DATABASE_URL": new_database_url(name),
+                **({"ADJUSTABLE_CLOCK": "true"} if name == "scheduler" else {}),
+            },
         )
         for name in SERVICES
     }

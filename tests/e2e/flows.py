@@ -45,28 +45,56 @@ class DecidedCase:
 
 def decided_case(cw: httpx.Client, tl: httpx.Client) -> DecidedCase:
     """Case opened, investigation concluded, decision approved, action plan adopted."""
-    body = {"child": CHILD, "parents": [MOTHER], "custody": {"kind": "mother"},
-            "contact_person": "Karen Jensen, socialrådgiver"}
+    body = {
+        "child": CHILD,
+        "parents": [MOTHER],
+        "custody": {"kind": "mother"},
+        "contact_person": "Karen Jensen, socialrådgiver",
+    }
     case_id = ok(cw.post("/cases", json=body), 201)["case_id"]
     ok(cw.post(f"/cases/{case_id}/investigation/start"))
-    ok(cw.post(f"/cases/{case_id}/investigation/conclude",
-               json={"summary": "Familien har brug for struktur i hverdagen"}))
-    decision = ok(cw.post(f"/cases/{case_id}/decisions", json={
-        "measure": "sel_52_3_2", "assessment": "Konkret vurdering: støtte i hjemmet 6 t/uge",
-        "reason": "Børnefaglig undersøgelse afsluttet"}), 201)
+    ok(
+        cw.post(
+            f"/cases/{case_id}/investigation/conclude",
+            json={"summary": "Familien har brug for struktur i hverdagen"},
+        )
+    )
+    decision = ok(
+        cw.post(
+            f"/cases/{case_id}/decisions",
+            json={
+                "measure": "sel_52_3_2",
+                "assessment": "Konkret vurdering: støtte i hjemmet 6 t/uge",
+                "reason": "Børnefaglig undersøgelse afsluttet",
+            },
+        ),
+        201,
+    )
     ok(tl.post(f"/cases/{case_id}/decisions/{decision['decision_id']}/approve"))
-    plan = ok(cw.post(f"/cases/{case_id}/action-plans", json={"goals": [
-        {"area": "school", "text": "Emil møder i skole hver dag"},
-        {"area": "family_relations", "text": "Faste rutiner morgen og aften"},
-    ]}), 201)
+    plan = ok(
+        cw.post(
+            f"/cases/{case_id}/action-plans",
+            json={
+                "goals": [
+                    {"area": "school", "text": "Emil møder i skole hver dag"},
+                    {"area": "family_relations", "text": "Faste rutiner morgen og aften"},
+                ]
+            },
+        ),
+        201,
+    )
     return DecidedCase(case_id, decision["decision_id"], plan["goals"])
 
 
 def place_order(cw: httpx.Client, case: DecidedCase, provider_id: str) -> str:
     body = {
-        "case_id": case.case_id, "decision_id": case.decision_id, "provider_id": provider_id,
-        "scope": {"hours": 6, "per": "week"}, "frequency": {"times": 2, "per": "week"},
-        "start": str(date.today() + timedelta(days=14)), "expected_duration_months": 12,
+        "case_id": case.case_id,
+        "decision_id": case.decision_id,
+        "provider_id": provider_id,
+        "scope": {"hours": 6, "per": "week"},
+        "frequency": {"times": 2, "per": "week"},
+        "start": str(date.today() + timedelta(days=14)),
+        "expected_duration_months": 12,
     }
     return str(ok(cw.post("/orders", json=body), 201)["order_id"])
 

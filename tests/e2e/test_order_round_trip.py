@@ -27,8 +27,10 @@ pytestmark = pytest.mark.e2e
 def test_an_order_is_accepted_and_the_answer_reaches_the_authority(stack: Stack) -> None:
     # Given a provider organisation and a case with an approved decision and action plan
     tenant = new_tenant(stack, "Familiehuset Nord")
-    with stack.client("authority", "caseworker", user="karen") as cw, \
-         stack.client("authority", "team_leader", user="lars") as tl:
+    with (
+        stack.client("authority", "caseworker", user="karen") as cw,
+        stack.client("authority", "team_leader", user="lars") as tl,
+    ):
         case = decided_case(cw, tl)
         # When the caseworker orders the measure from the provider
         order_id = place_order(cw, case, tenant.tenant_id)
@@ -38,25 +40,35 @@ def test_an_order_is_accepted_and_the_answer_reaches_the_authority(stack: Stack)
         detail = ok(tenant.client.get(f"/orders/{order_id}"))
         assert "0103151234" not in str(detail)
         # When the provider accepts
-        ok(tenant.client.post(f"/orders/{order_id}/accept", json={
-            "expected_start": str(date.today() + timedelta(days=14)),
-            "contact": {"name": "Pia Holm", "email": "pia@familiehuset.example"},
-        }))
+        ok(
+            tenant.client.post(
+                f"/orders/{order_id}/accept",
+                json={
+                    "expected_start": str(date.today() + timedelta(days=14)),
+                    "contact": {"name": "Pia Holm", "email": "pia@familiehuset.example"},
+                },
+            )
+        )
         # Then the authority's order shows the answer
         answered = authority_order_status(cw, order_id, "accepted")
         assert answered["order_id"] == order_id
         # And the scheduler stopped the answer deadline
         with stack.client("scheduler", "ops", user="ops-1") as ops:
-            wait_for(lambda: ops.get("/deadlines", params={
-                "case_id": case.case_id, "status": "cancelled"}).json(),
-                what="answer deadline cancelled")
+            wait_for(
+                lambda: ops.get(
+                    "/deadlines", params={"case_id": case.case_id, "status": "cancelled"}
+                ).json(),
+                what="answer deadline cancelled",
+            )
 
 
 def test_a_declined_order_carries_its_coded_reason_back(stack: Stack) -> None:
     # Given an order to a provider with no capacity
     tenant = new_tenant(stack, "Ungehuset Syd")
-    with stack.client("authority", "caseworker", user="karen") as cw, \
-         stack.client("authority", "team_leader", user="lars") as tl:
+    with (
+        stack.client("authority", "caseworker", user="karen") as cw,
+        stack.client("authority", "team_leader", user="lars") as tl,
+    ):
         case = decided_case(cw, tl)
         order_id = place_order(cw, case, tenant.tenant_id)
         provider_sees_order(tenant, order_id)
@@ -71,8 +83,10 @@ def test_a_declined_order_carries_its_coded_reason_back(stack: Stack) -> None:
 
 def test_bad_input_gets_problem_json_and_nothing_is_lost(stack: Stack) -> None:
     tenant = new_tenant(stack, "Støttecentret Vest")
-    with stack.client("authority", "caseworker", user="karen") as cw, \
-         stack.client("authority", "team_leader", user="lars") as tl:
+    with (
+        stack.client("authority", "caseworker", user="karen") as cw,
+        stack.client("authority", "team_leader", user="lars") as tl,
+    ):
         # A malformed order is refused with a useful problem document
         bad = cw.post("/orders", json={"case_id": "not-a-uuid"})
         assert bad.status_code == 422

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-import asyncpg  # type: ignore[import-untyped]
+import asyncpg
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
 

@@ -46,7 +46,7 @@ async def open_follow_up(stack: Stack, m: Running) -> str:
 
 async def goal_ids(stack: Stack, m: Running) -> list[str]:
     case = (await stack.client.get(f"/cases/{m.case_id}", headers=m.cw)).json()
-    return [g["goal_id"] for g in case["action_plan"]["goals"]]
+    return [g["goal_id"] for g in case["action_plans"][-1]["goals"]]
 
 
 async def outcome(stack: Stack, m: Running, followup_id: str, body: dict[str, Any]) -> Any:

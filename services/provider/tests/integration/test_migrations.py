@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from servicekit import migrations
-
 from provider.bootstrap import MIGRATIONS, SCHEMA, ProviderSettings, migrate
+from servicekit import migrations
 
 pytestmark = pytest.mark.integration
 
