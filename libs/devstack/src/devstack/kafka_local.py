@@ -6,6 +6,7 @@ import base64
 import subprocess
 import time
 import uuid
+from pathlib import Path
 
 from devstack import readiness
 from devstack._paths import deploy_file, log_file, var_dir
@@ -18,16 +19,17 @@ START_TIMEOUT_SECONDS = 90
 _MAIN_CLASS = "kafka.Kafka"
 
 # Single node: every internal topic has replication factor 1 and topics are created explicitly.
-_SERVER_PROPERTIES = f"""\
+# A template (also used by devstack.isolated_kafka for brokers on other ports).
+SERVER_PROPERTIES = """\
 process.roles=broker,controller
 node.id=1
-controller.quorum.bootstrap.servers={CONTROLLER}
-listeners=PLAINTEXT://{BOOTSTRAP},CONTROLLER://{CONTROLLER}
-advertised.listeners=PLAINTEXT://{BOOTSTRAP}
+controller.quorum.bootstrap.servers={controller}
+listeners=PLAINTEXT://{bootstrap},CONTROLLER://{controller}
+advertised.listeners=PLAINTEXT://{bootstrap}
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
 listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-log.dirs={{data}}
+log.dirs={data}
 auto.create.topics.enable=false
 num.partitions=1
 offsets.topic.replication.factor=1
@@ -57,15 +59,18 @@ def stop() -> bool:
         return stop_group(var_dir("kafka") / "kafka.pid", _MAIN_CLASS)
 
 
-def _java(classpath: str, main: str, *args: str, heap: str = "-Xmx128m") -> list[str]:
+def java_command(
+    classpath: str, main: str, *args: str, heap: str = "-Xmx128m", logs: Path | None = None
+) -> list[str]:
     log4j = deploy_file("kafka", "log4j2.properties")
+    logs = logs or log_file("kafka.log").parent
     return [
         "java",
         heap,
         "-cp",
         classpath,
         f"-Dlog4j2.configurationFile={log4j}",
-        f"-Dkafka.logs.dir={log_file('kafka.log').parent}",
+        f"-Dkafka.logs.dir={logs}",
         main,
         *args,
     ]
@@ -74,18 +79,22 @@ def _java(classpath: str, main: str, *args: str, heap: str = "-Xmx128m") -> list
 def _start(classpath: str) -> None:
     home = var_dir("kafka")
     config = home / "server.properties"
-    config.write_text(_SERVER_PROPERTIES.format(data=var_dir("kafka", "data")))
+    config.write_text(
+        SERVER_PROPERTIES.format(
+            bootstrap=BOOTSTRAP, controller=CONTROLLER, data=var_dir("kafka", "data")
+        )
+    )
     if not (home / "data" / "meta.properties").exists():
-        _format(classpath, str(config))
-    args = _java(classpath, _MAIN_CLASS, str(config), heap="-Xmx512m")
+        format_storage(classpath, str(config))
+    args = java_command(classpath, _MAIN_CLASS, str(config), heap="-Xmx512m")
     start_detached(args, log_file("kafka.out"), home / "kafka.pid", cwd=home)
 
 
-def _format(classpath: str, config: str) -> None:
+def format_storage(classpath: str, config: str) -> None:
     cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
     args = ["format", "--standalone", "--cluster-id", cluster_id, "--config", config]
     done = subprocess.run(
-        _java(classpath, "kafka.tools.StorageTool", *args),
+        java_command(classpath, "kafka.tools.StorageTool", *args),
         capture_output=True,
         text=True,
         check=False,

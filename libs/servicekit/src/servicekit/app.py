@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 
-from servicekit import observability, problems
+from servicekit import observability, problems, telemetry
 from servicekit.auth import DevIssuer, OidcVerifier, Verifier
 from servicekit.runtime import Workers
 from servicekit.settings import ServiceSettings
@@ -43,6 +43,7 @@ def create_app(
     app = FastAPI(title=title, version="1.0", lifespan=lifespan)
     app.state.verifier = verifier_for(settings)
     problems.install(app, domain_error, set(not_found_codes))
+    telemetry.install(app)
     app.include_router(observability.router(checks))
     for router in routers:
         app.include_router(router)

@@ -9,26 +9,48 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from typing import Any
 
 import structlog
+from aiokafka import TopicPartition
 from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 
 from servicekit.inbound import InboundPipeline, inbound_from_record
+from servicekit.metrics import CONSUMER_LAG, INBOUND_RECORDS
 
 log = structlog.get_logger(__name__)
 RETRY_PAUSE_SECONDS = 1.0
+
+
+def record_lag(group_id: str, consumer: Any, record: Any) -> None:
+    """Lag after ``record``: the partition's high-water mark minus the next offset to read.
+
+    The consumer learns the high-water mark with every fetch, so this costs no request. It
+    is refreshed on every delivery, retries included, so a consumer stuck on one record
+    shows a growing lag.
+    """
+    highwater = getattr(consumer, "highwater", None)
+    if highwater is None:
+        return
+    mark = highwater(TopicPartition(record.topic, record.partition))
+    if mark is not None:
+        lag = max(0, int(mark) - record.offset - 1)
+        CONSUMER_LAG.labels(group_id, record.topic, str(record.partition)).set(lag)
 
 
 def subscribe(
     broker: KafkaBroker, topics: Sequence[str], group_id: str, pipeline: InboundPipeline
 ) -> None:
     async def consume(message: KafkaMessage) -> None:
+        record = message.raw_message
+        record_lag(group_id, getattr(message, "consumer", None), record)
         try:
-            await pipeline(inbound_from_record(message.raw_message))
+            await pipeline(inbound_from_record(record))
         except Exception:
             # Transient (database down, broker hiccup): back off, then let Kafka redeliver.
+            INBOUND_RECORDS.labels(pipeline.consumer, getattr(record, "topic", "?"), "failed").inc()
             log.exception("inbound_failed", group=group_id)
             await asyncio.sleep(RETRY_PAUSE_SECONDS)
             raise

@@ -14,6 +14,8 @@ from uuid import UUID
 from eventkit import OutboxMessage, UnitOfWork
 from samspil_contracts import Envelope, IntegrationEvent, encode
 
+from servicekit.tracing import current_traceparent
+
 
 @dataclass(frozen=True)
 class Publisher:
@@ -36,6 +38,7 @@ class Publisher:
         event_id: UUID | None = None,
         traceparent: str | None = None,
     ) -> UUID:
+        """Enqueue ``event``; ``traceparent`` defaults to the current span (request/record)."""
         wire = encode(
             event,
             event_id=event_id,
@@ -45,7 +48,7 @@ class Publisher:
             causation_id=causation_id,
             producer=self.producer,
             occurred_at=occurred_at,
-            traceparent=traceparent,
+            traceparent=traceparent or current_traceparent(),
         )
         await uow.enqueue(
             [
@@ -71,7 +74,11 @@ class Publisher:
         occurred_at: datetime,
         event_id: UUID | None = None,
     ) -> UUID:
-        """Publish ``event`` as a consequence of ``cause``: same correlation, caused by it."""
+        """Publish ``event`` as a consequence of ``cause``: same correlation, caused by it.
+
+        The trace continues from the consumer span handling ``cause`` when there is one (so
+        the hop shows in the trace), else from the cause's own ``traceparent``.
+        """
         return await self.publish(
             uow,
             event,
@@ -81,5 +88,5 @@ class Publisher:
             causation_id=cause.event_id,
             occurred_at=occurred_at,
             event_id=event_id,
-            traceparent=cause.traceparent,
+            traceparent=current_traceparent() or cause.traceparent,
         )

@@ -6,7 +6,7 @@ from eventkit import EventStore, OutboxRelay, ProjectionRunner
 from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
-from servicekit import db, logging, topics
+from servicekit import db, logging, topics, tracing
 from servicekit.app import create_app
 from servicekit.auth import DevIssuer
 from servicekit.inbound import InboundPipeline
@@ -22,6 +22,7 @@ from authority.app.inbound import Inbound
 from authority.app.projections import projections
 from authority.app.services import Services
 from authority.domain import DomainError
+from authority.entrypoints import web
 from authority.entrypoints.http import cases, orders, oversight, standards
 
 SERVICE = "authority"
@@ -78,6 +79,7 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
     settings = settings or AuthoritySettings()
     settings.refuse_insecure()
     logging.configure(SERVICE, settings.log_level, settings.log_json)
+    tracing.configure(SERVICE)
     services = services_for(settings)
     engine = services.kit.store.engine
     bootstrap, prefix = settings.kafka_bootstrap_servers, settings.kafka_topic_prefix
@@ -106,12 +108,19 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         title="Samspil authority",
         settings=settings,
         workers=workers,
-        routers=[cases.router(), orders.router(), oversight.router(), standards.router()],
+        routers=[
+            cases.router(),
+            orders.router(),
+            oversight.router(),
+            standards.router(),
+            *web.routers(),
+        ],
         domain_error=DomainError,
         checks={"database": db.ping(engine)},  # type: ignore[dict-item]
         on_startup=[prepare],
         not_found_codes=NOT_FOUND,
     )
+    web.mount_static(app)
     app.state.services = services
     dev = settings.env != "production"
     app.state.dev_issuer = DevIssuer(settings.jwt_secret) if dev else None

@@ -12,7 +12,7 @@ from eventkit import EventStore, OutboxRelay, ProjectionRunner
 from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
-from servicekit import db, logging, migrations, topics
+from servicekit import db, logging, migrations, topics, tracing
 from servicekit.app import create_app
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka import subscribe
@@ -73,6 +73,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     settings = settings or ProviderSettings()
     settings.refuse_insecure()
     logging.configure(SERVICE, settings.log_level, settings.log_json)
+    tracing.configure(SERVICE)
     engine = db.engine_for(settings.database_url)
     store, read_models = EventStore(engine), ReadModelProjector()
     recorder = Recorder(store, read_models)

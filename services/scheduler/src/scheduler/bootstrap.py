@@ -10,7 +10,7 @@ from eventkit import EventStore, OutboxRelay
 from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
-from servicekit import db, logging, migrations, topics
+from servicekit import db, logging, migrations, topics, tracing
 from servicekit.app import create_app
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka import subscribe
@@ -37,6 +37,7 @@ class SchedulerSettings(ServiceSettings):
     adjustable_clock: bool = False  # development and tests only; refused in production
     clock_offset_days: int = 0  # with the adjustable clock: start this far in the future
     fire_interval_seconds: float = 0.5
+    firing_concurrency: int = 3  # parallel batches; SKIP LOCKED keeps them apart
 
 
 MIGRATIONS = Path(__file__).parent / "adapters" / "migrations"
@@ -51,6 +52,7 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
     settings = settings or SchedulerSettings()
     settings.refuse_insecure()
     logging.configure(SERVICE, settings.log_level, settings.log_json)
+    tracing.configure(SERVICE)
     if settings.adjustable_clock and settings.env == "production":
         raise RuntimeError("ADJUSTABLE_CLOCK is refused in production")
     engine = db.engine_for(settings.database_url)
@@ -69,7 +71,10 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
         broker=broker,
         bootstrap_servers=bootstrap,
         extra=[
-            firing_loop(firing, wake, settings.fire_interval_seconds),
+            *[
+                firing_loop(firing, wake, settings.fire_interval_seconds)
+                for _ in range(settings.firing_concurrency)
+            ],
             gauges_loop(engine, index, clock),
         ],
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -90,14 +91,20 @@ def rows_for(state: DeadlineSet) -> list[dict[str, Any]]:
 
 
 class SqlDeadlineIndex:
-    async def sync(self, conn: AsyncConnection, state: DeadlineSet) -> None:
+    async def sync(
+        self, conn: AsyncConnection, state: DeadlineSet, only: set[UUID] | None = None
+    ) -> None:
         subject = state.subject
-        await conn.execute(
-            phases.delete().where(
-                phases.c.subject_kind == subject.kind.value, phases.c.subject_id == subject.id
+        if only is None:
+            await conn.execute(
+                phases.delete().where(
+                    phases.c.subject_kind == subject.kind.value, phases.c.subject_id == subject.id
+                )
             )
-        )
-        rows = rows_for(state)
+            rows = rows_for(state)
+        else:  # firing touches one or two deadlines of a set that may hold years of them
+            await conn.execute(phases.delete().where(phases.c.deadline_id.in_(only)))
+            rows = [r for r in rows_for(state) if r["deadline_id"] in only]
         if rows:
             await conn.execute(phases.insert(), rows)
 

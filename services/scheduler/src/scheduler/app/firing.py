@@ -21,7 +21,7 @@ from servicekit.publishing import Publisher
 
 from scheduler.app.deadlines import Deadlines
 from scheduler.app.ports import Clock, DeadlineIndex
-from scheduler.domain import Deadline, DeadlinePhase, DeadlineSet, Fire, due_occurrences
+from scheduler.domain import Deadline, DeadlineFired, DeadlinePhase, DeadlineSet
 
 log = structlog.get_logger(__name__)
 FIRED = Counter("scheduler_deadlines_fired_total", "Deadline phases fired", ["kind", "phase"])
@@ -53,43 +53,41 @@ class Firing:
     async def fire_due(self) -> int:
         """One batch; returns how many phases fired (0 when nothing was due)."""
         now = self.clock.now()
+        metadata = {"actor": "scheduler", "occurred_at": now.isoformat()}
         try:
             async with self.store.unit_of_work() as uow:
                 subjects = await self.index.claim_due(uow.connection, now, self.batch_size)
                 fired = 0
                 for subject in subjects:
-                    loaded = await self.deadlines.load(subject)
-                    for deadline, phase in due_occurrences(loaded.state, now):
-                        fired += await self._fire(uow, deadline, phase, now)
+                    events, loaded = await self.deadlines.fire_due(uow, subject, now, metadata)
+                    for event in events:
+                        if isinstance(event, DeadlineFired) and loaded.state is not None:
+                            await self._publish(uow, loaded.state, event, loaded.revision)
+                            fired += 1
                 return fired
         except ConcurrencyError:
-            # A consumer moved one of these subjects meanwhile; the next batch sees it.
+            # Another instance or a consumer moved one of these subjects; the next batch
+            # sees the new state.
             log.info("fire_batch_retried")
             return 0
 
-    async def _fire(
-        self, uow: UnitOfWork, deadline: Deadline, phase: DeadlinePhase, now: datetime
-    ) -> int:
-        command = Fire(
-            subject=deadline.subject, deadline_id=deadline.deadline_id, phase=phase, at=now
-        )
-        metadata = {"actor": "scheduler", "occurred_at": now.isoformat()}
-        events, loaded = await self.deadlines.execute(uow, command, metadata)
-        if not events:
-            return 0
+    async def _publish(
+        self, uow: UnitOfWork, state: DeadlineSet, event: DeadlineFired, revision: int
+    ) -> None:
+        deadline = state.find(event.deadline_id)
+        assert deadline is not None
         await self.publisher.publish(
             uow,
-            _reached(deadline, phase, now),
+            _reached(deadline, event.phase, event.fired_at),
             subject=str(deadline.subject.id),
-            revision=loaded.revision,
+            revision=revision,
             correlation_id=uuid4(),
-            occurred_at=now,
-            event_id=reached_event_id(deadline.deadline_id, phase),
+            occurred_at=event.fired_at,
+            event_id=reached_event_id(deadline.deadline_id, event.phase),
         )
-        scheduled = deadline.timing.at(phase) or now
-        FIRED.labels(deadline.kind.value, phase.value).inc()
-        FIRE_LAG.observe(max(0.0, (now - scheduled).total_seconds()))
-        return 1
+        scheduled = deadline.timing.at(event.phase) or event.fired_at
+        FIRED.labels(deadline.kind.value, event.phase.value).inc()
+        FIRE_LAG.observe(max(0.0, (event.fired_at - scheduled).total_seconds()))
 
 
 def _reached(deadline: Deadline, phase: DeadlinePhase, now: datetime) -> DeadlineReached:
@@ -106,7 +104,3 @@ def _reached(deadline: Deadline, phase: DeadlinePhase, now: datetime) -> Deadlin
         due_at=deadline.due_at,
         fired_at=now,
     )
-
-
-def pending_subjects(state: DeadlineSet | None) -> int:
-    return 0 if state is None else len(state.pending())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Protocol
+from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -18,7 +19,11 @@ class Clock(Protocol):
 class DeadlineIndex(Protocol):
     """The queryable table of every phase to fire, kept in step with the aggregates."""
 
-    async def sync(self, conn: AsyncConnection, state: DeadlineSet) -> None: ...
+    async def sync(
+        self, conn: AsyncConnection, state: DeadlineSet, only: set[UUID] | None = None
+    ) -> None:
+        """Rewrite the subject's rows (or only those of the deadlines in ``only``)."""
+        ...
 
     async def claim_due(self, conn: AsyncConnection, now: datetime, limit: int) -> list[Subject]:
         """Subjects with a phase due by ``now``, locked so no other instance takes them."""

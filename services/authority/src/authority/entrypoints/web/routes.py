@@ -15,8 +15,8 @@ def routers() -> list[APIRouter]:
     return [
         login.router(),
         work.router(),
+        case_forms.router(),  # before the case page: /ui/cases/new is not a case id
         case_page.router(),
-        case_forms.router(),
         providers.router(),
         dashboard.router(),
     ]

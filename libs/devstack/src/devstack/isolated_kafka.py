@@ -1,0 +1,118 @@
+"""A private Kafka broker for fault tests: its own ports and data dir, safe to stop and kill.
+
+The shared broker on 19092 serves every engineer's tests at once, so a test that restarts a
+broker must bring its own:
+
+    broker = start_isolated("faults")      # KRaft broker on a free port pair, data in var/
+    broker.stop(); broker.start()          # a clean restart, same data, same ports
+    broker.kill(); broker.start()          # kill -9, then recovery from its log
+    broker.destroy()                       # stop and delete its data
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from devstack import readiness
+from devstack._paths import repo_root
+from devstack._proc import DevstackError, read_pid, start_detached, stop_group, tail
+from devstack.kafka_jars import ensure_jars
+from devstack.kafka_local import SERVER_PROPERTIES, format_storage, java_command
+
+_MAIN_CLASS = "kafka.Kafka"
+START_TIMEOUT_SECONDS = 90
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class IsolatedKafka:
+    name: str
+    port: int
+    controller_port: int
+
+    @property
+    def bootstrap(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    @property
+    def home(self) -> Path:
+        return repo_root() / "var" / "isolated" / f"kafka-{self.name}"
+
+    @property
+    def _config(self) -> Path:
+        return self.home / "server.properties"
+
+    @property
+    def _pid_file(self) -> Path:
+        return self.home / "kafka.pid"
+
+    def is_running(self) -> bool:
+        # The config path is unique to this broker, so it tells it apart from the shared one.
+        return read_pid(self._pid_file, str(self._config)) is not None
+
+    def start(self) -> None:
+        """Start (formatting the storage the first time) and wait until it serves metadata."""
+        if not self.is_running():
+            classpath = ensure_jars()
+            self.home.mkdir(parents=True, exist_ok=True)
+            self._config.write_text(
+                SERVER_PROPERTIES.format(
+                    bootstrap=self.bootstrap,
+                    controller=f"127.0.0.1:{self.controller_port}",
+                    data=self.home / "data",
+                )
+            )
+            if not (self.home / "data" / "meta.properties").exists():
+                format_storage(classpath, str(self._config))
+            args = java_command(
+                classpath, _MAIN_CLASS, str(self._config), heap="-Xmx384m", logs=self.home
+            )
+            start_detached(args, self.home / "kafka.out", self._pid_file, cwd=self.home)
+        self._wait_ready()
+
+    def stop(self) -> None:
+        """A clean shutdown (SIGTERM, SIGKILL after the grace period)."""
+        stop_group(self._pid_file, str(self._config))
+
+    def kill(self) -> None:
+        """kill -9 of the broker: no controlled shutdown, no flush."""
+        pid = read_pid(self._pid_file, str(self._config))
+        if pid is not None:
+            os.killpg(pid, signal.SIGKILL)
+            stop_group(self._pid_file, str(self._config), grace_seconds=10)
+
+    def destroy(self) -> None:
+        self.stop()
+        shutil.rmtree(self.home, ignore_errors=True)
+
+    def _wait_ready(self) -> None:
+        deadline = time.monotonic() + START_TIMEOUT_SECONDS
+        while time.monotonic() < deadline:
+            if readiness.kafka_answers(self.bootstrap):
+                return
+            if not self.is_running():
+                raise DevstackError(f"isolated kafka {self.name} exited:\n{self._logs()}")
+            time.sleep(0.5)
+        raise DevstackError(f"isolated kafka {self.name} not ready:\n{self._logs()}")
+
+    def _logs(self) -> str:
+        return f"{tail(self.home / 'kafka.log')}\n--- stdout ---\n{tail(self.home / 'kafka.out')}"
+
+
+def start_isolated(name: str) -> IsolatedKafka:
+    """A fresh broker named ``name`` ([a-z0-9-]), started and answering."""
+    broker = IsolatedKafka(name, free_port(), free_port())
+    shutil.rmtree(broker.home, ignore_errors=True)  # leftovers of a crashed earlier run
+    broker.start()
+    return broker
