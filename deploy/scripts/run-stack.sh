@@ -49,10 +49,10 @@ for svc in "${SERVICES[@]}"; do
     echo "$svc did not become ready; last log lines:"; tail -30 "$LOG/$svc.log"; exit 1; }
 done
 ready=$(date +%s.%N)
-printf 'stack ready in %.1f s\n' "$(echo "$ready - $started" | bc)"
+awk -v a="$started" -v b="$ready" 'BEGIN { printf "stack ready in %.1f s\n", b - a }'
 
-uv run --frozen python -m samspil_demo --authority http://127.0.0.1:8001 \
-  --provider http://127.0.0.1:8002 "${DEMO_ARGS[@]:-}"
+uv run --frozen python deploy/demo/seed.py --authority http://127.0.0.1:8001 \
+  --provider http://127.0.0.1:8002 --cases "${DEMO_CASES:-40}"
 
 cat <<EOT
 

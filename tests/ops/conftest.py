@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,9 @@ from tests.e2e.conftest import SERVICES, Stack
 from tests.harness import ServiceProcess
 
 
+@dataclass
 class TracedStack(Stack):
-    trace_files: dict[str, Path]
+    trace_files: dict[str, Path] = field(default_factory=dict)
 
 
 @pytest.fixture(scope="session")
@@ -41,15 +43,13 @@ def traced_stack(
                 "SAMSPIL_TRACE_FILE": str(files[name]),
                 **({"ADJUSTABLE_CLOCK": "true"} if name == "scheduler" else {}),
             },
-        )  # fmt: skip
+        )
         for name in SERVICES
     }
     try:
         for process in processes.values():
             process.start(timeout=90)
-        stack = TracedStack(processes, DevIssuer(DEV_JWT_SECRET), prefix)
-        stack.trace_files = files
-        yield stack
+        yield TracedStack(processes, DevIssuer(DEV_JWT_SECRET), prefix, files)
     finally:
         for process in processes.values():
             process.stop()

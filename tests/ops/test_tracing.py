@@ -92,7 +92,8 @@ def test_the_round_trip_shows_in_the_metrics(traced_stack: TracedStack) -> None:
     handled = metric_lines(provider, "samspil_inbound_records_total")
     assert any('outcome="handled"' in line and "authority.orders" in line for line in handled)
     lag = metric_lines(provider, "samspil_consumer_lag_records")
-    assert lag and all('partition="' in line for line in lag)
+    assert lag
+    assert all('partition="' in line for line in lag)
     # And request latency is labelled by route template, never by id
     latency = metric_lines(authority, "samspil_http_request_duration_seconds_count")
     assert any('route="/orders"' in line and 'status="201"' in line for line in latency)

@@ -20,4 +20,4 @@ def _exporter() -> InMemorySpanExporter:
 @pytest.fixture
 def spans(_exporter: InMemorySpanExporter) -> Iterator[InMemorySpanExporter]:
     _exporter.clear()
-    yield _exporter
+    return _exporter

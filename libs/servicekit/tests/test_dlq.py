@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -46,11 +47,16 @@ async def test_dead_letters_are_listed_with_their_reason_and_origin(
     assert (letter.source_topic, letter.source_partition, letter.source_offset) == (
         source_topic, "1", "41",
     )  # fmt: skip
-    assert letter.event_type == "dk.x.y" and letter.size == len(b'{"v": 1}')
+    assert letter.event_type == "dk.x.y"
+    assert letter.size == len(b'{"v": 1}')
     # And the command line prints the same, one JSON line per dead letter
     cli = [sys.executable, "-m", "servicekit.dlq", "list", "--topic", source_topic]
-    run = subprocess.run(
-        [*cli, "--bootstrap", kafka_bootstrap], capture_output=True, text=True, check=True
+    run = await asyncio.to_thread(
+        subprocess.run,
+        [*cli, "--bootstrap", kafka_bootstrap],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     (line,) = run.stdout.splitlines()
     assert json.loads(line)["reason"] == "unknown event type dk.x.y"

@@ -69,7 +69,8 @@ async def test_the_consumer_span_is_a_child_of_the_producer_span(
     (consumer,) = [s for s in spans.get_finished_spans() if s.kind is SpanKind.CONSUMER]
     assert consumer.name == "dk.samspil.order.accepted process"
     assert f"{consumer.context.trace_id:032x}" == PRODUCER_TRACE
-    assert consumer.parent is not None and f"{consumer.parent.span_id:016x}" == PRODUCER_SPAN
+    assert consumer.parent is not None
+    assert f"{consumer.parent.span_id:016x}" == PRODUCER_SPAN
     # And events published while handling it carry the consumer span onward
     assert seen["traceparent"].startswith(f"00-{PRODUCER_TRACE}-{consumer.context.span_id:016x}")
     # And the handler's log lines carried the record's ids, cleared afterwards

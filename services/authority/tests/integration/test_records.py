@@ -8,9 +8,14 @@ import os
 import sys
 from datetime import UTC, datetime
 from typing import Any
-from uuid import uuid4
+from uuid import UUID, uuid4
 
+import pytest
 import sqlalchemy as sa
+from authority.adapters.keys import SqlKeyStore
+from authority.app.keyring import Keyring
+from servicekit.crypto import KeyMissing
+from servicekit.settings import DEV_TRANSPORT_MASTER
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from .conftest import Stack
@@ -159,3 +164,34 @@ async def test_as_of_covers_the_orders_and_contracts_of_the_case(stack: Stack) -
     assert then["contracts"] == []
     assert len(now["contracts"]) == 1
     assert now["contracts"][0]["authority_signed"] == 1
+
+
+async def test_another_replica_stops_opening_an_erased_case_within_the_ttl(
+    stack: Stack,
+) -> None:
+    # Given a second process's keyring that has the case key cached.
+    now = [0.0]
+    engine = create_async_engine(stack.db_url)
+    replica = Keyring(
+        SqlKeyStore(engine, DEV_TRANSPORT_MASTER), ttl_seconds=30, clock=lambda: now[0]
+    )
+    cw = await stack.token("cw-1", "caseworker")
+    case_id = await open_case(stack, cw)
+    await replica.prime(UUID(case_id))
+    sealed = replica.seal_json(UUID(case_id), {"name": "x"}, "aad")
+    leader = await stack.token("tl-2", "team_leader")
+    erased = await stack.client.post(
+        f"/cases/{case_id}/erase", json={"reason": "Erasure request"}, headers=leader
+    )
+    assert erased.status_code == 200, erased.text
+    try:
+        # Within the TTL it still trusts its cache (the documented limit) ...
+        await replica.prime(UUID(case_id))
+        assert replica.open_json(UUID(case_id), sealed, "aad") == {"name": "x"}
+        # ... after it, it asks the store, finds no key, and the data is unreadable.
+        now[0] = 31.0
+        await replica.prime(UUID(case_id))
+        with pytest.raises(KeyMissing):
+            replica.open_json(UUID(case_id), sealed, "aad")
+    finally:
+        await engine.dispose()

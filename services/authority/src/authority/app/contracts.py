@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from uuid import UUID
 
@@ -13,6 +14,7 @@ from authority.app.acting import Acting
 from authority.app.aggregates import Kit
 from authority.app.cases import Cases
 from authority.app.contract_wire import in_force, offered, terms_sha256
+from authority.app.standards import StandardContracts
 from authority.domain import DomainError
 from authority.domain.contract import (
     AmendContract,
@@ -30,8 +32,8 @@ log = structlog.get_logger(__name__)
 
 
 class Contracts:
-    def __init__(self, kit: Kit, cases: Cases) -> None:
-        self.kit, self.cases = kit, cases
+    def __init__(self, kit: Kit, cases: Cases, standards: StandardContracts) -> None:
+        self.kit, self.cases, self.standards = kit, cases, standards
         self.aggregate = kit.aggregates.contract
 
     async def accepted_order(self, order_id: UUID) -> OrderState:
@@ -43,6 +45,11 @@ class Contracts:
         return order
 
     async def draft(self, command: DraftContract, acting: Acting) -> int:
+        """An annex to the provider's standard contract for the measure (422 if none)."""
+        if command.standard_contract_id is None:
+            order = await self.accepted_order(command.order_id)
+            framework = await self.standards.for_annex(command.provider_id, order.measure)
+            command = replace(command, standard_contract_id=framework)
         async with self.kit.store.unit_of_work() as uow:
             _, loaded = await self.kit.run(
                 uow, self.aggregate, command.contract_id, command, acting

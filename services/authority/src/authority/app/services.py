@@ -44,7 +44,8 @@ class Services:
         keyring = Keyring(keys)
         kit = Kit(store, Aggregates.create(keyring), views, keyring, publisher)
         cases = Cases(kit)
-        contracts = Contracts(kit, cases)
+        standards = StandardContracts(kit)
+        contracts = Contracts(kit, cases, standards)
         return cls(
             kit=kit,
             cases=cases,
@@ -53,5 +54,5 @@ class Services:
             followups=FollowUps(kit, contracts),
             concerns=Concerns(kit),
             claims=Claims(kit),
-            standards=StandardContracts(kit),
+            standards=standards,
         )

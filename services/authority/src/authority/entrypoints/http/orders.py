@@ -163,7 +163,6 @@ def router() -> APIRouter:
         order = await s.contracts.accepted_order(body.order_id)
         case = await s.orders.planned_case(order.case_id)
         assert case.action_plan is not None
-        framework = await s.standards.for_annex(order.provider_id, order.measure)
         contract_id = uuid4()
         command = DraftContract(
             **a.stamp(),
@@ -172,7 +171,6 @@ def router() -> APIRouter:
             case_id=order.case_id,
             provider_id=order.provider_id,
             terms=contract_terms(body.terms, order, case.action_plan.goals),
-            standard_contract_id=framework,
         )
         revision = await s.contracts.draft(command, a)
         return {"contract_id": contract_id, "version": 1, "revision": revision}

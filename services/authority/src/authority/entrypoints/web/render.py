@@ -59,6 +59,12 @@ def fromjson(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
+def cpr(value: str) -> str:
+    """A revealed number as it is written (DDMMYY-SSSS); the mask passes through."""
+    return f"{value[:6]}-{value[6:]}" if len(value) == 10 and value.isdigit() else value
+
+
+env.filters["cpr"] = cpr
 env.filters["day"] = day
 env.filters["fromjson"] = fromjson
 env.filters["local_input"] = local_input
