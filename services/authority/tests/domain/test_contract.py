@@ -26,6 +26,7 @@ from authority.domain.contract import (
     decide,
     evolve,
     require_in_force,
+    require_settleable,
 )
 
 from .builders import AT, CASEWORKER, PRICE, START, SYSTEM, UNIT, goals
@@ -201,3 +202,20 @@ def test_an_individual_contract_names_its_standard_contract() -> None:
     state = contract.given().when(command).then(replace(drafted, standard_contract_id=framework))
     assert isinstance(state, ContractState)
     assert state.standard_contract_id == framework
+
+
+def test_claims_are_settled_on_a_signed_contract_also_after_it_ended() -> None:
+    # Given a contract only the authority signed, then one both signed and later terminated
+    only_authority = contract.given(drafted, signed_v1).state
+    ended = ContractTerminated(
+        actor=CASEWORKER,
+        at=AT,
+        reason="Measure ended",
+        initiated_by=Party.AUTHORITY,
+        effective_on=date(2025, 6, 30),
+    )
+    both_then_ended = contract.given(drafted, signed_v1, countersigned_v1, ended).state
+    # Then nothing is settled on the first, and the final settlement goes on the second
+    with pytest.raises(DomainError, match="signed by both"):
+        require_settleable(only_authority)  # type: ignore[arg-type]
+    assert require_settleable(both_then_ended) is both_then_ended  # type: ignore[arg-type]

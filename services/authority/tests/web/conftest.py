@@ -93,10 +93,14 @@ def authority(new_database_url: Callable[[str], str], kafka_bootstrap: str) -> I
     thread.join(timeout=30)
 
 
-@pytest.fixture(scope="module")
-async def browser() -> AsyncIterator[Browser]:
+def require_browser() -> None:
     if not CHROMIUM.exists() or not AXE.exists():
         pytest.fail("run deploy/scripts/install-browser.sh first (Chromium and axe-core)")
+
+
+@pytest.fixture(scope="module")
+async def browser() -> AsyncIterator[Browser]:
+    require_browser()
     async with async_playwright() as pw:
         found = await pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield found

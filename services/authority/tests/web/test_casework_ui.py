@@ -48,9 +48,7 @@ async def publish_provider(authority: Authority) -> None:
         token = (
             await client.post("/dev/token", json={"user_id": "t", "roles": ["caseworker"]})
         ).json()["access_token"]
-    await eventually_has(
-        f"{authority.url}/ui/providers", PROVIDER_NAME, {"samspil_session": token}
-    )
+    await eventually_has(f"{authority.url}/ui/providers", PROVIDER_NAME, {"samspil_session": token})
 
 
 async def test_a_case_goes_from_opening_to_an_order_in_the_browser(
@@ -122,9 +120,7 @@ async def test_a_case_goes_from_opening_to_an_order_in_the_browser(
     await axe_clean(page, "case")
 
     # The as-of picker shows the case as it stood when the decision was proposed
-    await page.locator("#timeline li", has_text="Afgørelse indstillet").get_by_role(
-        "link"
-    ).click()
+    await page.locator("#timeline li", has_text="Afgørelse indstillet").get_by_role("link").click()
     await expect(page.locator("#as-of-notice")).to_be_visible()
     await expect(page.locator("#no-plan")).to_be_visible()
     await expect(page.locator("#orders")).to_contain_text("Ingen bestillinger.")

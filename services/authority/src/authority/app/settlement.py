@@ -12,7 +12,7 @@ from authority.app.acting import Acting
 from authority.app.aggregates import Kit
 from authority.app.contract_wire import expected_end
 from authority.domain import DomainError, PriceUnit
-from authority.domain.contract import ContractState, ContractTerms, require_in_force
+from authority.domain.contract import ContractState, ContractTerms, require_settleable
 from authority.domain.settlement import (
     ApproveClaim,
     Claim,
@@ -76,7 +76,7 @@ class Claims:
     async def decide(self, claim_id: UUID, approve: bool, acting: Acting) -> int:
         state = await self._state(claim_id)
         contract = (await self.kit.load(self.kit.aggregates.contract, state.contract_id)).state
-        require_in_force(contract)  # nothing is paid on a contract only one party signed
+        require_settleable(contract)  # paid only on what both signed, also after it ended
         command = ApproveClaim(**acting.stamp()) if approve else RejectClaim(**acting.stamp())
         async with self.kit.store.unit_of_work() as uow:
             events, loaded = await self.kit.run(uow, self.aggregate, claim_id, command, acting)

@@ -25,6 +25,7 @@ from authority.domain.contract.model import (
     Party,
     Termination,
     require_in_force,
+    require_settleable,
 )
 from authority.domain.contract.terms import check_terms
 
@@ -52,4 +53,5 @@ __all__ = [
     "decide",
     "evolve",
     "require_in_force",
+    "require_settleable",
 ]

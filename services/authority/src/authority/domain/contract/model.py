@@ -87,3 +87,17 @@ def require_in_force(state: ContractState | None) -> ContractState:
             "the contract is not in force: both parties must sign the current version",
         )
     return state
+
+
+def require_settleable(state: ContractState | None) -> ContractState:
+    """Guard for settling claims: a version both parties signed, in force now or ended.
+
+    The final settlement (afregning) comes after the measure ended, so a terminated
+    contract is still settled for the time it was in force.
+    """
+    if state is None or not (state.authority_signed and state.provider_signed):
+        raise DomainError(
+            "contract_not_in_force",
+            "no version of the contract was signed by both parties: nothing can be settled",
+        )
+    return state

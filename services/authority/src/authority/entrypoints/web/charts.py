@@ -18,7 +18,7 @@ def bar_chart(
     top = maximum or max((value for _, value, _ in bars), default=0) or 1
     height = max(1, len(bars)) * (BAR + GAP) + GAP
     span = WIDTH - LABEL_WIDTH - 90
-    rows = []
+    rows = [] if bars else ['<text x="8" y="20">-</text>']
     for i, (label, value, shown) in enumerate(bars):
         y = GAP + i * (BAR + GAP)
         length = max(0.0, value) / top * span

@@ -7,7 +7,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from authority.entrypoints.web import session
+from authority.entrypoints.web import i18n, session
 from authority.entrypoints.web.render import page
 
 ROLES = ("caseworker", "team_leader", "finance")
@@ -44,6 +44,14 @@ def router() -> APIRouter:
         response = RedirectResponse(target, status_code=303)
         secure = request.url.scheme == "https"
         session.set_session(response, issuer.issue(user_id, [role]), secure)
+        return response
+
+    @ui.get("/lang")
+    async def switch_language(to: str, next: str = "/ui/") -> Response:
+        """The language toggle: remember the choice, then back to the page the user was on."""
+        response = RedirectResponse(session.safe_next(next), status_code=303)
+        if to in i18n.CATALOGUES:
+            response.set_cookie(i18n.COOKIE, to, samesite="lax", max_age=365 * 24 * 3600)
         return response
 
     @ui.post("/logout")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from authority.entrypoints.web import i18n
 
 HERE = Path(__file__).parent
 LOCAL = ZoneInfo("Europe/Copenhagen")
+CASE_PATH = re.compile(r"^/ui/cases/[0-9a-f-]{36}")
 env = Environment(
     loader=FileSystemLoader(HERE / "templates"),
     autoescape=select_autoescape(["html"]),
@@ -30,7 +32,7 @@ def day(value: Any) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, str):
-        value = datetime.fromisoformat(value)
+        value = date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
     if isinstance(value, datetime):
         local = value.astimezone(LOCAL) if value.tzinfo else value
         return local.strftime("%d.%m.%Y %H:%M:%S")
@@ -71,6 +73,15 @@ env.filters["local_input"] = local_input
 env.filters["kroner"] = kroner
 
 
+def here(request: Request) -> str:
+    """Where the language toggle returns to: this page, or for a form's answer its case."""
+    if request.method == "GET":
+        query = f"?{request.url.query}" if request.url.query else ""
+        return request.url.path + query
+    found = CASE_PATH.match(request.url.path)
+    return found.group(0) if found else "/ui/"
+
+
 def page(
     request: Request,
     template: str,
@@ -87,6 +98,7 @@ def page(
         user=user,
         roles=set(user.roles) if user else set(),
         path=request.url.path,
+        here=here(request),
         **context,
     )
     response = HTMLResponse(html, status_code=status)
