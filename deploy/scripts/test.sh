@@ -7,6 +7,7 @@ export PATH="$HOME/.local/bin:$PATH"
 bash deploy/scripts/bootstrap.sh
 bash deploy/scripts/install-tools.sh   # kustomize, Kubernetes and compose schemas (offline checks)
 export DEPLOY_TOOLS_REQUIRED=1
+bash deploy/scripts/install-browser.sh # Debian's chromium and axe-core for the UI tests
 
 echo "== ruff";          uv run ruff check .
 echo "== ruff format";   uv run ruff format --check .
