@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Sequence
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
 from devstack._proc import run_sync
 
 from tests.kafka_tools import read_raw
 
 
-def raw_records(bootstrap: str, topic: str, seconds: float = 4.0) -> list[Any]:
+def raw_records(bootstrap: str, topic: str, seconds: float = 3.0) -> list[Any]:
     return run_sync(lambda: read_raw(bootstrap, topic, seconds=seconds))
 
 
@@ -45,37 +43,53 @@ def as_sent(record: Any) -> tuple[bytes | None, bytes, list[tuple[str, bytes]]]:
     return record.key, record.value or b"", [(k, bytes(v)) for k, v in record.headers or ()]
 
 
-def wait_consumed(bootstrap: str, topic: str, groups: int, timeout: float = 60.0) -> None:
-    """Until ``groups`` consumer groups have committed offsets at the end of ``topic``."""
+def wait_consumed(bootstrap: str, topic: str, groups: Sequence[str], timeout: float = 60.0) -> None:
+    """Until every consumer group in ``groups`` has committed the end of ``topic``."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if run_sync(lambda: _groups_at_end(bootstrap, topic)) >= groups:
+        behind = run_sync(lambda: _lagging(bootstrap, topic, groups))
+        if not behind:
             return
         time.sleep(0.5)
-    raise AssertionError(f"consumers of {topic} did not catch up in {timeout}s")
+    raise AssertionError(f"consumers of {topic} still behind after {timeout}s: {behind}")
 
 
-async def _groups_at_end(bootstrap: str, topic: str) -> int:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None)
-    await admin.start()
-    await consumer.start()
-    try:
-        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
-        if not partitions:
+async def _lagging(bootstrap: str, topic: str, groups: Sequence[str]) -> dict[str, int]:
+    """Records not yet committed, per group (an OffsetFetch; nobody joins the group)."""
+    lag: dict[str, int] = {}
+    for group in groups:
+        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group,
+                                    enable_auto_commit=False)  # fmt: skip
+        await consumer.start()
+        try:
             await consumer.topics()
             partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
-        ends = await consumer.end_offsets(partitions)
-        at_end = 0
-        for group, *_ in await admin.list_consumer_groups():
-            offsets = await admin.list_consumer_group_offsets(group, partitions=partitions)
-            committed = {tp: meta.offset for tp, meta in offsets.items() if meta is not None}
-            if any(tp in committed for tp in partitions) and all(
-                committed.get(tp, 0) >= end for tp, end in ends.items()
-            ):
-                at_end += 1
-        return at_end
-    finally:
-        await consumer.stop()
-        await admin.close()
-        await asyncio.sleep(0)
+            ends = await consumer.end_offsets(partitions)
+            behind = 0
+            for tp, end in ends.items():
+                behind += end - ((await consumer.committed(tp)) or 0)
+            if behind > 0:
+                lag[group] = behind
+        finally:
+            await consumer.stop()
+    return lag
+
+
+def produce_to_every_partition(
+    bootstrap: str, topic: str, value: bytes, headers: list[tuple[str, bytes]],
+    **producer_options: Any,
+) -> int:
+    """One copy per partition, so no partition can hide a consumer stuck behind it."""
+
+    async def send() -> int:
+        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", **producer_options)
+        await producer.start()
+        try:
+            partitions = sorted(await producer.partitions_for(topic))
+            for partition in partitions:
+                await producer.send_and_wait(topic, value, headers=headers, partition=partition)
+            return len(partitions)
+        finally:
+            await producer.stop()
+
+    return run_sync(send)

@@ -100,7 +100,8 @@ def test_every_order_delivered_twice_has_one_effect(fault_stack: FaultStack) -> 
         assert len(placed) >= N
         produce_raw(fault_stack.bootstrap, orders_topic, [as_sent(r) for r in placed])
         # and every consumer of the topic (provider, scheduler) has read past them
-        wait_consumed(fault_stack.bootstrap, orders_topic, groups=2)
+        groups = [f"{fault_stack.topic_prefix}{s}" for s in ("provider", "scheduler")]
+        wait_consumed(fault_stack.bootstrap, orders_topic, groups)
         time.sleep(1)
         # Then no order is received or answered twice
         figures = assert_answered_exactly_once(work)
