@@ -18,7 +18,9 @@ from scheduler.domain import (
     ScheduleClaimPayment,
     ScheduleInvestigation,
     ScheduleOrderAnswer,
+    Subject,
     SubjectClosed,
+    SubjectKind,
     at_local,
     decide,
 )
@@ -75,6 +77,16 @@ def test_the_providers_answer_settles_receipt_and_answer(given: Given) -> None:
     assert {d.status for d in state.deadlines} == {DeadlineStatus.CANCELLED}
     # And a redelivered order does not revive them
     assert decide(placed, state) == []
+
+
+def test_an_answer_that_overtakes_its_order_leaves_no_deadline(given: Given) -> None:
+    # Given the provider's answer arrives before the order (they travel on two topics)
+    answered = ResolveOrderAnswer(order_id=ORDER, at=at_local(date(2027, 3, 30), NINE))
+    state = given([answered])
+    # When the order arrives after all, then it is refused: nothing will fire for it
+    with pytest.raises(DomainError, match="cancelled"):
+        decide(order_placed(at_local(date(2027, 3, 24), time(10, 0))), state)
+    assert state.pending() == ()
 
 
 def test_investigation_limit_is_4_months_with_a_warning_14_days_before(given: Given) -> None:
@@ -174,8 +186,15 @@ def test_cancel_before_anything_was_scheduled_still_closes_the_subject(given: Gi
 
 
 def test_resolving_what_was_never_scheduled_is_refused(given: Given) -> None:
+    # (an order's answer is the exception: it may overtake the order, see above)
+    paid = Resolve(
+        subject=Subject(SubjectKind.CLAIM, CLAIM),
+        kind=K.PAYMENT_DUE,
+        reason="paid",
+        at=at_local(date(2027, 1, 4), NINE),
+    )
     with pytest.raises(DomainError) as refused:
-        decide(ResolveOrderAnswer(order_id=ORDER, at=at_local(date(2027, 1, 4), NINE)), None)
+        decide(paid, None)
     assert refused.value.code == "not_scheduled"
 
 

@@ -6,7 +6,7 @@ A redelivered scheduling signal is a no-op: an order is answered and a claim pai
 from scheduler.domain.calendar_dk import to_local_date
 from scheduler.domain.commands import ResolveOrderAnswer, ScheduleClaimPayment, ScheduleOrderAnswer
 from scheduler.domain.decisions import cancelled, ensure_open, existing, scheduled
-from scheduler.domain.events import Event
+from scheduler.domain.events import Event, SubjectClosed
 from scheduler.domain.kinds import DeadlineKind
 from scheduler.domain.model import DeadlineSet, Refs
 from scheduler.domain.planning import order_answer_date, order_receipt_date, payment_date
@@ -43,6 +43,10 @@ def schedule_order(
 
 
 def resolve_order(cmd: ResolveOrderAnswer, state: DeadlineSet | None) -> list[Event]:
+    if state is None:
+        # The answer overtook the order (they travel on different topics): close the subject
+        # so the order, when it arrives, schedules no deadline for an answered order.
+        return [SubjectClosed(subject=cmd.subject, reason="answered before scheduled", at=cmd.at)]
     deadlines = existing(state, cmd.subject).pending(K.ORDER_ANSWER_DUE, K.ORDER_RECEIPT_DUE)
     return list(cancelled(deadlines, "answer_received", cmd.at))
 
