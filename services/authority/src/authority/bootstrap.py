@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from eventkit import EventStore, OutboxRelay, ProjectionRunner
 from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
-from servicekit import db, logging, topics, tracing
+from servicekit import db, logging, migrations, topics, tracing
 from servicekit.app import create_app
 from servicekit.auth import DevIssuer
 from servicekit.inbound import InboundPipeline
@@ -49,13 +51,13 @@ class AuthoritySettings(ServiceSettings):
     authority_contact_email: str = "boern-og-familie@kommune.example"
 
 
+MIGRATIONS = Path(__file__).parent / "adapters" / "migrations"
+SCHEMA = (eventkit_metadata, authority_metadata)
+
+
 async def migrate(settings: AuthoritySettings) -> None:
-    """Create what is missing (idempotent): eventkit's tables and the authority's own."""
-    engine = db.engine_for(settings.database_url)
-    async with engine.begin() as conn:
-        await conn.run_sync(eventkit_metadata.create_all)
-        await conn.run_sync(authority_metadata.create_all)
-    await engine.dispose()
+    """Bring the schema to head: eventkit's tables and the authority's own (idempotent)."""
+    await migrations.migrate(settings.database_url, MIGRATIONS, SCHEMA)
 
 
 def services_for(settings: AuthoritySettings) -> Services:
@@ -102,6 +104,7 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
     async def prepare() -> None:
         if settings.auto_migrate:
             await migrate(settings)
+        await migrations.require_head(settings.database_url, MIGRATIONS)
         await topics.create_all(bootstrap, prefix, settings.topic_partitions)
 
     app = create_app(
