@@ -12,7 +12,7 @@ bash deploy/scripts/install-browser.sh # Debian's chromium and axe-core for the 
 echo "== ruff";          uv run ruff check .
 echo "== ruff format";   uv run ruff format --check .
 echo "== mypy (strict)"; uv run mypy contracts/src libs/*/src services/*/src
-echo "== import-linter"; uv run lint-imports
+echo "== import-linter"; uv run lint-imports --no-cache
 [ "${1:-}" = "lint-only" ] && exit 0
 
 echo "== pytest"

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 Objects = dict[str, list[dict[str, Any]]]
 Pick = Callable[..., list[dict[str, Any]]]
 SERVICES = ("authority", "provider", "scheduler")
-# The services that encrypt material for providers (PROVIDER_TRANSPORT_KEYS).
+# The services that encrypt material for providers (TRANSPORT_MASTER_KEY).
 TRANSPORT_KEY_USERS = ("authority", "provider")
 
 
@@ -28,7 +28,9 @@ def shared_config(rendered: Objects, pick: Pick, overlay: str) -> dict[str, str]
 def required_keys(service: str) -> set[str]:
     keys = {"DATABASE_URL"}
     if service in TRANSPORT_KEY_USERS:
-        keys.add("PROVIDER_TRANSPORT_KEYS")
+        keys.add("TRANSPORT_MASTER_KEY")
+    if service == "authority":
+        keys.add("DATA_MASTER_KEY")  # wraps each case's data key
     return keys
 
 

@@ -15,7 +15,7 @@ from servicekit.inbound import InboundPipeline
 from servicekit.kafka import subscribe
 from servicekit.publishing import Publisher
 from servicekit.runtime import Workers
-from servicekit.settings import DEV_TRANSPORT_MASTER, ServiceSettings
+from servicekit.settings import DEV_TRANSPORT_MASTER, InsecureConfiguration, ServiceSettings
 
 from authority.adapters.keys import SqlKeyStore
 from authority.adapters.tables import metadata as authority_metadata
@@ -49,6 +49,11 @@ class AuthoritySettings(ServiceSettings):
     # Wraps each case's data key; keep it apart from the transport master in production.
     data_master_key: str = DEV_TRANSPORT_MASTER
     authority_contact_email: str = "boern-og-familie@kommune.example"
+
+    def refuse_insecure(self) -> None:
+        if self.env == "production" and self.data_master_key == DEV_TRANSPORT_MASTER:
+            raise InsecureConfiguration("DATA_MASTER_KEY is the development default")
+        super().refuse_insecure()
 
 
 MIGRATIONS = Path(__file__).parent / "adapters" / "migrations"
