@@ -48,15 +48,20 @@ def fault_stack() -> Iterator[FaultStack]:
     kafka, postgres = start_kafka(f"rel-{run}"), start_postgres(f"rel-{run}")
     prefix = f"rel{run}."
     common = {
-        "KAFKA_BOOTSTRAP_SERVERS": kafka.bootstrap, "KAFKA_TOPIC_PREFIX": prefix,
-        "SAMSPIL_ENV": "test", "TOPIC_PARTITIONS": "2", "JWT_SECRET": DEV_JWT_SECRET,
+        "KAFKA_BOOTSTRAP_SERVERS": kafka.bootstrap,
+        "KAFKA_TOPIC_PREFIX": prefix,
+        "SAMSPIL_ENV": "test",
+        "TOPIC_PARTITIONS": "2",
+        "JWT_SECRET": DEV_JWT_SECRET,
         "LOG_LEVEL": "INFO",
     }
     urls = {name: create_database(postgres.admin_url, f"rel_{name}_{run}") for name in SERVICES}
     processes = {
         name: ServiceProcess(name, {**common, "DATABASE_URL": urls[name]}) for name in SERVICES
     }
-    plain = {name: url.replace("postgresql+asyncpg://", "postgresql://") for name, url in urls.items()}
+    plain = {
+        name: url.replace("postgresql+asyncpg://", "postgresql://") for name, url in urls.items()
+    }
     try:
         for process in processes.values():
             process.start(timeout=90)

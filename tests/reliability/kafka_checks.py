@@ -22,7 +22,9 @@ def header(record: Any, name: str) -> str | None:
 
 
 def produce_raw(
-    bootstrap: str, topic: str, records: Sequence[tuple[bytes | None, bytes, list[tuple[str, bytes]]]],
+    bootstrap: str,
+    topic: str,
+    records: Sequence[tuple[bytes | None, bytes, list[tuple[str, bytes]]]],
     **producer_options: Any,
 ) -> None:
     """Send (key, value, headers) as given: duplicates keep their event id, poison its bytes."""
@@ -58,12 +60,15 @@ async def _lagging(bootstrap: str, topic: str, groups: Sequence[str]) -> dict[st
     """Records not yet committed, per group (an OffsetFetch; nobody joins the group)."""
     lag: dict[str, int] = {}
     for group in groups:
-        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group,
-                                    enable_auto_commit=False)  # fmt: skip
+        consumer = AIOKafkaConsumer(
+            bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False
+        )
         await consumer.start()
         try:
             await consumer.topics()
-            partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+            partitions = [
+                TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()
+            ]
             ends = await consumer.end_offsets(partitions)
             behind = 0
             for tp, end in ends.items():
@@ -76,7 +81,10 @@ async def _lagging(bootstrap: str, topic: str, groups: Sequence[str]) -> dict[st
 
 
 def produce_to_every_partition(
-    bootstrap: str, topic: str, value: bytes, headers: list[tuple[str, bytes]],
+    bootstrap: str,
+    topic: str,
+    value: bytes,
+    headers: list[tuple[str, bytes]],
     **producer_options: Any,
 ) -> int:
     """One copy per partition, so no partition can hide a consumer stuck behind it."""

@@ -15,9 +15,11 @@ from tests.reliability.conftest import FaultStack
 pytestmark = pytest.mark.integration
 
 EXAMPLES = settings(
-    max_examples=4, deadline=None, derandomize=True,
+    max_examples=4,
+    deadline=None,
+    derandomize=True,
     suppress_health_check=list(HealthCheck),
-)  # fmt: skip
+)
 
 
 def _schema(stack: FaultStack, service: str, headers: dict[str, str]) -> Any:
@@ -45,9 +47,7 @@ def scheduler_api(fault_stack: FaultStack) -> Any:
     return _schema(fault_stack, "scheduler", {"Authorization": f"Bearer {token}"})
 
 
-def _well_behaved(case: Any, drop_headers: tuple[str, ...] = ()) -> None:
-    for name in drop_headers:
-        (case.headers or {}).pop(name, None)
+def _well_behaved(case: Any) -> None:
     response = case.call(timeout=15)
     where = f"{case.method} {case.formatted_path}"
     assert response.status_code < 500, f"{where}: {response.status_code} {response.text[:300]}"
@@ -57,60 +57,47 @@ def _well_behaved(case: Any, drop_headers: tuple[str, ...] = ()) -> None:
         assert content_type.startswith("application/problem+json"), f"{where}: {content_type}"
 
 
-def _fuzz(schema: Any, known_bugs: frozenset[str] = frozenset(), drop: tuple[str, ...] = ()) -> int:
+def _fuzz(schema: Any) -> int:
     """Every operation, a few generated requests each (hypothesis shrinks any failure)."""
     operations = [result.ok() for result in schema.get_all_operations()]
     for operation in operations:
-        if f"{operation.method.upper()} {operation.path}" in known_bugs:
-            continue  # pinned by an xfail test below until fixed
 
         @EXAMPLES
         @given(case=operation.as_strategy())
         def run(case: Any) -> None:
-            _well_behaved(case, drop)
+            _well_behaved(case)
 
         run()
     return len(operations)
 
 
 def test_authority_api_never_fails_with_5xx(authority_api: Any) -> None:
-    # Malformed If-Match headers are a known 500 on every route (xfail below): not fuzzed
-    assert _fuzz(authority_api, drop=("If-Match",)) > 30
+    assert _fuzz(authority_api) > 30
 
 
 def test_provider_api_never_fails_with_5xx(provider_api: Any) -> None:
-    assert _fuzz(provider_api, frozenset({"PUT /material"})) > 20
+    assert _fuzz(provider_api) > 20
 
 
 def test_scheduler_api_never_fails_with_5xx(scheduler_api: Any) -> None:
     assert _fuzz(scheduler_api) >= 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="authority/entrypoints/http/common.py:58 acting() does int(If-Match) unguarded: "
-    "an If-Match that is not a revision (e.g. 'null') raises ValueError -> 500; "
-    "should be a 400/412 problem (as provider deps.revision_from does)",
-)
 def test_a_malformed_if_match_is_a_client_error(fault_stack: FaultStack) -> None:
     with fault_stack.client("authority", "caseworker", user="fuzz") as cw:
-        response = cw.post(f"/cases/{uuid.uuid4()}/investigation/start",
-                           headers={"If-Match": "null"})  # fmt: skip
+        response = cw.post(
+            f"/cases/{uuid.uuid4()}/investigation/start", headers={"If-Match": "null"}
+        )
     assert 400 <= response.status_code < 500, response.status_code
     assert response.headers["content-type"].startswith("application/problem+json")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="provider/entrypoints/http/tenant_misc.py:61 passes o.unit.value (a str) as "
-    "MeasureOffer.unit (a PriceUnit, hidden by a type: ignore); provider/app/material.py:40 "
-    "then calls o.unit.value on the str -> AttributeError -> every valid PUT /material is "
-    "a 500. Fix: pass o.unit (or PriceUnit(o.unit.value))",
-)
 def test_a_provider_can_publish_its_material(fault_stack: FaultStack) -> None:
     tenant = new_tenant(fault_stack, "Material tenant")
-    body = {"offers": [{"measure": "sel_52_3_2", "price_oere": 65000, "unit": "hour",
-                        "places": 3}],
-            "method": "Familiebehandling i hjemmet", "parents_and_network": "Netværksmøder"}  # fmt: skip
+    body = {
+        "offers": [{"measure": "sel_52_3_2", "price_oere": 65000, "unit": "hour", "places": 3}],
+        "method": "Familiebehandling i hjemmet",
+        "parents_and_network": "Netværksmøder",
+    }
     response = tenant.client.put("/material", json=body)
     assert response.status_code == 200, response.status_code

@@ -13,7 +13,7 @@ import pytest
 from samspil_contracts import topics
 
 from tests.e2e.flows import new_tenant
-from tests.reliability.conftest import N, FaultStack
+from tests.reliability.conftest import FaultStack, N
 from tests.reliability.kafka_checks import as_sent, header, produce_raw, raw_records, wait_consumed
 from tests.reliability.workload import (
     PLACED,
@@ -34,8 +34,10 @@ def _workload(stack: FaultStack, name: str) -> Workload:
 
 def _report(name: str, work: Workload, seconds: float) -> None:
     figures = assert_answered_exactly_once(work)
-    print(f"\n[{name}] N={figures.orders} settled {seconds:.1f}s after the last order; "
-          f"duplicate records absorbed: {figures.duplicates_absorbed}")  # fmt: skip
+    print(
+        f"\n[{name}] N={figures.orders} settled {seconds:.1f}s after the last order; "
+        f"duplicate records absorbed: {figures.duplicates_absorbed}"
+    )
 
 
 def test_a_broker_restart_mid_flow_loses_and_doubles_nothing(fault_stack: FaultStack) -> None:
@@ -55,7 +57,9 @@ def test_a_broker_restart_mid_flow_loses_and_doubles_nothing(fault_stack: FaultS
 
 
 @pytest.mark.parametrize("victim", ["authority", "provider", "scheduler"])
-def test_a_service_killed_mid_flow_resumes_without_loss(fault_stack: FaultStack, victim: str) -> None:
+def test_a_service_killed_mid_flow_resumes_without_loss(
+    fault_stack: FaultStack, victim: str
+) -> None:
     # Given orders in flight
     work = _workload(fault_stack, f"Kill-{victim}")
     with AutoAcceptor(work.tenant):
@@ -95,8 +99,11 @@ def test_every_order_delivered_twice_has_one_effect(fault_stack: FaultStack) -> 
         # crash between send and mark)
         orders_topic = fault_stack.topic_prefix + topics.AUTHORITY_ORDERS
         mine = set(work.order_ids)
-        placed = [r for r in raw_records(fault_stack.bootstrap, orders_topic)
-                  if header(r, "ce_type") == PLACED and header(r, "ce_subject") in mine]  # fmt: skip
+        placed = [
+            r
+            for r in raw_records(fault_stack.bootstrap, orders_topic)
+            if header(r, "ce_type") == PLACED and header(r, "ce_subject") in mine
+        ]
         assert len(placed) >= N
         produce_raw(fault_stack.bootstrap, orders_topic, [as_sent(r) for r in placed])
         # and every consumer of the topic (provider, scheduler) has read past them

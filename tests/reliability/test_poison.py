@@ -56,8 +56,11 @@ def test_poison_is_dead_lettered_with_its_reason_and_orders_still_flow(
     # Given a genuine order record on the orders topic
     first = _one_order(fault_stack, "Poison-before", n=1)
     orders_topic = fault_stack.topic_prefix + topics.AUTHORITY_ORDERS
-    genuine = next(r for r in raw_records(fault_stack.bootstrap, orders_topic)
-                   if header(r, "ce_subject") == first.order_ids[0])  # fmt: skip
+    genuine = next(
+        r
+        for r in raw_records(fault_stack.bootstrap, orders_topic)
+        if header(r, "ce_subject") == first.order_ids[0]
+    )
     # When spoilt copies of it land on every partition of the topic
     sent = {}
     for why, (value, headers) in _variants(genuine).items():
@@ -66,6 +69,7 @@ def test_poison_is_dead_lettered_with_its_reason_and_orders_still_flow(
         partitions = produce_to_every_partition(
             fault_stack.bootstrap, orders_topic, value, [*headers, ("x-test-marker", marker)]
         )
+
     # Then each copy reaches the dead-letter topic with a reason, from every consumer group
     def dead() -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
@@ -87,13 +91,6 @@ def test_poison_is_dead_lettered_with_its_reason_and_orders_still_flow(
     assert_answered_exactly_once(after)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an oversize record (>1 MiB, arriving compressed) cannot be dead-lettered: "
-    "servicekit/runtime.py builds the DLQ AIOKafkaProducer with the default "
-    "max_request_size=1 MiB and no compression, so DeadLetters.send raises "
-    "MessageSizeTooLargeError and the record is redelivered forever",
-)
 def test_an_oversize_record_is_dead_lettered_not_retried_forever(fault_stack: FaultStack) -> None:
     # Given a consumed topic nobody else uses in these tests
     topic = fault_stack.topic_prefix + topics.AUTHORITY_SETTLEMENTS
@@ -102,41 +99,45 @@ def test_an_oversize_record_is_dead_lettered_not_retried_forever(fault_stack: Fa
     # When a 1.5 MiB record arrives gzip-compressed (small on the wire, big when read)
     big = b'{"pad": "' + b"a" * (1536 * 1024) + b'"}'
     produce_to_every_partition(
-        fault_stack.bootstrap, topic, big, headers,
-        compression_type="gzip", max_request_size=4 * 1024 * 1024,
-    )  # fmt: skip
+        fault_stack.bootstrap,
+        topic,
+        big,
+        headers,
+        compression_type="gzip",
+        max_request_size=4 * 1024 * 1024,
+    )
+
     # Then it is dead-lettered with the size as its reason
     def dead() -> list[str]:
-        return [str(header(r, "x-dlq-reason"))
-                for r in raw_records(fault_stack.bootstrap, topic + ".dlq", seconds=2)
-                if dict(r.headers).get("x-test-marker") == marker]  # fmt: skip
+        return [
+            str(header(r, "x-dlq-reason"))
+            for r in raw_records(fault_stack.bootstrap, topic + ".dlq", seconds=2)
+            if dict(r.headers).get("x-test-marker") == marker
+        ]
 
     reasons = wait_for(dead, timeout=30, what="the oversize record in the dead letters")
     assert any("1 MiB" in r for r in reasons)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a record with content-type application/json whose value is not JSON never reaches "
-    "the inbound pipeline: FastStream json-decodes the body (faststream/message/utils.py "
-    "decode_message) for the consume(message: KafkaMessage) subscriber of "
-    "servicekit/kafka.py:subscribe, the JSONDecodeError is NACKed and the record is "
-    "redelivered forever (partition blocked). Fix: give broker.subscriber a raw decoder "
-    "(decoder returning msg.body) so undecodable bytes reach decode() and the DLQ",
-)
 def test_invalid_json_is_dead_lettered_not_retried_forever(fault_stack: FaultStack) -> None:
     # Given a consumed topic no other test here uses (the bug blocks its partitions)
     topic = fault_stack.topic_prefix + topics.AUTHORITY_CONTRACTS
     marker = str(uuid.uuid4()).encode()
-    headers = [("ce_specversion", b"1.0"), ("content-type", b"application/json"),
-               ("ce_type", b"dk.samspil.contract.offered"), ("x-test-marker", marker)]  # fmt: skip
+    headers = [
+        ("ce_specversion", b"1.0"),
+        ("content-type", b"application/json"),
+        ("ce_type", b"dk.samspil.contract.offered"),
+        ("x-test-marker", marker),
+    ]
     # When its value is not JSON
     produce_to_every_partition(fault_stack.bootstrap, topic, b"\x00\xffnot json", headers)
 
     # Then it is dead-lettered with a reason
     def dead() -> list[str]:
-        return [str(header(r, "x-dlq-reason"))
-                for r in raw_records(fault_stack.bootstrap, topic + ".dlq", seconds=2)
-                if dict(r.headers).get("x-test-marker") == marker]  # fmt: skip
+        return [
+            str(header(r, "x-dlq-reason"))
+            for r in raw_records(fault_stack.bootstrap, topic + ".dlq", seconds=2)
+            if dict(r.headers).get("x-test-marker") == marker
+        ]
 
     assert wait_for(dead, timeout=30, what="the invalid JSON record in the dead letters")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-import asyncpg  # type: ignore[import-untyped]
+import asyncpg
 import httpx
 from devstack._proc import run_sync
 from samspil_contracts import topics
@@ -65,8 +65,10 @@ class Workload:
         """One approved decision per order (an order rests on its own approved decision)."""
 
         def one(_: int) -> Any:
-            with self.stack.client("authority", "caseworker", user="karen") as cw, \
-                 self.stack.client("authority", "team_leader", user="lars") as tl:  # fmt: skip
+            with (
+                self.stack.client("authority", "caseworker", user="karen") as cw,
+                self.stack.client("authority", "team_leader", user="lars") as tl,
+            ):
                 return decided_case(cw, tl)
 
         with ThreadPoolExecutor(max_workers=4) as pool:
@@ -117,13 +119,19 @@ class AutoAcceptor(threading.Thread):
         self.tenant, self.stopping, self.answers = tenant, threading.Event(), Counter[str]()
 
     def run(self) -> None:
-        body = {"expected_start": str(date.today() + timedelta(days=14)),
-                "contact": {"name": "Pia Holm", "email": "pia@familiehuset.example"}}  # fmt: skip
+        body = {
+            "expected_start": str(date.today() + timedelta(days=14)),
+            "contact": {"name": "Pia Holm", "email": "pia@familiehuset.example"},
+        }
         while not self.stopping.is_set():
             try:
-                received = self.tenant.client.get("/orders", params={"status": "received", "limit": 500})
+                received = self.tenant.client.get(
+                    "/orders", params={"status": "received", "limit": 500}
+                )
                 for order in received.json() if received.status_code == 200 else []:
-                    answer = self.tenant.client.post(f"/orders/{order['order_id']}/accept", json=body)
+                    answer = self.tenant.client.post(
+                        f"/orders/{order['order_id']}/accept", json=body
+                    )
                     self.answers[f"{answer.status_code}"] += 1
             except httpx.HTTPError:
                 pass  # the provider or its database is down: try again shortly
@@ -164,15 +172,19 @@ def assert_answered_exactly_once(work: Workload) -> Figures:
     inbox = ok(work.tenant.client.get("/orders", params={"limit": 500}))
     listed = Counter(str(o["order_id"]) for o in inbox)
     assert all(listed[o] == 1 for o in work.order_ids[-500:]), "an order shows twice in the inbox"
-    return Figures(len(work.order_ids), *_per_order(work, topics.PROVIDER_ANSWERS, ACCEPTED),
-                   *_per_order(work, topics.AUTHORITY_ORDERS, PLACED))  # fmt: skip
+    return Figures(
+        len(work.order_ids),
+        *_per_order(work, topics.PROVIDER_ANSWERS, ACCEPTED),
+        *_per_order(work, topics.AUTHORITY_ORDERS, PLACED),
+    )
 
 
 def _per_order(work: Workload, topic: str, event_type: str) -> tuple[int, int]:
     """(records, distinct event ids) of ``event_type`` about our orders; one id per order."""
     mine = set(work.order_ids)
     records = [
-        r for r in raw_records(work.stack.bootstrap, work.stack.topic_prefix + topic)
+        r
+        for r in raw_records(work.stack.bootstrap, work.stack.topic_prefix + topic)
         if header(r, "ce_type") == event_type and header(r, "ce_subject") in mine
     ]
     ids_per_order: dict[str, set[str]] = {}

@@ -1,4 +1,4 @@
-"""Who may call what: every authority endpoint × role, every provider endpoint × tenant key.
+"""Who may call what: every authority endpoint by role, every provider endpoint by tenant key.
 
 The policy is written out here, independently of the code, and every endpoint the running
 service publishes in its OpenAPI must have a row: a new endpoint cannot slip in unclassified.
@@ -26,8 +26,11 @@ FINANCE = {"finance"}
 PUBLIC = {"/healthz", "/readyz", "/metrics", "/dev/token"}
 
 AUTHORITY_POLICY: dict[str, set[str]] = {
-    "GET /cases": READ, "POST /cases": CASEWORK, "GET /cases/{case_id}": READ,
-    "GET /cases/{case_id}/timeline": READ, "POST /cases/{case_id}/reveal": CASEWORK,
+    "GET /cases": READ,
+    "POST /cases": CASEWORK,
+    "GET /cases/{case_id}": READ,
+    "GET /cases/{case_id}/timeline": READ,
+    "POST /cases/{case_id}/reveal": CASEWORK,
     "POST /cases/{case_id}/erase": LEADER,
     "POST /cases/{case_id}/investigation/start": CASEWORK,
     "POST /cases/{case_id}/investigation/conclude": CASEWORK,
@@ -38,33 +41,48 @@ AUTHORITY_POLICY: dict[str, set[str]] = {
     "POST /cases/{case_id}/action-plans": CASEWORK,
     "POST /cases/{case_id}/follow-up-cadence": CASEWORK,
     "GET /access-log": CASEWORK,
-    "POST /orders": CASEWORK, "GET /orders": READ, "GET /orders/{order_id}": READ,
-    "PUT /orders/{order_id}": CASEWORK, "POST /orders/{order_id}/withdraw": CASEWORK,
-    "POST /contracts": CASEWORK, "GET /contracts/{contract_id}": READ,
+    "POST /orders": CASEWORK,
+    "GET /orders": READ,
+    "GET /orders/{order_id}": READ,
+    "PUT /orders/{order_id}": CASEWORK,
+    "POST /orders/{order_id}/withdraw": CASEWORK,
+    "POST /contracts": CASEWORK,
+    "GET /contracts/{contract_id}": READ,
     "POST /contracts/{contract_id}/sign": CASEWORK,
     "POST /contracts/{contract_id}/amend": CASEWORK,
-    "GET /cases/{case_id}/follow-ups": READ, "GET /follow-ups/{followup_id}": READ,
+    "GET /cases/{case_id}/follow-ups": READ,
+    "GET /follow-ups/{followup_id}": READ,
     "POST /follow-ups/{followup_id}/outcome": CASEWORK,
-    "GET /concerns": READ, "POST /concerns/{concern_id}/acknowledge": CASEWORK,
-    "GET /claims": READ, "POST /claims/{claim_id}/approve": FINANCE,
+    "GET /concerns": READ,
+    "POST /concerns/{concern_id}/acknowledge": CASEWORK,
+    "GET /claims": READ,
+    "POST /claims/{claim_id}/approve": FINANCE,
     "POST /claims/{claim_id}/reject": FINANCE,
-    "GET /providers": READ, "GET /providers/{provider_id}": READ,
-    "POST /standard-contracts": CASEWORK, "GET /standard-contracts": READ,
+    "GET /providers": READ,
+    "GET /providers/{provider_id}": READ,
+    "POST /standard-contracts": CASEWORK,
+    "GET /standard-contracts": READ,
     "GET /standard-contracts/{standard_contract_id}": READ,
     "POST /standard-contracts/{standard_contract_id}/sign": CASEWORK,
-}  # fmt: skip
+}
 ROLES = ("caseworker", "team_leader", "finance", "none")
 BODIES: dict[str, Any] = {
-    "accept": {"expected_start": str(date.today() + timedelta(days=14)),
-               "contact": {"name": "Pia Holm", "email": "pia@a.example"}},
+    "accept": {
+        "expected_start": str(date.today() + timedelta(days=14)),
+        "contact": {"name": "Pia Holm", "email": "pia@a.example"},
+    },
     "decline": {"reason": "no_capacity"},
-}  # fmt: skip
+}
 
 
 def _operations(url: str) -> list[tuple[str, str]]:
     spec = httpx.get(f"{url}/openapi.json", timeout=10).json()
-    return [(m.upper(), path) for path, ops in spec["paths"].items() for m in ops
-            if path not in PUBLIC and not path.startswith(("/ui", "/static"))]  # fmt: skip
+    return [
+        (m.upper(), path)
+        for path, ops in spec["paths"].items()
+        for m in ops
+        if path not in PUBLIC and not path.startswith(("/ui", "/static"))
+    ]
 
 
 def _call(client: httpx.Client, method: str, path: str, ids: dict[str, str] | None = None) -> int:
@@ -110,14 +128,17 @@ def test_list_endpoints_answer_2xx_to_every_reading_role(stack: Stack) -> None:
 def test_a_provider_never_reads_or_acts_on_another_providers_data(stack: Stack) -> None:
     # Given provider A with an order in its inbox, and provider B
     a, b = new_tenant(stack, "Tenant A"), new_tenant(stack, "Tenant B")
-    with stack.client("authority", "caseworker", user="karen") as cw, \
-         stack.client("authority", "team_leader", user="lars") as tl:  # fmt: skip
+    with (
+        stack.client("authority", "caseworker", user="karen") as cw,
+        stack.client("authority", "team_leader", user="lars") as tl,
+    ):
         order_id = place_order(cw, decided_case(cw, tl), a.tenant_id)
     provider_sees_order(a, order_id)
     anonymous = httpx.Client(base_url=stack.url("provider"), timeout=15)
     ids = {"order_id": order_id}
-    tenant_ops = [(m, p) for m, p in _operations(stack.url("provider"))
-                  if not p.startswith("/admin")]  # fmt: skip
+    tenant_ops = [
+        (m, p) for m, p in _operations(stack.url("provider")) if not p.startswith("/admin")
+    ]
     leaks: list[str] = []
     for method, path in tenant_ops:
         # Without a key every tenant endpoint refuses: 401
@@ -134,4 +155,3 @@ def test_a_provider_never_reads_or_acts_on_another_providers_data(stack: Stack) 
     accepted = a.client.post(f"/orders/{order_id}/accept", json=BODIES["accept"])
     assert accepted.status_code == 200, accepted.text
     assert not leaks, "\n".join(leaks)
-

@@ -9,11 +9,19 @@ from datetime import date, timedelta
 
 import pytest
 from aiokafka import AIOKafkaConsumer
-
 from devstack._proc import run_sync
+
 from tests.e2e.conftest import Stack
-from tests.e2e.flows import CHILD, MOTHER, authority_order_status, decided_case, new_tenant, ok
-from tests.e2e.flows import place_order, provider_sees_order
+from tests.e2e.flows import (
+    CHILD,
+    MOTHER,
+    authority_order_status,
+    decided_case,
+    new_tenant,
+    ok,
+    place_order,
+    provider_sees_order,
+)
 from tests.kafka_tools import read_raw
 
 pytestmark = [pytest.mark.integration, pytest.mark.e2e]
@@ -47,13 +55,21 @@ def _dump(database_url: str) -> bytes:
 def test_no_cpr_number_or_name_in_clear_anywhere(stack: Stack) -> None:
     # Given a case with invented CPR numbers whose order went to a provider and was accepted
     tenant = new_tenant(stack, "Skanneren")
-    with stack.client("authority", "caseworker", user="karen") as cw, \
-         stack.client("authority", "team_leader", user="lars") as tl:  # fmt: skip
+    with (
+        stack.client("authority", "caseworker", user="karen") as cw,
+        stack.client("authority", "team_leader", user="lars") as tl,
+    ):
         order_id = place_order(cw, decided_case(cw, tl), tenant.tenant_id)
         provider_sees_order(tenant, order_id)
-        ok(tenant.client.post(f"/orders/{order_id}/accept", json={
-            "expected_start": str(date.today() + timedelta(days=14)),
-            "contact": {"name": "Pia Holm", "email": "pia@skanner.example"}}))  # fmt: skip
+        ok(
+            tenant.client.post(
+                f"/orders/{order_id}/accept",
+                json={
+                    "expected_start": str(date.today() + timedelta(days=14)),
+                    "contact": {"name": "Pia Holm", "email": "pia@skanner.example"},
+                },
+            )
+        )
         authority_order_status(cw, order_id, "accepted")
     bootstrap = stack.processes["authority"].env["KAFKA_BOOTSTRAP_SERVERS"]
     leaks: list[str] = []

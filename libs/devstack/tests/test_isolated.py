@@ -1,4 +1,4 @@
-"""Isolated brokers and clusters survive a restart and a kill with their data, on their own ports."""
+"""Isolated brokers and clusters keep their data across a restart and a kill, on own ports."""
 
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
 """A private PostgreSQL cluster for fault tests: its own port and data dir, safe to restart.
 
-    server = start_isolated("faults")      # initdb + start on a free port, data in var/
-    server.admin_url                       # superuser URL (database ``postgres``)
-    server.stop(); server.start()          # a clean restart
-    server.kill(); server.start()          # immediate shutdown (crash), then WAL recovery
-    server.destroy()                       # stop and delete the cluster
+server = start_isolated("faults")      # initdb + start on a free port, data in var/
+server.admin_url                       # superuser URL (database ``postgres``)
+server.stop(); server.start()          # a clean restart
+server.kill(); server.start()          # immediate shutdown (crash), then WAL recovery
+server.destroy()                       # stop and delete the cluster
 """
 
 from __future__ import annotations

@@ -40,6 +40,13 @@ def record_lag(group_id: str, consumer: Any, record: Any) -> None:
         CONSUMER_LAG.labels(group_id, record.topic, str(record.partition)).set(lag)
 
 
+async def raw_body(message: Any) -> bytes:
+    """Hand the pipeline the bytes as they came: decoding (and refusing) is its job, so a
+    record that is not JSON goes to the dead letters instead of failing in the framework."""
+    body: bytes = message.body
+    return body
+
+
 def subscribe(
     broker: KafkaBroker, topics: Sequence[str], group_id: str, pipeline: InboundPipeline
 ) -> None:
@@ -60,5 +67,6 @@ def subscribe(
         group_id=group_id,
         auto_offset_reset="earliest",
         ack_policy=AckPolicy.NACK_ON_ERROR,
+        decoder=raw_body,
         title=f"{group_id}:{','.join(topics)}",
     )(consume)

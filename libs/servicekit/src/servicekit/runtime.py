@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import structlog
 from aiokafka import AIOKafkaProducer
@@ -19,6 +19,8 @@ from faststream.kafka import KafkaBroker
 
 log = structlog.get_logger(__name__)
 
+DLQ_MAX_VALUE_BYTES = 900_000  # under the broker's and producer's 1 MiB defaults, headers incl.
+DLQ_KEPT_BYTES = 64 * 1024
 Task = Callable[[asyncio.Event], Awaitable[None]]
 
 
@@ -34,14 +36,24 @@ class Workers:
     _producer: AIOKafkaProducer | None = None
 
     async def send(self, inbound: Inbound, reason: str) -> None:
-        """Dead-letter ``inbound`` (the pipeline's sink; the producer lives in the loop)."""
+        """Dead-letter ``inbound`` (the pipeline's sink; the producer lives in the loop).
+
+        A record too big to publish again (it may have arrived compressed) is cut to its
+        first bytes, with its size in the reason: a poison record must never block its
+        partition because it cannot be parked.
+        """
         if self._producer is None:
             raise RuntimeError("workers are not started")
+        if len(inbound.value) > DLQ_MAX_VALUE_BYTES:
+            reason = f"{reason}; value truncated from {len(inbound.value)} bytes"
+            inbound = replace(inbound, value=inbound.value[:DLQ_KEPT_BYTES])
         await DeadLetters(self._producer).send(inbound, reason)
 
     async def start(self) -> None:
         self._stop.clear()
-        self._producer = AIOKafkaProducer(bootstrap_servers=self.bootstrap_servers, acks="all")
+        self._producer = AIOKafkaProducer(
+            bootstrap_servers=self.bootstrap_servers, acks="all", compression_type="gzip"
+        )
         await self._producer.start()
         loops: list[Task] = [self.relay.run, *self.extra]
         if self.projections is not None:

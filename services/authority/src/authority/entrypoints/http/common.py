@@ -9,6 +9,7 @@ from uuid import uuid4
 from fastapi import Depends, Header, Request
 from pydantic import BaseModel, Field
 from servicekit.auth import Principal, require
+from servicekit.problems import Problem
 
 from authority.app.acting import Acting
 from authority.app.services import Services
@@ -55,13 +56,21 @@ def acting(
     role = prefer if prefer.value in principal.roles else _first_role(principal)
     revision = body.expected_revision if body else None
     if revision is None and if_match:
-        revision = int(if_match.strip().strip('W/"').strip('"'))
+        revision = _revision(if_match)
     return Acting(
         actor=Actor(principal.user_id, role),
         at=datetime.now(UTC),
         reason=body.reason if body else None,
         expected_revision=revision,
     )
+
+
+def _revision(if_match: str) -> int:
+    """The revision a client read, from ``If-Match: "7"`` (weak or strong, quoted or not)."""
+    text = if_match.strip().removeprefix("W/").strip('"')
+    if not text.isdigit():
+        raise Problem(400, "invalid_if_match", 'If-Match must carry a revision, e.g. "7"')
+    return int(text)
 
 
 def _first_role(principal: Principal) -> Role:

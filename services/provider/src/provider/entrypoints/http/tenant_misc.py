@@ -13,6 +13,7 @@ from servicekit.problems import Problem
 
 from provider.domain import material
 from provider.domain.concern import Urgency
+from provider.domain.values import PriceUnit as Unit
 from provider.entrypoints.deps import Coordinator, Principal, Svc
 
 
@@ -58,7 +59,7 @@ class WebhookEndpoint(BaseModel):
 def _content(body: Material) -> material.MaterialContent:
     return material.MaterialContent(
         offers=tuple(
-            material.MeasureOffer(o.measure.value, o.price_oere, o.unit.value, o.places)  # type: ignore[arg-type]
+            material.MeasureOffer(o.measure.value, o.price_oere, Unit(o.unit.value), o.places)
             for o in body.offers
         ),
         time_horizons=tuple(material.TimeHorizon(h.task_type, h.days) for h in body.time_horizons),
