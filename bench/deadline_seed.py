@@ -77,7 +77,7 @@ async def create_schema(db: Database) -> None:
 async def seed(db: Database, count: int, first_due: datetime, per_second: float) -> None:
     """``count`` deadlines whose ``due`` phase falls ``1/per_second`` s apart from ``first_due``."""
     await create_schema(db)
-    deadlines = Deadlines(None, None, DEFAULT_RULES)  # type: ignore[arg-type]  # codec only
+    deadlines = Deadlines(None, DEFAULT_RULES)  # type: ignore[arg-type]  # codec only
     base = template(first_due)
     conn = await asyncpg.connect(db.dsn)
     try:

@@ -67,7 +67,7 @@ async def running_scheduler(
     store, index = EventStore(engine), SqlDeadlineIndex()
     firing = Firing(
         store,
-        Deadlines(store, index, DEFAULT_RULES),
+        Deadlines(index, DEFAULT_RULES),
         index,
         clock,
         Publisher("/samspil/scheduler", prefix),

@@ -74,7 +74,6 @@ class Aggregate(Generic[C, E, S]):
 
     async def execute(
         self,
-        store: EventStore,
         uow: UnitOfWork,
         aggregate_id: object,
         command: C,
@@ -82,9 +81,6 @@ class Aggregate(Generic[C, E, S]):
         expected_revision: int | None = None,
     ) -> tuple[list[E], Loaded[S]]:
         """Decide on the state as ``uow``'s transaction sees it, and append there.
-
-        (``store`` is unused and kept for callers written before loads moved into the
-        transaction; it goes when they are updated.)
 
         ``expected_revision`` comes from the client (If-Match) when it acts on what it saw;
         otherwise the revision just loaded guards against a concurrent writer.

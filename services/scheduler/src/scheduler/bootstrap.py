@@ -59,7 +59,7 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
     store, index = EventStore(engine), SqlDeadlineIndex()
     offset = timedelta(days=settings.clock_offset_days)
     clock = AdjustableClock(offset) if settings.adjustable_clock else SystemClock()
-    deadlines = Deadlines(store, index, DEFAULT_RULES)
+    deadlines = Deadlines(index, DEFAULT_RULES)
     publisher = Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix)
     firing = Firing(store, deadlines, index, clock, publisher)
     bootstrap, prefix = settings.kafka_bootstrap_servers, settings.kafka_topic_prefix

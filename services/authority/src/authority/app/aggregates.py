@@ -107,10 +107,10 @@ class Kit:
         acting: Acting,
         current: Loaded[Any] | Ran | None = None,
     ) -> tuple[list[Any], Ran]:
-        """Decide, append and project. ``current`` is the state when this transaction has
-        already changed the stream (the store's own load would not see it yet)."""
+        """Decide on the state this transaction sees, append and project. ``current`` saves
+        the load when the caller just ran a command on the same stream."""
         if current is None:
-            current = await aggregate.load(self.store, key)
+            current = aggregate.fold(await uow.load(aggregate.stream(key)))
         events = list(aggregate.decide(command, current.state))
         if not events:
             return events, Ran(current.state, current.revision)

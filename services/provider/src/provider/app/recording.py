@@ -66,7 +66,7 @@ class Recorder:
         expected_revision: int | None = None,
     ) -> tuple[list[Any], Loaded[Any]]:
         events, loaded = await aggregate.execute(
-            self.store, uow, aggregate_id, command, acting.metadata(), expected_revision
+            uow, aggregate_id, command, acting.metadata(), expected_revision
         )
         first = loaded.revision - len(events) + 1
         stream = aggregate.stream(aggregate_id)

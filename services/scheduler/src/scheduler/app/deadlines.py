@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from eventkit import EventStore, UnitOfWork
+from eventkit import UnitOfWork
 from servicekit.aggregates import Aggregate, EventCodec, Loaded
 
 from scheduler.app.ports import DeadlineIndex
@@ -42,8 +42,8 @@ EVENT_TYPES: tuple[type[Any], ...] = (
 class Deadlines:
     """The deadline-set aggregate with its index, one subject (one stream) at a time."""
 
-    def __init__(self, store: EventStore, index: DeadlineIndex, rules: Rules) -> None:
-        self.store, self.index = store, index
+    def __init__(self, index: DeadlineIndex, rules: Rules) -> None:
+        self.index = index
         self.aggregate: Aggregate[Command, Event, DeadlineSet] = Aggregate(
             "deadlines", partial(decide, rules=rules), evolve, EventCodec(EVENT_TYPES)
         )
@@ -73,9 +73,7 @@ class Deadlines:
     async def execute(
         self, uow: UnitOfWork, command: Command, metadata: Mapping[str, Any]
     ) -> tuple[list[Event], Loaded[DeadlineSet]]:
-        events, loaded = await self.aggregate.execute(
-            self.store, uow, command.subject.key, command, metadata
-        )
+        events, loaded = await self.aggregate.execute(uow, command.subject.key, command, metadata)
         if events and loaded.state is not None:
             await self.index.sync(uow.connection, loaded.state)
         return events, loaded
