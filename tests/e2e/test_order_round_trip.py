@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import httpx
 import pytest
 
 from tests.e2e.conftest import Stack
@@ -103,3 +104,11 @@ def test_bad_input_gets_problem_json_and_nothing_is_lost(stack: Stack) -> None:
         # No token, no access
         anonymous = cw.get("/cases", headers={"Authorization": ""})
         assert anonymous.status_code == 401
+
+
+def test_every_service_is_ready_only_with_database_broker_and_schema(stack: Stack) -> None:
+    # Given the running stack, when ops probe readiness, then each names what it checked
+    for service in ("authority", "provider", "scheduler"):
+        ready = httpx.get(f"{stack.url(service)}/readyz", timeout=10)
+        assert ready.status_code == 200
+        assert ready.json()["checks"] == {"database": "ok", "broker": "ok", "schema": "ok"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import event, text
+from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -25,11 +25,3 @@ def _sqlite_pragmas(dbapi_connection: object, _: object) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
-
-
-def ping(engine: AsyncEngine) -> object:
-    async def check() -> None:
-        async with engine.connect() as conn:
-            await conn.execute(text("select 1"))
-
-    return check

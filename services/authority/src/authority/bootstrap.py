@@ -8,7 +8,7 @@ from eventkit import EventStore, OutboxRelay, ProjectionRunner
 from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
-from servicekit import db, logging, migrations, topics, tracing
+from servicekit import db, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
 from servicekit.auth import DevIssuer
 from servicekit.inbound import InboundPipeline
@@ -124,7 +124,9 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
             *web.routers(),
         ],
         domain_error=DomainError,
-        checks={"database": db.ping(engine)},  # type: ignore[dict-item]
+        checks=readiness.standard(
+            engine, settings.kafka_bootstrap_servers, settings.database_url, MIGRATIONS
+        ),
         on_startup=[prepare],
         not_found_codes=NOT_FOUND,
     )

@@ -10,7 +10,7 @@ from eventkit import EventStore, OutboxRelay
 from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
-from servicekit import db, logging, migrations, topics, tracing
+from servicekit import db, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka import subscribe
@@ -93,7 +93,9 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
         workers=workers,
         routers=[http.router()],
         domain_error=DomainError,
-        checks={"database": db.ping(engine)},  # type: ignore[dict-item]
+        checks=readiness.standard(
+            engine, settings.kafka_bootstrap_servers, settings.database_url, MIGRATIONS
+        ),
         on_startup=[prepare],
     )
     app.state.engine, app.state.clock, app.state.wake = engine, clock, wake

@@ -1,0 +1,56 @@
+"""What ``/readyz`` checks: the database answers, the broker answers, the schema is at head."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from aiokafka.admin import AIOKafkaAdminClient
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from servicekit import migrations
+
+Check = Callable[[], Awaitable[None]]
+BROKER_TIMEOUT_SECONDS = 3.0
+
+
+def database(engine: AsyncEngine) -> Check:
+    async def check() -> None:
+        async with engine.connect() as conn:
+            await conn.execute(text("select 1"))
+
+    return check
+
+
+def broker(bootstrap_servers: str) -> Check:
+    async def check() -> None:
+        admin = AIOKafkaAdminClient(
+            bootstrap_servers=bootstrap_servers,
+            request_timeout_ms=int(BROKER_TIMEOUT_SECONDS * 1000),
+        )
+        try:
+            await asyncio.wait_for(admin.start(), BROKER_TIMEOUT_SECONDS)
+            await asyncio.wait_for(admin.list_topics(), BROKER_TIMEOUT_SECONDS)
+        finally:
+            await admin.close()
+
+    return check
+
+
+def schema(url: str, script_location: Path) -> Check:
+    async def check() -> None:
+        await migrations.require_head(url, script_location)
+
+    return check
+
+
+def standard(
+    engine: AsyncEngine, bootstrap_servers: str, url: str, scripts: Path
+) -> dict[str, Check]:
+    return {
+        "database": database(engine),
+        "broker": broker(bootstrap_servers),
+        "schema": schema(url, scripts),
+    }
