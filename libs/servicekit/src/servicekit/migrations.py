@@ -18,7 +18,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 
 class UnknownSchema(RuntimeError):
@@ -39,12 +39,14 @@ def head(script_location: Path) -> str | None:
 async def current(url: str) -> str | None:
     engine = create_async_engine(url)
     try:
-        async with engine.connect() as conn:
-            return await conn.run_sync(
-                lambda c: MigrationContext.configure(c).get_current_revision()
-            )
+        return await revision_of(engine)
     finally:
         await engine.dispose()
+
+
+async def revision_of(engine: AsyncEngine) -> str | None:
+    async with engine.connect() as conn:
+        return await conn.run_sync(_revision)
 
 
 def _revision(connection: sa.Connection) -> str | None:
@@ -66,7 +68,10 @@ async def migrate(url: str, script_location: Path, metadata: Sequence[sa.MetaDat
 
 
 async def require_head(url: str, script_location: Path) -> None:
-    found, wanted = await current(url), head(script_location)
+    check_head(await current(url), head(script_location))
+
+
+def check_head(found: str | None, wanted: str | None) -> None:
     if found != wanted:
         raise UnknownSchema(
             f"database schema is at {found!r}, this build needs {wanted!r}: "

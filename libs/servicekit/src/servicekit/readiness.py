@@ -39,18 +39,19 @@ def broker(bootstrap_servers: str) -> Check:
     return check
 
 
-def schema(url: str, script_location: Path) -> Check:
+def schema(engine: AsyncEngine, scripts: Path) -> Check:
+    """On the service's own pool; the head revision is read from the scripts once."""
+    wanted = migrations.head(scripts)
+
     async def check() -> None:
-        await migrations.require_head(url, script_location)
+        migrations.check_head(await migrations.revision_of(engine), wanted)
 
     return check
 
 
-def standard(
-    engine: AsyncEngine, bootstrap_servers: str, url: str, scripts: Path
-) -> dict[str, Check]:
+def standard(engine: AsyncEngine, bootstrap_servers: str, scripts: Path) -> dict[str, Check]:
     return {
         "database": database(engine),
         "broker": broker(bootstrap_servers),
-        "schema": schema(url, scripts),
+        "schema": schema(engine, scripts),
     }

@@ -124,9 +124,7 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
             *web.routers(),
         ],
         domain_error=DomainError,
-        checks=readiness.standard(
-            engine, settings.kafka_bootstrap_servers, settings.database_url, MIGRATIONS
-        ),
+        checks=readiness.standard(engine, settings.kafka_bootstrap_servers, MIGRATIONS),
         on_startup=[prepare],
         not_found_codes=NOT_FOUND,
     )

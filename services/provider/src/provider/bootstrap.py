@@ -122,9 +122,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         workers=workers,
         routers=routers(),
         domain_error=DomainError,
-        checks=readiness.standard(
-            engine, settings.kafka_bootstrap_servers, settings.database_url, MIGRATIONS
-        ),
+        checks=readiness.standard(engine, settings.kafka_bootstrap_servers, MIGRATIONS),
         on_startup=[prepare],
     )
     app.state.services, app.state.engine = services, engine

@@ -93,9 +93,7 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
         workers=workers,
         routers=[http.router()],
         domain_error=DomainError,
-        checks=readiness.standard(
-            engine, settings.kafka_bootstrap_servers, settings.database_url, MIGRATIONS
-        ),
+        checks=readiness.standard(engine, settings.kafka_bootstrap_servers, MIGRATIONS),
         on_startup=[prepare],
     )
     app.state.engine, app.state.clock, app.state.wake = engine, clock, wake

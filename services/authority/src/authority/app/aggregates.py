@@ -107,16 +107,16 @@ class Kit:
         acting: Acting,
         current: Loaded[Any] | Ran | None = None,
     ) -> tuple[list[Any], Ran]:
-        """Decide on the state this transaction sees, append and project. ``current`` saves
-        the load when the caller just ran a command on the same stream."""
+        """Decide on the state this transaction sees, append and project. ``current`` is
+        the result of the command the caller just ran on the same stream: the client's
+        revision was checked by that first command, so this one follows on from it."""
+        expected = acting.expected_revision if current is None else None
         if current is None:
             current = aggregate.fold(await uow.load(aggregate.stream(key)))
         events = list(aggregate.decide(command, current.state))
         if not events:
             return events, Ran(current.state, current.revision)
-        expected = (
-            current.revision if acting.expected_revision is None else acting.expected_revision
-        )
+        expected = current.revision if expected is None else expected
         new_events = [aggregate.codec.to_new(e, acting.metadata()) for e in events]
         revision = await uow.append(aggregate.stream(key), expected, new_events)
         state = current.state
