@@ -23,10 +23,12 @@ class Sizes:
     deadlines: int  # pending deadlines seeded for the steady-state firing run
     fire_seconds: float
     catchup_deadlines: int
+    e2e_seconds: float = 60.0  # orders placed by HTTP at e2e_rate, end to end
+    e2e_rate: int = 100
 
 
 FULL = Sizes("full", 20_000, 200_000, 1_000_000, 60.0, 100, 1_000_000, 30.0, 100_000)
-QUICK = Sizes("quick", 2_000, 20_000, 50_000, 10.0, 100, 50_000, 10.0, 10_000)
+QUICK = Sizes("quick", 2_000, 20_000, 50_000, 10.0, 100, 50_000, 10.0, 10_000, 10.0)
 
 
 @dataclass(frozen=True, slots=True)
