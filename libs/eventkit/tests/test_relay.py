@@ -17,6 +17,7 @@ from eventkit import (
     ensure_topics,
 )
 from eventkit.schema import outbox as outbox_table
+from eventkit.wakeup import notify_outbox
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -135,3 +136,24 @@ async def test_a_dead_letter_keeps_the_record_and_says_why(bootstrap: str) -> No
     assert headers["x-dlq-source-topic"] == topic.encode()
     assert (headers["x-dlq-source-partition"], headers["x-dlq-source-offset"]) == (b"0", b"41")
     assert b"T" in headers["x-dlq-at"]
+
+
+async def test_a_commit_that_notifies_wakes_the_relay_long_before_its_next_poll(
+    pg_store: EventStore, bootstrap: str
+) -> None:
+    # given a running relay that would poll only once an hour
+    topic = await fresh_topic(bootstrap, "wake")
+    relay = OutboxRelay(pg_store.engine, bootstrap, poll_interval=3600, idle_interval=3600)
+    stop = asyncio.Event()
+    running = asyncio.create_task(relay.run(stop))
+    await asyncio.sleep(1)  # let it finish its first (empty) batch and start waiting
+
+    # when a transaction enqueues a message and notifies, as the services' publisher does
+    async with pg_store.unit_of_work() as uow:
+        await uow.enqueue([message(topic, b"k", b"woken")])
+        await notify_outbox(uow.connection)
+
+    # then the commit's notification brings it to Kafka: the hourly poll never came
+    assert [r.value for r in await consume(bootstrap, topic, 1)] == [b"woken"]
+    stop.set()
+    await asyncio.wait_for(running, 10)

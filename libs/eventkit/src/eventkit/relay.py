@@ -9,13 +9,16 @@ Several relays may run (one per service replica). On PostgreSQL a transaction-sc
 advisory lock lets one of them send at a time, because two relays sending neighbouring
 batches concurrently could reorder messages of one key; the row claim still uses
 ``FOR UPDATE SKIP LOCKED`` so a claimed row is never waited on or sent twice at once.
+
+Between batches ``run`` sleeps until a commit that enqueued rows notifies it (see
+``eventkit.wakeup``), polling every ``idle_interval`` meanwhile; without notifications
+(SQLite, listener down) it polls every ``poll_interval``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
-import contextlib
 import time
 from typing import Any
 
@@ -27,6 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from eventkit._sql import as_utc, is_postgres, utcnow
 from eventkit.metrics import OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE, RELAY_SENT
 from eventkit.schema import outbox
+from eventkit.wakeup import Wakeup
 
 log = structlog.get_logger(__name__)
 
@@ -41,11 +45,13 @@ class OutboxRelay:
         bootstrap_servers: str,
         batch_size: int = 500,
         poll_interval: float = 0.05,
+        idle_interval: float = 1.0,
     ) -> None:
         self._engine = engine
         self._bootstrap_servers = bootstrap_servers
         self.batch_size = batch_size
         self.poll_interval = poll_interval
+        self.idle_interval = idle_interval
         self._producer: AIOKafkaProducer | None = None
 
     async def start(self) -> None:
@@ -85,17 +91,19 @@ class OutboxRelay:
     async def run(self, stop: asyncio.Event) -> None:
         """Relay until ``stop`` is set; a failing batch is retried after a pause."""
         await self.start()
-        refreshed = 0.0
+        wakeup, refreshed = Wakeup(self._engine), 0.0
         try:
             while not stop.is_set():
+                listening = await wakeup.listen()  # before the batch: no commit slips between
                 sent = await self._run_once_logging_failures()
                 if time.monotonic() - refreshed > _BACKLOG_EVERY:
-                    await self.backlog()
+                    await self._backlog_logging_failures()
                     refreshed = time.monotonic()
                 if sent < self.batch_size:
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(stop.wait(), self.poll_interval)
+                    pause = self.idle_interval if listening else self.poll_interval
+                    await wakeup.wait(stop, pause)
         finally:
+            await wakeup.close()
             await self.stop()
 
     async def backlog(self) -> tuple[int, float]:
@@ -107,6 +115,12 @@ class OutboxRelay:
         OUTBOX_BACKLOG.set(count)
         OUTBOX_OLDEST_AGE.set(age)
         return int(count), age
+
+    async def _backlog_logging_failures(self) -> None:
+        try:
+            await self.backlog()
+        except Exception:
+            log.warning("outbox_backlog_unavailable")
 
     async def _run_once_logging_failures(self) -> int:
         try:

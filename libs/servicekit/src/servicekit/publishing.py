@@ -12,6 +12,7 @@ from datetime import datetime
 from uuid import UUID
 
 from eventkit import OutboxMessage, UnitOfWork
+from eventkit.wakeup import notify_outbox
 from samspil_contracts import Envelope, IntegrationEvent, encode
 
 from servicekit.tracing import current_traceparent
@@ -61,6 +62,7 @@ class Publisher:
                 )
             ]
         )
+        await notify_outbox(uow.connection)  # the relay wakes when this commits
         return wire.event_id
 
     async def reply(
