@@ -12,7 +12,15 @@ from dataclasses import replace
 
 from rich.console import Console
 
-from bench import append, e2e_orders, kafka_latency, rebuild, replay, scheduler_bench
+from bench import (
+    append,
+    e2e_orders,
+    kafka_latency,
+    rebuild,
+    replay,
+    scheduler_bench,
+    warm_start,
+)
 from bench.core import FULL, QUICK, Outcome, Sizes
 from bench.report import show, write_json
 
@@ -23,6 +31,7 @@ BENCHMARKS: dict[str, Callable[[Sizes], Awaitable[Outcome]]] = {
     "kafka": kafka_latency.run,
     "scheduler": scheduler_bench.run,
     "e2e": e2e_orders.run,
+    "start": warm_start.run,
 }
 
 

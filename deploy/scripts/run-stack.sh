@@ -4,12 +4,16 @@
 # and DATABASE_ADMIN_URL if set, else Docker if there is an engine, else local processes.
 #   make run        start (idempotent: running services are restarted with the new code)
 #   make down       stop the services, Kafka and PostgreSQL
+# A second stack beside the first (bench/warm_start.py runs one): SAMSPIL_PORT_BASE (8001),
+# SAMSPIL_RUN_DIR (var/run), SAMSPIL_LOG_DIR (var/log), SAMSPIL_DB_PREFIX (none),
+# KAFKA_TOPIC_PREFIX (none), DEMO_CASES=0 (no demo data), SAMSPIL_READY_SECONDS (60 a service).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="$HOME/.local/bin:$PATH"
-RUN=var/run; LOG=var/log; mkdir -p "$RUN" "$LOG"
+RUN=${SAMSPIL_RUN_DIR:-var/run}; LOG=${SAMSPIL_LOG_DIR:-var/log}; mkdir -p "$RUN" "$LOG"
 SERVICES=(authority provider scheduler)
-declare -A PORTS=([authority]=8001 [provider]=8002 [scheduler]=8003)
+BASE=${SAMSPIL_PORT_BASE:-8001}
+declare -A PORTS=([authority]=$BASE [provider]=$((BASE + 1)) [scheduler]=$((BASE + 2)))
 
 stop_services() {
   for svc in "${SERVICES[@]}"; do
@@ -41,7 +45,7 @@ for svc in "${SERVICES[@]}"; do
 done
 
 for svc in "${SERVICES[@]}"; do
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 $((${SAMSPIL_READY_SECONDS:-60} * 2))); do
     curl -fs "http://127.0.0.1:${PORTS[$svc]}/readyz" >/dev/null 2>&1 && break
     sleep 0.5
   done
@@ -51,15 +55,17 @@ done
 ready=$(date +%s.%N)
 awk -v a="$started" -v b="$ready" 'BEGIN { printf "stack ready in %.1f s\n", b - a }'
 
-uv run --frozen python deploy/demo/seed.py --authority http://127.0.0.1:8001 \
-  --provider http://127.0.0.1:8002 --cases "${DEMO_CASES:-40}"
+if [ "${DEMO_CASES:-40}" != 0 ]; then
+  uv run --frozen python deploy/demo/seed.py --authority "http://127.0.0.1:${PORTS[authority]}" \
+    --provider "http://127.0.0.1:${PORTS[provider]}" --cases "${DEMO_CASES:-40}"
+fi
 
 cat <<EOT
 
 Samspil is running:
-  caseworker UI + authority API  http://127.0.0.1:8001/        (OpenAPI: /docs)
-  provider API                   http://127.0.0.1:8002/docs
-  scheduler API                  http://127.0.0.1:8003/docs
+  caseworker UI + authority API  http://127.0.0.1:${PORTS[authority]}/        (OpenAPI: /docs)
+  provider API                   http://127.0.0.1:${PORTS[provider]}/docs
+  scheduler API                  http://127.0.0.1:${PORTS[scheduler]}/docs
   Kafka                          ${KAFKA_BOOTSTRAP_SERVERS}
   logs                           var/log/{authority,provider,scheduler,kafka,postgres}.log
   stop                           make down

@@ -27,6 +27,8 @@ TINY = Sizes(
     deadlines=2_000,
     fire_seconds=3.0,
     catchup_deadlines=200,
+    e2e_seconds=1.0,
+    e2e_rate=20,
 )
 
 

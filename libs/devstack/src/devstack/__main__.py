@@ -1,11 +1,14 @@
 """`python -m devstack up|down|status [kafka|postgres]`: the local infrastructure of `make run`.
 
 `up` prints shell-sourceable settings (KAFKA_BOOTSTRAP_SERVERS=..., <SERVICE>_DATABASE_URL=...).
+``SAMSPIL_DB_PREFIX`` puts a prefix on the service databases' names (a second stack, or a
+benchmark, on the same cluster).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 
@@ -19,8 +22,10 @@ def up(only: str | None) -> int:
     if only in (None, "postgres"):
         admin = stack.ensure_postgres()
         print(f"DATABASE_ADMIN_URL={admin}")
+        prefix = os.environ.get("SAMSPIL_DB_PREFIX", "")
         for name in stack.SERVICE_DATABASES:
-            print(f"{name.upper()}_DATABASE_URL={create_database(admin, name)}", flush=True)
+            url = create_database(admin, prefix + name)
+            print(f"{name.upper()}_DATABASE_URL={url}", flush=True)
     if containers.started():
         # Containers belong to this process (the reaper removes them when it exits): hold on.
         print("containers run until this process is stopped (Ctrl-C)", file=sys.stderr)
