@@ -33,8 +33,12 @@ class Orders:
         self.contact_email = contact_email
         self.aggregate = kit.aggregates.order
 
-    async def place(self, command: PlaceOrder, acting: Acting) -> UUID:
-        case, _ = await self.cases.load(command.case_id)
+    async def place(
+        self, command: PlaceOrder, acting: Acting, case: CaseState | None = None
+    ) -> UUID:
+        """``case`` as the caller just loaded it (to build the command), else loaded here."""
+        if case is None:
+            case, _ = await self.cases.load(command.case_id)
         decision = case.decision(command.decision_id)
         if decision is None or decision.status is not DecisionStatus.APPROVED:
             raise DomainError("decision_not_approved", "an order rests on an approved decision")

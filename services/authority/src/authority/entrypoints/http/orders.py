@@ -123,7 +123,7 @@ def router() -> APIRouter:
             measure=_measure(case, body.decision_id),
             terms=order_terms(body, case.action_plan.goals),
         )
-        return {"order_id": await s.orders.place(command, a)}
+        return {"order_id": await s.orders.place(command, a, case)}  # one case load, not two
 
     @api.get("/orders")
     async def list_orders(_: Reader, s: Svc, case_id: UUID | None = None) -> list[dict[str, Any]]:

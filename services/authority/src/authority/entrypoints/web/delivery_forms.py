@@ -55,7 +55,7 @@ async def place_order(s: Services, f: FormData, user: User, p: dict[str, str]) -
         measure=_measure(case, body.decision_id),
         terms=order_terms(body, case.action_plan.goals),
     )
-    await s.orders.place(command, a)
+    await s.orders.place(command, a, case)
 
 
 async def draft_contract(s: Services, f: FormData, user: User, p: dict[str, str]) -> None:
