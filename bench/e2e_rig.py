@@ -24,6 +24,7 @@ from tests.harness import ServiceProcess
 
 SERVICES = ("authority", "provider", "scheduler")
 SETTLE_LIMIT = 120.0  # seconds: a stack that never goes quiet is measured anyway
+START_LIMIT = 300.0  # seconds a service may take to answer /readyz (a loaded machine)
 _BACKLOG = re.compile(r"^eventkit_outbox_backlog (\S+)$", re.M)
 _LAG = re.compile(r"^samspil_consumer_lag_records\{[^}]*\} (\S+)$", re.M)
 
@@ -70,7 +71,9 @@ async def running_stack() -> AsyncIterator[Stack]:
             for name in SERVICES
         }
         try:
-            await asyncio.gather(*(asyncio.to_thread(p.start, 120.0) for p in processes.values()))
+            await asyncio.gather(
+                *(asyncio.to_thread(p.start, START_LIMIT) for p in processes.values())
+            )
             yield Stack(processes, dbs, DevIssuer(DEV_JWT_SECRET), prefix)
         finally:
             for process in processes.values():
