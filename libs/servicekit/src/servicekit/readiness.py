@@ -31,8 +31,10 @@ def broker(bootstrap_servers: str) -> Check:
             request_timeout_ms=int(BROKER_TIMEOUT_SECONDS * 1000),
         )
         try:
+            # Starting bootstraps: a broker must answer a metadata request for the cluster.
+            # No topic listing: on a shared cluster with thousands of topics that alone took
+            # the whole timeout, so /readyz stayed 503 on a healthy broker.
             await asyncio.wait_for(admin.start(), BROKER_TIMEOUT_SECONDS)
-            await asyncio.wait_for(admin.list_topics(), BROKER_TIMEOUT_SECONDS)
         finally:
             await admin.close()
 
