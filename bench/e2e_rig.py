@@ -58,6 +58,7 @@ def service_env(bootstrap: str, prefix: str, database_url: str) -> dict[str, str
         "SAMSPIL_ENV": "test",
         "JWT_SECRET": DEV_JWT_SECRET,
         "LOG_LEVEL": "INFO",  # as deployed: one JSON line per handled record
+        "TOPIC_PARTITIONS": "2",  # as the e2e tests: spare the shared broker 4 in 6 partitions
     }
 
 
