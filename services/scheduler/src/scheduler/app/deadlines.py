@@ -21,6 +21,7 @@ from scheduler.domain import (
     DeadlineSet,
     Event,
     Fire,
+    FollowUpSeriesPaused,
     Rules,
     Subject,
     SubjectClosed,
@@ -35,6 +36,7 @@ EVENT_TYPES: tuple[type[Any], ...] = (
     DeadlineCancelled,
     DeadlineFired,
     CadenceSet,
+    FollowUpSeriesPaused,
     SubjectClosed,
 )
 

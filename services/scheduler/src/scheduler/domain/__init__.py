@@ -35,6 +35,7 @@ from scheduler.domain.events import (
     DeadlineRescheduled,
     DeadlineScheduled,
     Event,
+    FollowUpSeriesPaused,
     SubjectClosed,
 )
 from scheduler.domain.kinds import DeadlineKind, DeadlinePhase, DeadlineStatus, SubjectKind
@@ -70,6 +71,7 @@ __all__ = [
     "DomainError",
     "Event",
     "Fire",
+    "FollowUpSeriesPaused",
     "RecordFollowUpHeld",
     "Refs",
     "Resolve",
