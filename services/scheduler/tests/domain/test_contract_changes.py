@@ -115,7 +115,8 @@ def test_rescheduling_does_not_fire_an_already_fired_phase_again(given: Given) -
     )
     # Then the DUE phase does not fire a second time; only OVERDUE is still to come
     moved = state.find(follow_up.deadline_id)
-    assert moved is not None and moved.due_at != follow_up.due_at
+    assert moved is not None
+    assert moved.due_at != follow_up.due_at
     assert moved.unfired_phases() == (P.OVERDUE,)
     later = at_local(date(2027, 12, 1), NINE)
     assert [phase for d, phase in due_occurrences(state, later) if d == moved] == [P.OVERDUE]

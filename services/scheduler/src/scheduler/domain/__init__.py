@@ -48,7 +48,7 @@ from scheduler.domain.model import (
     Timing,
     deadline_id,
 )
-from scheduler.domain.rules import DEFAULT_RULES, Rules
+from scheduler.domain.rules import DEFAULT_RULES, Rules, lawful
 
 __all__ = [
     "CONTRACT_AGREED",
@@ -96,5 +96,6 @@ __all__ = [
     "decide",
     "due_occurrences",
     "evolve",
+    "lawful",
     "to_local_date",
 ]

@@ -1,0 +1,49 @@
+"""The case directory: each case's municipality and responsible caseworker.
+
+Fed by every consumed event that names them. Events about one case come on several topics
+with no order between them, so a caseworker assignment carries its time and an older one
+never overwrites a newer one; the municipality of a case does not change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from scheduler.adapters.tables import case_directory as t
+
+
+class SqlCaseDirectory:
+    async def note(
+        self,
+        conn: AsyncConnection,
+        case_id: UUID,
+        as_of: datetime,
+        municipality: str | None = None,
+        caseworker_id: str | None = None,
+    ) -> None:
+        if municipality is None and caseworker_id is None:
+            return
+        insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+        row = {"case_id": case_id, "municipality": municipality}
+        if caseworker_id is not None:
+            row |= {"caseworker_id": caseworker_id, "caseworker_as_of": as_of}
+        statement = insert(t).values(**row)
+        excluded = statement.excluded
+        newer = sa.or_(t.c.caseworker_as_of.is_(None), t.c.caseworker_as_of <= excluded.caseworker_as_of)
+        update = {"municipality": sa.func.coalesce(t.c.municipality, excluded.municipality)}
+        if caseworker_id is not None:
+            update |= {
+                "caseworker_id": sa.case((newer, excluded.caseworker_id), else_=t.c.caseworker_id),
+                "caseworker_as_of": sa.case((newer, excluded.caseworker_as_of), else_=t.c.caseworker_as_of),
+            }
+        await conn.execute(statement.on_conflict_do_update(index_elements=[t.c.case_id], set_=update))
+
+    async def municipality_of(self, conn: AsyncConnection, case_id: UUID) -> str | None:
+        query = sa.select(t.c.municipality).where(t.c.case_id == case_id)
+        return (await conn.execute(query)).scalar_one_or_none()
