@@ -30,19 +30,23 @@ class SqlCaseDirectory:
         if municipality is None and caseworker_id is None:
             return
         insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-        row = {"case_id": case_id, "municipality": municipality}
+        row: dict[str, object] = {"case_id": case_id, "municipality": municipality}
+        update: dict[str, object] = {}
         if caseworker_id is not None:
             row |= {"caseworker_id": caseworker_id, "caseworker_as_of": as_of}
         statement = insert(t).values(**row)
-        excluded = statement.excluded
-        newer = sa.or_(t.c.caseworker_as_of.is_(None), t.c.caseworker_as_of <= excluded.caseworker_as_of)
-        update = {"municipality": sa.func.coalesce(t.c.municipality, excluded.municipality)}
+        new = statement.excluded
+        update["municipality"] = sa.func.coalesce(t.c.municipality, new.municipality)
         if caseworker_id is not None:
-            update |= {
-                "caseworker_id": sa.case((newer, excluded.caseworker_id), else_=t.c.caseworker_id),
-                "caseworker_as_of": sa.case((newer, excluded.caseworker_as_of), else_=t.c.caseworker_as_of),
-            }
-        await conn.execute(statement.on_conflict_do_update(index_elements=[t.c.case_id], set_=update))
+            newer = sa.or_(
+                t.c.caseworker_as_of.is_(None), t.c.caseworker_as_of <= new.caseworker_as_of
+            )
+            update["caseworker_id"] = sa.case((newer, new.caseworker_id), else_=t.c.caseworker_id)
+            update["caseworker_as_of"] = sa.case(
+                (newer, new.caseworker_as_of), else_=t.c.caseworker_as_of
+            )
+        upsert = statement.on_conflict_do_update(index_elements=[t.c.case_id], set_=update)
+        await conn.execute(upsert)
 
     async def municipality_of(self, conn: AsyncConnection, case_id: UUID) -> str | None:
         query = sa.select(t.c.municipality).where(t.c.case_id == case_id)

@@ -29,7 +29,7 @@ class SqlDeadlineViews:
         overdue: bool,
         limit: int,
     ) -> list[dict[str, Any]]:
-        """Pending deadlines matching ``filters``: past due (``overdue``) or not yet, by due time."""
+        """Pending deadlines matching ``filters``, past due (``overdue``) or not yet."""
         joined = phases.outerjoin(case_directory, phases.c.case_id == case_directory.c.case_id)
         conditions = [phases.c.status == "pending"]
         for column, value in filters.items():

@@ -54,7 +54,9 @@ class RuleSettings(BaseModel):
                 (int(md[:2]), int(md[3:])) for md in self.annual_closing_days
             ),
         )
-        values = self.model_dump(exclude={"grundlovsdag_closed", "closing_days", "annual_closing_days"})
+        values = self.model_dump(
+            exclude={"grundlovsdag_closed", "closing_days", "annual_closing_days"}
+        )
         if self.order_receipt_working_days > self.order_answer_working_days:
             raise DomainError("rule_out_of_range", "receipt cannot be due after the answer")
         return lawful(replace(DEFAULT_RULES, calendar=calendar, **values))
@@ -66,7 +68,9 @@ class RuleSettings(BaseModel):
             **{name: getattr(rules, name) for name in _INTS},
             grundlovsdag_closed=cal.grundlovsdag_closed,
             closing_days=tuple(sorted(cal.closing_days)),
-            annual_closing_days=tuple(f"{m:02d}-{d:02d}" for m, d in sorted(cal.annual_closing_days)),
+            annual_closing_days=tuple(
+                f"{m:02d}-{d:02d}" for m, d in sorted(cal.annual_closing_days)
+            ),
         )
 
 
@@ -93,16 +97,16 @@ class MunicipalRules:
 
     async def current(self, conn: AsyncConnection, municipality: str) -> RulesVersion:
         found = await self.store.latest(conn, municipality)
-        return found or RulesVersion(municipality=municipality, version=0, settings=DEFAULT_SETTINGS)
+        return found or RulesVersion(
+            municipality=municipality, version=0, settings=DEFAULT_SETTINGS
+        )
 
     async def rules_for(self, conn: AsyncConnection, municipality: str | None) -> Rules:
         if municipality is None:
             return DEFAULT_RULES
         return (await self.current(conn, municipality)).settings.to_rules()
 
-    async def change(
-        self, conn: AsyncConnection, based_on: int, new: RulesVersion
-    ) -> RulesVersion:
+    async def change(self, conn: AsyncConnection, based_on: int, new: RulesVersion) -> RulesVersion:
         """Appends `new` as the version after `based_on`; a stale `based_on` is refused."""
         new.settings.to_rules()  # validate before storing
         current = await self.current(conn, new.municipality)

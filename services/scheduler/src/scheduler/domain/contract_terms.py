@@ -54,7 +54,7 @@ def change_expected_end(
     )
     if cmd.expected_end is not None:
         events.append(_expiry(cmd, refs, state.next_sequence(EXPIRY), rules))
-    return events + _fit_series(_folded(state, events), refs, cmd, rules)
+    return events + _fit_series(_folded(state, events) or state, refs, cmd, rules)
 
 
 def _fit_series(

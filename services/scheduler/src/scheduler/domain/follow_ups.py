@@ -85,7 +85,11 @@ def follow_up_round(
     """Follow-up `sequence` and its status report, counted from `anchor`; none when it would
     fall after the contract's expected end (the series pauses until the contract is extended).
     """
-    subject = Subject(SubjectKind.CONTRACT, refs.contract_id) if state is None else state.subject
+    if state is not None:
+        subject = state.subject
+    else:
+        assert refs.contract_id is not None  # a follow-up series is always a contract's
+        subject = Subject(SubjectKind.CONTRACT, refs.contract_id)
     cadence = state.cadence if state else None
     end = state.expected_end if state else None
     follow_up = follow_up_date(anchor, follow_up_months(rules, cadence, sequence), rules)

@@ -58,7 +58,7 @@ def schedule_payment(
     if state is not None and state.of_kind(K.PAYMENT_DUE):
         return []
     due = payment_date(cmd.submitted_on, rules)
-    refs = Refs(claim_id=cmd.claim_id, provider_id=cmd.provider_id)
+    refs = Refs(case_id=cmd.case_id, claim_id=cmd.claim_id, provider_id=cmd.provider_id)
     return [
         scheduled(
             cmd.subject,
