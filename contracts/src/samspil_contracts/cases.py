@@ -43,7 +43,7 @@ class CaseworkerAssigned(_CaseEvent):
     type_name: ClassVar[str] = "dk.samspil.case.caseworker_assigned"
 
     caseworker_id: ShortText
-    municipality: MunicipalityCode
+    municipality: MunicipalityCode | None = None
 
 
 class InvestigationConcluded(_CaseEvent):
