@@ -1,8 +1,9 @@
 """Upcoming and overdue deadlines per case, caseworker and provider.
 
-One row per pending deadline: its next phase to fire, with the case's current caseworker
-joined from the case directory at read time, so a reassigned case shows under the new
-caseworker at once without rewriting its deadlines.
+One row per deadline that is neither resolved nor withdrawn: upcoming while its due time is
+ahead, overdue once it has passed (also after every phase fired: the duty is still unmet).
+The case's current caseworker is joined from the case directory at read time, so a
+reassigned case shows under the new caseworker at once without rewriting its deadlines.
 """
 
 from __future__ import annotations
@@ -15,13 +16,23 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from scheduler.adapters.index import phases
-from scheduler.adapters.tables import case_directory
+from scheduler.adapters.tables import case_directory as directory
 
-_DIRECTORY_COLUMNS = {"caseworker_id"}
+_PER_DEADLINE = (
+    phases.c.deadline_id,
+    phases.c.kind,
+    phases.c.due_at,
+    phases.c.case_id,
+    phases.c.order_id,
+    phases.c.contract_id,
+    phases.c.provider_id,
+    directory.c.caseworker_id,
+    directory.c.municipality,
+)
 
 
 class SqlDeadlineViews:
-    async def pending(
+    async def open_deadlines(
         self,
         conn: AsyncConnection,
         filters: Mapping[str, object],
@@ -29,32 +40,21 @@ class SqlDeadlineViews:
         overdue: bool,
         limit: int,
     ) -> list[dict[str, Any]]:
-        """Pending deadlines matching ``filters``, past due (``overdue``) or not yet."""
-        joined = phases.outerjoin(case_directory, phases.c.case_id == case_directory.c.case_id)
-        conditions = [phases.c.status == "pending"]
+        """Open deadlines matching ``filters``, past due (``overdue``) or not yet."""
+        pending_at = sa.case((phases.c.status == "pending", phases.c.fire_at))
+        conditions = [
+            phases.c.status != "cancelled",
+            phases.c.due_at < now if overdue else phases.c.due_at >= now,
+        ]
         for column, value in filters.items():
             if value is not None:
-                table = case_directory if column in _DIRECTORY_COLUMNS else phases
+                table = directory if column in directory.c else phases
                 conditions.append(table.c[column] == value)
-        conditions.append(phases.c.due_at < now if overdue else phases.c.due_at >= now)
-        next_phase = (
-            sa.select(phases.c.deadline_id, sa.func.min(phases.c.fire_at).label("next_at"))
-            .select_from(joined)
-            .where(*conditions)
-            .group_by(phases.c.deadline_id)
-            .subquery()
-        )
         query = (
-            sa.select(phases, case_directory.c.caseworker_id, case_directory.c.municipality)
-            .select_from(
-                joined.join(
-                    next_phase,
-                    sa.and_(
-                        phases.c.deadline_id == next_phase.c.deadline_id,
-                        phases.c.fire_at == next_phase.c.next_at,
-                    ),
-                )
-            )
+            sa.select(*_PER_DEADLINE, sa.func.min(pending_at).label("next_at"))
+            .select_from(phases.outerjoin(directory, phases.c.case_id == directory.c.case_id))
+            .where(*conditions)
+            .group_by(*_PER_DEADLINE)
             .order_by(phases.c.due_at, phases.c.deadline_id)
             .limit(limit)
         )

@@ -133,6 +133,14 @@ class DeadlineSet:
             return None
         return expiry.anchor
 
+    def open(self, *kinds: DeadlineKind) -> tuple[Deadline, ...]:
+        """Deadlines not cancelled: pending, or fired in full and still unmet (overdue)."""
+        return tuple(
+            d
+            for d in self.deadlines
+            if d.status is not DeadlineStatus.CANCELLED and (not kinds or d.kind in kinds)
+        )
+
     def next_sequence(self, kind: DeadlineKind) -> int:
         return len(self.of_kind(kind)) + 1
 

@@ -47,7 +47,7 @@ def resolve_order(cmd: ResolveOrderAnswer, state: DeadlineSet | None) -> list[Ev
         # The answer overtook the order (they travel on different topics): close the subject
         # so the order, when it arrives, schedules no deadline for an answered order.
         return [SubjectClosed(subject=cmd.subject, reason="answered before scheduled", at=cmd.at)]
-    deadlines = existing(state, cmd.subject).pending(K.ORDER_ANSWER_DUE, K.ORDER_RECEIPT_DUE)
+    deadlines = existing(state, cmd.subject).open(K.ORDER_ANSWER_DUE, K.ORDER_RECEIPT_DUE)
     return list(cancelled(deadlines, "answer_received", cmd.at))
 
 

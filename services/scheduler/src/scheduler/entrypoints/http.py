@@ -31,14 +31,14 @@ class DeadlineView(BaseModel):
     provider_id: UUID | None
 
 
-class PendingDeadline(BaseModel):
-    """A pending deadline with its next phase to fire and the case's current caseworker."""
+class OpenDeadline(BaseModel):
+    """A deadline not yet met, with its case's current caseworker."""
 
     deadline_id: UUID
     kind: str
-    next_phase: str
-    next_at: datetime
     due_at: datetime
+    next_at: datetime | None  # the next phase to fire; none once the overdue one has
+    overdue: bool
     case_id: UUID | None
     order_id: UUID | None
     contract_id: UUID | None
@@ -82,7 +82,7 @@ def router() -> APIRouter:
             for row in rows
         ]
 
-    @api.get("/deadlines/{when}", response_model=list[PendingDeadline])
+    @api.get("/deadlines/{when}", response_model=list[OpenDeadline])
     async def pending(
         request: Request,
         when: Literal["upcoming", "overdue"],
@@ -92,7 +92,7 @@ def router() -> APIRouter:
         provider_id: UUID | None = None,
         contract_id: UUID | None = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-    ) -> list[PendingDeadline]:
+    ) -> list[OpenDeadline]:
         if principal.tenant_id is not None:  # a provider sees only its own deadlines
             provider_id = UUID(principal.tenant_id)
         filters = {
@@ -103,12 +103,10 @@ def router() -> APIRouter:
         }
         now = request.app.state.clock.now()
         async with request.app.state.engine.connect() as conn:
-            rows = await request.app.state.views.pending(
+            rows = await request.app.state.views.open_deadlines(
                 conn, filters, now, when == "overdue", limit
             )
-        return [
-            PendingDeadline(**row, next_phase=row["phase"], next_at=row["fire_at"]) for row in rows
-        ]
+        return [OpenDeadline(**row, overdue=when == "overdue") for row in rows]
 
     @api.post("/clock/advance")
     async def advance(
