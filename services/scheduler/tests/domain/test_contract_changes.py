@@ -11,6 +11,7 @@ from scheduler.domain import (
     DeadlineSet,
     DeadlineStatus,
     Fire,
+    Resolve,
     ScheduleForContractInForce,
     SetCadence,
     at_local,
@@ -130,3 +131,23 @@ def test_an_ended_measure_cancels_every_deadline_of_the_contract(given: Given) -
     state = apply(state, ended)
     assert state.pending() == ()
     assert state.closed
+
+
+def test_a_status_report_received_after_its_overdue_warning_is_settled(given: Given) -> None:
+    # Given a status report deadline whose every phase has fired (it is overdue)
+    state = given([in_force(date(2027, 2, 1), None)])
+    [report] = state.pending(K.STATUS_REPORT_DUE)
+    state = apply(
+        state,
+        Fire(subject=state.subject, deadline_id=report.deadline_id, phase=P.OVERDUE, at=LATE),
+    )
+    assert state.open(K.STATUS_REPORT_DUE) == (state.find(report.deadline_id),)
+    # When the report arrives late, then the deadline is settled (off the overdue list)
+    state = apply(
+        state,
+        Resolve(subject=state.subject, kind=K.STATUS_REPORT_DUE, reason="received", at=LATE),
+    )
+    assert state.open(K.STATUS_REPORT_DUE) == ()
+
+
+LATE = at_local(date(2027, 6, 1), NINE)
