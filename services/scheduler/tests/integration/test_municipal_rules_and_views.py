@@ -96,7 +96,9 @@ def test_a_contract_signed_just_before_easter_gets_working_days_across_dst(
     # When the scheduler consumes it
     send(scheduler, signed)
     cid = str(signed.contract_id)
-    rows = wait_for(lambda: get(scheduler, "/deadlines", contract_id=cid), what="contract rows")
+    rows = wait_for(
+        lambda: get(scheduler, "/deadlines", contract_id=cid), timeout=120, what="contract rows"
+    )
     # Then the first follow-up is 3 months later at 09:00 summer time (+02:00)
     follow_up = phase_at(rows, "follow_up_due", "due")
     assert (follow_up.date(), follow_up.hour) == (date(2027, 6, 24), 9)
@@ -142,6 +144,7 @@ def test_a_municipality_closing_day_moves_its_deadlines_and_no_one_elses(
     def follow_up(signed: ContractInForce) -> date:
         rows = wait_for(
             lambda: get(scheduler, "/deadlines/upcoming", contract_id=str(signed.contract_id)),
+            timeout=120,
             what="follow-up",
         )
         [row] = [r for r in rows if r["kind"] == "follow_up_due"]
@@ -199,11 +202,12 @@ def test_the_caseworker_view_lists_their_cases_deadlines_and_follows_reassignmen
 
     order_kinds = {"order_receipt_due", "order_answer_due"}
     # Then I see A's order deadlines as upcoming, and the other sees B's
-    assert wait_for(lambda: kinds("upcoming", caseworker_id=mine) or None, what="mine") == {
-        (str(case_a), k) for k in order_kinds
-    }
+    assert wait_for(
+        lambda: kinds("upcoming", caseworker_id=mine) or None, timeout=120, what="mine"
+    ) == {(str(case_a), k) for k in order_kinds}
     assert wait_for(
         lambda: (found := kinds("overdue", caseworker_id=other)) and len(found) == 2 and found,
+        timeout=120,
         what="overdue",
     ) == {(str(case_b), k) for k in order_kinds}
     # And the provider of A's order sees exactly those
@@ -223,7 +227,9 @@ def test_the_caseworker_view_lists_their_cases_deadlines_and_follows_reassignmen
         (str(case_b), "investigation_limit"),
         (str(case_b), "action_plan_due"),
     }
-    assert wait_for(lambda: kinds("upcoming", caseworker_id=mine) == expected, what="reassigned")
+    assert wait_for(
+        lambda: kinds("upcoming", caseworker_id=mine) == expected, timeout=120, what="reassigned"
+    )
     assert kinds("overdue", caseworker_id=mine) == {(str(case_b), k) for k in order_kinds}
     assert kinds("overdue", caseworker_id=other) == set()
     assert kinds("upcoming", caseworker_id="cw-old") == set()
