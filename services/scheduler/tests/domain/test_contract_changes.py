@@ -11,6 +11,7 @@ from scheduler.domain import (
     DeadlineSet,
     DeadlineStatus,
     Fire,
+    RecordFollowUpHeld,
     Resolve,
     ScheduleForContractInForce,
     SetCadence,
@@ -151,3 +152,19 @@ def test_a_status_report_received_after_its_overdue_warning_is_settled(given: Gi
 
 
 LATE = at_local(date(2027, 6, 1), NINE)
+
+
+def test_a_slower_cadence_that_reaches_past_the_end_pauses_the_series(given: Given) -> None:
+    # Given a contract to 31 July 2027 on a 2-month cadence, the first follow-up held 1 April
+    start, held_on = date(2027, 2, 1), date(2027, 4, 1)
+    state = given([in_force(start, date(2027, 7, 31))])
+    fast = SetCadence(contract_id=CONTRACT, months=2, justification="x", at=at_local(start, NINE))
+    held = RecordFollowUpHeld(contract_id=CONTRACT, held_on=held_on, at=at_local(held_on, NINE))
+    state = apply(state, fast, held)
+    assert local_due(state, K.FOLLOW_UP_DUE) == [date(2027, 6, 1)]
+    # When the cadence goes back to 6 months (next follow-up 1 October, after the end)
+    slow = SetCadence(contract_id=CONTRACT, months=6, justification="calmer", at=LATE)
+    state = apply(state, slow)
+    # Then no follow-up is pending and the series waits for an extension
+    assert state.pending(K.FOLLOW_UP_DUE, K.STATUS_REPORT_DUE) == ()
+    assert state.paused == (held_on, 2)

@@ -62,6 +62,17 @@ def set_cadence(cmd: SetCadence, state: DeadlineSet | None, rules: Rules) -> lis
         return events  # the new cadence applies from the next follow-up held
     months = follow_up_months(rules, cadence, current.sequence)
     follow_up = follow_up_date(current.anchor, months, rules)
+    end = current_set.expected_end
+    if end is not None and follow_up > end:  # the slower cadence reaches past the contract
+        pair = (
+            d
+            for d in current_set.pending(FOLLOW_UP, STATUS_REPORT)
+            if d.sequence == current.sequence
+        )
+        paused = FollowUpSeriesPaused(
+            subject=cmd.subject, anchor=current.anchor, sequence=current.sequence, at=cmd.at
+        )
+        return [*events, *cancelled(pair, "after expected end", cmd.at), paused]
     due_dates = {FOLLOW_UP: follow_up, STATUS_REPORT: status_report_date(follow_up, rules)}
     for d in current_set.pending(FOLLOW_UP, STATUS_REPORT):
         new = timing(d.kind, due_dates[d.kind], rules, warn_days=None)
