@@ -50,7 +50,11 @@ class ServiceProcess:
                 cwd=ROOT,
                 start_new_session=True,
             )
-        self.wait_ready(timeout)
+        try:
+            self.wait_ready(timeout)
+        except BaseException:
+            self.kill()  # a process that never got ready must not outlive the test
+            raise
         return self
 
     def wait_ready(self, timeout: float) -> None:

@@ -12,6 +12,7 @@ from samspil_contracts.agreements import (
 from samspil_contracts.base import IntegrationEvent
 from samspil_contracts.cases import (
     ActionPlanAdopted,
+    CaseworkerAssigned,
     ConcernAcknowledged,
     DecisionApproved,
     FollowUpCadenceSet,
@@ -74,6 +75,7 @@ __all__ = [
     "MAX_PAYLOAD_BYTES",
     "REGISTRY",
     "ActionPlanAdopted",
+    "CaseworkerAssigned",
     "ClaimApproved",
     "ClaimLine",
     "ClaimRejected",

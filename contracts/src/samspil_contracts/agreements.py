@@ -12,7 +12,15 @@ from pydantic import AwareDatetime, Field, model_validator
 
 from samspil_contracts import topics
 from samspil_contracts.base import IntegrationEvent
-from samspil_contracts.common import MeasureCode, Party, Price, ShortText, Text, Value
+from samspil_contracts.common import (
+    MeasureCode,
+    MunicipalityCode,
+    Party,
+    Price,
+    ShortText,
+    Text,
+    Value,
+)
 
 
 class ContractKind(StrEnum):
@@ -100,6 +108,8 @@ class ContractInForce(IntegrationEvent):
     expected_end: date | None = None
     # A per-case cadence in months; none means the statutory first after 3, then every 6.
     follow_up_interval_months: Annotated[int, Field(ge=1, le=24)] | None = None
+    # Optional since its introduction: the scheduler counts with this municipality's rules.
+    municipality: MunicipalityCode | None = None
 
 
 class ContractTerminated(IntegrationEvent):

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from samspil_contracts import topics
 from samspil_contracts.base import IntegrationEvent
-from samspil_contracts.common import Goal, MeasureCode, ShortText, Text
+from samspil_contracts.common import Goal, MeasureCode, MunicipalityCode, ShortText, Text
 
 
 class _CaseEvent(IntegrationEvent):
@@ -29,6 +29,21 @@ class InvestigationStarted(_CaseEvent):
 
     investigation_id: UUID
     started_on: date
+    # Optional since its introduction: the scheduler counts with this municipality's rules.
+    municipality: MunicipalityCode | None = None
+
+
+class CaseworkerAssigned(_CaseEvent):
+    """The caseworker responsible for the case: on opening and on every reassignment.
+
+    Consumers keep the one with the latest ``occurred_at``; the scheduler lists deadlines
+    per caseworker from it.
+    """
+
+    type_name: ClassVar[str] = "dk.samspil.case.caseworker_assigned"
+
+    caseworker_id: ShortText
+    municipality: MunicipalityCode | None = None
 
 
 class InvestigationConcluded(_CaseEvent):
@@ -47,6 +62,7 @@ class DecisionApproved(_CaseEvent):
     measure: MeasureCode
     legal_basis: ShortText
     decided_on: date
+    municipality: MunicipalityCode | None = None  # optional: see InvestigationStarted
 
 
 class ActionPlanAdopted(_CaseEvent):

@@ -8,6 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+MunicipalityCode = Annotated[
+    str, Field(pattern=r"^\d{3}$", description="Kommunekode of the municipality, e.g. 101")
+]
 Ore = Annotated[int, Field(ge=0, description="Amount in øre (1/100 DKK)")]
 Currency = Literal["DKK"]
 

@@ -14,6 +14,7 @@ from samspil_contracts.common import (
     Frequency,
     Goal,
     MeasureCode,
+    MunicipalityCode,
     Scope,
     ShortText,
     Text,
@@ -39,6 +40,8 @@ class _OrderState(IntegrationEvent):
     answer_deadline: date
     authority_contact: ContactPerson
     child: Sealed = Field(description="The child's name and CPR, sealed by the authority")
+    # Optional since its introduction: the scheduler counts with this municipality's rules.
+    municipality: MunicipalityCode | None = None
 
 
 class OrderPlaced(_OrderState):

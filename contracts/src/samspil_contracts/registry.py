@@ -12,6 +12,7 @@ from samspil_contracts.agreements import (
 from samspil_contracts.base import IntegrationEvent
 from samspil_contracts.cases import (
     ActionPlanAdopted,
+    CaseworkerAssigned,
     ConcernAcknowledged,
     DecisionApproved,
     FollowUpCadenceSet,
@@ -48,6 +49,7 @@ EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     ContractCountersigned,
     ContractInForce,
     ContractTerminated,
+    CaseworkerAssigned,
     InvestigationStarted,
     InvestigationConcluded,
     DecisionApproved,

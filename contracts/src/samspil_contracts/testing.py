@@ -101,6 +101,7 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "reason": "Measure ended",
         "effective_on": date(2025, 9, 30),
     },
+    "dk.samspil.case.caseworker_assigned": {"caseworker_id": "cw-0017", "municipality": "101"},
     "dk.samspil.case.investigation_started": {
         "investigation_id": UUID(int=1),
         "started_on": date(2025, 1, 6),

@@ -8,6 +8,7 @@ from eventkit import EventStore, OutboxRelay, ProjectionRunner
 from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
+from pydantic import Field
 from servicekit import db, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
 from servicekit.auth import DevIssuer
@@ -25,7 +26,7 @@ from authority.app.projections import projections
 from authority.app.services import Services
 from authority.domain import DomainError
 from authority.entrypoints import web
-from authority.entrypoints.http import cases, orders, oversight, standards
+from authority.entrypoints.http import assignment, cases, orders, oversight, standards
 
 SERVICE = "authority"
 NOT_FOUND = frozenset(
@@ -49,6 +50,8 @@ class AuthoritySettings(ServiceSettings):
     # Wraps each case's data key; keep it apart from the transport master in production.
     data_master_key: str = DEV_TRANSPORT_MASTER
     authority_contact_email: str = "boern-og-familie@kommune.example"
+    # Kommunekode of this authority's municipality: the scheduler counts with its rules.
+    municipality: str = Field("101", pattern=r"^\d{3}$")
 
     def refuse_insecure(self) -> None:
         if self.env == "production" and self.data_master_key == DEV_TRANSPORT_MASTER:
@@ -74,6 +77,7 @@ def services_for(settings: AuthoritySettings) -> Services:
         publisher=Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix),
         transport_master_key=settings.transport_master_key,
         contact_email=settings.authority_contact_email,
+        municipality=settings.municipality,
     )
 
 
@@ -118,6 +122,7 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         workers=workers,
         routers=[
             cases.router(),
+            assignment.router(),
             orders.router(),
             oversight.router(),
             standards.router(),

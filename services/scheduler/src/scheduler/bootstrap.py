@@ -19,13 +19,18 @@ from servicekit.runtime import Workers
 from servicekit.settings import ServiceSettings
 
 from scheduler.adapters.clock import AdjustableClock, SystemClock
+from scheduler.adapters.directory import SqlCaseDirectory
 from scheduler.adapters.index import SqlDeadlineIndex
 from scheduler.adapters.index import metadata as index_metadata
+from scheduler.adapters.rules_store import SqlRulesStore
+from scheduler.adapters.tables import metadata as tables_metadata
+from scheduler.adapters.views import SqlDeadlineViews
 from scheduler.app.deadlines import Deadlines
 from scheduler.app.firing import Firing
 from scheduler.app.intake import Intake
+from scheduler.app.municipal_rules import MunicipalRules
 from scheduler.domain import DEFAULT_RULES, DomainError
-from scheduler.entrypoints import http
+from scheduler.entrypoints import http, rules_http
 from scheduler.entrypoints.loops import firing_loop, gauges_loop
 
 SERVICE = "scheduler"
@@ -41,11 +46,12 @@ class SchedulerSettings(ServiceSettings):
 
 
 MIGRATIONS = Path(__file__).parent / "adapters" / "migrations"
+METADATA = [eventkit_metadata, index_metadata, tables_metadata]
 
 
 async def migrate(settings: SchedulerSettings) -> None:
     """Bring the schema to head: eventkit's tables plus the deadline index (idempotent)."""
-    await migrations.migrate(settings.database_url, MIGRATIONS, [eventkit_metadata, index_metadata])
+    await migrations.migrate(settings.database_url, MIGRATIONS, METADATA)
 
 
 def build(settings: SchedulerSettings | None = None) -> FastAPI:
@@ -78,7 +84,9 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
             gauges_loop(engine, index, clock),
         ],
     )
-    pipeline = InboundPipeline(SERVICE, store, workers, Intake(deadlines).handlers())
+    rules = MunicipalRules(SqlRulesStore())
+    intake = Intake(deadlines, rules, SqlCaseDirectory())
+    pipeline = InboundPipeline(SERVICE, store, workers, intake.handlers())
     subscribe(broker, topics.subscriptions(SERVICE, prefix), f"{prefix}{SERVICE}", pipeline)
 
     async def prepare() -> None:
@@ -91,11 +99,11 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
         title="Samspil scheduler",
         settings=settings,
         workers=workers,
-        routers=[http.router()],
+        routers=[http.router(), rules_http.router()],
         domain_error=DomainError,
         checks=readiness.standard(engine, settings.kafka_bootstrap_servers, MIGRATIONS),
         on_startup=[prepare],
     )
     app.state.engine, app.state.clock, app.state.wake = engine, clock, wake
-    app.state.index = index
+    app.state.index, app.state.views, app.state.rules = index, SqlDeadlineViews(), rules
     return app

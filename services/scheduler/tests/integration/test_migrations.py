@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from eventkit.schema import metadata as eventkit_metadata
-from scheduler.adapters.index import metadata as index_metadata
-from scheduler.bootstrap import MIGRATIONS, SchedulerSettings, migrate
+from scheduler.bootstrap import METADATA, MIGRATIONS, SchedulerSettings, migrate
 from servicekit import migrations
 
 pytestmark = pytest.mark.integration
@@ -23,7 +21,7 @@ async def test_migrations_reach_head_and_match_the_code(
     await migrate(SchedulerSettings(database_url=url))
     # Then it is at head and no table, column or index of the code is missing
     await migrations.require_head(url, MIGRATIONS)
-    assert await migrations.drift(url, [eventkit_metadata, index_metadata]) == []
+    assert await migrations.drift(url, METADATA) == []
 
 
 async def test_a_database_not_at_head_is_refused(new_database_url: Callable[[str], str]) -> None:

@@ -91,9 +91,10 @@ class Kit:
         views: Views,
         keyring: Keyring,
         publisher: Publisher,
+        municipality: str | None = None,
     ) -> None:
         self.store, self.aggregates, self.views = store, aggregates, views
-        self.keyring, self.publisher = keyring, publisher
+        self.keyring, self.publisher, self.municipality = keyring, publisher, municipality
 
     async def load(self, aggregate: AnyAggregate, key: UUID, as_of: Any = None) -> Loaded[Any]:
         return await aggregate.load(self.store, key, as_of=as_of)
@@ -128,6 +129,7 @@ class Kit:
     async def publish(
         self, uow: UnitOfWork, acting: Acting, event: IntegrationEvent, revision: int
     ) -> None:
+        event = self._in_municipality(event)
         subject = event.partition_key()
         if acting.cause is not None:
             await self.publisher.reply(
@@ -142,3 +144,12 @@ class Kit:
             correlation_id=acting.correlation_id,
             occurred_at=acting.at,
         )
+
+    def _in_municipality(self, event: IntegrationEvent) -> IntegrationEvent:
+        """Names this authority's municipality on every event that has room for it, so the
+        scheduler counts that event's deadlines with the municipality's rules."""
+        if "municipality" not in type(event).model_fields or self.municipality is None:
+            return event
+        if getattr(event, "municipality", None) is not None:
+            return event
+        return event.model_validate({**event.model_dump(), "municipality": self.municipality})

@@ -11,7 +11,9 @@ from authority.domain import Goal
 from authority.domain.case import (
     ActionPlanAdopted,
     CaseEvent,
+    CaseOpened,
     CaseState,
+    CaseworkerAssigned,
     DecisionApproved,
     InvestigationConcluded,
     InvestigationStarted,
@@ -32,10 +34,14 @@ def wire_goals(goals: tuple[Goal, ...]) -> tuple[WireGoal, ...]:
     )
 
 
-def case_milestone(event: CaseEvent, state: CaseState) -> wire.IntegrationEvent | None:
+# One arm per milestone reads best.
+def case_milestone(event: CaseEvent, state: CaseState) -> wire.IntegrationEvent | None:  # noqa: PLR0911
     case_id, on = state.case_id, event.at.date()
     investigation = state.investigation
     match event:
+        case CaseOpened() | CaseworkerAssigned():
+            # The municipality is added on publishing (see Kit.publish).
+            return wire.CaseworkerAssigned(case_id=case_id, caseworker_id=state.caseworker_id)
         case InvestigationStarted(investigation_id=investigation_id):
             return wire.InvestigationStarted(
                 case_id=case_id, investigation_id=investigation_id, started_on=on

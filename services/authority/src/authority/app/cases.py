@@ -30,7 +30,13 @@ class Cases:
     async def open(self, command: OpenCase, acting: Acting) -> int:
         async with self.kit.store.unit_of_work() as uow:
             await self.kit.keyring.create(uow.connection, command.case_id)
-            _, loaded = await self.kit.run(uow, self.aggregate, command.case_id, command, acting)
+            events, loaded = await self.kit.run(
+                uow, self.aggregate, command.case_id, command, acting
+            )
+            for event in events:
+                milestone = case_milestone(event, loaded.state)
+                if milestone is not None:
+                    await self.kit.publish(uow, acting, milestone, loaded.revision)
             return loaded.revision
 
     async def execute(self, case_id: UUID, command: Any, acting: Acting) -> tuple[CaseState, int]:

@@ -40,9 +40,10 @@ class Services:
         publisher: Publisher,
         transport_master_key: str,
         contact_email: str,
+        municipality: str | None = None,
     ) -> Services:
         keyring = Keyring(keys)
-        kit = Kit(store, Aggregates.create(keyring), views, keyring, publisher)
+        kit = Kit(store, Aggregates.create(keyring), views, keyring, publisher, municipality)
         cases = Cases(kit)
         standards = StandardContracts(kit)
         contracts = Contracts(kit, cases, standards)

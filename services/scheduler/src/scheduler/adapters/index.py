@@ -57,11 +57,13 @@ phases = sa.Table(
 
 
 def _status(deadline: Deadline, phase: DeadlinePhase) -> str:
+    if deadline.status is DeadlineStatus.CANCELLED:
+        return "cancelled"  # resolved or withdrawn, also after it fired: it is off every list
     if deadline.last_phase is not None and PHASE_ORDER.index(phase) <= PHASE_ORDER.index(
         deadline.last_phase
     ):
         return "done"
-    return "cancelled" if deadline.status is DeadlineStatus.CANCELLED else "pending"
+    return "pending"
 
 
 def rows_for(state: DeadlineSet) -> list[dict[str, Any]]:

@@ -21,6 +21,7 @@ from scheduler.domain import (
     DeadlineSet,
     Event,
     Fire,
+    FollowUpSeriesPaused,
     Rules,
     Subject,
     SubjectClosed,
@@ -35,8 +36,10 @@ EVENT_TYPES: tuple[type[Any], ...] = (
     DeadlineCancelled,
     DeadlineFired,
     CadenceSet,
+    FollowUpSeriesPaused,
     SubjectClosed,
 )
+CODEC: EventCodec[Event] = EventCodec(EVENT_TYPES)
 
 
 class Deadlines:
@@ -44,9 +47,11 @@ class Deadlines:
 
     def __init__(self, index: DeadlineIndex, rules: Rules) -> None:
         self.index = index
-        self.aggregate: Aggregate[Command, Event, DeadlineSet] = Aggregate(
-            "deadlines", partial(decide, rules=rules), evolve, EventCodec(EVENT_TYPES)
-        )
+        self.aggregate = self._with_rules(rules)
+
+    @staticmethod
+    def _with_rules(rules: Rules) -> Aggregate[Command, Event, DeadlineSet]:
+        return Aggregate("deadlines", partial(decide, rules=rules), evolve, CODEC)
 
     async def fire_due(
         self, uow: UnitOfWork, subject: Subject, now: datetime, metadata: Mapping[str, Any]
@@ -71,9 +76,15 @@ class Deadlines:
         return events, Loaded(state, revision)
 
     async def execute(
-        self, uow: UnitOfWork, command: Command, metadata: Mapping[str, Any]
+        self,
+        uow: UnitOfWork,
+        command: Command,
+        metadata: Mapping[str, Any],
+        rules: Rules | None = None,
     ) -> tuple[list[Event], Loaded[DeadlineSet]]:
-        events, loaded = await self.aggregate.execute(uow, command.subject.key, command, metadata)
+        """Decides ``command`` with ``rules`` (the municipality's; else those given at start)."""
+        aggregate = self.aggregate if rules is None else self._with_rules(rules)
+        events, loaded = await aggregate.execute(uow, command.subject.key, command, metadata)
         if events and loaded.state is not None:
             await self.index.sync(uow.connection, loaded.state)
         return events, loaded

@@ -1,159 +1,41 @@
 """Process manager: integration events from authority and provider → deadline commands.
 
 The scheduler never asks another service anything; every deadline starts, moves or stops
-because of an event it consumed. ``occurred_at`` of the cause is the command's time, so a
-replayed or late event computes the same dates.
+because of an event it consumed. Before deciding, intake notes what the event says about
+its case (municipality, caseworker) in the case directory, then decides with the rules of
+the case's municipality as they are now (the defaults when it is unknown). Rules changed
+later apply to deadlines set later; deadlines already set keep their dates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 import structlog
 from eventkit import UnitOfWork
-from samspil_contracts import (
-    ActionPlanAdopted,
-    ClaimApproved,
-    ClaimRejected,
-    ClaimSubmitted,
-    ContractInForce,
-    ContractTerminated,
-    DecisionApproved,
-    Envelope,
-    FollowUpCadenceSet,
-    FollowUpHeld,
-    FollowUpOutcome,
-    IntegrationEvent,
-    InvestigationConcluded,
-    InvestigationStarted,
-    MeasureEnded,
-    OrderAccepted,
-    OrderDeclined,
-    OrderPlaced,
-    OrderWithdrawn,
-    StatusReportSubmitted,
-)
+from samspil_contracts import CaseworkerAssigned, Envelope, IntegrationEvent
 
 from scheduler.app.deadlines import Deadlines
-from scheduler.domain import (
-    Cancel,
-    Command,
-    ConcludeInvestigation,
-    DeadlineKind,
-    DomainError,
-    RecordFollowUpHeld,
-    Resolve,
-    ResolveOrderAnswer,
-    ScheduleActionPlan,
-    ScheduleClaimPayment,
-    ScheduleForContractInForce,
-    ScheduleInvestigation,
-    ScheduleOrderAnswer,
-    SetCadence,
-    Subject,
-    SubjectKind,
-)
+from scheduler.app.municipal_rules import MunicipalRules
+from scheduler.app.ports import CaseDirectory
+from scheduler.app.translations import TRANSLATIONS, command_for
+from scheduler.domain import DomainError
 
 log = structlog.get_logger(__name__)
-Translate = Callable[[Any, datetime], Command]
-
-
-def _contract(id_: Any) -> Subject:
-    return Subject(SubjectKind.CONTRACT, id_)
-
-
-def _ended(e: MeasureEnded) -> Subject:
-    if e.contract_id is not None:
-        return _contract(e.contract_id)
-    return Subject(SubjectKind.ORDER, e.order_id)
-
-
-def _follow_up_held(e: FollowUpHeld, at: datetime) -> Command:
-    if e.outcome is FollowUpOutcome.END:
-        return Cancel(subject=_contract(e.contract_id), reason="measure ended", at=at)
-    return RecordFollowUpHeld(contract_id=e.contract_id, held_on=e.held_on, at=at)
-
-
-def _claim_settled(e: ClaimApproved | ClaimRejected, at: datetime) -> Command:
-    subject = Subject(SubjectKind.CLAIM, e.claim_id)
-    return Resolve(subject=subject, kind=DeadlineKind.PAYMENT_DUE, reason="settled", at=at)
-
-
-TRANSLATIONS: dict[type[IntegrationEvent], Translate] = {
-    OrderPlaced: lambda e, at: ScheduleOrderAnswer(
-        order_id=e.order_id, case_id=e.case_id, provider_id=e.provider_id, placed_at=at, at=at
-    ),
-    OrderWithdrawn: lambda e, at: Cancel(
-        subject=Subject(SubjectKind.ORDER, e.order_id), reason="order withdrawn", at=at
-    ),
-    OrderAccepted: lambda e, at: ResolveOrderAnswer(order_id=e.order_id, at=at),
-    OrderDeclined: lambda e, at: ResolveOrderAnswer(order_id=e.order_id, at=at),
-    ContractInForce: lambda e, at: ScheduleForContractInForce(
-        contract_id=e.contract_id,
-        case_id=e.case_id,
-        provider_id=e.provider_id,
-        start=e.start,
-        expected_end=e.expected_end,
-        cadence_months=e.follow_up_interval_months,
-        at=at,
-    ),
-    ContractTerminated: lambda e, at: Cancel(
-        subject=_contract(e.contract_id), reason="contract terminated", at=at
-    ),
-    FollowUpCadenceSet: lambda e, at: SetCadence(
-        contract_id=e.contract_id,
-        months=e.interval_months,
-        justification=e.justification,
-        at=at,
-    ),
-    FollowUpHeld: _follow_up_held,
-    StatusReportSubmitted: lambda e, at: Resolve(
-        subject=_contract(e.contract_id),
-        kind=DeadlineKind.STATUS_REPORT_DUE,
-        reason="status report received",
-        at=at,
-    ),
-    MeasureEnded: lambda e, at: Cancel(
-        subject=_contract(e.contract_id)
-        if e.contract_id
-        else Subject(SubjectKind.ORDER, e.order_id),
-        reason="measure ended",
-        at=at,
-    ),
-    InvestigationStarted: lambda e, at: ScheduleInvestigation(
-        case_id=e.case_id, started_on=e.started_on, at=at
-    ),
-    InvestigationConcluded: lambda e, at: ConcludeInvestigation(case_id=e.case_id, at=at),
-    DecisionApproved: lambda e, at: ScheduleActionPlan(
-        case_id=e.case_id, decided_on=e.decided_on, at=at
-    ),
-    ActionPlanAdopted: lambda e, at: Resolve(
-        subject=Subject(SubjectKind.CASE, e.case_id),
-        kind=DeadlineKind.ACTION_PLAN_DUE,
-        reason="action plan adopted",
-        at=at,
-    ),
-    ClaimSubmitted: lambda e, at: ScheduleClaimPayment(
-        claim_id=e.claim_id, provider_id=e.provider_id, submitted_on=at.date(), at=at
-    ),
-    ClaimApproved: _claim_settled,
-    ClaimRejected: _claim_settled,
-}
-
-
-def command_for(event: IntegrationEvent, occurred_at: datetime) -> Command:
-    return TRANSLATIONS[type(event)](event, occurred_at)
 
 
 class Intake:
     """The inbound handler: one consumed event → at most one deadline command."""
 
-    def __init__(self, deadlines: Deadlines) -> None:
-        self.deadlines = deadlines
+    def __init__(
+        self, deadlines: Deadlines, rules: MunicipalRules, directory: CaseDirectory
+    ) -> None:
+        self.deadlines, self.rules, self.directory = deadlines, rules, directory
 
     async def __call__(self, uow: UnitOfWork, envelope: Envelope, event: IntegrationEvent) -> None:
+        municipality = await self._note_case(uow, envelope, event)
+        if isinstance(event, CaseworkerAssigned):
+            return
         command = command_for(event, envelope.occurred_at)
         metadata = {
             "actor": envelope.producer,
@@ -161,11 +43,25 @@ class Intake:
             "correlation_id": str(envelope.correlation_id),
             "causation_id": str(envelope.event_id),
         }
+        rules = await self.rules.rules_for(uow.connection, municipality)
         try:
-            await self.deadlines.execute(uow, command, metadata)
+            await self.deadlines.execute(uow, command, metadata, rules)
         except DomainError as exc:
             # A refusal is final (e.g. resolving what was never scheduled): record, move on.
             log.warning("intake_refused", type=envelope.type, code=exc.code)
 
+    async def _note_case(
+        self, uow: UnitOfWork, envelope: Envelope, event: IntegrationEvent
+    ) -> str | None:
+        """The case's municipality, after noting what ``event`` tells about the case."""
+        case_id = getattr(event, "case_id", None)
+        municipality: str | None = getattr(event, "municipality", None)
+        if case_id is None:
+            return municipality
+        caseworker = event.caseworker_id if isinstance(event, CaseworkerAssigned) else None
+        conn = uow.connection
+        await self.directory.note(conn, case_id, envelope.occurred_at, municipality, caseworker)
+        return municipality or await self.directory.municipality_of(conn, case_id)
+
     def handlers(self) -> dict[type[IntegrationEvent], Any]:
-        return dict.fromkeys(TRANSLATIONS, self)
+        return dict.fromkeys([*TRANSLATIONS, CaseworkerAssigned], self)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from scheduler.domain import DeadlineSet, Subject
+
+if TYPE_CHECKING:
+    from scheduler.app.municipal_rules import RulesVersion
 
 
 class Clock(Protocol):
@@ -36,3 +39,32 @@ class DeadlineIndex(Protocol):
         ...
 
     async def counts(self, conn: AsyncConnection, now: datetime) -> tuple[int, int]: ...
+
+
+class RulesStore(Protocol):
+    """Append-only versions of each municipality's rules."""
+
+    async def latest(self, conn: AsyncConnection, municipality: str) -> RulesVersion | None: ...
+
+    async def history(self, conn: AsyncConnection, municipality: str) -> list[RulesVersion]: ...
+
+    async def append(self, conn: AsyncConnection, version: RulesVersion) -> None:
+        """Stores `version`; refuses (stale_rules_version) one whose number is taken."""
+        ...
+
+
+class CaseDirectory(Protocol):
+    """Per case: the municipality it belongs to and its responsible caseworker, as last heard."""
+
+    async def note(
+        self,
+        conn: AsyncConnection,
+        case_id: UUID,
+        as_of: datetime,
+        municipality: str | None = None,
+        caseworker_id: str | None = None,
+    ) -> None:
+        """Records what is given; an older caseworker assignment never overwrites a newer one."""
+        ...
+
+    async def municipality_of(self, conn: AsyncConnection, case_id: UUID) -> str | None: ...

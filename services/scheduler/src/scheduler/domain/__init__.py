@@ -35,6 +35,7 @@ from scheduler.domain.events import (
     DeadlineRescheduled,
     DeadlineScheduled,
     Event,
+    FollowUpSeriesPaused,
     SubjectClosed,
 )
 from scheduler.domain.kinds import DeadlineKind, DeadlinePhase, DeadlineStatus, SubjectKind
@@ -47,7 +48,7 @@ from scheduler.domain.model import (
     Timing,
     deadline_id,
 )
-from scheduler.domain.rules import DEFAULT_RULES, Rules
+from scheduler.domain.rules import DEFAULT_RULES, Rules, lawful
 
 __all__ = [
     "CONTRACT_AGREED",
@@ -70,6 +71,7 @@ __all__ = [
     "DomainError",
     "Event",
     "Fire",
+    "FollowUpSeriesPaused",
     "RecordFollowUpHeld",
     "Refs",
     "Resolve",
@@ -94,5 +96,6 @@ __all__ = [
     "decide",
     "due_occurrences",
     "evolve",
+    "lawful",
     "to_local_date",
 ]

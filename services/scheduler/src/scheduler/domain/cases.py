@@ -1,7 +1,7 @@
 """A case's child investigation limit and action plan.
 
 A case may get a new investigation or action plan once the earlier one is settled, so these
-are numbered; scheduling again while one is pending (a redelivered signal) is a no-op.
+are numbered; scheduling again while one is open (a redelivered signal) is a no-op.
 """
 
 from scheduler.domain.closing import resolve
@@ -26,7 +26,7 @@ def schedule_investigation(
 ) -> list[Event]:
     ensure_open(state)
     kind = K.INVESTIGATION_LIMIT
-    if state is not None and state.pending(kind):
+    if state is not None and state.open(kind):
         return []
     return [
         scheduled(
@@ -53,7 +53,7 @@ def schedule_action_plan(
 ) -> list[Event]:
     ensure_open(state)
     kind = K.ACTION_PLAN_DUE
-    if state is not None and state.pending(kind):
+    if state is not None and state.open(kind):
         return []
     due = action_plan_date(cmd.decided_on, rules)
     sequence = state.next_sequence(kind) if state else 1

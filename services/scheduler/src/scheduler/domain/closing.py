@@ -11,7 +11,7 @@ def resolve(cmd: Resolve, state: DeadlineSet | None) -> list[Event]:
     current = existing(state, cmd.subject)
     if not current.of_kind(cmd.kind):
         raise DomainError("not_scheduled", f"no {cmd.kind} deadline to resolve")
-    return list(cancelled(current.pending(cmd.kind), cmd.reason, cmd.at))
+    return list(cancelled(current.open(cmd.kind), cmd.reason, cmd.at))
 
 
 def cancel(cmd: Cancel, state: DeadlineSet | None) -> list[Event]:
@@ -20,6 +20,6 @@ def cancel(cmd: Cancel, state: DeadlineSet | None) -> list[Event]:
         return []
     events: list[Event] = []
     if state is not None:
-        events += cancelled(state.pending(), cmd.reason, cmd.at)
+        events += cancelled(state.open(), cmd.reason, cmd.at)
     events.append(SubjectClosed(subject=cmd.subject, reason=cmd.reason, at=cmd.at))
     return events

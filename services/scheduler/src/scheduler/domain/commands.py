@@ -101,6 +101,7 @@ class ScheduleClaimPayment:
     provider_id: UUID
     submitted_on: date
     at: datetime
+    case_id: UUID | None = None
 
     @property
     def subject(self) -> Subject:

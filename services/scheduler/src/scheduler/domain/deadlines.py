@@ -25,11 +25,12 @@ from scheduler.domain.commands import (
     ScheduleOrderAnswer,
     SetCadence,
 )
+from scheduler.domain.contract_terms import schedule_contract
 from scheduler.domain.errors import DomainError
 from scheduler.domain.events import Event
 from scheduler.domain.evolve import evolve
 from scheduler.domain.firing import due_occurrences, fire
-from scheduler.domain.follow_ups import record_held, schedule_contract, set_cadence
+from scheduler.domain.follow_ups import record_held, set_cadence
 from scheduler.domain.model import DeadlineSet
 from scheduler.domain.orders_claims import resolve_order, schedule_order, schedule_payment
 from scheduler.domain.rules import DEFAULT_RULES, Rules

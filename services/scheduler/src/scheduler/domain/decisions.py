@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from scheduler.domain.errors import DomainError
 from scheduler.domain.events import DeadlineCancelled, DeadlineScheduled
-from scheduler.domain.kinds import DeadlineKind
+from scheduler.domain.kinds import DeadlineKind, DeadlineStatus
 from scheduler.domain.model import Deadline, DeadlineSet, Refs, Subject, deadline_id
 from scheduler.domain.planning import timing
 from scheduler.domain.rules import Rules
@@ -49,9 +49,10 @@ def scheduled(
 
 
 def cancelled(deadlines: Iterable[Deadline], reason: str, at: datetime) -> list[DeadlineCancelled]:
-    """Cancels those of `deadlines` that are still pending."""
+    """Cancels those of `deadlines` not cancelled yet. A fully fired (overdue) deadline is
+    cancelled too: the duty was met late, and it leaves the overdue list."""
     return [
         DeadlineCancelled(subject=d.subject, deadline_id=d.deadline_id, reason=reason, at=at)
         for d in deadlines
-        if d.is_pending
+        if d.status is not DeadlineStatus.CANCELLED
     ]

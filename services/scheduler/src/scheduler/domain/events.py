@@ -22,7 +22,8 @@ class DeadlineScheduled:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DeadlineRescheduled:
-    """New phase times for a pending deadline; phases fire afresh from the new times."""
+    """New phase times for a pending deadline. Phases already fired stay fired (no second
+    warning); the others fire at their new times."""
 
     subject: Subject
     deadline_id: UUID
@@ -57,6 +58,16 @@ class CadenceSet:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class FollowUpSeriesPaused:
+    """Follow-up `sequence`, counted from `anchor`, would fall after the contract ends."""
+
+    subject: Subject
+    anchor: date
+    sequence: int
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SubjectClosed:
     subject: Subject
     reason: str
@@ -69,5 +80,6 @@ Event = (
     | DeadlineCancelled
     | DeadlineFired
     | CadenceSet
+    | FollowUpSeriesPaused
     | SubjectClosed
 )

@@ -9,20 +9,23 @@ from scheduler.domain.events import (
     DeadlineRescheduled,
     DeadlineScheduled,
     Event,
+    FollowUpSeriesPaused,
     SubjectClosed,
 )
-from scheduler.domain.kinds import PHASE_ORDER, DeadlineStatus
+from scheduler.domain.kinds import PHASE_ORDER, DeadlineKind, DeadlineStatus
 from scheduler.domain.model import Cadence, Deadline, DeadlineSet
 
 
-def evolve(state: DeadlineSet | None, event: Event) -> DeadlineSet:
+# One arm per event type, checked exhaustive by mypy.
+def evolve(state: DeadlineSet | None, event: Event) -> DeadlineSet:  # noqa: PLR0911
     current = state or DeadlineSet(subject=event.subject)
     match event:
         case DeadlineScheduled():
-            return current.with_deadline(_new_deadline(event))
+            resumed = None if event.kind is DeadlineKind.FOLLOW_UP_DUE else current.paused
+            return replace(current.with_deadline(_new_deadline(event)), paused=resumed)
         case DeadlineRescheduled():
             old = _existing(current, event)
-            return current.with_deadline(replace(old, timing=event.timing, last_phase=None))
+            return current.with_deadline(replace(old, timing=event.timing))
         case DeadlineCancelled():
             old = _existing(current, event)
             return current.with_deadline(replace(old, status=DeadlineStatus.CANCELLED))
@@ -33,6 +36,8 @@ def evolve(state: DeadlineSet | None, event: Event) -> DeadlineSet:
             return current.with_deadline(replace(old, last_phase=event.phase, status=status))
         case CadenceSet():
             return replace(current, cadence=Cadence(event.months, event.justification))
+        case FollowUpSeriesPaused():
+            return replace(current, paused=(event.anchor, event.sequence))
         case SubjectClosed():
             return replace(current, closed=True)
 

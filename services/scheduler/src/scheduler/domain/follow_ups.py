@@ -9,14 +9,13 @@ from datetime import date, datetime
 
 from scheduler.domain.cadence import cadence_set, validated_cadence
 from scheduler.domain.calendar_dk import to_local_date
-from scheduler.domain.commands import RecordFollowUpHeld, ScheduleForContractInForce, SetCadence
+from scheduler.domain.commands import RecordFollowUpHeld, SetCadence
 from scheduler.domain.decisions import cancelled, ensure_open, existing, scheduled
 from scheduler.domain.errors import DomainError
-from scheduler.domain.events import DeadlineRescheduled, DeadlineScheduled, Event
-from scheduler.domain.kinds import DeadlineKind
-from scheduler.domain.model import Cadence, DeadlineSet, Refs, Subject
+from scheduler.domain.events import DeadlineRescheduled, Event, FollowUpSeriesPaused
+from scheduler.domain.kinds import DeadlineKind, SubjectKind
+from scheduler.domain.model import DeadlineSet, Refs, Subject
 from scheduler.domain.planning import (
-    contract_expiry_date,
     follow_up_date,
     follow_up_months,
     status_report_date,
@@ -26,38 +25,6 @@ from scheduler.domain.rules import Rules
 
 FOLLOW_UP = DeadlineKind.FOLLOW_UP_DUE
 STATUS_REPORT = DeadlineKind.STATUS_REPORT_DUE
-
-
-def schedule_contract(
-    cmd: ScheduleForContractInForce, state: DeadlineSet | None, rules: Rules
-) -> list[Event]:
-    ensure_open(state)
-    if state is not None and state.latest(FOLLOW_UP) is not None:
-        return []  # already in force: a repeated signal changes nothing
-    if cmd.expected_end is not None and cmd.expected_end < cmd.start:
-        raise DomainError("expected_end_before_start", "the contract ends before it starts")
-    events: list[Event] = []
-    cadence = None
-    if cmd.cadence_months is not None:
-        cadence = validated_cadence(cmd.cadence_months, cmd.cadence_justification, rules)
-        events.append(cadence_set(cmd.subject, cadence, cmd.at))
-    refs = Refs(case_id=cmd.case_id, contract_id=cmd.contract_id, provider_id=cmd.provider_id)
-    events += _follow_up_pair(cmd.subject, refs, cmd.start, 1, cadence, rules, cmd.at)
-    if cmd.expected_end is not None:
-        events.append(
-            scheduled(
-                cmd.subject,
-                DeadlineKind.CONTRACT_EXPIRY,
-                sequence=1,
-                refs=refs,
-                anchor=cmd.expected_end,
-                due_date=contract_expiry_date(cmd.expected_end, rules),
-                rules=rules,
-                at=cmd.at,
-                warn_days=rules.contract_expiry_warning_days,
-            )
-        )
-    return events
 
 
 def record_held(cmd: RecordFollowUpHeld, state: DeadlineSet | None, rules: Rules) -> list[Event]:
@@ -77,14 +44,8 @@ def record_held(cmd: RecordFollowUpHeld, state: DeadlineSet | None, rules: Rules
     events += cancelled(
         (d for d in same_round if d.kind in (FOLLOW_UP, STATUS_REPORT)), "follow_up_held", cmd.at
     )
-    events += _follow_up_pair(
-        cmd.subject,
-        current.refs,
-        cmd.held_on,
-        current.sequence + 1,
-        current_set.cadence,
-        rules,
-        cmd.at,
+    events += follow_up_round(
+        current_set, current.refs, cmd.held_on, current.sequence + 1, rules, cmd.at
     )
     return events
 
@@ -101,6 +62,17 @@ def set_cadence(cmd: SetCadence, state: DeadlineSet | None, rules: Rules) -> lis
         return events  # the new cadence applies from the next follow-up held
     months = follow_up_months(rules, cadence, current.sequence)
     follow_up = follow_up_date(current.anchor, months, rules)
+    end = current_set.expected_end
+    if end is not None and follow_up > end:  # the slower cadence reaches past the contract
+        pair = (
+            d
+            for d in current_set.pending(FOLLOW_UP, STATUS_REPORT)
+            if d.sequence == current.sequence
+        )
+        paused = FollowUpSeriesPaused(
+            subject=cmd.subject, anchor=current.anchor, sequence=current.sequence, at=cmd.at
+        )
+        return [*events, *cancelled(pair, "after expected end", cmd.at), paused]
     due_dates = {FOLLOW_UP: follow_up, STATUS_REPORT: status_report_date(follow_up, rules)}
     for d in current_set.pending(FOLLOW_UP, STATUS_REPORT):
         new = timing(d.kind, due_dates[d.kind], rules, warn_days=None)
@@ -118,16 +90,22 @@ def set_cadence(cmd: SetCadence, state: DeadlineSet | None, rules: Rules) -> lis
     return events
 
 
-def _follow_up_pair(
-    subject: Subject,
-    refs: Refs,
-    anchor: date,
-    sequence: int,
-    cadence: Cadence | None,
-    rules: Rules,
-    at: datetime,
-) -> list[DeadlineScheduled]:
+def follow_up_round(
+    state: DeadlineSet | None, refs: Refs, anchor: date, sequence: int, rules: Rules, at: datetime
+) -> list[Event]:
+    """Follow-up `sequence` and its status report, counted from `anchor`; none when it would
+    fall after the contract's expected end (the series pauses until the contract is extended).
+    """
+    if state is not None:
+        subject = state.subject
+    else:
+        assert refs.contract_id is not None  # a follow-up series is always a contract's
+        subject = Subject(SubjectKind.CONTRACT, refs.contract_id)
+    cadence = state.cadence if state else None
+    end = state.expected_end if state else None
     follow_up = follow_up_date(anchor, follow_up_months(rules, cadence, sequence), rules)
+    if end is not None and follow_up > end:
+        return [FollowUpSeriesPaused(subject=subject, anchor=anchor, sequence=sequence, at=at)]
     report = status_report_date(follow_up, rules)
     return [
         scheduled(

@@ -108,6 +108,9 @@ class DeadlineSet:
     deadlines: tuple[Deadline, ...] = ()
     cadence: Cadence | None = None
     closed: bool = False  # the subject was cancelled (order withdrawn, measure ended)
+    # (anchor, sequence) of a follow-up not scheduled because it fell after the contract's
+    # expected end; an extension of the contract resumes the series from here.
+    paused: tuple[date, int] | None = None
 
     def find(self, id_: UUID) -> Deadline | None:
         return next((d for d in self.deadlines if d.deadline_id == id_), None)
@@ -121,6 +124,22 @@ class DeadlineSet:
 
     def pending(self, *kinds: DeadlineKind) -> tuple[Deadline, ...]:
         return tuple(d for d in self.deadlines if d.is_pending and (not kinds or d.kind in kinds))
+
+    @property
+    def expected_end(self) -> date | None:
+        """The contract's expected end: the anchor of its latest live expiry deadline."""
+        expiry = self.latest(DeadlineKind.CONTRACT_EXPIRY)
+        if expiry is None or expiry.status is DeadlineStatus.CANCELLED:
+            return None
+        return expiry.anchor
+
+    def open(self, *kinds: DeadlineKind) -> tuple[Deadline, ...]:
+        """Deadlines not cancelled: pending, or fired in full and still unmet (overdue)."""
+        return tuple(
+            d
+            for d in self.deadlines
+            if d.status is not DeadlineStatus.CANCELLED and (not kinds or d.kind in kinds)
+        )
 
     def next_sequence(self, kind: DeadlineKind) -> int:
         return len(self.of_kind(kind)) + 1

@@ -47,7 +47,7 @@ def resolve_order(cmd: ResolveOrderAnswer, state: DeadlineSet | None) -> list[Ev
         # The answer overtook the order (they travel on different topics): close the subject
         # so the order, when it arrives, schedules no deadline for an answered order.
         return [SubjectClosed(subject=cmd.subject, reason="answered before scheduled", at=cmd.at)]
-    deadlines = existing(state, cmd.subject).pending(K.ORDER_ANSWER_DUE, K.ORDER_RECEIPT_DUE)
+    deadlines = existing(state, cmd.subject).open(K.ORDER_ANSWER_DUE, K.ORDER_RECEIPT_DUE)
     return list(cancelled(deadlines, "answer_received", cmd.at))
 
 
@@ -58,7 +58,7 @@ def schedule_payment(
     if state is not None and state.of_kind(K.PAYMENT_DUE):
         return []
     due = payment_date(cmd.submitted_on, rules)
-    refs = Refs(claim_id=cmd.claim_id, provider_id=cmd.provider_id)
+    refs = Refs(case_id=cmd.case_id, claim_id=cmd.claim_id, provider_id=cmd.provider_id)
     return [
         scheduled(
             cmd.subject,

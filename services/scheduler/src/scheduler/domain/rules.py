@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, fields
 from datetime import time
 
 from scheduler.domain.calendar_dk import Roll, WorkingCalendar
+from scheduler.domain.errors import DomainError
 from scheduler.domain.kinds import DeadlineKind
 
 _RESPONSE_KINDS = frozenset(
@@ -73,3 +74,21 @@ class Rules:
 
 
 DEFAULT_RULES = Rules()
+
+
+# Statutory outer limits a municipality's rules may tighten but never relax.
+STATUTORY_FIRST_FOLLOW_UP_MONTHS = 3
+STATUTORY_INVESTIGATION_MONTHS = 4  # § 50 stk. 7
+
+
+def lawful(rules: Rules) -> Rules:
+    """`rules` if they keep within the law, else a `DomainError` naming the rule."""
+    limits = (
+        ("first_follow_up_months", STATUTORY_FIRST_FOLLOW_UP_MONTHS),
+        ("follow_up_interval_months", rules.max_cadence_months),
+        ("investigation_limit_months", STATUTORY_INVESTIGATION_MONTHS),
+    )
+    for name, limit in limits:
+        if getattr(rules, name) > limit:
+            raise DomainError("rule_exceeds_law", f"{name} may be at most {limit} months by law")
+    return rules

@@ -1,4 +1,5 @@
-"""The scheduler's HTTP API: upcoming and overdue deadlines, and the development clock."""
+"""The scheduler's HTTP API: deadline phases, upcoming and overdue deadlines per case,
+caseworker and provider, and the development clock."""
 
 from __future__ import annotations
 
@@ -28,6 +29,22 @@ class DeadlineView(BaseModel):
     order_id: UUID | None
     contract_id: UUID | None
     provider_id: UUID | None
+
+
+class OpenDeadline(BaseModel):
+    """A deadline not yet met, with its case's current caseworker."""
+
+    deadline_id: UUID
+    kind: str
+    due_at: datetime
+    next_at: datetime | None  # the next phase to fire; none once the overdue one has
+    overdue: bool
+    case_id: UUID | None
+    order_id: UUID | None
+    contract_id: UUID | None
+    provider_id: UUID | None
+    caseworker_id: str | None
+    municipality: str | None
 
 
 class Advance(BaseModel):
@@ -64,6 +81,32 @@ def router() -> APIRouter:
             DeadlineView(**row, overdue=row["status"] == "pending" and row["due_at"] < now)
             for row in rows
         ]
+
+    @api.get("/deadlines/{when}", response_model=list[OpenDeadline])
+    async def pending(
+        request: Request,
+        when: Literal["upcoming", "overdue"],
+        principal: Annotated[Principal, Depends(READERS)],
+        case_id: UUID | None = None,
+        caseworker_id: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+        provider_id: UUID | None = None,
+        contract_id: UUID | None = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    ) -> list[OpenDeadline]:
+        if principal.tenant_id is not None:  # a provider sees only its own deadlines
+            provider_id = UUID(principal.tenant_id)
+        filters = {
+            "case_id": case_id,
+            "caseworker_id": caseworker_id,
+            "provider_id": provider_id,
+            "contract_id": contract_id,
+        }
+        now = request.app.state.clock.now()
+        async with request.app.state.engine.connect() as conn:
+            rows = await request.app.state.views.open_deadlines(
+                conn, filters, now, when == "overdue", limit
+            )
+        return [OpenDeadline(**row, overdue=when == "overdue") for row in rows]
 
     @api.post("/clock/advance")
     async def advance(

@@ -1,0 +1,51 @@
+"""Municipal rules in PostgreSQL: append-only versions, the latest one in force."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from scheduler.adapters.tables import municipality_rules as t
+from scheduler.app.municipal_rules import RuleSettings, RulesVersion
+from scheduler.domain import DomainError
+
+
+def _version(row: Any) -> RulesVersion:
+    return RulesVersion(
+        municipality=row.municipality,
+        version=row.version,
+        settings=RuleSettings.model_validate(row.settings),
+        changed_by=row.changed_by,
+        changed_at=row.changed_at,
+        reason=row.reason,
+    )
+
+
+class SqlRulesStore:
+    async def latest(self, conn: AsyncConnection, municipality: str) -> RulesVersion | None:
+        query = (
+            sa.select(t)
+            .where(t.c.municipality == municipality)
+            .order_by(t.c.version.desc())
+            .limit(1)
+        )
+        row = (await conn.execute(query)).first()
+        return None if row is None else _version(row)
+
+    async def history(self, conn: AsyncConnection, municipality: str) -> list[RulesVersion]:
+        query = sa.select(t).where(t.c.municipality == municipality).order_by(t.c.version)
+        return [_version(row) for row in await conn.execute(query)]
+
+    async def append(self, conn: AsyncConnection, version: RulesVersion) -> None:
+        row = version.model_dump(mode="json")
+        row["changed_at"] = version.changed_at
+        try:
+            async with conn.begin_nested():
+                await conn.execute(sa.insert(t).values(**row))
+        except IntegrityError as exc:  # another change took this version number first
+            raise DomainError(
+                "stale_rules_version", f"version {version.version} was just taken; reload"
+            ) from exc

@@ -1,0 +1,119 @@
+"""A municipality's deadline rules as a versioned document, and which rules a deadline uses.
+
+Rules are configuration with a history, not an aggregate with invariants across commands:
+each change appends version N+1 of the whole document (who, when, why) and never updates a
+row, so "which rules were in force when this deadline was set?" is one query, and a stale
+edit (based on an older version) is refused. A municipality with no row has the defaults
+from the seeds and the law (`DEFAULT_RULES`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from scheduler.app.ports import RulesStore
+from scheduler.domain import DEFAULT_RULES, DomainError, Rules, WorkingCalendar, lawful
+
+MonthDay = Annotated[str, Field(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]
+Months = Annotated[int, Field(ge=1, le=24)]
+WorkingDays = Annotated[int, Field(ge=1, le=60)]
+Days = Annotated[int, Field(ge=0, le=180)]
+MUNICIPALITY_CODE = r"^\d{3}$"  # kommunekode, e.g. 101 København, 751 Aarhus
+
+
+class RuleSettings(BaseModel):
+    """The rules a municipality may set; the rest (time of day, roll directions) is fixed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    first_follow_up_months: Months
+    follow_up_interval_months: Months
+    status_report_working_days_before: WorkingDays
+    order_answer_working_days: WorkingDays
+    order_receipt_working_days: WorkingDays
+    investigation_limit_months: Months
+    investigation_warning_days: Days
+    action_plan_months: Months
+    contract_expiry_warning_days: Days
+    payment_days: Annotated[int, Field(ge=1, le=120)]
+    grundlovsdag_closed: bool
+    closing_days: tuple[date, ...] = Field(default=(), max_length=366)
+    annual_closing_days: tuple[MonthDay, ...] = Field(default=(), max_length=366)
+
+    def to_rules(self) -> Rules:
+        """The domain's rules; refuses settings outside the law."""
+        calendar = WorkingCalendar(
+            closing_days=frozenset(self.closing_days),
+            grundlovsdag_closed=self.grundlovsdag_closed,
+            annual_closing_days=frozenset(
+                (int(md[:2]), int(md[3:])) for md in self.annual_closing_days
+            ),
+        )
+        values = self.model_dump(
+            exclude={"grundlovsdag_closed", "closing_days", "annual_closing_days"}
+        )
+        if self.order_receipt_working_days > self.order_answer_working_days:
+            raise DomainError("rule_out_of_range", "receipt cannot be due after the answer")
+        return lawful(replace(DEFAULT_RULES, calendar=calendar, **values))
+
+    @classmethod
+    def of(cls, rules: Rules) -> RuleSettings:
+        cal = rules.calendar
+        return cls(
+            **{name: getattr(rules, name) for name in _INTS},
+            grundlovsdag_closed=cal.grundlovsdag_closed,
+            closing_days=tuple(sorted(cal.closing_days)),
+            annual_closing_days=tuple(
+                f"{m:02d}-{d:02d}" for m, d in sorted(cal.annual_closing_days)
+            ),
+        )
+
+
+_INTS = tuple(
+    name
+    for name in RuleSettings.model_fields
+    if name not in {"grundlovsdag_closed", "closing_days", "annual_closing_days"}
+)
+DEFAULT_SETTINGS = RuleSettings.of(DEFAULT_RULES)
+
+
+class RulesVersion(BaseModel):
+    municipality: str
+    version: int  # 0: the defaults, never changed
+    settings: RuleSettings
+    changed_by: str | None = None
+    changed_at: datetime | None = None
+    reason: str | None = None
+
+
+class MunicipalRules:
+    def __init__(self, store: RulesStore) -> None:
+        self.store = store
+
+    async def current(self, conn: AsyncConnection, municipality: str) -> RulesVersion:
+        found = await self.store.latest(conn, municipality)
+        return found or RulesVersion(
+            municipality=municipality, version=0, settings=DEFAULT_SETTINGS
+        )
+
+    async def rules_for(self, conn: AsyncConnection, municipality: str | None) -> Rules:
+        if municipality is None:
+            return DEFAULT_RULES
+        return (await self.current(conn, municipality)).settings.to_rules()
+
+    async def change(self, conn: AsyncConnection, based_on: int, new: RulesVersion) -> RulesVersion:
+        """Appends `new` as the version after `based_on`; a stale `based_on` is refused."""
+        new.settings.to_rules()  # validate before storing
+        current = await self.current(conn, new.municipality)
+        if current.version != based_on:
+            raise DomainError(
+                "stale_rules_version", f"the rules are at version {current.version}, not {based_on}"
+            )
+        saved = new.model_copy(update={"version": based_on + 1})
+        await self.store.append(conn, saved)
+        return saved

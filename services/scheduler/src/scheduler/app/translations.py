@@ -1,0 +1,145 @@
+"""Integration events from authority and provider → deadline commands (pure mapping).
+
+``occurred_at`` of the cause is the command's time, so a replayed or late event computes
+the same dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from samspil_contracts import (
+    ActionPlanAdopted,
+    ClaimApproved,
+    ClaimRejected,
+    ClaimSubmitted,
+    ContractInForce,
+    ContractTerminated,
+    DecisionApproved,
+    FollowUpCadenceSet,
+    FollowUpHeld,
+    FollowUpOutcome,
+    IntegrationEvent,
+    InvestigationConcluded,
+    InvestigationStarted,
+    MeasureEnded,
+    OrderAccepted,
+    OrderDeclined,
+    OrderPlaced,
+    OrderWithdrawn,
+    StatusReportSubmitted,
+)
+
+from scheduler.domain import (
+    Cancel,
+    Command,
+    ConcludeInvestigation,
+    DeadlineKind,
+    RecordFollowUpHeld,
+    Resolve,
+    ResolveOrderAnswer,
+    ScheduleActionPlan,
+    ScheduleClaimPayment,
+    ScheduleForContractInForce,
+    ScheduleInvestigation,
+    ScheduleOrderAnswer,
+    SetCadence,
+    Subject,
+    SubjectKind,
+    to_local_date,
+)
+
+Translate = Callable[[Any, datetime], Command]
+
+
+def _contract(id_: Any) -> Subject:
+    return Subject(SubjectKind.CONTRACT, id_)
+
+
+def _ended(e: MeasureEnded) -> Subject:
+    if e.contract_id is not None:
+        return _contract(e.contract_id)
+    return Subject(SubjectKind.ORDER, e.order_id)
+
+
+def _follow_up_held(e: FollowUpHeld, at: datetime) -> Command:
+    if e.outcome is FollowUpOutcome.END:
+        return Cancel(subject=_contract(e.contract_id), reason="measure ended", at=at)
+    return RecordFollowUpHeld(contract_id=e.contract_id, held_on=e.held_on, at=at)
+
+
+def _claim_settled(e: ClaimApproved | ClaimRejected, at: datetime) -> Command:
+    subject = Subject(SubjectKind.CLAIM, e.claim_id)
+    return Resolve(subject=subject, kind=DeadlineKind.PAYMENT_DUE, reason="settled", at=at)
+
+
+TRANSLATIONS: dict[type[IntegrationEvent], Translate] = {
+    OrderPlaced: lambda e, at: ScheduleOrderAnswer(
+        order_id=e.order_id, case_id=e.case_id, provider_id=e.provider_id, placed_at=at, at=at
+    ),
+    OrderWithdrawn: lambda e, at: Cancel(
+        subject=Subject(SubjectKind.ORDER, e.order_id), reason="order withdrawn", at=at
+    ),
+    OrderAccepted: lambda e, at: ResolveOrderAnswer(order_id=e.order_id, at=at),
+    OrderDeclined: lambda e, at: ResolveOrderAnswer(order_id=e.order_id, at=at),
+    ContractInForce: lambda e, at: ScheduleForContractInForce(
+        contract_id=e.contract_id,
+        case_id=e.case_id,
+        provider_id=e.provider_id,
+        start=e.start,
+        expected_end=e.expected_end,
+        cadence_months=e.follow_up_interval_months,
+        at=at,
+    ),
+    ContractTerminated: lambda e, at: Cancel(
+        subject=_contract(e.contract_id), reason="contract terminated", at=at
+    ),
+    FollowUpCadenceSet: lambda e, at: SetCadence(
+        contract_id=e.contract_id,
+        months=e.interval_months,
+        justification=e.justification,
+        at=at,
+    ),
+    FollowUpHeld: _follow_up_held,
+    StatusReportSubmitted: lambda e, at: Resolve(
+        subject=_contract(e.contract_id),
+        kind=DeadlineKind.STATUS_REPORT_DUE,
+        reason="status report received",
+        at=at,
+    ),
+    MeasureEnded: lambda e, at: Cancel(
+        subject=_contract(e.contract_id)
+        if e.contract_id
+        else Subject(SubjectKind.ORDER, e.order_id),
+        reason="measure ended",
+        at=at,
+    ),
+    InvestigationStarted: lambda e, at: ScheduleInvestigation(
+        case_id=e.case_id, started_on=e.started_on, at=at
+    ),
+    InvestigationConcluded: lambda e, at: ConcludeInvestigation(case_id=e.case_id, at=at),
+    DecisionApproved: lambda e, at: ScheduleActionPlan(
+        case_id=e.case_id, decided_on=e.decided_on, at=at
+    ),
+    ActionPlanAdopted: lambda e, at: Resolve(
+        subject=Subject(SubjectKind.CASE, e.case_id),
+        kind=DeadlineKind.ACTION_PLAN_DUE,
+        reason="action plan adopted",
+        at=at,
+    ),
+    ClaimSubmitted: lambda e, at: ScheduleClaimPayment(
+        claim_id=e.claim_id,
+        provider_id=e.provider_id,
+        case_id=e.case_id,
+        submitted_on=to_local_date(at),
+        at=at,
+    ),
+    ClaimApproved: _claim_settled,
+    ClaimRejected: _claim_settled,
+}
+
+
+def command_for(event: IntegrationEvent, occurred_at: datetime) -> Command:
+    return TRANSLATIONS[type(event)](event, occurred_at)

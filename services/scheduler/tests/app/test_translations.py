@@ -1,0 +1,54 @@
+"""Which consumed event cancels or moves which deadlines (pure mapping, no I/O)."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+from samspil_contracts import (
+    FollowUpHeld,
+    FollowUpOutcome,
+    MeasureEnded,
+    OrderWithdrawn,
+)
+from samspil_contracts.testing import example_event
+from scheduler.app.translations import command_for
+from scheduler.domain import Cancel, RecordFollowUpHeld, SubjectKind
+
+AT = datetime(2027, 4, 1, 8, tzinfo=UTC)
+
+
+def test_a_withdrawn_order_cancels_the_orders_deadlines() -> None:
+    event = example_event(OrderWithdrawn)
+    command = command_for(event, AT)
+    assert isinstance(command, Cancel)
+    assert (command.subject.kind, command.subject.id) == (SubjectKind.ORDER, event.order_id)
+
+
+@pytest.mark.parametrize("with_contract", [True, False])
+def test_an_ended_measure_cancels_its_contract_or_else_its_order(with_contract: bool) -> None:
+    event = example_event(MeasureEnded)
+    if not with_contract:
+        event = event.model_copy(update={"contract_id": None})
+    command = command_for(event, AT)
+    assert isinstance(command, Cancel)
+    expected = (
+        (SubjectKind.CONTRACT, event.contract_id)
+        if with_contract
+        else (SubjectKind.ORDER, event.order_id)
+    )
+    assert (command.subject.kind, command.subject.id) == expected
+
+
+def test_a_follow_up_with_outcome_end_cancels_the_series() -> None:
+    event = example_event(FollowUpHeld).model_copy(update={"outcome": FollowUpOutcome.END})
+    command = command_for(event, AT)
+    assert isinstance(command, Cancel)
+    assert command.subject.id == event.contract_id
+
+
+@pytest.mark.parametrize("outcome", [FollowUpOutcome.CONTINUE, FollowUpOutcome.ADJUST])
+def test_a_follow_up_that_continues_moves_the_next(outcome: FollowUpOutcome) -> None:
+    held = date(2027, 3, 30)
+    event = example_event(FollowUpHeld).model_copy(update={"outcome": outcome, "held_on": held})
+    command = command_for(event, AT)
+    assert isinstance(command, RecordFollowUpHeld)
+    assert command.held_on == held
