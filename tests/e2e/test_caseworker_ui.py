@@ -27,6 +27,7 @@ MATERIAL = {
     "method": "Familiebehandling i hjemmet",
     "parents_and_network": "Netværksmøder hver måned",
 }
+TEAM = "Familieteam Nord"
 GOALS = {"Skoleforhold": "Sofie møder i skole hver dag", "Familieforhold": "Faste rutiner"}
 
 
@@ -57,7 +58,9 @@ def only(tenant: Tenant, path: str) -> dict[str, Any]:
 
 def open_and_decide(page: Page, base: str) -> str:
     """Caseworker: open the case, investigate, propose the decision. Returns the case URL."""
-    sign_in(page, base, "karen", "caseworker")
+    sign_in(page, base, "karen", "caseworker", team=TEAM)
+    page.keyboard.press("Tab")  # the first stop is the skip link, for keyboard users
+    expect(page.locator(".skip")).to_be_focused()
     audited(page, "01-my-work-caseworker")
     page.get_by_role("link", name="Opret sag").click()
     page.locator("#child_name").fill("Sofie Larsen")
@@ -187,10 +190,14 @@ def test_a_caseworker_takes_a_case_from_opening_to_the_follow_up_outcome(stack: 
         expect(table).to_contain_text("Nogen fremgang")
         audited(page, "06-case-status-report")
 
-        # Then the caseworker records the outcome in the browser
-        page.get_by_label("Fortsæt").check()
-        page.get_by_label("Noter fra opfølgningsmødet").fill("Indsatsen fortsætter uændret")
-        page.get_by_role("button", name="Registrér resultat").click()
+        # Then the caseworker records the outcome in the browser, with the keyboard only
+        page.get_by_label("Fortsæt").focus()
+        page.keyboard.press("Space")
+        page.get_by_label("Noter fra opfølgningsmødet").focus()
+        page.keyboard.type("Indsatsen fortsætter uændret")
+        page.keyboard.press("Tab")
+        expect(page.get_by_role("button", name="Registrér resultat")).to_be_focused()
+        page.keyboard.press("Enter")
         expect(page.locator("#followups")).to_contain_text("Fortsæt")
         expect(page.locator("#timeline")).to_contain_text("Opfølgning registreret")
         audited(page, "07-case-outcome-recorded")
@@ -200,5 +207,10 @@ def test_a_caseworker_takes_a_case_from_opening_to_the_follow_up_outcome(stack: 
         expect(page.locator("main")).to_contain_text(PROVIDER)
         audited(page, "08-providers")
         page.get_by_role("link", name="Ledelsesinformation").click()
+        page.get_by_label("Team", exact=True).select_option(TEAM)
+        page.get_by_role("button", name="Vis", exact=True).click()
+        expect(page.locator("#dash-scope")).to_contain_text(TEAM)
+        expect(page.locator("section[aria-labelledby=fig-inv]")).to_contain_text("1 af 1")
+        expect(page.locator("#chart-answers table")).to_contain_text(PROVIDER)
         expect(page.locator("svg.chart").first).to_be_visible()
-        audited(page, "09-dashboard")
+        audited(page, "09-dashboard-team")
