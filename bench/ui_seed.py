@@ -93,43 +93,20 @@ def one_case(rows: Rows, rng: random.Random, n: int, suppliers: list[UUID]) -> N
     placed = opened + timedelta(days=170)
     answered = rng.random() < 0.9
     measure = rng.choice(MEASURES)
-    rows.add(
-        "orders",
-        order_id=order_id,
-        case_id=case_id,
-        decision_id=uuid4(),
-        provider_id=provider,
-        measure=measure,
-        status="accepted" if answered else "awaiting_answer",
-        version=1,
-    )
+    status = "accepted" if answered else "awaiting_answer"
+    rows.add("orders", order_id=order_id, case_id=case_id, decision_id=uuid4(),
+             provider_id=provider, measure=measure, status=status, version=1)  # fmt: skip
     rows.event(f"order-{order_id}", "OrderPlaced", placed)
     if not answered:
         return
     rows.event(f"order-{order_id}", "OrderAccepted", placed + timedelta(days=rng.randint(1, 12)))
-    rows.add(
-        "contracts",
-        contract_id=contract_id,
-        case_id=case_id,
-        order_id=order_id,
-        provider_id=provider,
-        version=1,
-        in_force=True,
-        terminated=False,
-    )
+    rows.add("contracts", contract_id=contract_id, case_id=case_id, order_id=order_id,
+             provider_id=provider, version=1, in_force=True, terminated=False)  # fmt: skip
     followup(rows, rng, case_id, contract_id, placed + timedelta(days=100))
-    rows.add(
-        "claims",
-        claim_id=uuid4(),
-        contract_id=contract_id,
-        provider_id=provider,
-        case_id=case_id,
-        status="approved",
-        total_oere=rng.randint(50, 400) * 62_500,
-        period_start=placed.date() + timedelta(days=30),
-        period_end=placed.date() + timedelta(days=58),
-        problems=[],
-    )
+    start = placed.date() + timedelta(days=30)
+    rows.add("claims", claim_id=uuid4(), contract_id=contract_id, provider_id=provider,
+             case_id=case_id, status="approved", total_oere=rng.randint(50, 400) * 62_500,
+             period_start=start, period_end=start + timedelta(days=28), problems=[])  # fmt: skip
 
 
 def followup(
@@ -139,15 +116,9 @@ def followup(
     stream = f"followup-{followup_id}"
     reported = due < datetime.now(UTC) or rng.random() < 0.3
     held = reported and due < datetime.now(UTC) and rng.random() < 0.8
-    rows.add(
-        "followups",
-        followup_id=followup_id,
-        contract_id=contract_id,
-        case_id=case_id,
-        due_on=due.date(),
-        has_report=reported,
-        outcome="continue" if held else None,
-    )
+    outcome = "continue" if held else None
+    rows.add("followups", followup_id=followup_id, contract_id=contract_id, case_id=case_id,
+             due_on=due.date(), has_report=reported, outcome=outcome)  # fmt: skip
     if reported:
         goals = [{"goal_id": str(uuid4()), "progress": rng.choice(LEVELS)} for _ in range(2)]
         rows.event(stream, "StatusReportAttached", due - timedelta(days=7), report={"goals": goals})

@@ -18,7 +18,7 @@ from tests.e2e.conftest import Stack
 from tests.e2e.flows import Tenant, new_tenant, ok
 from tests.harness import wait_for
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(900)]  # a shared 2-core box can be slow
 
 PROVIDER = "Familiehuset Syd"
 MATERIAL = {

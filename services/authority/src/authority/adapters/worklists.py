@@ -35,13 +35,21 @@ class Paging:
         self.engine = engine
 
     async def page(self, query: sa.Select[Any], number: int) -> Page:
-        """One page of ``query`` (which must be ordered) and the total it pages through."""
+        """One page of ``query`` (which must be ordered) and the total it pages through, in
+        one round trip (a window count); a page past the end counts separately."""
         number = max(1, number)
-        count = sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
+        counted = query.add_columns(sa.func.count().over().label("_total"))
+        paged = counted.limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE)
         async with self.engine.connect() as conn:
-            total = int(await conn.scalar(count) or 0)
-            found = await conn.execute(query.limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE))
-            return Page([dict(r) for r in found.mappings()], total, number)
+            rows = [dict(r) for r in (await conn.execute(paged)).mappings()]
+            if rows:
+                total = int(rows[0]["_total"])
+            else:
+                count = sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
+                total = int(await conn.scalar(count) or 0)
+        for row in rows:
+            del row["_total"]
+        return Page(rows, total, number)
 
 
 class SqlWork(Paging):
