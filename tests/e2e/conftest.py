@@ -58,7 +58,7 @@ def stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Itera
     }
     try:
         for process in processes.values():
-            process.start(timeout=90)
+            process.start(timeout=240)  # a loaded shared machine starts slowly
         yield Stack(processes, DevIssuer(DEV_JWT_SECRET), prefix)
     finally:
         for process in processes.values():

@@ -64,6 +64,8 @@ AUTHORITY_POLICY: dict[str, set[str]] = {
     "GET /standard-contracts": READ,
     "GET /standard-contracts/{standard_contract_id}": READ,
     "POST /standard-contracts/{standard_contract_id}/sign": CASEWORK,
+    "PUT /caseworkers/{caseworker_id}/team": LEADER,
+    "GET /teams": READ,
 }
 ROLES = ("caseworker", "team_leader", "finance", "none")
 BODIES: dict[str, Any] = {
@@ -72,6 +74,7 @@ BODIES: dict[str, Any] = {
         "contact": {"name": "Pia Holm", "email": "pia@a.example"},
     },
     "decline": {"reason": "no_capacity"},
+    "team": {"team": "Team Nord"},
 }
 
 

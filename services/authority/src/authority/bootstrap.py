@@ -17,16 +17,20 @@ from servicekit.kafka import subscribe
 from servicekit.publishing import Publisher
 from servicekit.runtime import Workers
 from servicekit.settings import DEV_TRANSPORT_MASTER, InsecureConfiguration, ServiceSettings
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from authority.adapters.compliance import SqlCompliance
 from authority.adapters.keys import SqlKeyStore
 from authority.adapters.tables import metadata as authority_metadata
 from authority.adapters.views import SqlViews
+from authority.adapters.worklists import SqlRegistry, SqlTeams, SqlWork
 from authority.app.inbound import Inbound
 from authority.app.projections import projections
+from authority.app.readmodels import ReadModels
 from authority.app.services import Services
 from authority.domain import DomainError
 from authority.entrypoints import web
-from authority.entrypoints.http import assignment, cases, orders, oversight, standards
+from authority.entrypoints.http import assignment, cases, orders, oversight, standards, teams
 
 SERVICE = "authority"
 NOT_FOUND = frozenset(
@@ -81,6 +85,16 @@ def services_for(settings: AuthoritySettings) -> Services:
     )
 
 
+def read_models(engine: AsyncEngine) -> ReadModels:
+    """The query ports of the UI's lists and figures, answered in SQL."""
+    return ReadModels(
+        work=SqlWork(engine),
+        teams=SqlTeams(engine),
+        registry=SqlRegistry(engine),
+        compliance=SqlCompliance(engine),
+    )
+
+
 def rebuilder(settings: AuthoritySettings) -> ProjectionRunner:
     services = services_for(settings)
     return ProjectionRunner(services.kit.store, projections(services.kit))
@@ -126,6 +140,7 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
             orders.router(),
             oversight.router(),
             standards.router(),
+            teams.router(),
             *web.routers(),
         ],
         domain_error=DomainError,
@@ -133,8 +148,9 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         on_startup=[prepare],
         not_found_codes=NOT_FOUND,
     )
-    web.mount_static(app)
+    web.install(app, f"{settings.jwt_secret}|{settings.data_master_key}")
     app.state.services = services
+    app.state.reads = read_models(engine)
     dev = settings.env != "production"
     app.state.dev_issuer = DevIssuer(settings.jwt_secret) if dev else None
     return app

@@ -23,7 +23,7 @@ from samspil_contracts.testing import example_event
 from authority.app.acting import Acting
 from authority.app.inbound import Inbound
 from authority.app.services import Services
-from authority.bootstrap import AuthoritySettings, migrate, services_for
+from authority.bootstrap import AuthoritySettings, migrate, read_models, services_for
 from authority.domain import Actor, Goal, GoalArea, MeasureCode, Role
 from authority.domain.case import (
     AdoptActionPlan,
@@ -42,6 +42,7 @@ from authority.domain.order import OrderTerms, PlaceOrder
 FIRST = ["Alma", "Noah", "Ida", "William", "Freja", "Oscar", "Ella", "Lucas", "Karla", "Emil"]
 ADULT = ["Mette", "Lars", "Camilla", "Henrik", "Louise", "Jesper", "Anne", "Thomas"]
 LAST = ["Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen"]
+TEAMS = ["Team Nord", "Team Syd", "Team Unge"]
 PROVIDERS = [
     ("Familiehuset Nord", "municipal"),
     ("Støttecentret ApS", "private"),
@@ -191,6 +192,9 @@ async def fill(count: int, seed: int) -> None:
     await migrate(settings)
     s, rng = services_for(settings), random.Random(seed)
     providers = await publish_providers(s)
+    teams = read_models(s.kit.store.engine).teams
+    for n in range(1, 13):  # the twelve caseworkers of the demo, in three teams
+        await teams.join(f"sagsbehandler-{n}", TEAMS[n % len(TEAMS)])
     with Progress() as progress:
         task = progress.add_task("Opretter sager", total=count)
         for _ in range(count):

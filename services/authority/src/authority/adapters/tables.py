@@ -28,6 +28,13 @@ access_log = sa.Table(
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("at", Instant, nullable=False),
 )
+# Teams are the municipality's organisation, known from sign-in (the token's team claim).
+caseworker_teams = sa.Table(
+    "caseworker_teams",
+    metadata,
+    sa.Column("caseworker_id", sa.String(200), primary_key=True),
+    sa.Column("team", sa.String(200), nullable=False, index=True),
+)
 
 
 def _view(name: str, key: str, *columns: sa.Column[object]) -> sa.Table:
@@ -45,8 +52,8 @@ VIEWS: dict[str, sa.Table] = {
         "cases",
         "case_id",
         sa.Column("child_initials", sa.String(20), nullable=False),
-        sa.Column("status", sa.String(40), nullable=False),
-        sa.Column("caseworker_id", sa.String(200), nullable=False),
+        sa.Column("status", sa.String(40), nullable=False, index=True),
+        sa.Column("caseworker_id", sa.String(200), nullable=False, index=True),
     ),
     "orders": _view(
         "orders",
@@ -55,7 +62,7 @@ VIEWS: dict[str, sa.Table] = {
         sa.Column("decision_id", Id),
         sa.Column("provider_id", Id, index=True),
         sa.Column("measure", sa.String(20)),
-        sa.Column("status", sa.String(20)),
+        sa.Column("status", sa.String(20), index=True),
         sa.Column("version", sa.Integer),
     ),
     "contracts": _view(
@@ -73,7 +80,7 @@ VIEWS: dict[str, sa.Table] = {
         "followup_id",
         sa.Column("contract_id", Id, index=True),
         sa.Column("case_id", Id, index=True),
-        sa.Column("due_on", sa.Date),
+        sa.Column("due_on", sa.Date, index=True),
         sa.Column("has_report", sa.Boolean),
         sa.Column("outcome", sa.String(20)),
     ),
@@ -95,7 +102,7 @@ VIEWS: dict[str, sa.Table] = {
         sa.Column("case_id", Id, index=True),
         sa.Column("status", sa.String(20)),
         sa.Column("total_oere", sa.BigInteger),
-        sa.Column("period_start", sa.Date),
+        sa.Column("period_start", sa.Date, index=True),
         sa.Column("period_end", sa.Date),
         sa.Column("problems", sa.JSON),
     ),

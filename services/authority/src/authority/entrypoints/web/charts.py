@@ -1,5 +1,6 @@
 """Bar charts as inline SVG, drawn on the server: no script, readable without colour alone
-(each bar carries its value as text) and described for screen readers by a title."""
+(each bar carries its value as text) and described for screen readers by a title; the
+page shows the same figures in a table beside each chart."""
 
 from __future__ import annotations
 
@@ -9,11 +10,10 @@ from html import escape
 from markupsafe import Markup
 
 BAR, GAP, LABEL_WIDTH, WIDTH = 22, 8, 200, 560
+Bar = tuple[str, float, str]  # label, value, value as text
 
 
-def bar_chart(
-    title: str, bars: Sequence[tuple[str, float, str]], maximum: float | None = None
-) -> Markup:
+def bar_chart(title: str, bars: Sequence[Bar], maximum: float | None = None) -> Markup:
     """``bars``: (label, value, value as text). Bars scale to ``maximum`` (default: largest)."""
     top = maximum or max((value for _, value, _ in bars), default=0) or 1
     height = max(1, len(bars)) * (BAR + GAP) + GAP

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from authority.entrypoints.web import i18n, session
-from authority.entrypoints.web.render import page
+from authority.entrypoints.web.render import page, reads
 
 ROLES = ("caseworker", "team_leader", "finance")
 
@@ -41,6 +41,9 @@ def router() -> APIRouter:
                 next=target,
                 error="login.invalid",
             )
+        team = str(form.get("team", "")).strip()[:200]
+        if team:  # in production the directory sets teams (PUT /caseworkers/{id}/team)
+            await reads(request).teams.join(user_id, team)
         response = RedirectResponse(target, status_code=303)
         secure = request.url.scheme == "https"
         session.set_session(response, issuer.issue(user_id, [role]), secure)

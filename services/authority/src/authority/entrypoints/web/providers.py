@@ -1,14 +1,12 @@
-"""The provider registry: each provider's latest published material, prices and places."""
+"""The provider registry: each provider's published material, prices and places, and the
+standard contracts (rammeaftaler) the municipality has with it."""
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from authority.entrypoints.http.common import services
-from authority.entrypoints.web.readside import ReadSide, providers
-from authority.entrypoints.web.render import page
+from authority.entrypoints.web.render import page, reads
 from authority.entrypoints.web.session import User
 
 
@@ -17,8 +15,9 @@ def router() -> APIRouter:
 
     @ui.get("/providers")
     async def registry(request: Request, user: User, p: int = 1) -> Response:
-        read = ReadSide(services(request).kit.store.engine)
-        found = await read.page(sa.select(providers).order_by(providers.c.name), p)
-        return page(request, "providers.html", user, registry=found)
+        found = await reads(request).registry.providers(p)
+        ids = [row["provider_id"] for row in found.rows]
+        standards = await reads(request).registry.standard_contracts(ids)
+        return page(request, "providers.html", user, registry=found, standards=standards)
 
     return ui

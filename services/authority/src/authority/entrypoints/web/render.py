@@ -14,7 +14,8 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from servicekit.auth import Principal
 
-from authority.entrypoints.web import i18n
+from authority.app.readmodels import ReadModels
+from authority.entrypoints.web import csrf, i18n
 
 HERE = Path(__file__).parent
 LOCAL = ZoneInfo("Europe/Copenhagen")
@@ -82,6 +83,12 @@ def here(request: Request) -> str:
     return found.group(0) if found else "/ui/"
 
 
+def reads(request: Request) -> ReadModels:
+    """The query ports, wired by the composition root."""
+    found: ReadModels = request.app.state.reads
+    return found
+
+
 def page(
     request: Request,
     template: str,
@@ -99,9 +106,11 @@ def page(
         roles=set(user.roles) if user else set(),
         path=request.url.path,
         here=here(request),
+        csrf=csrf.token(request),
         **context,
     )
     response = HTMLResponse(html, status_code=status)
+    csrf.remember_seed(request, response)
     if request.query_params.get("lang") in i18n.CATALOGUES:
         response.set_cookie(i18n.COOKIE, lang, samesite="lax", max_age=365 * 24 * 3600)
     return response

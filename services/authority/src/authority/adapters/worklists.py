@@ -1,0 +1,128 @@
+"""My work, the case list, teams and the provider registry, answered in SQL: each list is
+filtered, sorted and paged in the database, so its cost does not grow with the caseload."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from authority.adapters.tables import VIEWS, caseworker_teams
+from authority.app.readmodels import PAGE_SIZE, Page, Row, Scope
+
+cases, orders, followups = VIEWS["cases"], VIEWS["orders"], VIEWS["followups"]
+concerns, providers, standards = VIEWS["concerns"], VIEWS["providers"], VIEWS["standard_contracts"]
+
+
+def scoped(query: sa.Select[Any], scope: Scope) -> sa.Select[Any]:
+    """``query`` joins ``view_cases``; keep the cases of the caseworker or team."""
+    if scope.caseworker is not None:
+        query = query.where(cases.c.caseworker_id == scope.caseworker)
+    if scope.team is not None:
+        members = sa.select(caseworker_teams.c.caseworker_id).where(
+            caseworker_teams.c.team == scope.team
+        )
+        query = query.where(cases.c.caseworker_id.in_(members))
+    return query
+
+
+class Paging:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def page(self, query: sa.Select[Any], number: int) -> Page:
+        """One page of ``query`` (which must be ordered) and the total it pages through, in
+        one round trip (a window count); a page past the end counts separately."""
+        number = max(1, number)
+        counted = query.add_columns(sa.func.count().over().label("_total"))
+        paged = counted.limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE)
+        async with self.engine.connect() as conn:
+            rows = [dict(r) for r in (await conn.execute(paged)).mappings()]
+            if rows:
+                total = int(rows[0]["_total"])
+            else:
+                count = sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
+                total = int(await conn.scalar(count) or 0)
+        for row in rows:
+            del row["_total"]
+        return Page(rows, total, number)
+
+
+class SqlWork(Paging):
+    def _of_case(self, table: sa.Table, scope: Scope) -> sa.Select[Any]:
+        query = sa.select(table, cases.c.child_initials, cases.c.caseworker_id)
+        return scoped(query.join(cases, cases.c.case_id == table.c.case_id), scope)
+
+    async def due(self, scope: Scope, page: int) -> Page:
+        """Open follow-ups, the nearest (or most overdue) deadline first."""
+        query = self._of_case(followups, scope).where(followups.c.outcome.is_(None))
+        return await self.page(query.order_by(followups.c.due_on, followups.c.followup_id), page)
+
+    async def approvals(self, scope: Scope, page: int) -> Page:
+        query = scoped(sa.select(cases), scope).where(cases.c.status == "decision_proposed")
+        return await self.page(query.order_by(cases.c.case_id), page)
+
+    async def unanswered(self, scope: Scope, page: int) -> Page:
+        query = self._of_case(orders, scope).add_columns(providers.c.name.label("provider"))
+        query = query.outerjoin(providers, providers.c.provider_id == orders.c.provider_id)
+        query = query.where(orders.c.status == "awaiting_answer")
+        return await self.page(query.order_by(orders.c.order_id), page)
+
+    async def reports(self, scope: Scope, page: int) -> Page:
+        query = self._of_case(followups, scope).where(
+            followups.c.outcome.is_(None), followups.c.has_report.is_(True)
+        )
+        return await self.page(query.order_by(followups.c.due_on, followups.c.followup_id), page)
+
+    async def concerns(self, scope: Scope, page: int) -> Page:
+        query = self._of_case(concerns, scope).where(concerns.c.acknowledged_by.is_(None))
+        return await self.page(query.order_by(concerns.c.received_at), page)
+
+    async def cases(self, scope: Scope, page: int, search: str = "") -> Page:
+        """By status then case; ``search`` matches the child's initials or the caseworker."""
+        query = scoped(sa.select(cases), scope)
+        if search:
+            like = f"%{search.lower()}%"
+            query = query.where(
+                sa.or_(
+                    sa.func.lower(cases.c.child_initials).like(like),
+                    sa.func.lower(cases.c.caseworker_id).like(like),
+                )
+            )
+        return await self.page(query.order_by(cases.c.status, cases.c.case_id), page)
+
+
+class SqlTeams:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def join(self, caseworker: str, team: str) -> None:
+        """One team per caseworker: the latest sign-in's claim wins."""
+        async with self.engine.begin() as conn:
+            where = caseworker_teams.c.caseworker_id == caseworker
+            await conn.execute(caseworker_teams.delete().where(where))
+            await conn.execute(
+                caseworker_teams.insert().values(caseworker_id=caseworker, team=team)
+            )
+
+    async def names(self) -> list[str]:
+        query = sa.select(caseworker_teams.c.team).distinct().order_by(caseworker_teams.c.team)
+        async with self.engine.connect() as conn:
+            return list(await conn.scalars(query))
+
+
+class SqlRegistry(Paging):
+    async def providers(self, page: int) -> Page:
+        return await self.page(sa.select(providers).order_by(providers.c.name), page)
+
+    async def standard_contracts(self, provider_ids: Sequence[UUID]) -> dict[UUID, list[Row]]:
+        query = sa.select(standards).where(standards.c.provider_id.in_(provider_ids))
+        found: dict[UUID, list[Row]] = defaultdict(list)
+        async with self.engine.connect() as conn:
+            for row in (await conn.execute(query.order_by(standards.c.start))).mappings():
+                found[row["provider_id"]].append(dict(row))
+        return found

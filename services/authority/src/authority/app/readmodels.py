@@ -1,0 +1,102 @@
+"""Query ports of the UI's lists and figures: what the web layer may ask of the read models.
+
+The adapters answer them in SQL (paged, filtered and aggregated in the database), so the
+entrypoints depend on these protocols only, never on tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+from uuid import UUID
+
+Row = dict[str, Any]
+PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: Sequence[Row]
+    total: int
+    number: int = 1
+    size: int = PAGE_SIZE
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.size))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose cases: one caseworker's, one team's, or (both None) the whole unit's."""
+
+    caseworker: str | None = None
+    team: str | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+
+    def holds(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Ledelsesinformation for a period and scope."""
+
+    followups_held: int = 0
+    followups_due: int = 0
+    investigations_within: int = 0
+    investigations_judged: int = 0
+    answer_days: dict[str, float] = field(default_factory=dict)  # per provider
+    goal_progress: dict[str, int] = field(default_factory=dict)  # per progress level
+    cost_per_measure: dict[str, int] = field(default_factory=dict)  # øre per measure code
+
+
+class WorkQueries(Protocol):
+    """The lists of My work and the case list, each paged and sorted in the database."""
+
+    async def due(self, scope: Scope, page: int) -> Page: ...
+
+    async def approvals(self, scope: Scope, page: int) -> Page: ...
+
+    async def unanswered(self, scope: Scope, page: int) -> Page: ...
+
+    async def reports(self, scope: Scope, page: int) -> Page: ...
+
+    async def concerns(self, scope: Scope, page: int) -> Page: ...
+
+    async def cases(self, scope: Scope, page: int, search: str = "") -> Page: ...
+
+
+class Teams(Protocol):
+    """Which team a caseworker belongs to, as the municipality's sign-in says."""
+
+    async def join(self, caseworker: str, team: str) -> None: ...
+
+    async def names(self) -> list[str]: ...
+
+
+class RegistryQueries(Protocol):
+    async def providers(self, page: int) -> Page: ...
+
+    async def standard_contracts(self, provider_ids: Sequence[UUID]) -> dict[UUID, list[Row]]: ...
+
+
+class ComplianceQueries(Protocol):
+    async def figures(self, period: Period, team: str | None, today: date) -> Figures: ...
+
+
+@dataclass(frozen=True)
+class ReadModels:
+    """The query ports, wired by the composition root."""
+
+    work: WorkQueries
+    teams: Teams
+    registry: RegistryQueries
+    compliance: ComplianceQueries
