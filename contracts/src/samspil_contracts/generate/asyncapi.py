@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from samspil_contracts import topics
-from samspil_contracts.generate import tenant_asyncapi
 from samspil_contracts.base import IntegrationEvent
 from samspil_contracts.envelope import CONTENT_TYPE, SPEC_VERSION, TRACEPARENT
+from samspil_contracts.generate import tenant_asyncapi
 from samspil_contracts.registry import EVENT_TYPES
 from samspil_contracts.schema_ids import schema_file
 

@@ -71,6 +71,12 @@ class TenantDirectory(Protocol):
     async def owner_of(self, api_key: str) -> KeyOwner | None: ...
 
 
+class TenantChannels(Protocol):
+    """A tenant's own Kafka topics (direct Kafka for its systems), created with it."""
+
+    async def provision(self, tenant_id: UUID) -> None: ...
+
+
 class WebhookAdmin(Protocol):
     """The tenant-facing side of webhooks; ``redeliver`` raises ``LookupError`` if unknown."""
 
