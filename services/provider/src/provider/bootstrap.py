@@ -12,6 +12,7 @@ from eventkit import EventStore, OutboxRelay, ProjectionRunner
 from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
+from samspil_contracts import ContractOffered
 from servicekit import db, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
 from servicekit.inbound import InboundPipeline
@@ -35,6 +36,7 @@ from provider.app.orders import Orders
 from provider.app.recording import Recorder
 from provider.app.reporting import Reporting
 from provider.app.sealing import TransportKeys
+from provider.app.standards import StandardOffers
 from provider.app.tenant_commands import TenantCommands
 from provider.app.tenant_outbox import MirroredNotifications, TenantOutbox
 from provider.domain import DomainError
@@ -120,6 +122,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     workers.extra = [dispatcher.run, consumer.run]
     notifications = MirroredNotifications(webhooks, tenant_outbox)
     handlers = Inbound(recorder, SqlDocuments(), notifications).handlers()
+    handlers[ContractOffered] = StandardOffers(recorder, notifications, handlers[ContractOffered])
     pipeline = InboundPipeline(SERVICE, store, workers, handlers)
     subscribe(broker, topics.subscriptions(SERVICE, prefix), f"{prefix}{SERVICE}", pipeline)
 

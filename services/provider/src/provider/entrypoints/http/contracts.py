@@ -62,7 +62,7 @@ class StatusReport(BaseModel):
     narrative: str = Field(min_length=1, max_length=20000, description="Sealed before it leaves")
 
 
-VIEW = ("contract_id", "order_id", "version", "countersigned_version", "terms", "revision")
+VIEW = ("contract_id", "kind", "order_id", "version", "countersigned_version", "terms", "revision")
 
 
 def _view(row: dict[str, Any]) -> dict[str, Any]:
