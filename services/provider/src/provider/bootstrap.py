@@ -51,7 +51,7 @@ class ProviderSettings(ServiceSettings):
     port: int = 8002
     database_url: str = "sqlite+aiosqlite:///var/provider.db"
     webhook_poll_seconds: float = 1.0
-    tenant_metadata_max_age_ms: int = 10_000  # how soon a new tenant's topic is consumed
+    tenant_metadata_max_age_ms: int = 30_000  # how soon a new tenant's topic is consumed
 
 
 def webhook_secrets_key(settings: ServiceSettings) -> bytes:
