@@ -23,7 +23,13 @@ from samspil_contracts.cases import (
     MeasureEnded,
     MeasureEndReason,
 )
-from samspil_contracts.claims import ClaimApproved, ClaimLine, ClaimRejected, ClaimSubmitted
+from samspil_contracts.claims import (
+    ClaimApproved,
+    ClaimCredited,
+    ClaimLine,
+    ClaimRejected,
+    ClaimSubmitted,
+)
 from samspil_contracts.codec import MAX_PAYLOAD_BYTES, WireMessage, decode, encode
 from samspil_contracts.common import (
     ContactPerson,
@@ -77,6 +83,7 @@ __all__ = [
     "ActionPlanAdopted",
     "CaseworkerAssigned",
     "ClaimApproved",
+    "ClaimCredited",
     "ClaimLine",
     "ClaimRejected",
     "ClaimSubmitted",

@@ -71,3 +71,19 @@ class ClaimRejected(IntegrationEvent):
     contract_id: UUID
     provider_id: UUID
     reason: Text
+
+
+class ClaimCredited(IntegrationEvent):
+    """A credit note (kreditnota): part of a submitted claim is no longer claimed."""
+
+    type_name: ClassVar[str] = "dk.samspil.claim.credited"
+    schema_version: ClassVar[int] = 1
+    topic: ClassVar[str] = topics.PROVIDER_CLAIMS
+
+    claim_id: UUID
+    credit_note_id: UUID
+    contract_id: UUID
+    provider_id: UUID
+    amount_ore: Annotated[int, Field(gt=0, description="Amount in øre (1/100 DKK)")]
+    currency: Currency = "DKK"
+    reason: Text

@@ -21,7 +21,7 @@ from samspil_contracts.cases import (
     InvestigationStarted,
     MeasureEnded,
 )
-from samspil_contracts.claims import ClaimApproved, ClaimRejected, ClaimSubmitted
+from samspil_contracts.claims import ClaimApproved, ClaimCredited, ClaimRejected, ClaimSubmitted
 from samspil_contracts.deadlines import DeadlineReached
 from samspil_contracts.delivery import (
     ConcernNotified,
@@ -59,6 +59,7 @@ EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     MeasureEnded,
     ConcernAcknowledged,
     ClaimSubmitted,
+    ClaimCredited,
     ClaimApproved,
     ClaimRejected,
     DeliveryStarted,

@@ -162,6 +162,11 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "severity": "urgent",
         "details": SEALED,
     },
+    "dk.samspil.claim.credited": {
+        "credit_note_id": UUID(int=10),
+        "amount_ore": 50_000,
+        "reason": "One session was cancelled",
+    },
     "dk.samspil.delivery.force_incident_reported": {
         "incident_id": UUID(int=8),
         "happened_at": AT,

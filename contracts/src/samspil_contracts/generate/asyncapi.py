@@ -7,6 +7,7 @@ from typing import Any
 from samspil_contracts import topics
 from samspil_contracts.base import IntegrationEvent
 from samspil_contracts.envelope import CONTENT_TYPE, SPEC_VERSION, TRACEPARENT
+from samspil_contracts.generate import tenant_asyncapi
 from samspil_contracts.registry import EVENT_TYPES
 from samspil_contracts.schema_ids import schema_file
 
@@ -118,12 +119,25 @@ def document() -> dict[str, Any]:
         },
         "defaultContentType": CONTENT_TYPE,
         "servers": {
-            "local": {"host": "127.0.0.1:19092", "protocol": "kafka", "description": "devstack"}
+            "local": {"host": "127.0.0.1:19092", "protocol": "kafka", "description": "devstack"},
+            "tenants": {
+                "host": "127.0.0.1:19092",
+                "protocol": "kafka",
+                "description": "Providers' own systems: their tenant channels only",
+                "security": [{"$ref": "#/components/securitySchemes/tenantSasl"}],
+            },
         },
-        "channels": {_channel_id(t.name): _channel(t) for t in topics.TOPICS},
-        "operations": _operations(),
+        "channels": {
+            **{_channel_id(t.name): _channel(t) for t in topics.TOPICS},
+            **tenant_asyncapi.channels(),
+        },
+        "operations": {**_operations(), **tenant_asyncapi.operations()},
         "components": {
             "schemas": {"CloudEventsHeaders": CLOUDEVENTS_HEADERS},
-            "messages": {c.__name__: _message(c, topics.spec(c.topic).key) for c in EVENT_TYPES},
+            "messages": {
+                **{c.__name__: _message(c, topics.spec(c.topic).key) for c in EVENT_TYPES},
+                **tenant_asyncapi.messages(),
+            },
+            "securitySchemes": tenant_asyncapi.SECURITY_SCHEMES,
         },
     }

@@ -16,7 +16,7 @@ import shutil
 import signal
 import socket
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from devstack import readiness
@@ -24,6 +24,7 @@ from devstack._paths import repo_root
 from devstack._proc import DevstackError, read_pid, start_detached, stop_group, tail
 from devstack.kafka_jars import ensure_jars
 from devstack.kafka_local import SERVER_PROPERTIES, format_storage, java_command
+from devstack.kafka_sasl import sasl_properties
 
 _MAIN_CLASS = "kafka.Kafka"
 START_TIMEOUT_SECONDS = 90
@@ -40,10 +41,19 @@ class IsolatedKafka:
     name: str
     port: int
     controller_port: int
+    sasl_port: int | None = None  # with sasl_users: a SASL_PLAINTEXT listener under ACLs
+    sasl_users: dict[str, str] = field(default_factory=dict)
 
     @property
     def bootstrap(self) -> str:
+        """The PLAINTEXT listener; with SASL on, its clients are super users."""
         return f"127.0.0.1:{self.port}"
+
+    @property
+    def sasl_bootstrap(self) -> str:
+        if self.sasl_port is None:
+            raise DevstackError(f"isolated kafka {self.name} has no SASL listener")
+        return f"127.0.0.1:{self.sasl_port}"
 
     @property
     def home(self) -> Path:
@@ -66,13 +76,7 @@ class IsolatedKafka:
         if not self.is_running():
             classpath = ensure_jars()
             self.home.mkdir(parents=True, exist_ok=True)
-            self._config.write_text(
-                SERVER_PROPERTIES.format(
-                    bootstrap=self.bootstrap,
-                    controller=f"127.0.0.1:{self.controller_port}",
-                    data=self.home / "data",
-                )
-            )
+            self._config.write_text(self._properties())
             if not (self.home / "data" / "meta.properties").exists():
                 format_storage(classpath, str(self._config))
             args = java_command(
@@ -80,6 +84,17 @@ class IsolatedKafka:
             )
             start_detached(args, self.home / "kafka.out", self._pid_file, cwd=self.home)
         self._wait_ready()
+
+    def _properties(self) -> str:
+        controller = f"127.0.0.1:{self.controller_port}"
+        text = SERVER_PROPERTIES.format(
+            bootstrap=self.bootstrap, controller=controller, data=self.home / "data"
+        )
+        if self.sasl_users:
+            text += sasl_properties(
+                self.bootstrap, controller, self.sasl_bootstrap, self.sasl_users
+            )
+        return text
 
     def stop(self) -> None:
         """A clean shutdown (SIGTERM, SIGKILL after the grace period)."""
@@ -110,9 +125,14 @@ class IsolatedKafka:
         return f"{tail(self.home / 'kafka.log')}\n--- stdout ---\n{tail(self.home / 'kafka.out')}"
 
 
-def start_isolated(name: str) -> IsolatedKafka:
-    """A fresh broker named ``name`` ([a-z0-9-]), started and answering."""
-    broker = IsolatedKafka(name, free_port(), free_port())
+def start_isolated(name: str, sasl_users: dict[str, str] | None = None) -> IsolatedKafka:
+    """A fresh broker named ``name`` ([a-z0-9-]), started and answering.
+
+    ``sasl_users`` (user -> password) adds a SASL_PLAINTEXT (PLAIN) listener with the
+    StandardAuthorizer: there a user may do only what ACLs grant it.
+    """
+    sasl_port = free_port() if sasl_users else None
+    broker = IsolatedKafka(name, free_port(), free_port(), sasl_port, dict(sasl_users or {}))
     shutil.rmtree(broker.home, ignore_errors=True)  # leftovers of a crashed earlier run
     broker.start()
     return broker

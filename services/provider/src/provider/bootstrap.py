@@ -12,6 +12,7 @@ from eventkit import EventStore, OutboxRelay, ProjectionRunner
 from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
+from samspil_contracts import ContractOffered
 from servicekit import db, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
 from servicekit.inbound import InboundPipeline
@@ -24,6 +25,7 @@ from provider.adapters.documents import SqlDocuments
 from provider.adapters.projections import ReadModelProjector, projections
 from provider.adapters.queries import SqlQueries
 from provider.adapters.tables import metadata as read_metadata
+from provider.adapters.tenant_topics import TenantTopics
 from provider.adapters.tenants import TenantStore
 from provider.adapters.webhooks import WebhookDispatcher, WebhookOutbox, webhook_metadata
 from provider.app.claims import Claims
@@ -34,9 +36,13 @@ from provider.app.orders import Orders
 from provider.app.recording import Recorder
 from provider.app.reporting import Reporting
 from provider.app.sealing import TransportKeys
+from provider.app.standards import StandardOffers
+from provider.app.tenant_commands import TenantCommands
+from provider.app.tenant_outbox import MirroredNotifications, TenantOutbox
 from provider.domain import DomainError
 from provider.entrypoints.deps import Services
 from provider.entrypoints.http import routers
+from provider.entrypoints.tenant_kafka import TenantCommandConsumer
 
 SERVICE = "provider"
 
@@ -45,6 +51,7 @@ class ProviderSettings(ServiceSettings):
     port: int = 8002
     database_url: str = "sqlite+aiosqlite:///var/provider.db"
     webhook_poll_seconds: float = 1.0
+    tenant_metadata_max_age_ms: int = 30_000  # how soon a new tenant's topic is consumed
 
 
 def webhook_secrets_key(settings: ServiceSettings) -> bytes:
@@ -93,6 +100,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         materials=Materials(store, recorder, publisher),
         webhooks=webhooks,
         keys=keys,
+        channels=TenantTopics(bootstrap, prefix, min(3, settings.topic_partitions)),
     )
     http_client = httpx.AsyncClient()
     dispatcher = WebhookDispatcher(
@@ -106,7 +114,15 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         bootstrap_servers=bootstrap,
         extra=[dispatcher.run],
     )
-    handlers = Inbound(recorder, SqlDocuments(), webhooks).handlers()
+    tenant_outbox = TenantOutbox(prefix)
+    commands = TenantCommands(store, recorder, publisher, keys, read_models, tenant_outbox)
+    consumer = TenantCommandConsumer(
+        bootstrap, prefix, commands, workers, settings.tenant_metadata_max_age_ms
+    )
+    workers.extra = [dispatcher.run, consumer.run]
+    notifications = MirroredNotifications(webhooks, tenant_outbox)
+    handlers = Inbound(recorder, SqlDocuments(), notifications).handlers()
+    handlers[ContractOffered] = StandardOffers(recorder, notifications, handlers[ContractOffered])
     pipeline = InboundPipeline(SERVICE, store, workers, handlers)
     subscribe(broker, topics.subscriptions(SERVICE, prefix), f"{prefix}{SERVICE}", pipeline)
 

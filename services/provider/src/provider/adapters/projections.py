@@ -11,7 +11,9 @@ import sqlalchemy as sa
 from eventkit import RecordedEvent
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from provider.adapters.claim_projection import project_claim
 from provider.adapters.sql import upsert
+from provider.adapters.standard_projection import project_standard
 from provider.adapters.tables import claims_view, contracts_view, orders_inbox
 
 STATUS_OF = {
@@ -80,37 +82,20 @@ async def project_contract(
     await conn.execute(stmt.values(values))
 
 
-async def project_claim(
-    conn: AsyncConnection, revision: int, type_: str, data: dict[str, Any]
-) -> None:
-    claim_id = UUID(data["claim_id"])
-    if type_ == "ClaimSubmitted":
-        row = {
-            "claim_id": claim_id,
-            "tenant_id": UUID(data["tenant_id"]),
-            "claim_number": data["claim_number"],
-            "contract_id": UUID(data["contract_id"]),
-            "period_start": date.fromisoformat(data["period_start"]),
-            "period_end": date.fromisoformat(data["period_end"]),
-            "total_oere": data["total_oere"],
-            "credited_oere": 0,
-            "status": "submitted",
-            "revision": revision,
-        }
-        await conn.execute(claims_view.insert().values(row))
-        return
-    values: dict[str, Any] = {"revision": revision}
-    if type_ == "CreditNoteIssued":
-        values["credited_oere"] = claims_view.c.credited_oere + data["amount_oere"]
-    else:
-        values["status"] = "approved" if type_ == "ClaimApproved" else "rejected"
-    stmt = claims_view.update().where(claims_view.c.claim_id == claim_id)
-    await conn.execute(stmt.values(values))
-
-
-PROJECTORS = {"order": project_order, "contract": project_contract, "claim": project_claim}
-TABLES = {"order": orders_inbox, "contract": contracts_view, "claim": claims_view}
-NAMES = {"orders": "order", "contracts": "contract", "claims": "claim"}
+PROJECTORS = {
+    "order": project_order,
+    "contract": project_contract,
+    "standard": project_standard,
+    "claim": project_claim,
+}
+KIND = contracts_view.c.kind  # both kinds of contract share the view
+RESETS = {
+    "order": orders_inbox.delete(),
+    "contract": contracts_view.delete().where(KIND == "individual"),
+    "standard": contracts_view.delete().where(KIND == "standard"),
+    "claim": claims_view.delete(),
+}
+NAMES = {"orders": "order", "contracts": "contract", "standards": "standard", "claims": "claim"}
 
 
 class ReadModelProjector:
@@ -143,7 +128,7 @@ class StreamProjection:
             await PROJECTORS[self.category](conn, event.revision, event.type, event.data)
 
     async def reset(self, conn: AsyncConnection) -> None:
-        await conn.execute(TABLES[self.category].delete())
+        await conn.execute(RESETS[self.category])
 
 
 def projections() -> list[StreamProjection]:

@@ -86,6 +86,13 @@ class SqlQueries:
             query = query.where(claims_view.c.status == status)
         return await self._all(query.order_by(claims_view.c.period_start))
 
+    async def claim(self, tenant_id: UUID, claim_id: UUID) -> Row | None:
+        t = claims_view
+        found = await self._all(
+            sa.select(t).where(t.c.claim_id == claim_id, t.c.tenant_id == tenant_id)
+        )
+        return found[0] if found else None
+
     async def reminders(self, tenant_id: UUID) -> list[Row]:
         query = sa.select(reminders).where(reminders.c.tenant_id == tenant_id)
         return await self._all(query.order_by(reminders.c.due_at))

@@ -55,7 +55,8 @@ contracts_view = sa.Table(
     metadata,
     sa.Column("contract_id", Id, primary_key=True),
     sa.Column("tenant_id", Id, nullable=False, index=True),
-    sa.Column("order_id", Id, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False, server_default="individual"),
+    sa.Column("order_id", Id),  # none for a standard contract
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("countersigned_version", sa.Integer),
     sa.Column("terms", sa.JSON, nullable=False),

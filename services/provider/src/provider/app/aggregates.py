@@ -6,7 +6,17 @@ from typing import Any
 
 from servicekit.aggregates import Aggregate, EventCodec
 
-from provider.domain import capacity, claim, concern, contract, delivery, material, order, report
+from provider.domain import (
+    capacity,
+    claim,
+    concern,
+    contract,
+    delivery,
+    material,
+    order,
+    report,
+    standard,
+)
 
 Agg = Aggregate[Any, Any, Any]
 
@@ -32,6 +42,12 @@ CONTRACTS: Agg = Aggregate(
     contract.decide,
     contract.evolve,
     _codec(contract.ContractOfferReceived, contract.ContractCountersigned),
+)
+STANDARDS: Agg = Aggregate(
+    "standard",
+    standard.decide,
+    standard.evolve,
+    _codec(standard.StandardOfferReceived, standard.StandardCountersigned),
 )
 DELIVERIES: Agg = Aggregate(
     "delivery",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID, uuid4
 
+from samspil_contracts import ClaimCredited, ClaimSubmitted
 from samspil_contracts import ClaimLine as WireLine
-from samspil_contracts import ClaimSubmitted
 from samspil_contracts import PriceUnit as WireUnit
 
 from provider.app import aggregates as agg
@@ -72,3 +72,33 @@ class Claims:
             )
             await self.contracts.publish(uow, acting, event, claim_id, loaded.revision)
         return claim_id
+
+    async def credit(
+        self, acting: Acting, claim_id: UUID, credit_note_id: UUID, amount_oere: int, reason: str
+    ) -> int:
+        """A credit note against the tenant's claim; retrying the same note changes nothing."""
+        command = claim.IssueCreditNote(
+            **acting.stamp,
+            credit_note_id=credit_note_id,
+            claim_id=claim_id,
+            amount_oere=amount_oere,
+            reason=reason,
+        )
+        async with self.contracts.store.unit_of_work() as uow:
+            events, loaded = await self.contracts.recorder.execute(
+                uow, agg.CLAIMS, claim_id, command, acting
+            )
+            state: claim.Claim | None = loaded.state
+            if state is None:  # a claim that credit notes could be issued for exists
+                raise DomainError("not_found", "No such claim.")
+            for issued in events:
+                event = ClaimCredited(
+                    claim_id=claim_id,
+                    credit_note_id=issued.credit_note_id,
+                    contract_id=state.contract_id,
+                    provider_id=acting.tenant_id,
+                    amount_ore=issued.amount_oere,
+                    reason=issued.reason,
+                )
+                await self.contracts.publish(uow, acting, event, claim_id, loaded.revision)
+        return int(loaded.revision)

@@ -16,6 +16,7 @@ from samspil_contracts import (
 )
 
 from provider.app import aggregates as agg
+from provider.app import standards
 from provider.app.recording import Acting
 from provider.app.service import Service
 from provider.domain import DomainError, contract, delivery
@@ -27,6 +28,9 @@ class Contracts(Service):
     ) -> int:
         command = contract.Countersign(**acting.stamp, contract_id=contract_id, version=version)
         async with self.store.unit_of_work() as uow:
+            if (await self.recorder.load(agg.STANDARDS, contract_id, uow)).state is not None:
+                args = (acting, contract_id, version, expected_revision)
+                return await standards.countersign(self, uow, *args)
             events, loaded = await self.recorder.execute(
                 uow, agg.CONTRACTS, contract_id, command, acting, expected_revision
             )

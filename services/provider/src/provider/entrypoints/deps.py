@@ -16,7 +16,7 @@ from provider.app.claims import Claims
 from provider.app.contracts import Contracts
 from provider.app.material import Materials
 from provider.app.orders import Orders
-from provider.app.ports import Queries, TenantDirectory, WebhookAdmin
+from provider.app.ports import Queries, TenantChannels, TenantDirectory, WebhookAdmin
 from provider.app.recording import Acting
 from provider.app.reporting import Reporting
 from provider.app.sealing import TransportKeys
@@ -34,6 +34,7 @@ class Services:
     materials: Materials
     webhooks: WebhookAdmin
     keys: TransportKeys
+    channels: TenantChannels
 
 
 def services(request: Request) -> Services:

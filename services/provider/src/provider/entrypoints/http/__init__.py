@@ -2,7 +2,15 @@
 
 from fastapi import APIRouter
 
-from provider.entrypoints.http import admin, claims, contracts, orders, tenant_misc
+from provider.entrypoints.http import (
+    admin,
+    claims,
+    contracts,
+    delivery,
+    orders,
+    reports,
+    tenant_misc,
+)
 
 
 def routers() -> list[APIRouter]:
@@ -10,6 +18,8 @@ def routers() -> list[APIRouter]:
         admin.router(),
         orders.router(),
         contracts.router(),
+        delivery.router(),
+        reports.router(),
         claims.router(),
         tenant_misc.router(),
     ]

@@ -34,6 +34,7 @@ def router() -> APIRouter:
         body: NewTenant, svc: Svc, _: Annotated[Principal, Depends(OPS)]
     ) -> IssuedKeyView:
         tenant_id, key = await svc.tenants.create(body.name, body.kind)
+        await svc.channels.provision(tenant_id)  # its topics for direct Kafka
         return IssuedKeyView(tenant_id=tenant_id, key_id=key.key_id, api_key=key.api_key)
 
     @api.post("/tenants/{tenant_id}/api-keys", status_code=201, response_model=IssuedKeyView)

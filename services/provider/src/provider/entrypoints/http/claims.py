@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
+from servicekit.problems import Problem
 
 from provider.domain.claim import ClaimLine
 from provider.entrypoints.deps import Coordinator, Principal, Svc
@@ -27,6 +28,12 @@ class NewClaim(BaseModel):
     lines: list[Line] = Field(min_length=1)
 
 
+class CreditNote(BaseModel):
+    credit_note_id: UUID = Field(default_factory=uuid4, description="Choose it to retry safely")
+    amount_oere: int = Field(gt=0)
+    reason: str = Field(min_length=1, max_length=4000)
+
+
 def router() -> APIRouter:
     api = APIRouter(tags=["claims"])
 
@@ -44,5 +51,18 @@ def router() -> APIRouter:
         p: Principal, svc: Svc, status: str | None = None
     ) -> list[dict[str, Any]]:
         return await svc.queries.claims(p.tenant_id, status)
+
+    @api.get("/claims/{claim_id}")
+    async def read(claim_id: UUID, p: Principal, svc: Svc) -> dict[str, Any]:
+        found = await svc.queries.claim(p.tenant_id, claim_id)
+        if found is None:
+            raise Problem(404, "not_found", "No such claim.")
+        return found
+
+    @api.post("/claims/{claim_id}/credit-notes", status_code=201)
+    async def credit(claim_id: UUID, body: CreditNote, p: Coordinator, svc: Svc) -> dict[str, Any]:
+        args = (body.credit_note_id, body.amount_oere, body.reason)
+        revision = await svc.claims.credit(p.acting(), claim_id, *args)
+        return {"credit_note_id": body.credit_note_id, "revision": revision}
 
     return api

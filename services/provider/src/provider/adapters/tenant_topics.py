@@ -1,0 +1,26 @@
+"""A tenant's own Kafka topics, created with the tenant.
+
+In production the broker's ACLs are granted on the same prefix, per tenant principal (see
+the README); the topics are the part the service does itself, idempotently.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from eventkit import TopicSpec, ensure_topics
+from samspil_contracts.tenant import tenant_topics
+
+DLQ_RETENTION_MS = str(30 * 24 * 3600 * 1000)
+
+
+class TenantTopics:
+    def __init__(self, bootstrap_servers: str, prefix: str, partitions: int = 3) -> None:
+        self.bootstrap, self.prefix, self.partitions = bootstrap_servers, prefix, partitions
+
+    async def provision(self, tenant_id: UUID) -> None:
+        specs = []
+        for name in tenant_topics(tenant_id, self.prefix):
+            configs = {"retention.ms": DLQ_RETENTION_MS} if name.endswith(".dlq") else {}
+            specs.append(TopicSpec(name, self.partitions, 1, configs))
+        await ensure_topics(self.bootstrap, specs)

@@ -1,0 +1,98 @@
+"""Standard contracts on the provider side: received from the authority, countersigned here.
+
+The authority offers a standard contract (kind ``standard``, no order) on the same topic as
+individual ones; an individual offer still goes to :class:`provider.app.inbound.Inbound`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from eventkit import UnitOfWork
+from samspil_contracts import (
+    ContractCountersigned,
+    ContractKind,
+    ContractOffered,
+    Envelope,
+    Party,
+    Signature,
+)
+
+from provider.app import aggregates as agg
+from provider.app.ports import WebhookQueue
+from provider.app.recording import Acting, Recorder, system
+from provider.app.service import Service
+from provider.domain import DomainError, standard
+from provider.domain.values import PriceUnit
+
+
+def terms(e: ContractOffered) -> standard.StandardTerms:
+    return standard.StandardTerms(
+        measure_code=e.measure.value,
+        title=e.title,
+        price_oere=e.price.amount_ore,
+        price_unit=PriceUnit(e.price.per.value),
+        start=e.start,
+        end=e.end,
+        payment_terms_days=e.payment_terms_days,
+        terms_sha256=e.terms_sha256,
+    )
+
+
+class StandardOffers:
+    """The ``ContractOffered`` handler: standard offers here, individual ones to ``other``."""
+
+    def __init__(self, recorder: Recorder, webhooks: WebhookQueue, other: Any) -> None:
+        self.recorder, self.webhooks, self.other = recorder, webhooks, other
+
+    async def __call__(self, uow: UnitOfWork, env: Envelope, e: ContractOffered) -> None:
+        if e.kind is not ContractKind.STANDARD:
+            await self.other(uow, env, e)
+            return
+        acting = system(e.provider_id, env.occurred_at, env.correlation_id, env.event_id)
+        command = standard.ReceiveStandardOffer(
+            **acting.stamp,
+            contract_id=e.contract_id,
+            version=e.version,
+            terms=terms(e),
+            authority_signed_at=e.authority_signature.signed_at,
+        )
+        try:
+            events, _ = await self.recorder.execute(
+                uow, agg.STANDARDS, e.contract_id, command, acting
+            )
+        except DomainError:
+            return  # another tenant's contract id: refused, as for any inbound fact
+        if events:
+            data = {"contract_id": str(e.contract_id), "version": e.version, "kind": "standard"}
+            await self.webhooks.enqueue(
+                uow.connection, str(e.provider_id), env.event_id, "contract.offered", data
+            )
+
+
+async def countersign(
+    service: Service,
+    uow: UnitOfWork,
+    acting: Acting,
+    contract_id: UUID,
+    version: int,
+    expected_revision: int | None,
+) -> int:
+    """Countersign a standard contract inside ``uow``; the authority checks the hash."""
+    command = standard.CountersignStandard(**acting.stamp, contract_id=contract_id, version=version)
+    events, loaded = await service.recorder.execute(
+        uow, agg.STANDARDS, contract_id, command, acting, expected_revision
+    )
+    signed: standard.StandardCountersigned = events[0]
+    event = ContractCountersigned(
+        contract_id=contract_id,
+        version=signed.version,
+        provider_id=acting.tenant_id,
+        terms_sha256=signed.terms_sha256,
+        provider_signature=Signature(
+            party=Party.PROVIDER, signed_by=acting.actor.user_id[:200], signed_at=acting.at
+        ),
+    )
+    await service.publish(uow, acting, event, contract_id, loaded.revision)
+    return loaded.revision

@@ -1,0 +1,95 @@
+"""A tenant's commands from its own Kafka topic, through the same handlers as REST.
+
+The tenant is the one whose topic the command came on, never a field of the command, so a
+command naming another tenant's order, contract or claim meets the same ``not_found`` as
+REST. The inbox row, the command's effect and its answer (accepted or rejected, on the
+tenant's notifications topic) commit in one transaction: a redelivered command has no
+second effect and no second answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from eventkit import ConcurrencyError, EventStore, UnitOfWork
+from samspil_contracts import Envelope
+from samspil_contracts.tenant_messages import CommandAccepted, CommandRejected, TenantCommand
+from servicekit.publishing import Publisher
+
+from provider.app.ports import ReadModels
+from provider.app.recording import Acting, Recorder
+from provider.app.sealing import TransportKeys
+from provider.app.tenant_handlers import Handlers
+from provider.app.tenant_outbox import TenantOutbox
+from provider.domain import Actor, DomainError, Role
+
+CONSUMER = "provider.tenant-commands"
+
+
+class _Joined(EventStore):
+    """The store as the REST handlers see it, but every unit of work is the caller's."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        super().__init__(uow.connection.engine)
+        self._uow = uow
+
+    @asynccontextmanager
+    async def unit_of_work(self) -> AsyncIterator[UnitOfWork]:
+        yield self._uow
+
+
+class TenantCommands:
+    def __init__(
+        self,
+        store: EventStore,
+        recorder: Recorder,
+        publisher: Publisher,
+        keys: TransportKeys,
+        read_models: ReadModels,
+        outbox: TenantOutbox,
+    ) -> None:
+        self.store, self.recorder, self.publisher = store, recorder, publisher
+        self.keys, self.read_models, self.outbox = keys, read_models, outbox
+
+    async def handle(
+        self, tenant_id: UUID, envelope: Envelope, command: TenantCommand, at: datetime
+    ) -> str:
+        """``handled`` or ``duplicate``; a refusal is an answer too, so it is ``handled``."""
+        actor = Actor(f"kafka:{envelope.producer}"[:200], Role.COORDINATOR)
+        acting = Acting(tenant_id, actor, at, envelope.correlation_id, envelope.event_id)
+        async with self.store.unit_of_work() as uow:
+            if await uow.seen(CONSUMER, envelope.event_id):
+                return "duplicate"
+            answer = await self._attempt(uow, acting, envelope, command)
+            record = self.outbox.record(
+                tenant_id,
+                answer,
+                event_id=envelope.event_id,  # one answer per command id
+                subject=envelope.subject,
+                correlation_id=envelope.correlation_id,
+                causation_id=envelope.event_id,
+                at=at,
+            )
+            await uow.enqueue([record])
+        return "handled"
+
+    async def _attempt(
+        self, uow: UnitOfWork, acting: Acting, envelope: Envelope, command: TenantCommand
+    ) -> CommandAccepted | CommandRejected:
+        ids: dict[str, Any] = {"command_id": envelope.event_id, "command_type": envelope.type}
+        joined = _Joined(uow)
+        handlers = Handlers(joined, self.recorder, self.publisher, self.keys, self.read_models)
+        try:
+            # A savepoint: a refused command leaves nothing behind but its inbox row and answer.
+            async with uow.connection.begin_nested():
+                result = await handlers.run(acting, command)
+        except DomainError as exc:
+            return CommandRejected(**ids, code=exc.code, message=exc.message[:4000] or exc.code)
+        except ConcurrencyError as exc:
+            message = f"It is at revision {exc.actual}, not {exc.expected}: read it again."
+            return CommandRejected(**ids, code="conflict", message=message)
+        return CommandAccepted(**ids, result={k: str(v) for k, v in result.items()})

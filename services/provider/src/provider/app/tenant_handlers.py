@@ -1,0 +1,88 @@
+"""Each tenant command, mapped onto the application service REST calls for it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventkit import EventStore
+from samspil_contracts.tenant_messages import (
+    AcceptOrder,
+    CountersignContract,
+    DeclineOrder,
+    SubmitClaim,
+    SubmitStatusReport,
+    TenantCommand,
+)
+from servicekit.publishing import Publisher
+
+from provider.app.claims import Claims
+from provider.app.contracts import Contracts
+from provider.app.orders import Acceptance, Orders
+from provider.app.ports import ReadModels
+from provider.app.recording import Acting, Recorder
+from provider.app.reporting import Reporting, ReportInput
+from provider.app.sealing import TransportKeys
+from provider.domain import DomainError, claim, order, report
+
+
+class Handlers:
+    def __init__(
+        self,
+        store: EventStore,
+        recorder: Recorder,
+        publisher: Publisher,
+        keys: TransportKeys,
+        read_models: ReadModels,
+    ) -> None:
+        self.orders = Orders(store, recorder, publisher)
+        self.contracts = Contracts(store, recorder, publisher)
+        self.reporting = Reporting(self.contracts, keys)
+        self.claims = Claims(self.contracts, read_models)
+
+    async def run(self, acting: Acting, command: TenantCommand) -> dict[str, Any]:
+        """What REST would have answered; raises ``DomainError`` like REST."""
+        match command:
+            case AcceptOrder():
+                answer = Acceptance(command.note, command.expected_start, command.contact)
+                revision = await self.orders.accept(
+                    acting, command.order_id, answer, command.expected_revision
+                )
+                return {"order_id": command.order_id, "status": "accepted", "revision": revision}
+            case DeclineOrder():
+                reason = order.DeclineReason(command.reason.value)
+                revision = await self.orders.decline(
+                    acting, command.order_id, reason, command.text, command.expected_revision
+                )
+                return {"order_id": command.order_id, "status": "declined", "revision": revision}
+            case CountersignContract():
+                revision = await self.contracts.countersign(
+                    acting, command.contract_id, command.version, command.expected_revision
+                )
+                return {"contract_id": command.contract_id, "revision": revision}
+            case SubmitStatusReport():
+                return {"report_id": await self._report(acting, command)}
+            case SubmitClaim():
+                return {"claim_id": await self._claim(acting, command)}
+        raise DomainError("unsupported_command", f"{command.type_name} is not handled.")
+
+    async def _report(self, acting: Acting, c: SubmitStatusReport) -> Any:
+        _period(c.period_start, c.period_end)
+        goals = tuple(
+            report.GoalStatus(g.goal_id, report.Progress(g.progress.value), g.text)
+            for g in c.per_goal
+        )
+        found = ReportInput(
+            c.report_id, c.followup_ref, c.period_start, c.period_end, goals, c.narrative
+        )
+        return await self.reporting.status_report(acting, c.contract_id, found)
+
+    async def _claim(self, acting: Acting, c: SubmitClaim) -> Any:
+        _period(c.period_start, c.period_end)
+        lines = tuple(claim.ClaimLine(x.description, x.units, x.unit_price_oere) for x in c.lines)
+        period = (c.period_start, c.period_end)
+        return await self.claims.submit(acting, c.contract_id, c.claim_number, period, lines)
+
+
+def _period(start: Any, end: Any) -> None:
+    if end < start:
+        raise DomainError("invalid_period", "The period ends before it starts.")

@@ -1,0 +1,99 @@
+"""Delivering a contract: treatment plan, start and stop, sessions, deviation from scope."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+from servicekit.problems import Problem
+
+from provider.app import aggregates as agg
+from provider.domain import delivery
+from provider.entrypoints.deps import Coordinator, Principal, Svc
+
+
+class PlanItemIn(BaseModel):
+    goal_id: UUID
+    activity: str = Field(min_length=1, max_length=2000)
+
+
+class Plan(BaseModel):
+    items: list[PlanItemIn] = Field(min_length=1)
+
+
+class Start(BaseModel):
+    on: date
+
+
+class Stop(BaseModel):
+    on: date
+    reason: str = Field(min_length=1, max_length=4000)
+
+
+class Session(BaseModel):
+    session_id: UUID = Field(default_factory=uuid4, description="Choose it to retry safely")
+    on: date
+    minutes: int
+    note: str = Field("", max_length=4000)
+
+
+def router() -> APIRouter:
+    api = APIRouter(tags=["delivery"])
+
+    @api.post("/contracts/{contract_id}/treatment-plan")
+    async def plan(contract_id: UUID, body: Plan, p: Coordinator, svc: Svc) -> dict[str, int]:
+        items = [delivery.PlanItem(i.goal_id, i.activity) for i in body.items]
+        return {"revision": await svc.contracts.plan(p.acting(), contract_id, items)}
+
+    @api.post("/contracts/{contract_id}/delivery/start")
+    async def start(contract_id: UUID, body: Start, p: Coordinator, svc: Svc) -> dict[str, int]:
+        return {"revision": await svc.contracts.start(p.acting(), contract_id, body.on)}
+
+    @api.post("/contracts/{contract_id}/delivery/stop")
+    async def stop(contract_id: UUID, body: Stop, p: Coordinator, svc: Svc) -> dict[str, int]:
+        return {"revision": await svc.contracts.stop(p.acting(), contract_id, body.on, body.reason)}
+
+    @api.post("/contracts/{contract_id}/sessions", status_code=201)
+    async def log_session(
+        contract_id: UUID, body: Session, p: Principal, svc: Svc
+    ) -> dict[str, Any]:
+        revision = await svc.contracts.log_session(p.acting(), contract_id, **body.model_dump())
+        return {"session_id": body.session_id, "revision": revision}
+
+    @api.get("/contracts/{contract_id}/deviation")
+    async def deviation(
+        contract_id: UUID,
+        p: Principal,
+        svc: Svc,
+        start: date | None = None,
+        end: date | None = None,
+    ) -> dict[str, Any]:
+        found = await svc.contracts.facts(p.acting(), contract_id)
+        state = (await svc.contracts.recorder.load(agg.DELIVERIES, contract_id)).state
+        sessions = () if state is None else state.sessions
+        end = end or datetime.now(UTC).date()
+        start = start or found.terms.start
+        if end < start:
+            raise Problem(422, "invalid_period", "The period ends before it starts.")
+        hours = delivery.hours_per_week(found.terms.scope)
+        report = delivery.deviation(hours, sessions, delivery.DateRange(start, end))
+        return {
+            "period": {"start": start, "end": end},
+            "agreed_minutes": report.agreed_minutes,
+            "delivered_minutes": report.delivered_minutes,
+            "deviation_minutes": report.deviation_minutes,
+            "weeks": [
+                {
+                    "start": w.week.start,
+                    "end": w.week.end,
+                    "agreed_minutes": w.agreed_minutes,
+                    "delivered_minutes": w.delivered_minutes,
+                }
+                for w in report.weeks
+            ],
+        }
+
+    return api
