@@ -55,3 +55,12 @@ class EventStore:
         """All streams, after the event at position ``after``; see ``reading.read_all``."""
         async with self.engine.connect() as conn:
             return await reading.read_all(conn, after, limit)
+
+    async def replay(
+        self, after: int = 0, batch_size: int = 5000
+    ) -> AsyncIterator[list[RecordedEvent]]:
+        """Everything ``read_all`` would page through from ``after``, in batches of events:
+        on PostgreSQL streamed through one server-side cursor (see ``reading.stream_all``)."""
+        async with self.engine.begin() as conn:
+            async for batch in reading.stream_all(conn, after, batch_size):
+                yield batch
