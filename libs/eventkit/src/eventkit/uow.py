@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Sequence
 from uuid import UUID
 
@@ -10,7 +9,7 @@ from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from eventkit import _pg
+from eventkit import _pg_write
 from eventkit._sql import insert_ignoring_conflicts, is_postgres, utcnow
 from eventkit.model import ConcurrencyError, NewEvent, OutboxMessage, RecordedEvent
 from eventkit.reading import current_revision, load_stream
@@ -39,7 +38,7 @@ class UnitOfWork:
         """Append after ``expected_revision`` (0: the stream must be new); the new revision.
 
         On PostgreSQL one statement inserts the batch and the unique (stream_id, revision)
-        constraint is the concurrency check (see ``_pg.append``). SQLite has one writer at
+        constraint is the concurrency check (see ``_pg_write``). SQLite has one writer at
         a time, so a check up front is enough there, with the constraint as the last line.
         """
         if not new_events:
@@ -48,7 +47,9 @@ class UnitOfWork:
                 raise ConcurrencyError(stream_id, expected_revision, actual)
             return expected_revision
         if is_postgres(self._connection):
-            if not await _pg.append(self._connection, stream_id, expected_revision, new_events):
+            if not await _pg_write.append_in(
+                self._connection, stream_id, expected_revision, new_events
+            ):
                 actual = await current_revision(self._connection, stream_id)
                 raise ConcurrencyError(stream_id, expected_revision, actual)
             return expected_revision + len(new_events)
@@ -102,7 +103,7 @@ class UnitOfWork:
                 "topic": message.topic,
                 "key": message.key,
                 "value": message.value,
-                "headers": [[name, base64.b64encode(v).decode()] for name, v in message.headers],
+                "headers": _pg_write.outbox_headers(message),
                 "created_at": created_at,
                 "attempts": 0,
             }
