@@ -16,7 +16,7 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from eventkit import _horizon, reading
+from eventkit import reading
 from eventkit._sql import insert_ignoring_conflicts
 from eventkit.model import RecordedEvent
 from eventkit.schema import checkpoints
@@ -104,19 +104,20 @@ class ProjectionRunner:
 
     async def _settle(self, projection: Projection) -> int:
         """Catch up until every transaction begun before now is applied."""
-        async with self.store.engine.connect() as conn:
-            target = await _horizon.now(conn)
+        settled = asyncio.ensure_future(self.store.settle(self.poll_interval / 4))
         applied = 0
-        while True:
-            async with self.store.engine.connect() as conn:
-                settled = await _horizon.passed(conn, target)
-            async with self.store.engine.begin() as conn:
-                caught = await self._catch_up(conn, projection, max_batches=None)
-            applied += caught
-            if settled:
-                return applied
-            if not caught:
-                await asyncio.sleep(self.poll_interval)
+        try:
+            while not settled.done():
+                applied += await self._catch_up_alone(projection)
+                await asyncio.wait([settled], timeout=self.poll_interval)
+            await settled
+            return applied + await self._catch_up_alone(projection)
+        finally:
+            settled.cancel()
+
+    async def _catch_up_alone(self, projection: Projection) -> int:
+        async with self.store.engine.begin() as conn:
+            return await self._catch_up(conn, projection, max_batches=None)
 
     async def _catch_up(
         self, conn: AsyncConnection, projection: Projection, max_batches: int | None

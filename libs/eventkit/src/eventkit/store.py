@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from eventkit import _pg_write, reading
+from eventkit import _horizon, _pg_write, reading
 from eventkit.model import ConcurrencyError, NewEvent, OutboxMessage, RecordedEvent
 from eventkit.schema import metadata
 from eventkit.uow import UnitOfWork
@@ -71,3 +72,18 @@ class EventStore:
         async with self.engine.begin() as conn:
             async for batch in reading.stream_all(conn, after, batch_size):
                 yield batch
+
+    async def settle(self, poll_interval: float = 0.05) -> None:
+        """Wait until ``read_all`` returns every event committed before this call.
+
+        On PostgreSQL that is when every transaction begun by then has ended (see
+        ``reading.read_all``; transaction ids are cluster-wide, so a transaction in another
+        database of the same server counts too). On SQLite it returns at once.
+        """
+        async with self.engine.connect() as conn:
+            target = await _horizon.now(conn)
+        while True:
+            async with self.engine.connect() as conn:
+                if await _horizon.passed(conn, target):
+                    return
+            await asyncio.sleep(poll_interval)
