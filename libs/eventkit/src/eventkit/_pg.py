@@ -32,6 +32,7 @@ async def driver(conn: AsyncConnection) -> Any:
     transaction has begun before the driver is used directly.
     """
     raw = (await conn.get_raw_connection()).driver_connection
+    assert raw is not None  # a checked-out connection always has its driver connection
     if conn.in_transaction() and not raw.is_in_transaction():
         await conn.exec_driver_sql("SELECT 1")
     return raw
