@@ -13,6 +13,8 @@ the ``RecordedEvent`` objects: that is the overhead measured.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 import asyncpg
 import orjson
 from eventkit import EventStore
@@ -22,6 +24,8 @@ from bench.infra import Database, fresh_database
 from bench.loader import load_events
 
 PAGE = 1000
+ROUNDS = 3
+Reader = Callable[[Database, int], Awaitable[float]]
 BATCH = 5000
 GOAL_RATE = 100_000
 GOAL_RATIO = 0.5
@@ -40,8 +44,8 @@ async def run(sizes: Sizes) -> Outcome:
         await load_events(db, n)
         outcome.notes.append(f"replay: {n} events loaded with COPY")
         await _streamed(db, n)  # warm the cache for every contender
-        raw_cursor, ours = await _raw_cursor(db, n), await _streamed(db, n)
-        raw_pages, paged = await _raw_keyset(db, n), await _paged(db, n)
+        raw_cursor, ours = await _best(_raw_cursor, _streamed, db, n)
+        raw_pages, paged = await _best(_raw_keyset, _paged, db, n)
     baseline = "raw asyncpg {}, JSON decoded with orjson"
     outcome.figures += [
         Figure(
@@ -54,7 +58,7 @@ async def run(sizes: Sizes) -> Outcome:
             ratio=ratio(ours, raw_cursor),
             goal=f">= {GOAL_RATE // 1000}k/s and >= {GOAL_RATIO}x baseline",
             passed=ours >= GOAL_RATE and ratio(ours, raw_cursor) >= GOAL_RATIO,
-            note=f"{n} events",
+            note=f"{n} events, best of {ROUNDS} taking turns",
         ),
         Figure(
             bench="replay",
@@ -64,10 +68,20 @@ async def run(sizes: Sizes) -> Outcome:
             baseline=raw_pages,
             baseline_name=baseline.format(f"keyset SELECT, page {PAGE}"),
             ratio=ratio(paged, raw_pages),
-            note=f"{n} events; a query per page",
+            note=f"{n} events, best of {ROUNDS}; a query per page",
         ),
     ]
     return outcome
+
+
+async def _best(baseline: Reader, ours: Reader, db: Database, n: int) -> tuple[float, float]:
+    """Best of ``ROUNDS`` for each, taking turns: on a shared machine the slowest runs
+    measure the neighbours, and alternating gives both the same conditions."""
+    rates: tuple[list[float], list[float]] = ([], [])
+    for _ in range(ROUNDS):
+        rates[0].append(await baseline(db, n))
+        rates[1].append(await ours(db, n))
+    return max(rates[0]), max(rates[1])
 
 
 async def _streamed(db: Database, expected: int) -> float:

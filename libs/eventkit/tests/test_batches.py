@@ -77,6 +77,7 @@ async def test_the_runner_hands_batch_projections_whole_batches(store: EventStor
 async def test_a_rebuild_applies_events_committed_while_it_ran(pg_store: EventStore) -> None:
     # given some events and a rebuild held inside its first batch
     await pg_store.append("before", 0, [happened(i) for i in range(3)])
+    await pg_store.settle()  # so the rebuild's own transaction sees them
     tally = Tally(gate=asyncio.Event())
     runner = ProjectionRunner(pg_store, [tally], poll_interval=0.05)
     rebuilding = asyncio.create_task(runner.rebuild("tally"))
