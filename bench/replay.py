@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable
 import asyncpg
 import orjson
 from eventkit import EventStore
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench.core import Figure, Outcome, Sizes, Stopwatch, ratio
 from bench.infra import Database, fresh_database
@@ -85,7 +86,7 @@ async def _best(baseline: Reader, ours: Reader, db: Database, n: int) -> tuple[f
 
 
 async def _streamed(db: Database, expected: int) -> float:
-    engine = db.engine(pool_size=1)
+    engine = await _connected(db)
     read = 0
     try:
         with Stopwatch() as sw:
@@ -97,7 +98,7 @@ async def _streamed(db: Database, expected: int) -> float:
 
 
 async def _paged(db: Database, expected: int) -> float:
-    engine = db.engine(pool_size=1)
+    engine = await _connected(db)
     store = EventStore(engine)
     read, after = 0, 0
     try:
@@ -108,6 +109,14 @@ async def _paged(db: Database, expected: int) -> float:
     finally:
         await engine.dispose()
     return _rate(read, expected, sw.seconds)
+
+
+async def _connected(db: Database) -> AsyncEngine:
+    """An engine whose one connection is already open, as the raw baseline's is."""
+    engine = db.engine(pool_size=1)
+    async with engine.connect() as conn:
+        await conn.exec_driver_sql("select 1")
+    return engine
 
 
 async def _raw_cursor(db: Database, expected: int) -> float:
