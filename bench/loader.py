@@ -50,6 +50,11 @@ async def load_events(db: Database, count: int) -> None:
         await conn.execute("analyze events")
     finally:
         await conn.close()
+    engine = db.engine(pool_size=1)
+    try:  # read_all hides rows while any older transaction on the server is open
+        await EventStore(engine).settle()
+    finally:
+        await engine.dispose()
 
 
 def _records(start: int, stop: int) -> Iterator[tuple[Any, ...]]:

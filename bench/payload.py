@@ -28,3 +28,11 @@ def body_bytes(n: int) -> bytes:
 
 def metadata() -> dict[str, Any]:
     return {"actor": "bench", "occurred_at": "2025-03-14T09:00:00+00:00"}
+
+
+def stored_bytes(n: int) -> bytes:
+    """What eventkit stores for event ``n`` (body and metadata), as one byte string: the
+    state handed to a library that stores one opaque blob per event, so both write the
+    same number of bytes."""
+    document = {"data": body(n), "metadata": metadata()}
+    return json.dumps(document, separators=(",", ":")).encode()

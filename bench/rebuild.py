@@ -1,5 +1,6 @@
-"""Projection rebuild: ``ProjectionRunner.rebuild`` of a counting projection (one upsert
-per event into ``bench_stream_counts``) over N events loaded with COPY.
+"""Projection rebuild: ``ProjectionRunner.rebuild`` of a counting projection over N events
+loaded with COPY; the projection's ``apply_batch`` upserts each batch's per-stream counts
+into ``bench_stream_counts`` with one executemany.
 
 The goal is one million events in under 60 s, i.e. at least 16,667 events/s; a quick run
 replays fewer events and is judged by that same rate (and reports the projected time).
@@ -10,7 +11,8 @@ rows with no projection work, which bounds what any projection could reach.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections import Counter
+from collections.abc import Awaitable, Sequence
 
 import sqlalchemy as sa
 from eventkit import EventStore, ProjectionRunner, RecordedEvent
@@ -22,7 +24,7 @@ from bench.infra import fresh_database
 from bench.loader import load_events
 
 GOAL_EVENTS, GOAL_SECONDS = 1_000_000, 60.0
-TIME_BOX = 2 * GOAL_SECONDS  # keeps a full run under 20 minutes when the goal is missed
+TIME_BOX = 5 * GOAL_SECONDS  # lets a loaded machine finish 1M at a third of the goal rate
 _meta = sa.MetaData()
 counts = sa.Table(
     "bench_stream_counts",
@@ -32,17 +34,31 @@ counts = sa.Table(
 )
 
 
+_upsert = insert(counts)
+# Prebuilt once: SQLAlchemy caches its compiled form, asyncpg its prepared statement.
+BUMP = _upsert.on_conflict_do_update(
+    index_elements=["stream_id"], set_={"events": counts.c.events + _upsert.excluded.events}
+)
+
+
 class StreamCounts:
-    """Counts events per stream: the simplest read model that writes on every event."""
+    """Counts events per stream: the simplest read model that writes on every event.
+
+    ``apply_batch`` adds a batch's counts per stream with one executemany of the upsert.
+    """
 
     name = "bench_stream_counts"
     applied = 0  # progress, read when the time box cuts a rebuild short
 
     async def apply(self, conn: AsyncConnection, event: RecordedEvent) -> None:
-        stmt = insert(counts).values(stream_id=event.stream_id, events=1)
-        bump = {"events": counts.c.events + 1}
-        await conn.execute(stmt.on_conflict_do_update(index_elements=["stream_id"], set_=bump))
+        await conn.execute(BUMP, {"stream_id": event.stream_id, "events": 1})
         self.applied += 1
+
+    async def apply_batch(self, conn: AsyncConnection, events: Sequence[RecordedEvent]) -> None:
+        per_stream = Counter(event.stream_id for event in events)
+        rows = [{"stream_id": s, "events": n} for s, n in per_stream.items()]
+        await conn.execute(BUMP, rows)
+        self.applied += len(events)
 
     async def reset(self, conn: AsyncConnection) -> None:
         await conn.execute(counts.delete())
@@ -74,7 +90,7 @@ async def run(sizes: Sizes) -> Outcome:
     outcome.figures.append(
         Figure(
             bench="rebuild",
-            name="ProjectionRunner.rebuild, upsert per event",
+            name="ProjectionRunner.rebuild, apply_batch upserts",
             value=rate,
             unit="events/s",
             goal=f"1M in < {GOAL_SECONDS:g} s (>= {goal_rate:,.0f}/s)",

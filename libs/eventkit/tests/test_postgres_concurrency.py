@@ -36,6 +36,7 @@ async def test_read_all_waits_for_an_earlier_position_still_in_flight(pg_store: 
         assert during == []
 
     # and once the slow one commits, both come, in position order
+    await pg_store.settle()
     after = await pg_store.read_all(after=0)
     assert [e.stream_id for e in after] == ["slow", "fast"]
 

@@ -154,6 +154,7 @@ async def test_read_all_pages_through_every_stream_in_order(store: EventStore) -
     # given events in three streams
     for n in range(3):
         await store.append(f"s-{n}", 0, [opened(str(n)), noted(str(n))])
+    await store.settle()  # no older transaction anywhere on the server still open
 
     # when read in pages of four, resuming after the last event of each page
     first = await store.read_all(after=0, limit=4)

@@ -6,13 +6,14 @@ Generic: it stores and moves events and bytes and knows nothing of any service's
 from eventkit.cli import rebuild_main
 from eventkit.deadletters import DeadLetters, Inbound, dead_letter_topic
 from eventkit.model import ConcurrencyError, NewEvent, OutboxMessage, RecordedEvent
-from eventkit.projections import Projection, ProjectionRunner
+from eventkit.projections import BatchProjection, Projection, ProjectionRunner
 from eventkit.relay import OutboxRelay
 from eventkit.store import EventStore
 from eventkit.topics import TopicSpec, ensure_topics
 from eventkit.uow import UnitOfWork
 
 __all__ = [
+    "BatchProjection",
     "ConcurrencyError",
     "DeadLetters",
     "EventStore",

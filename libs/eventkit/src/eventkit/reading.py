@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, func, select, tuple_
+from sqlalchemy import Row, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from eventkit import _pg
 from eventkit._sql import as_utc, is_postgres
 from eventkit.model import RecordedEvent
 from eventkit.schema import events
@@ -26,16 +28,10 @@ _COLUMNS = (
 
 
 def _recorded(row: Row[*tuple[Any, ...]]) -> RecordedEvent:
+    position, stream_id, revision, event_id, type_, version, data, meta, at = row
+    # The JSON type hands back fresh objects: no copies needed.
     return RecordedEvent(
-        position=row.position,
-        stream_id=row.stream_id,
-        revision=row.revision,
-        event_id=row.event_id,
-        type=row.type,
-        schema_version=row.schema_version,
-        data=dict(row.data),
-        metadata=dict(row.metadata),
-        recorded_at=as_utc(row.recorded_at),
+        position, stream_id, revision, event_id, type_, version, data, meta, as_utc(at)
     )
 
 
@@ -77,14 +73,29 @@ async def read_all(conn: AsyncConnection, after: int, limit: int) -> list[Record
     if not is_postgres(conn):
         query = select(*_COLUMNS).where(events.c.position > after).order_by(events.c.position)
         return [_recorded(row) for row in await conn.execute(query.limit(limit))]
-    visible = events.c.tx_id < func.pg_snapshot_xmin(func.pg_current_snapshot())
-    query = select(*_COLUMNS).where(visible)
+    found = await _pg.read_all(conn, after, limit)
+    if not found and after > 0:  # an unknown position also reads as nothing: tell them apart
+        await _require_position(conn, after)
+    return found
+
+
+async def stream_all(
+    conn: AsyncConnection, after: int = 0, batch_size: int = 5000
+) -> AsyncIterator[list[RecordedEvent]]:
+    """Everything ``read_all`` would page through from ``after``, as batches of events.
+
+    On PostgreSQL one server-side cursor (one snapshot) streams the rows, so it needs a
+    transaction on ``conn`` and takes one round trip per batch, not a query per page.
+    """
     if after > 0:
         await _require_position(conn, after)
-        after_tx = select(events.c.tx_id).where(events.c.position == after).scalar_subquery()
-        query = query.where(tuple_(events.c.tx_id, events.c.position) > tuple_(after_tx, after))
-    query = query.order_by(events.c.tx_id, events.c.position).limit(limit)
-    return [_recorded(row) for row in await conn.execute(query)]
+    if is_postgres(conn):
+        async for batch in _pg.stream_all(conn, after, batch_size):
+            yield batch
+        return
+    while batch := await read_all(conn, after, batch_size):
+        yield batch
+        after = batch[-1].position
 
 
 async def _require_position(conn: AsyncConnection, position: int) -> None:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from eventkit import reading
-from eventkit.model import NewEvent, OutboxMessage, RecordedEvent
+from eventkit import _horizon, _pg_write, reading
+from eventkit.model import ConcurrencyError, NewEvent, OutboxMessage, RecordedEvent
 from eventkit.schema import metadata
 from eventkit.uow import UnitOfWork
 
@@ -38,6 +39,13 @@ class EventStore:
         events: Sequence[NewEvent],
         outbox: Sequence[OutboxMessage] = (),
     ) -> int:
+        """Append in a transaction of its own; on PostgreSQL one statement, one round trip."""
+        if events and self.engine.dialect.name == "postgresql":
+            async with self.engine.connect() as conn:
+                if await _pg_write.append_alone(conn, stream_id, expected_revision, events, outbox):
+                    return expected_revision + len(events)
+                actual = await reading.current_revision(conn, stream_id)
+            raise ConcurrencyError(stream_id, expected_revision, actual)
         async with self.unit_of_work() as uow:
             revision = await uow.append(stream_id, expected_revision, events)
             await uow.enqueue(outbox)
@@ -55,3 +63,27 @@ class EventStore:
         """All streams, after the event at position ``after``; see ``reading.read_all``."""
         async with self.engine.connect() as conn:
             return await reading.read_all(conn, after, limit)
+
+    async def replay(
+        self, after: int = 0, batch_size: int = 5000
+    ) -> AsyncIterator[list[RecordedEvent]]:
+        """Everything ``read_all`` would page through from ``after``, in batches of events:
+        on PostgreSQL streamed through one server-side cursor (see ``reading.stream_all``)."""
+        async with self.engine.begin() as conn:
+            async for batch in reading.stream_all(conn, after, batch_size):
+                yield batch
+
+    async def settle(self, poll_interval: float = 0.05) -> None:
+        """Wait until ``read_all`` returns every event committed before this call.
+
+        On PostgreSQL that is when every transaction begun by then has ended (see
+        ``reading.read_all``; transaction ids are cluster-wide, so a transaction in another
+        database of the same server counts too). On SQLite it returns at once.
+        """
+        async with self.engine.connect() as conn:
+            target = await _horizon.now(conn)
+        while True:
+            async with self.engine.connect() as conn:
+                if await _horizon.passed(conn, target):
+                    return
+            await asyncio.sleep(poll_interval)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Sequence
 from uuid import UUID
 
@@ -10,7 +9,8 @@ from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from eventkit._sql import insert_ignoring_conflicts, utcnow
+from eventkit import _pg_write
+from eventkit._sql import insert_ignoring_conflicts, is_postgres, utcnow
 from eventkit.model import ConcurrencyError, NewEvent, OutboxMessage, RecordedEvent
 from eventkit.reading import current_revision, load_stream
 from eventkit.schema import events, inbox, outbox
@@ -37,14 +37,31 @@ class UnitOfWork:
     ) -> int:
         """Append after ``expected_revision`` (0: the stream must be new); the new revision.
 
-        The up-front check gives a clear error in the common case; the unique
-        (stream_id, revision) constraint is the guard against a writer racing past it.
+        On PostgreSQL one statement inserts the batch and the unique (stream_id, revision)
+        constraint is the concurrency check (see ``_pg_write``). SQLite has one writer at
+        a time, so a check up front is enough there, with the constraint as the last line.
         """
+        if not new_events:
+            actual = await current_revision(self._connection, stream_id)
+            if actual != expected_revision:
+                raise ConcurrencyError(stream_id, expected_revision, actual)
+            return expected_revision
+        if is_postgres(self._connection):
+            if not await _pg_write.append_in(
+                self._connection, stream_id, expected_revision, new_events
+            ):
+                actual = await current_revision(self._connection, stream_id)
+                raise ConcurrencyError(stream_id, expected_revision, actual)
+            return expected_revision + len(new_events)
+        await self._append_checked(stream_id, expected_revision, new_events)
+        return expected_revision + len(new_events)
+
+    async def _append_checked(
+        self, stream_id: str, expected_revision: int, new_events: Sequence[NewEvent]
+    ) -> None:
         actual = await current_revision(self._connection, stream_id)
         if actual != expected_revision:
             raise ConcurrencyError(stream_id, expected_revision, actual)
-        if not new_events:
-            return expected_revision
         recorded_at = utcnow()
         rows = [
             {
@@ -64,10 +81,9 @@ class UnitOfWork:
         except IntegrityError:
             await self._raise_if_raced(stream_id, expected_revision)
             raise  # not a revision clash (e.g. a reused event_id)
-        return expected_revision + len(new_events)
 
     async def _raise_if_raced(self, stream_id: str, expected: int) -> None:
-        # The failed statement aborted this transaction on PostgreSQL: ask on a fresh one.
+        # Ask on a fresh connection: the failed statement may have spoilt this transaction.
         async with self._engine.connect() as fresh:
             actual = await current_revision(fresh, stream_id)
         if actual != expected:
@@ -87,7 +103,7 @@ class UnitOfWork:
                 "topic": message.topic,
                 "key": message.key,
                 "value": message.value,
-                "headers": [[name, base64.b64encode(v).decode()] for name, v in message.headers],
+                "headers": _pg_write.outbox_headers(message),
                 "created_at": created_at,
                 "attempts": 0,
             }

@@ -1,0 +1,111 @@
+"""PostgreSQL appends in one statement each: fixed SQL text, so asyncpg prepares it once
+per connection and SQLAlchemy neither compiles it nor converts types.
+
+Rows go in as parallel arrays (``unnest``), JSON as text made by orjson. The stream must
+be at ``expected``: a stream behind it lacks revision ``expected`` (the guard inserts
+nothing), one ahead of it already has ``expected + 1`` (the unique (stream_id, revision)
+constraint, which also waits for a racing writer and then stops it). So no SELECT up front.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Sequence
+from typing import Any
+
+import asyncpg
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from eventkit._sql import dumps, utcnow
+from eventkit.model import NewEvent, OutboxMessage
+from eventkit.reading import current_revision
+
+_EVENTS = """
+INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata,
+                    recorded_at)
+SELECT $1::varchar, $2::int + n::int, e, t, v, d::jsonb, m::jsonb, $3::timestamptz
+FROM unnest($4::uuid[], $5::varchar[], $6::int[], $7::text[], $8::text[])
+     WITH ORDINALITY AS u(e, t, v, d, m, n)
+WHERE $2::int = 0
+   OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1::varchar AND revision = $2::int)
+"""
+# Inside a unit of work: a clash inserts nothing for that row and the transaction stays
+# usable; the caller sees fewer rows than it sent.
+_IN_TRANSACTION = _EVENTS + "ON CONFLICT (stream_id, revision) DO NOTHING"
+_UNDO = "DELETE FROM events WHERE event_id = ANY($1::uuid[])"
+
+# On its own (autocommit): events and outbox rows in one statement, one round trip. A clash
+# fails the whole statement; outbox rows go in only if the events did.
+_ALONE = f"""
+WITH ev AS ({_EVENTS} RETURNING 1),
+ob AS (
+  INSERT INTO outbox (message_id, topic, key, value, headers, created_at, attempts)
+  SELECT i, t, k, v, h::jsonb, $3::timestamptz, 0
+  FROM unnest($9::uuid[], $10::varchar[], $11::bytea[], $12::bytea[], $13::text[])
+       AS o(i, t, k, v, h)
+  WHERE EXISTS (SELECT 1 FROM ev)
+  ON CONFLICT (message_id) DO NOTHING
+)
+SELECT count(*) FROM ev
+"""  # noqa: S608 - constant SQL, values are parameters
+
+
+def _event_params(stream_id: str, expected: int, events: Sequence[NewEvent]) -> list[Any]:
+    return [
+        stream_id,
+        expected,
+        utcnow(),
+        [e.event_id for e in events],
+        [e.type for e in events],
+        [e.schema_version for e in events],
+        [dumps(dict(e.data)) for e in events],
+        [dumps(dict(e.metadata)) for e in events],
+    ]
+
+
+def outbox_headers(message: OutboxMessage) -> list[list[str]]:
+    return [[name, base64.b64encode(value).decode()] for name, value in message.headers]
+
+
+async def append_in(
+    conn: AsyncConnection, stream_id: str, expected: int, events: Sequence[NewEvent]
+) -> bool:
+    """Insert ``events`` after ``expected`` in ``conn``'s transaction; False (and nothing
+    kept) if the stream is elsewhere."""
+    result = await conn.exec_driver_sql(
+        _IN_TRANSACTION, tuple(_event_params(stream_id, expected, events))
+    )
+    if result.rowcount == len(events):
+        return True
+    if result.rowcount > 0:  # rows beyond the clash landed: take them back out
+        await conn.exec_driver_sql(_UNDO, ([e.event_id for e in events],))
+    return False
+
+
+async def append_alone(
+    conn: AsyncConnection,
+    stream_id: str,
+    expected: int,
+    events: Sequence[NewEvent],
+    outbox: Sequence[OutboxMessage],
+) -> bool:
+    """One autocommitted statement on a connection that has not begun a transaction;
+    False if the stream is elsewhere. Other integrity errors (a reused event_id) raise."""
+    driver = (await conn.get_raw_connection()).driver_connection
+    assert driver is not None
+    params = [
+        *_event_params(stream_id, expected, events),
+        [m.message_id for m in outbox],
+        [m.topic for m in outbox],
+        [m.key for m in outbox],
+        [m.value for m in outbox],
+        [dumps(outbox_headers(m)) for m in outbox],
+    ]
+    try:
+        inserted = await driver.fetchval(_ALONE, *params)
+    except asyncpg.UniqueViolationError as error:
+        if await current_revision(conn, stream_id) != expected:
+            return False
+        raise IntegrityError(_ALONE, params, error) from error  # e.g. a reused event_id
+    return bool(inserted == len(events))
