@@ -15,9 +15,11 @@ from aiokafka import AIOKafkaConsumer
 from eventkit import EventStore, OutboxRelay
 from samspil_contracts import DeadlineReached, decode, topics
 from scheduler.adapters.clock import AdjustableClock
+from scheduler.adapters.firing_queue import SqlFiringQueue
 from scheduler.adapters.index import SqlDeadlineIndex
 from scheduler.app.deadlines import Deadlines
 from scheduler.app.firing import Firing
+from scheduler.bootstrap import SchedulerSettings
 from scheduler.domain import DEFAULT_RULES
 from scheduler.entrypoints.loops import firing_loop
 from servicekit.publishing import Publisher
@@ -25,7 +27,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench.core import rss_mb
 
-FIRE_INTERVAL = 0.5  # SchedulerSettings.fire_interval_seconds
+SETTINGS = SchedulerSettings()  # the service's defaults: interval, batch size, concurrency
+FIRE_INTERVAL = SETTINGS.fire_interval_seconds
 
 
 @dataclass
@@ -64,18 +67,19 @@ async def running_scheduler(
     engine: AsyncEngine, bootstrap: str, prefix: str, clock: AdjustableClock
 ) -> AsyncIterator[Seen]:
     """Firing loop and relay running until the block ends; yields ``Seen``."""
-    store, index = EventStore(engine), SqlDeadlineIndex()
     firing = Firing(
-        store,
-        Deadlines(index, DEFAULT_RULES),
-        index,
+        EventStore(engine),
+        Deadlines(SqlDeadlineIndex(), DEFAULT_RULES),
+        SqlFiringQueue(),
         clock,
         Publisher("/samspil/scheduler", prefix),
+        SETTINGS.fire_batch_size,
     )
-    stop, seen = asyncio.Event(), Seen()
+    stop, seen, wake = asyncio.Event(), Seen(), asyncio.Event()
+    loops = [firing_loop(firing, wake, FIRE_INTERVAL) for _ in range(SETTINGS.firing_concurrency)]
     tasks: list[asyncio.Future[Any]] = [
         asyncio.create_task(consume(bootstrap, prefix + topics.SCHEDULER_DEADLINES, clock, seen)),
-        asyncio.ensure_future(firing_loop(firing, asyncio.Event(), FIRE_INTERVAL)(stop)),
+        *[asyncio.ensure_future(loop(stop)) for loop in loops],
         asyncio.create_task(OutboxRelay(engine, bootstrap).run(stop)),
         asyncio.create_task(sample_rss(seen, stop)),
     ]
