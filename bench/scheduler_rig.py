@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 from collections import Counter
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer
 from eventkit import EventStore, OutboxRelay
-from samspil_contracts import DeadlineReached, decode, topics
+from samspil_contracts import topics
 from scheduler.adapters.clock import AdjustableClock
 from scheduler.adapters.firing_queue import SqlFiringQueue
 from scheduler.adapters.index import SqlDeadlineIndex
@@ -42,15 +43,21 @@ class Seen:
 
 
 async def consume(bootstrap: str, topic: str, clock: AdjustableClock, seen: Seen) -> None:
+    """Reads what the scheduler published. Only the id header and the two times are parsed
+    (not the full, validating ``decode``): this consumer shares the scheduler's process and
+    event loop, and must not be what limits the figures."""
     consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest")
     await consumer.start()
     try:
         async for record in consumer:
-            envelope, event = decode(record.headers, record.value)
-            seen.by_id[str(envelope.event_id)] += 1
-            if seen.by_id[str(envelope.event_id)] == 1 and isinstance(event, DeadlineReached):
-                seen.fire_lags.append((event.fired_at - event.due_at).total_seconds())
-                seen.delivery_lags.append((clock.now() - event.due_at).total_seconds())
+            event_id = dict(record.headers)["ce_id"].decode()
+            seen.by_id[event_id] += 1
+            if seen.by_id[event_id] == 1:
+                payload = json.loads(record.value)
+                due_at = datetime.fromisoformat(payload["due_at"])
+                fired_at = datetime.fromisoformat(payload["fired_at"])
+                seen.fire_lags.append((fired_at - due_at).total_seconds())
+                seen.delivery_lags.append((clock.now() - due_at).total_seconds())
     finally:
         await consumer.stop()
 

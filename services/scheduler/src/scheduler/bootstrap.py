@@ -63,9 +63,7 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
     clock = AdjustableClock(offset) if settings.adjustable_clock else SystemClock()
     deadlines = Deadlines(index, DEFAULT_RULES)
     publisher = Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix)
-    firing = Firing(
-        store, deadlines, SqlFiringQueue(), clock, publisher, settings.fire_batch_size
-    )
+    firing = Firing(store, deadlines, SqlFiringQueue(), clock, publisher, settings.fire_batch_size)
     bootstrap, prefix = settings.kafka_bootstrap_servers, settings.kafka_topic_prefix
     broker = KafkaBroker(bootstrap, client_id=SERVICE)
     wake = asyncio.Event()

@@ -1,13 +1,14 @@
 """The deadline index as the firing queue: due phases claimed with ``FOR UPDATE SKIP LOCKED``.
 
-A claim is two statements, three after downtime, whatever the batch size:
+A claim is one statement, up to three after downtime, whatever the batch size:
 
-1. the earliest pending phases due by now, locked; rows another instance holds are skipped;
-2. every pending phase due by now of the claimed deadlines (no lock): after downtime several
-   phases of one deadline can be due, and only the latest fires (``due.latest_due``);
-3. only for deadlines whose latest due phase was not among the rows of 1: lock that phase
-   too, skipping it if another instance holds it. That instance then fires the deadline
-   (the phase it holds is the latest) and this one leaves it alone.
+1. the earliest pending phases due by now, locked (rows another instance holds are skipped),
+   each flagged when another phase of its deadline is due too. Unflagged rows fire.
+2. After downtime several phases of a deadline can be due and only the latest fires
+   (``due.latest_due``): for the flagged rows, read their deadlines' due phases (no lock),
+3. and lock the latest of those not among the rows of 1, skipping it if another instance
+   holds it. That instance then fires the deadline (the phase it holds is the latest) and
+   this one leaves it alone.
 
 So a phase fires only in a transaction holding its row lock, and once fired its row is no
 longer pending: several instances never fire one phase twice.
@@ -34,25 +35,20 @@ _PENDING = phases.c.status == "pending"
 
 class SqlFiringQueue:
     async def claim(self, conn: AsyncConnection, now: datetime, limit: int) -> list[DuePhase]:
-        query = _due(now).order_by(phases.c.fire_at).limit(limit)
-        claimed = {_key(row): row for row in await conn.execute(query)}
-        if not claimed:
-            return []
-        siblings = sa.select(phases.c.deadline_id, phases.c.phase).where(
-            _PENDING, phases.c.fire_at <= now, phases.c.deadline_id.in_([d for d, _ in claimed])
+        sibling = phases.alias("sibling")
+        other_due = sa.exists().where(
+            sibling.c.deadline_id == phases.c.deadline_id,
+            sibling.c.phase != phases.c.phase,
+            sibling.c.status == "pending",
+            sibling.c.fire_at <= now,
         )
-        latest = latest_due(
-            (deadline_id, DeadlinePhase(phase))
-            for deadline_id, phase in await conn.execute(siblings)
-        )
-        wanted = set(latest.items())
-        rows = [row for key, row in claimed.items() if key in wanted]
-        missing = wanted - claimed.keys()
-        if missing:  # downtime: a later phase is due too; fire it if no one else holds it
-            pairs = [(d, p.value) for d, p in missing]
-            more = _due(now).where(sa.tuple_(phases.c.deadline_id, phases.c.phase).in_(pairs))
-            rows += list(await conn.execute(more))
-        return [_due_phase(row) for row in rows]
+        query = _due(now).add_columns(other_due.label("other_due"))
+        rows = list(await conn.execute(query.order_by(phases.c.fire_at).limit(limit)))
+        alone = [row for row in rows if not row.other_due]
+        crowded = [row for row in rows if row.other_due]
+        if crowded:
+            alone += await _latest_of(conn, now, crowded)
+        return [_due_phase(row) for row in alone]
 
     async def mark_fired(self, conn: AsyncConnection, fired: Sequence[DuePhase]) -> None:
         by_phase: dict[DeadlinePhase, list[UUID]] = defaultdict(list)
@@ -72,6 +68,28 @@ def _due(now: datetime) -> Any:
     return (
         sa.select(phases).where(_PENDING, phases.c.fire_at <= now).with_for_update(skip_locked=True)
     )
+
+
+async def _latest_of(conn: AsyncConnection, now: datetime, claimed: list[Any]) -> list[Any]:
+    """The rows to fire of deadlines with several phases due (after downtime): the latest
+    phase of each, which is locked here unless another instance holds it (then it fires
+    the deadline, and this instance leaves the deadline alone)."""
+    siblings = sa.select(phases.c.deadline_id, phases.c.phase).where(
+        _PENDING,
+        phases.c.fire_at <= now,
+        phases.c.deadline_id.in_([r.deadline_id for r in claimed]),
+    )
+    latest = latest_due(
+        (deadline_id, DeadlinePhase(phase)) for deadline_id, phase in await conn.execute(siblings)
+    )
+    wanted = set(latest.items())
+    held = {_key(row): row for row in claimed}
+    rows = [row for key, row in held.items() if key in wanted]
+    missing = [(d, p.value) for d, p in wanted - held.keys()]
+    if missing:
+        more = _due(now).where(sa.tuple_(phases.c.deadline_id, phases.c.phase).in_(missing))
+        rows += list(await conn.execute(more))
+    return rows
 
 
 def _key(row: Any) -> tuple[UUID, DeadlinePhase]:

@@ -16,41 +16,34 @@ from (deadline, phase): a re-send after a crash is deduplicated downstream.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
-from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
+from uuid import UUID, uuid4
 
+import prometheus_client as prom
 import structlog
 from eventkit import ConcurrencyError, EventStore, OutboxMessage
 from eventkit.bulk import append_to_streams
-from prometheus_client import Counter, Histogram
-from samspil_contracts import DeadlineKind as WireKind
-from samspil_contracts import DeadlinePhase as WirePhase
-from samspil_contracts import DeadlineReached
 from servicekit.publishing import Publisher
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from scheduler.app.deadlines import Deadlines
+from scheduler.app.due import fired, reached, reached_event_id
 from scheduler.app.ports import Clock, DuePhase, FiringQueue
-from scheduler.domain import DeadlineFired, DeadlinePhase
+from scheduler.domain import DeadlinePhase
 
 log = structlog.get_logger(__name__)
-FIRED = Counter("scheduler_deadlines_fired_total", "Deadline phases fired", ["kind", "phase"])
-FIRE_LAG = Histogram(
+FIRED = prom.Counter("scheduler_deadlines_fired_total", "Deadline phases fired", ["kind", "phase"])
+FIRE_LAG = prom.Histogram(
     "scheduler_fire_lag_seconds",
     "Time from a phase's scheduled moment to its firing",
     buckets=(0.1, 0.25, 0.5, 1, 2.5, 5, 30, 300, 3600, 86400),
 )
 DEADLOCK = "40P01"
 Key = tuple[UUID, DeadlinePhase]  # a deadline's phase
-
-
-def reached_event_id(deadline_id: UUID, phase: DeadlinePhase) -> UUID:
-    """The same deadline phase always publishes under the same event id."""
-    return uuid5(NAMESPACE_URL, f"urn:samspil:deadline:{deadline_id}:{phase}")
 
 
 class Firing:
@@ -89,9 +82,7 @@ class Firing:
             # we waited for its stream append; PostgreSQL picked us. Nothing was committed.
             log.info("fire_batch_retried", reason="deadlock")
             return 0
-        for phase in due:
-            FIRED.labels(phase.kind.value, phase.phase.value).inc()
-            FIRE_LAG.observe(max(0.0, (now - phase.fire_at).total_seconds()))
+        _observe(due, now)
         return len(due)
 
     async def _record(
@@ -108,7 +99,7 @@ class Firing:
         to_new = self.aggregate.codec.to_new
         ends = await append_to_streams(
             conn,
-            {s: [to_new(_fired(p, now), metadata) for p in ps] for s, ps in by_stream.items()},
+            {s: [to_new(fired(p, now), metadata) for p in ps] for s, ps in by_stream.items()},
         )
         return {
             (p.deadline_id, p.phase): ends[stream] - len(ps) + n
@@ -121,7 +112,7 @@ class Firing:
     ) -> list[OutboxMessage]:
         return [
             self.publisher.message(
-                _reached(p, now),
+                reached(p, now),
                 subject=str(p.subject.id),
                 revision=revisions[p.deadline_id, p.phase],
                 correlation_id=uuid4(),
@@ -132,28 +123,8 @@ class Firing:
         ]
 
 
-def _fired(due: DuePhase, now: datetime) -> DeadlineFired:
-    return DeadlineFired(
-        subject=due.subject,
-        deadline_id=due.deadline_id,
-        phase=due.phase,
-        due_at=due.due_at,
-        fired_at=now,
-    )
-
-
-def _reached(due: DuePhase, now: datetime) -> DeadlineReached:
-    """The integration event: the original due time, and when it actually fired."""
-    refs = due.refs
-    return DeadlineReached(
-        deadline_id=due.deadline_id,
-        kind=WireKind(due.kind.value),
-        phase=WirePhase(due.phase.value),
-        subject=str(due.subject.id),
-        case_id=refs.case_id,
-        order_id=refs.order_id,
-        contract_id=refs.contract_id,
-        provider_id=refs.provider_id,
-        due_at=due.due_at,
-        fired_at=now,
-    )
+def _observe(due: Sequence[DuePhase], now: datetime) -> None:
+    for (kind, phase), count in Counter((p.kind.value, p.phase.value) for p in due).items():
+        FIRED.labels(kind, phase).inc(count)
+    for p in due:
+        FIRE_LAG.observe(max(0.0, (now - p.fire_at).total_seconds()))
