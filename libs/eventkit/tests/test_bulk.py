@@ -30,12 +30,16 @@ async def test_each_stream_continues_after_its_own_end(store: EventStore) -> Non
 
 async def test_the_append_rolls_back_with_its_unit_of_work(store: EventStore) -> None:
     # given a unit of work that appends in bulk and then fails
-    with pytest.raises(RuntimeError):
+    async def failing_batch() -> None:
         async with store.unit_of_work() as uow:
             await append_to_streams(uow.connection, {"a": [event(1)], "b": [event(2)]})
             raise RuntimeError("the rest of the batch failed")
+
+    with pytest.raises(RuntimeError):
+        await failing_batch()
     # then nothing was appended
-    assert await store.load("a") == [] and await store.load("b") == []
+    assert await store.load("a") == []
+    assert await store.load("b") == []
 
 
 @pytest.mark.integration
