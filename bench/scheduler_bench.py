@@ -34,7 +34,7 @@ async def run(sizes: Sizes) -> Outcome:
     async with fresh_database("scheduler") as db:
         started = time.perf_counter()
         # Both windows (ours, then the raw loop's) must lie within the seeded range.
-        count = max(sizes.deadlines, int(PER_SECOND * (2 * sizes.fire_seconds + 10)))
+        count = max(sizes.deadlines, int(PER_SECOND * (2 * sizes.fire_seconds + SETTLE + 10)))
         await seed(db, count, first_due, PER_SECOND)
         outcome.notes.append(
             f"scheduler: seeded {count} deadlines in "
@@ -45,7 +45,8 @@ async def run(sizes: Sizes) -> Outcome:
             prefix = await _prefix(bootstrap)
             async with running_scheduler(engine, bootstrap, prefix, clock_at(first_due)) as seen:
                 await asyncio.sleep(sizes.fire_seconds + SETTLE)
-            later = first_due + timedelta(seconds=sizes.fire_seconds + 5)
+            # after all the scheduler could fire while it ran (window + settle)
+            later = first_due + timedelta(seconds=sizes.fire_seconds + SETTLE + 5)
             raw = await raw_firing.run(engine, bootstrap, later, sizes.fire_seconds)
         finally:
             await engine.dispose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 from collections import Counter
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -13,11 +14,13 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer
 from eventkit import EventStore, OutboxRelay
-from samspil_contracts import DeadlineReached, decode, topics
+from samspil_contracts import topics
 from scheduler.adapters.clock import AdjustableClock
+from scheduler.adapters.firing_queue import SqlFiringQueue
 from scheduler.adapters.index import SqlDeadlineIndex
 from scheduler.app.deadlines import Deadlines
 from scheduler.app.firing import Firing
+from scheduler.bootstrap import SchedulerSettings
 from scheduler.domain import DEFAULT_RULES
 from scheduler.entrypoints.loops import firing_loop
 from servicekit.publishing import Publisher
@@ -25,7 +28,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench.core import rss_mb
 
-FIRE_INTERVAL = 0.5  # SchedulerSettings.fire_interval_seconds
+SETTINGS = SchedulerSettings()  # the service's defaults: interval, batch size, concurrency
+FIRE_INTERVAL = SETTINGS.fire_interval_seconds
 
 
 @dataclass
@@ -39,15 +43,21 @@ class Seen:
 
 
 async def consume(bootstrap: str, topic: str, clock: AdjustableClock, seen: Seen) -> None:
+    """Reads what the scheduler published. Only the id header and the two times are parsed
+    (not the full, validating ``decode``): this consumer shares the scheduler's process and
+    event loop, and must not be what limits the figures."""
     consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest")
     await consumer.start()
     try:
         async for record in consumer:
-            envelope, event = decode(record.headers, record.value)
-            seen.by_id[str(envelope.event_id)] += 1
-            if seen.by_id[str(envelope.event_id)] == 1 and isinstance(event, DeadlineReached):
-                seen.fire_lags.append((event.fired_at - event.due_at).total_seconds())
-                seen.delivery_lags.append((clock.now() - event.due_at).total_seconds())
+            event_id = dict(record.headers)["ce_id"].decode()
+            seen.by_id[event_id] += 1
+            if seen.by_id[event_id] == 1:
+                payload = json.loads(record.value)
+                due_at = datetime.fromisoformat(payload["due_at"])
+                fired_at = datetime.fromisoformat(payload["fired_at"])
+                seen.fire_lags.append((fired_at - due_at).total_seconds())
+                seen.delivery_lags.append((clock.now() - due_at).total_seconds())
     finally:
         await consumer.stop()
 
@@ -64,18 +74,19 @@ async def running_scheduler(
     engine: AsyncEngine, bootstrap: str, prefix: str, clock: AdjustableClock
 ) -> AsyncIterator[Seen]:
     """Firing loop and relay running until the block ends; yields ``Seen``."""
-    store, index = EventStore(engine), SqlDeadlineIndex()
     firing = Firing(
-        store,
-        Deadlines(index, DEFAULT_RULES),
-        index,
+        EventStore(engine),
+        Deadlines(SqlDeadlineIndex(), DEFAULT_RULES),
+        SqlFiringQueue(),
         clock,
         Publisher("/samspil/scheduler", prefix),
+        SETTINGS.fire_batch_size,
     )
-    stop, seen = asyncio.Event(), Seen()
+    stop, seen, wake = asyncio.Event(), Seen(), asyncio.Event()
+    loops = [firing_loop(firing, wake, FIRE_INTERVAL) for _ in range(SETTINGS.firing_concurrency)]
     tasks: list[asyncio.Future[Any]] = [
         asyncio.create_task(consume(bootstrap, prefix + topics.SCHEDULER_DEADLINES, clock, seen)),
-        asyncio.ensure_future(firing_loop(firing, asyncio.Event(), FIRE_INTERVAL)(stop)),
+        *[asyncio.ensure_future(loop(stop)) for loop in loops],
         asyncio.create_task(OutboxRelay(engine, bootstrap).run(stop)),
         asyncio.create_task(sample_rss(seen, stop)),
     ]

@@ -14,6 +14,7 @@ from eventkit._sql import insert_ignoring_conflicts, is_postgres, utcnow
 from eventkit.model import ConcurrencyError, NewEvent, OutboxMessage, RecordedEvent
 from eventkit.reading import current_revision, load_stream
 from eventkit.schema import events, inbox, outbox
+from eventkit.wakeup import notify_outbox
 
 
 class UnitOfWork:
@@ -110,6 +111,7 @@ class UnitOfWork:
             for message in messages
         ]
         await self._connection.execute(insert_ignoring_conflicts(self._connection, outbox), rows)
+        await notify_outbox(self._connection)  # the relay wakes when this commits
 
     async def seen(self, consumer: str, event_id: UUID) -> bool:
         """Record that ``consumer`` processes ``event_id``; True if it already had.

@@ -12,7 +12,6 @@ from datetime import datetime
 from uuid import UUID
 
 from eventkit import OutboxMessage, UnitOfWork
-from eventkit.wakeup import notify_outbox
 from samspil_contracts import Envelope, IntegrationEvent, encode
 
 from servicekit.tracing import current_traceparent
@@ -40,6 +39,32 @@ class Publisher:
         traceparent: str | None = None,
     ) -> UUID:
         """Enqueue ``event``; ``traceparent`` defaults to the current span (request/record)."""
+        message = self.message(
+            event,
+            subject=subject,
+            revision=revision,
+            correlation_id=correlation_id,
+            occurred_at=occurred_at,
+            causation_id=causation_id,
+            event_id=event_id,
+            traceparent=traceparent,
+        )
+        await uow.enqueue([message])
+        return message.message_id
+
+    def message(
+        self,
+        event: IntegrationEvent,
+        *,
+        subject: str,
+        revision: int,
+        correlation_id: UUID,
+        occurred_at: datetime,
+        causation_id: UUID | None = None,
+        event_id: UUID | None = None,
+        traceparent: str | None = None,
+    ) -> OutboxMessage:
+        """The outbox message ``publish`` would enqueue: batch writers enqueue many at once."""
         wire = encode(
             event,
             event_id=event_id,
@@ -51,19 +76,13 @@ class Publisher:
             occurred_at=occurred_at,
             traceparent=traceparent or current_traceparent(),
         )
-        await uow.enqueue(
-            [
-                OutboxMessage(
-                    topic=self.topic(wire.topic),
-                    key=wire.key,
-                    value=wire.value,
-                    headers=wire.headers,
-                    message_id=wire.event_id,
-                )
-            ]
+        return OutboxMessage(
+            topic=self.topic(wire.topic),
+            key=wire.key,
+            value=wire.value,
+            headers=wire.headers,
+            message_id=wire.event_id,
         )
-        await notify_outbox(uow.connection)  # the relay wakes when this commits
-        return wire.event_id
 
     async def reply(
         self,

@@ -20,6 +20,7 @@ from servicekit.settings import ServiceSettings
 
 from scheduler.adapters.clock import AdjustableClock, SystemClock
 from scheduler.adapters.directory import SqlCaseDirectory
+from scheduler.adapters.firing_queue import SqlFiringQueue
 from scheduler.adapters.index import SqlDeadlineIndex
 from scheduler.adapters.index import metadata as index_metadata
 from scheduler.adapters.rules_store import SqlRulesStore
@@ -42,7 +43,8 @@ class SchedulerSettings(ServiceSettings):
     adjustable_clock: bool = False  # development and tests only; refused in production
     clock_offset_days: int = 0  # with the adjustable clock: start this far in the future
     fire_interval_seconds: float = 0.5
-    firing_concurrency: int = 3  # parallel batches; SKIP LOCKED keeps them apart
+    firing_concurrency: int = 2  # parallel batches; SKIP LOCKED keeps them apart
+    fire_batch_size: int = 500  # phases per firing transaction
 
 
 MIGRATIONS = Path(__file__).parent / "adapters" / "migrations"
@@ -67,7 +69,7 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
     clock = AdjustableClock(offset) if settings.adjustable_clock else SystemClock()
     deadlines = Deadlines(index, DEFAULT_RULES)
     publisher = Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix)
-    firing = Firing(store, deadlines, index, clock, publisher)
+    firing = Firing(store, deadlines, SqlFiringQueue(), clock, publisher, settings.fire_batch_size)
     bootstrap, prefix = settings.kafka_bootstrap_servers, settings.kafka_topic_prefix
     broker = KafkaBroker(bootstrap, client_id=SERVICE)
     wake = asyncio.Event()

@@ -8,7 +8,7 @@ keeps "what is due now?" cheap with a million deadlines waiting.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -20,8 +20,6 @@ from scheduler.domain import (
     DeadlinePhase,
     DeadlineSet,
     DeadlineStatus,
-    Subject,
-    SubjectKind,
 )
 from scheduler.domain.kinds import PHASE_ORDER
 
@@ -81,8 +79,8 @@ def rows_for(state: DeadlineSet) -> list[dict[str, Any]]:
                     "subject_id": state.subject.id,
                     "kind": deadline.kind.value,
                     "status": _status(deadline, phase),
-                    "fire_at": fire_at,
-                    "due_at": deadline.due_at,
+                    "fire_at": fire_at.astimezone(UTC),  # SQLite keeps no offset: store UTC
+                    "due_at": deadline.due_at.astimezone(UTC),
                     "case_id": deadline.refs.case_id,
                     "order_id": deadline.refs.order_id,
                     "contract_id": deadline.refs.contract_id,
@@ -109,19 +107,6 @@ class SqlDeadlineIndex:
             rows = [r for r in rows_for(state) if r["deadline_id"] in only]
         if rows:
             await conn.execute(phases.insert(), rows)
-
-    async def claim_due(self, conn: AsyncConnection, now: datetime, limit: int) -> list[Subject]:
-        query = (
-            sa.select(phases.c.subject_kind, phases.c.subject_id)
-            .where(phases.c.status == "pending", phases.c.fire_at <= now)
-            .order_by(phases.c.fire_at)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-        seen: dict[tuple[str, Any], Subject] = {}
-        for kind, subject_id in (await conn.execute(query)).all():
-            seen.setdefault((kind, subject_id), Subject(SubjectKind(kind), subject_id))
-        return list(seen.values())
 
     async def query(
         self, conn: AsyncConnection, filters: Mapping[str, object], limit: int

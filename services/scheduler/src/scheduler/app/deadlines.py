@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -20,13 +19,10 @@ from scheduler.domain import (
     DeadlineScheduled,
     DeadlineSet,
     Event,
-    Fire,
     FollowUpSeriesPaused,
     Rules,
-    Subject,
     SubjectClosed,
     decide,
-    due_occurrences,
     evolve,
 )
 
@@ -52,28 +48,6 @@ class Deadlines:
     @staticmethod
     def _with_rules(rules: Rules) -> Aggregate[Command, Event, DeadlineSet]:
         return Aggregate("deadlines", partial(decide, rules=rules), evolve, CODEC)
-
-    async def fire_due(
-        self, uow: UnitOfWork, subject: Subject, now: datetime, metadata: Mapping[str, Any]
-    ) -> tuple[list[Event], Loaded[DeadlineSet]]:
-        """Fire every phase of ``subject`` due by ``now`` with one load and one append."""
-        stream = self.aggregate.stream(subject.key)
-        current = self.aggregate.fold(await uow.load(stream))
-        state, events = current.state, []
-        for deadline, phase in due_occurrences(state, now):
-            fire = Fire(subject=subject, deadline_id=deadline.deadline_id, phase=phase, at=now)
-            for event in self.aggregate.decide(fire, state):
-                state = self.aggregate.evolve(state, event)
-                events.append(event)
-        if not events or state is None:
-            return [], current
-        codec = self.aggregate.codec
-        revision = await uow.append(
-            stream, current.revision, [codec.to_new(e, metadata) for e in events]
-        )
-        changed = {e.deadline_id for e in events if isinstance(e, DeadlineFired)}
-        await self.index.sync(uow.connection, state, only=changed)
-        return events, Loaded(state, revision)
 
     async def execute(
         self,

@@ -1,40 +1,49 @@
-"""Fire what is due: claim subjects with due phases, fire each once, publish, re-index.
+"""Fire what is due, a batch per transaction: claim due phases, record, publish, re-index.
 
-Several scheduler instances can run this at once: ``claim_due`` locks the index rows it
-takes (``FOR UPDATE SKIP LOCKED``), the aggregate refuses to fire a phase twice, and the
-event id of a ``DeadlineReached`` is derived from (deadline, phase), so even a re-fire after
-a crash between commit and publish is deduplicated downstream.
+One transaction per batch, a handful of statements whatever its size: the claim (``FOR
+UPDATE SKIP LOCKED`` on the index rows, see ``FiringQueue``), one multi-row append of the
+``DeadlineFired`` events to their subjects' streams, one outbox insert of the
+``DeadlineReached`` records, one index update. The aggregates are not loaded: a pending,
+locked index row is exactly a phase the aggregate would fire (``app.due``), and the event
+goes to the end of the subject's stream, where a concurrent writer of the same stream is
+caught by its unique revision (``eventkit.bulk``).
+
+Several instances can run this at once: a phase fires only in the transaction that holds its
+row lock, and its row is done when that commits. Records leave through the outbox, so
+nothing is published unless the batch commits, and the id of a ``DeadlineReached`` derives
+from (deadline, phase): a re-send after a crash is deduplicated downstream.
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
+from typing import Any
+from uuid import UUID, uuid4
 
+import prometheus_client as prom
 import structlog
-from eventkit import ConcurrencyError, EventStore, UnitOfWork
-from prometheus_client import Counter, Histogram
-from samspil_contracts import DeadlineKind as WireKind
-from samspil_contracts import DeadlinePhase as WirePhase
-from samspil_contracts import DeadlineReached
+from eventkit import ConcurrencyError, EventStore, OutboxMessage
+from eventkit.bulk import append_to_streams
 from servicekit.publishing import Publisher
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from scheduler.app.deadlines import Deadlines
-from scheduler.app.ports import Clock, DeadlineIndex
-from scheduler.domain import Deadline, DeadlineFired, DeadlinePhase, DeadlineSet
+from scheduler.app.due import fired, reached, reached_event_id
+from scheduler.app.ports import Clock, DuePhase, FiringQueue
+from scheduler.domain import DeadlinePhase
 
 log = structlog.get_logger(__name__)
-FIRED = Counter("scheduler_deadlines_fired_total", "Deadline phases fired", ["kind", "phase"])
-FIRE_LAG = Histogram(
+FIRED = prom.Counter("scheduler_deadlines_fired_total", "Deadline phases fired", ["kind", "phase"])
+FIRE_LAG = prom.Histogram(
     "scheduler_fire_lag_seconds",
     "Time from a phase's scheduled moment to its firing",
     buckets=(0.1, 0.25, 0.5, 1, 2.5, 5, 30, 300, 3600, 86400),
 )
-
-
-def reached_event_id(deadline_id: UUID, phase: DeadlinePhase) -> UUID:
-    """The same deadline phase always publishes under the same event id."""
-    return uuid5(NAMESPACE_URL, f"urn:samspil:deadline:{deadline_id}:{phase}")
+DEADLOCK = "40P01"
+Key = tuple[UUID, DeadlinePhase]  # a deadline's phase
 
 
 class Firing:
@@ -42,12 +51,12 @@ class Firing:
         self,
         store: EventStore,
         deadlines: Deadlines,
-        index: DeadlineIndex,
+        queue: FiringQueue,
         clock: Clock,
         publisher: Publisher,
-        batch_size: int = 200,
+        batch_size: int = 500,
     ) -> None:
-        self.store, self.deadlines, self.index = store, deadlines, index
+        self.store, self.aggregate, self.queue = store, deadlines.aggregate, queue
         self.clock, self.publisher, self.batch_size = clock, publisher, batch_size
 
     async def fire_due(self) -> int:
@@ -56,51 +65,66 @@ class Firing:
         metadata = {"actor": "scheduler", "occurred_at": now.isoformat()}
         try:
             async with self.store.unit_of_work() as uow:
-                subjects = await self.index.claim_due(uow.connection, now, self.batch_size)
-                fired = 0
-                for subject in subjects:
-                    events, loaded = await self.deadlines.fire_due(uow, subject, now, metadata)
-                    for event in events:
-                        if isinstance(event, DeadlineFired) and loaded.state is not None:
-                            await self._publish(uow, loaded.state, event, loaded.revision)
-                            fired += 1
-                return fired
+                due = await self.queue.claim(uow.connection, now, self.batch_size)
+                if not due:
+                    return 0
+                revisions = await self._record(uow.connection, due, now, metadata)
+                await self.queue.mark_fired(uow.connection, due)
+                await uow.enqueue(self._messages(due, revisions, now))
         except ConcurrencyError:
-            # Another instance or a consumer moved one of these subjects; the next batch
-            # sees the new state.
-            log.info("fire_batch_retried")
+            # A stream kept moving under concurrent writers; the next batch sees them.
+            log.info("fire_batch_retried", reason="concurrency")
             return 0
+        except DBAPIError as error:
+            if getattr(error.orig, "sqlstate", None) != DEADLOCK:
+                raise
+            # An intake transaction on one of these subjects waited for our row locks while
+            # we waited for its stream append; PostgreSQL picked us. Nothing was committed.
+            log.info("fire_batch_retried", reason="deadlock")
+            return 0
+        _observe(due, now)
+        return len(due)
 
-    async def _publish(
-        self, uow: UnitOfWork, state: DeadlineSet, event: DeadlineFired, revision: int
-    ) -> None:
-        deadline = state.find(event.deadline_id)
-        assert deadline is not None
-        await self.publisher.publish(
-            uow,
-            _reached(deadline, event.phase, event.fired_at),
-            subject=str(deadline.subject.id),
-            revision=revision,
-            correlation_id=uuid4(),
-            occurred_at=event.fired_at,
-            event_id=reached_event_id(deadline.deadline_id, event.phase),
+    async def _record(
+        self,
+        conn: AsyncConnection,
+        due: Sequence[DuePhase],
+        now: datetime,
+        metadata: Mapping[str, Any],
+    ) -> dict[Key, int]:
+        """Appends each ``DeadlineFired``; the stream revision each one got."""
+        by_stream: dict[str, list[DuePhase]] = defaultdict(list)
+        for phase in due:
+            by_stream[self.aggregate.stream(phase.subject.key)].append(phase)
+        to_new = self.aggregate.codec.to_new
+        ends = await append_to_streams(
+            conn,
+            {s: [to_new(fired(p, now), metadata) for p in ps] for s, ps in by_stream.items()},
         )
-        scheduled = deadline.timing.at(event.phase) or event.fired_at
-        FIRED.labels(deadline.kind.value, event.phase.value).inc()
-        FIRE_LAG.observe(max(0.0, (event.fired_at - scheduled).total_seconds()))
+        return {
+            (p.deadline_id, p.phase): ends[stream] - len(ps) + n
+            for stream, ps in by_stream.items()
+            for n, p in enumerate(ps, start=1)
+        }
+
+    def _messages(
+        self, due: Sequence[DuePhase], revisions: Mapping[Key, int], now: datetime
+    ) -> list[OutboxMessage]:
+        return [
+            self.publisher.message(
+                reached(p, now),
+                subject=str(p.subject.id),
+                revision=revisions[p.deadline_id, p.phase],
+                correlation_id=uuid4(),
+                occurred_at=now,
+                event_id=reached_event_id(p.deadline_id, p.phase),
+            )
+            for p in due
+        ]
 
 
-def _reached(deadline: Deadline, phase: DeadlinePhase, now: datetime) -> DeadlineReached:
-    refs = deadline.refs
-    return DeadlineReached(
-        deadline_id=deadline.deadline_id,
-        kind=WireKind(deadline.kind.value),
-        phase=WirePhase(phase.value),
-        subject=str(deadline.subject.id),
-        case_id=refs.case_id,
-        order_id=refs.order_id,
-        contract_id=refs.contract_id,
-        provider_id=refs.provider_id,
-        due_at=deadline.due_at,
-        fired_at=now,
-    )
+def _observe(due: Sequence[DuePhase], now: datetime) -> None:
+    for (kind, phase), count in Counter((p.kind.value, p.phase.value) for p in due).items():
+        FIRED.labels(kind, phase).inc(count)
+    for p in due:
+        FIRE_LAG.observe(max(0.0, (now - p.fire_at).total_seconds()))

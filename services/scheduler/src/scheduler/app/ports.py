@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from scheduler.domain import DeadlineSet, Subject
+from scheduler.domain import DeadlineKind, DeadlinePhase, DeadlineSet, Refs, Subject
 
 if TYPE_CHECKING:
     from scheduler.app.municipal_rules import RulesVersion
@@ -26,10 +27,6 @@ class DeadlineIndex(Protocol):
         self, conn: AsyncConnection, state: DeadlineSet, only: set[UUID] | None = None
     ) -> None:
         """Rewrite the subject's rows (or only those of the deadlines in ``only``)."""
-        ...
-
-    async def claim_due(self, conn: AsyncConnection, now: datetime, limit: int) -> list[Subject]:
-        """Subjects with a phase due by ``now``, locked so no other instance takes them."""
         ...
 
     async def query(
@@ -68,3 +65,29 @@ class CaseDirectory(Protocol):
         ...
 
     async def municipality_of(self, conn: AsyncConnection, case_id: UUID) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class DuePhase:
+    """A deadline phase to fire, as its index row holds it: all that firing needs to know."""
+
+    deadline_id: UUID
+    phase: DeadlinePhase
+    subject: Subject
+    kind: DeadlineKind
+    due_at: datetime
+    fire_at: datetime  # the phase's scheduled moment
+    refs: Refs
+
+
+class FiringQueue(Protocol):
+    """The due phases of the index, claimed and marked in the firing transaction."""
+
+    async def claim(self, conn: AsyncConnection, now: datetime, limit: int) -> list[DuePhase]:
+        """Up to about ``limit`` phases to fire now, locked so no other instance takes them:
+        one per deadline, its latest phase due by ``now`` (see ``due.latest_due``)."""
+        ...
+
+    async def mark_fired(self, conn: AsyncConnection, fired: Sequence[DuePhase]) -> None:
+        """Each fired phase, and every earlier phase of its deadline, is done."""
+        ...
