@@ -65,6 +65,7 @@ from samspil_contracts.orders import (
     OrderPlaced,
     OrderWithdrawn,
 )
+from samspil_contracts.personal import ChildDataErased, ChildKeyGranted, grant_key
 from samspil_contracts.registry import EVENT_TYPES, REGISTRY
 from samspil_contracts.sealed import Sealed
 from samspil_contracts.topics import TopicSpec, dlq
@@ -74,6 +75,8 @@ __all__ = [
     "MAX_PAYLOAD_BYTES",
     "REGISTRY",
     "ActionPlanAdopted",
+    "ChildDataErased",
+    "ChildKeyGranted",
     "ClaimApproved",
     "ClaimLine",
     "ClaimRejected",
@@ -134,6 +137,7 @@ __all__ = [
     "decode",
     "dlq",
     "encode",
+    "grant_key",
     "legal_basis_for",
     "topics",
 ]

@@ -37,6 +37,7 @@ from samspil_contracts.orders import (
     OrderPlaced,
     OrderWithdrawn,
 )
+from samspil_contracts.personal import ChildDataErased, ChildKeyGranted
 
 EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     OrderPlaced,
@@ -66,6 +67,8 @@ EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     ForceIncidentReported,
     ProviderMaterialPublished,
     DeadlineReached,
+    ChildKeyGranted,
+    ChildDataErased,
 )
 
 

@@ -17,6 +17,7 @@ from servicekit.publishing import Publisher
 from servicekit.runtime import Workers
 from servicekit.settings import DEV_TRANSPORT_MASTER, InsecureConfiguration, ServiceSettings
 
+from authority.adapters.citizens import SqlCitizens
 from authority.adapters.keys import SqlKeyStore
 from authority.adapters.tables import metadata as authority_metadata
 from authority.adapters.views import SqlViews
@@ -25,7 +26,7 @@ from authority.app.projections import projections
 from authority.app.services import Services
 from authority.domain import DomainError
 from authority.entrypoints import web
-from authority.entrypoints.http import cases, orders, oversight, standards
+from authority.entrypoints.http import cases, citizens, orders, oversight, standards
 
 SERVICE = "authority"
 NOT_FOUND = frozenset(
@@ -46,7 +47,8 @@ NOT_FOUND = frozenset(
 class AuthoritySettings(ServiceSettings):
     port: int = 8001
     database_url: str = "sqlite+aiosqlite:///var/authority.db"
-    # Wraps each case's data key; keep it apart from the transport master in production.
+    # Wraps each child's data key and keys the CPR lookup; keep it apart from the transport
+    # master in production.
     data_master_key: str = DEV_TRANSPORT_MASTER
     authority_contact_email: str = "boern-og-familie@kommune.example"
 
@@ -71,6 +73,7 @@ def services_for(settings: AuthoritySettings) -> Services:
         store=EventStore(engine),
         views=SqlViews(engine),
         keys=SqlKeyStore(engine, settings.data_master_key),
+        citizens=SqlCitizens(engine, settings.data_master_key),
         publisher=Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix),
         transport_master_key=settings.transport_master_key,
         contact_email=settings.authority_contact_email,
@@ -118,6 +121,7 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         workers=workers,
         routers=[
             cases.router(),
+            citizens.router(),
             orders.router(),
             oversight.router(),
             standards.router(),
