@@ -20,6 +20,7 @@ from servicekit.publishing import Publisher
 from servicekit.runtime import Workers
 from servicekit.settings import ServiceSettings
 
+from provider.adapters.child_keys import SqlChildKeys
 from provider.adapters.documents import SqlDocuments
 from provider.adapters.projections import ReadModelProjector, projections
 from provider.adapters.queries import SqlQueries
@@ -31,6 +32,7 @@ from provider.app.contracts import Contracts
 from provider.app.inbound import Inbound
 from provider.app.material import Materials
 from provider.app.orders import Orders
+from provider.app.personal import ChildData
 from provider.app.recording import Recorder
 from provider.app.reporting import Reporting
 from provider.app.sealing import TransportKeys
@@ -83,6 +85,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     secrets_key = webhook_secrets_key(settings)
     webhooks = WebhookOutbox(engine, secrets_key=secrets_key)
     contracts = Contracts(store, recorder, publisher)
+    child_keys = SqlChildKeys(engine)
     services = Services(
         queries=SqlQueries(engine),
         tenants=TenantStore(engine),
@@ -93,6 +96,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         materials=Materials(store, recorder, publisher),
         webhooks=webhooks,
         keys=keys,
+        child_data=ChildData(child_keys, keys),
     )
     http_client = httpx.AsyncClient()
     dispatcher = WebhookDispatcher(
@@ -106,7 +110,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         bootstrap_servers=bootstrap,
         extra=[dispatcher.run],
     )
-    handlers = Inbound(recorder, SqlDocuments(), webhooks).handlers()
+    handlers = Inbound(recorder, SqlDocuments(), webhooks, child_keys).handlers()
     pipeline = InboundPipeline(SERVICE, store, workers, handlers)
     subscribe(broker, topics.subscriptions(SERVICE, prefix), f"{prefix}{SERVICE}", pipeline)
 

@@ -16,6 +16,7 @@ from provider.app.claims import Claims
 from provider.app.contracts import Contracts
 from provider.app.material import Materials
 from provider.app.orders import Orders
+from provider.app.personal import ChildData
 from provider.app.ports import Queries, TenantDirectory, WebhookAdmin
 from provider.app.recording import Acting
 from provider.app.reporting import Reporting
@@ -34,6 +35,7 @@ class Services:
     materials: Materials
     webhooks: WebhookAdmin
     keys: TransportKeys
+    child_data: ChildData
 
 
 def services(request: Request) -> Services:
