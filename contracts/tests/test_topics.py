@@ -23,12 +23,12 @@ def test_specs_have_six_partitions_unless_overridden() -> None:
     assert len(for_tests) == 2 * len(default)
 
 
-def test_only_provider_material_is_compacted_and_dead_letters_never_are() -> None:
+def test_only_material_and_child_keys_are_compacted_and_dead_letters_never_are() -> None:
     specs = topics.topic_specs()
 
     compacted = [spec.name for spec in specs if spec.cleanup_policy == "compact"]
 
-    assert compacted == ["samspil.provider.material.v1"]
+    assert compacted == ["samspil.authority.child-keys.v1", "samspil.provider.material.v1"]
 
 
 def test_who_sends_and_receives_what() -> None:

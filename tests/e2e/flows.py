@@ -43,10 +43,10 @@ class DecidedCase:
     goals: list[dict[str, Any]]
 
 
-def decided_case(cw: httpx.Client, tl: httpx.Client) -> DecidedCase:
+def decided_case(cw: httpx.Client, tl: httpx.Client, child: dict[str, str] = CHILD) -> DecidedCase:
     """Case opened, investigation concluded, decision approved, action plan adopted."""
     body = {
-        "child": CHILD,
+        "child": child,
         "parents": [MOTHER],
         "custody": {"kind": "mother"},
         "contact_person": "Karen Jensen, socialrådgiver",

@@ -41,6 +41,7 @@ AUTHORITY_POLICY: dict[str, set[str]] = {
     "POST /cases/{case_id}/action-plans": CASEWORK,
     "POST /cases/{case_id}/follow-up-cadence": CASEWORK,
     "GET /access-log": CASEWORK,
+    "POST /citizens/access-log": LEADER,
     "POST /orders": CASEWORK,
     "GET /orders": READ,
     "GET /orders/{order_id}": READ,

@@ -27,11 +27,11 @@ from tests.kafka_tools import read_raw
 pytestmark = [pytest.mark.integration, pytest.mark.e2e]
 
 
-def _needles() -> list[bytes]:
+def _needles(cprs: list[str], names: list[str]) -> list[bytes]:
     found = []
-    for cpr in (CHILD["cpr"], MOTHER["cpr"]):
+    for cpr in cprs:
         found += [cpr.encode(), f"{cpr[:6]}-{cpr[6:]}".encode()]
-    return [*found, CHILD["name"].encode(), MOTHER["name"].encode()]
+    return [*found, *(name.encode() for name in names)]
 
 
 def _topics(bootstrap: str, prefix: str) -> list[str]:
@@ -71,21 +71,29 @@ def test_no_cpr_number_or_name_in_clear_anywhere(stack: Stack) -> None:
             )
         )
         authority_order_status(cw, order_id, "accepted")
+    # When every topic, log and database dump of the run is searched
+    leaks = leaks_in_run(stack, [CHILD["cpr"], MOTHER["cpr"]], [CHILD["name"], MOTHER["name"]])
+    # Then none of them holds a CPR number (with or without dash) or a name in clear
+    assert not leaks, "\n".join(leaks)
+
+
+def leaks_in_run(stack: Stack, cprs: list[str], names: list[str]) -> list[str]:
+    """Where any of the numbers or names is in clear: every topic of the run read as raw
+    bytes (keys, values, headers; the key topic and dead letters included), every log file
+    the run's processes wrote, and a data dump of each service's database."""
+    needles = _needles(cprs, names)
     bootstrap = stack.processes["authority"].env["KAFKA_BOOTSTRAP_SERVERS"]
     leaks: list[str] = []
-    # When every topic of the run is read as raw bytes (keys, values and headers)
     topics = _topics(bootstrap, stack.topic_prefix)
     assert topics, "the run created no topics?"
     for topic in topics:
         for r in run_sync(lambda t=topic: read_raw(bootstrap, t, seconds=1.5)):  # type: ignore[misc]
             raw = (r.key or b"") + (r.value or b"") + b"".join(v for _, v in r.headers or ())
-            leaks += [f"topic {topic}: {n!r}" for n in _needles() if n in raw]
-    # and every log file the run's processes wrote, and a dump of each service database
+            leaks += [f"topic {topic}: {n!r}" for n in needles if n in raw]
     for process in stack.processes.values():
         text = process.log_path.read_bytes()
-        leaks += [f"log {process.log_path.name}: {n!r}" for n in _needles() if n in text]
+        leaks += [f"log {process.log_path.name}: {n!r}" for n in needles if n in text]
         dump = _dump(process.env["DATABASE_URL"])
         assert b"COPY" in dump
-        leaks += [f"database of {process.name}: {n!r}" for n in _needles() if n in dump]
-    # Then none of them holds a CPR number (with or without dash) or a name in clear
-    assert not leaks, "\n".join(leaks)
+        leaks += [f"database of {process.name}: {n!r}" for n in needles if n in dump]
+    return leaks

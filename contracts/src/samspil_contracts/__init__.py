@@ -72,6 +72,7 @@ from samspil_contracts.orders import (
     OrderPlaced,
     OrderWithdrawn,
 )
+from samspil_contracts.personal import ChildDataErased, ChildKeyGranted, grant_key
 from samspil_contracts.registry import EVENT_TYPES, REGISTRY
 from samspil_contracts.sealed import Sealed
 from samspil_contracts.topics import TopicSpec, dlq
@@ -82,6 +83,8 @@ __all__ = [
     "REGISTRY",
     "ActionPlanAdopted",
     "CaseworkerAssigned",
+    "ChildDataErased",
+    "ChildKeyGranted",
     "ClaimApproved",
     "ClaimCredited",
     "ClaimLine",
@@ -143,6 +146,7 @@ __all__ = [
     "decode",
     "dlq",
     "encode",
+    "grant_key",
     "legal_basis_for",
     "topics",
 ]

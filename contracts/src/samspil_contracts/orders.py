@@ -39,7 +39,10 @@ class _OrderState(IntegrationEvent):
     expected_duration_months: int = Field(ge=1, le=240)
     answer_deadline: date
     authority_contact: ContactPerson
-    child: Sealed = Field(description="The child's name and CPR, sealed by the authority")
+    child: Sealed = Field(
+        description="The child's name and CPR, sealed with the child's data key (kid "
+        "child:<child_id>); the provider gets the key from ChildKeyGranted"
+    )
     # Optional since its introduction: the scheduler counts with this municipality's rules.
     municipality: MunicipalityCode | None = None
 

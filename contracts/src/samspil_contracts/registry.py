@@ -38,6 +38,7 @@ from samspil_contracts.orders import (
     OrderPlaced,
     OrderWithdrawn,
 )
+from samspil_contracts.personal import ChildDataErased, ChildKeyGranted
 
 EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     OrderPlaced,
@@ -69,6 +70,8 @@ EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     ForceIncidentReported,
     ProviderMaterialPublished,
     DeadlineReached,
+    ChildKeyGranted,
+    ChildDataErased,
 )
 
 

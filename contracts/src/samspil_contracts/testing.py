@@ -181,6 +181,8 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "method": "Systemic family work",
         "parents_and_network": "Parents take part in every plan",
     },
+    "dk.samspil.personal.child_key_granted": {"child_id": UUID(int=10), "wrapped_key": SEALED},
+    "dk.samspil.personal.child_data_erased": {"child_id": UUID(int=10)},
     "dk.samspil.deadline.reached": {
         "deadline_id": UUID(int=9),
         "kind": "follow_up_due",

@@ -38,6 +38,7 @@ AUTHORITY_ORDERS = "samspil.authority.orders.v1"
 AUTHORITY_CONTRACTS = "samspil.authority.contracts.v1"
 AUTHORITY_CASES = "samspil.authority.cases.v1"
 AUTHORITY_SETTLEMENTS = "samspil.authority.settlements.v1"
+AUTHORITY_CHILD_KEYS = "samspil.authority.child-keys.v1"
 PROVIDER_ANSWERS = "samspil.provider.answers.v1"
 PROVIDER_CONTRACTS = "samspil.provider.contracts.v1"
 PROVIDER_DELIVERY = "samspil.provider.delivery.v1"
@@ -52,6 +53,14 @@ TOPICS: tuple[TopicSpec, ...] = (
     TopicSpec(AUTHORITY_CONTRACTS, "contract_id", _A, (_P, _S), description="Contract offers"),
     TopicSpec(AUTHORITY_CASES, "case_id", _A, (_P, _S), description="Case milestones"),
     TopicSpec(AUTHORITY_SETTLEMENTS, "claim_id", _A, (_P, _S), description="Claim decisions"),
+    TopicSpec(
+        AUTHORITY_CHILD_KEYS,
+        "grant",
+        _A,
+        (_P,),
+        cleanup_policy="compact",
+        description="Each child's data key wrapped per provider (compacted; tombstone on erasure)",
+    ),
     TopicSpec(PROVIDER_ANSWERS, "order_id", _P, (_A, _S), description="Answers to orders"),
     TopicSpec(PROVIDER_CONTRACTS, "contract_id", _P, (_A, _S), description="Countersignatures"),
     TopicSpec(PROVIDER_DELIVERY, "contract_id", _P, (_A, _S), description="Delivery and reports"),

@@ -48,7 +48,7 @@ class OutboxMessage:
 
     topic: str
     key: bytes
-    value: bytes
+    value: bytes  # empty: a tombstone (sent with a null value, for compacted topics)
     headers: tuple[tuple[str, bytes], ...] = ()
     message_id: UUID = field(default_factory=uuid4)
 

@@ -154,7 +154,7 @@ class OutboxRelay:
         deliveries = [
             await producer.send(
                 row.topic,
-                value=row.value,
+                value=row.value or None,  # an empty value is a tombstone (compacted topics)
                 key=row.key,
                 headers=[(name, base64.b64decode(value)) for name, value in row.headers],
             )

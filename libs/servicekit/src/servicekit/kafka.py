@@ -53,6 +53,11 @@ def subscribe(
     async def consume(message: KafkaMessage) -> None:
         record = message.raw_message
         record_lag(group_id, getattr(message, "consumer", None), record)
+        if getattr(record, "value", b"") is None:
+            # A tombstone on a compacted topic deletes a key; it is no event to handle.
+            topic = getattr(record, "topic", "?")
+            INBOUND_RECORDS.labels(pipeline.consumer, topic, "tombstone").inc()
+            return
         try:
             await pipeline(inbound_from_record(record))
         except Exception:

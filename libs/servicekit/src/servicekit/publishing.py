@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from eventkit import OutboxMessage, UnitOfWork
 from samspil_contracts import Envelope, IntegrationEvent, encode
@@ -111,3 +111,11 @@ class Publisher:
             event_id=event_id,
             traceparent=current_traceparent() or cause.traceparent,
         )
+
+    async def tombstone(self, uow: UnitOfWork, topic: str, key: str) -> None:
+        """A null value for ``key`` on a compacted topic: compaction then drops every earlier
+        record of that key (the outbox stores it as an empty value; the relay sends null)."""
+        message = OutboxMessage(
+            topic=self.topic(topic), key=key.encode(), value=b"", headers=(), message_id=uuid4()
+        )
+        await uow.enqueue([message])

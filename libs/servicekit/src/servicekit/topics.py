@@ -7,6 +7,16 @@ from eventkit import ensure_topics
 from samspil_contracts import topics
 
 DLQ_RETENTION_MS = str(30 * 24 * 3600 * 1000)  # a month to inspect and replay poison
+HOUR_MS, DAY_MS = 3600 * 1000, 24 * 3600 * 1000
+# A wrapped child key must leave the log soon after its tombstone: segments roll hourly (the
+# active segment is never compacted), compaction is due within a day of a write, and the
+# tombstone itself is kept a day for consumers that were away.
+PROMPT_COMPACTION = {
+    "segment.ms": str(HOUR_MS),
+    "max.compaction.lag.ms": str(DAY_MS),
+    "min.cleanable.dirty.ratio": "0.01",
+    "delete.retention.ms": str(DAY_MS),
+}
 
 
 def kafka_topics(prefix: str = "", partitions: int | None = None) -> list[KafkaTopic]:
@@ -15,6 +25,8 @@ def kafka_topics(prefix: str = "", partitions: int | None = None) -> list[KafkaT
         configs: dict[str, str] = {"cleanup.policy": spec.cleanup_policy}
         if spec.name.endswith(".dlq"):
             configs["retention.ms"] = DLQ_RETENTION_MS
+        elif spec.name == topics.AUTHORITY_CHILD_KEYS:
+            configs |= PROMPT_COMPACTION
         specs.append(KafkaTopic(f"{prefix}{spec.name}", spec.partitions, 1, configs))
     return specs
 

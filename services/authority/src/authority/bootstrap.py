@@ -19,6 +19,7 @@ from servicekit.runtime import Workers
 from servicekit.settings import DEV_TRANSPORT_MASTER, InsecureConfiguration, ServiceSettings
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from authority.adapters.citizens import SqlCitizens
 from authority.adapters.compliance import SqlCompliance
 from authority.adapters.keys import SqlKeyStore
 from authority.adapters.tables import metadata as authority_metadata
@@ -30,7 +31,15 @@ from authority.app.readmodels import ReadModels
 from authority.app.services import Services
 from authority.domain import DomainError
 from authority.entrypoints import web
-from authority.entrypoints.http import assignment, cases, orders, oversight, standards, teams
+from authority.entrypoints.http import (
+    assignment,
+    cases,
+    citizens,
+    orders,
+    oversight,
+    standards,
+    teams,
+)
 
 SERVICE = "authority"
 NOT_FOUND = frozenset(
@@ -51,7 +60,8 @@ NOT_FOUND = frozenset(
 class AuthoritySettings(ServiceSettings):
     port: int = 8001
     database_url: str = "sqlite+aiosqlite:///var/authority.db"
-    # Wraps each case's data key; keep it apart from the transport master in production.
+    # Wraps each child's data key and keys the CPR lookup; keep it apart from the transport
+    # master in production.
     data_master_key: str = DEV_TRANSPORT_MASTER
     authority_contact_email: str = "boern-og-familie@kommune.example"
     # Kommunekode of this authority's municipality: the scheduler counts with its rules.
@@ -78,6 +88,7 @@ def services_for(settings: AuthoritySettings) -> Services:
         store=EventStore(engine),
         views=SqlViews(engine),
         keys=SqlKeyStore(engine, settings.data_master_key),
+        citizens=SqlCitizens(engine, settings.data_master_key),
         publisher=Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix),
         transport_master_key=settings.transport_master_key,
         contact_email=settings.authority_contact_email,
@@ -137,6 +148,7 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         routers=[
             cases.router(),
             assignment.router(),
+            citizens.router(),
             orders.router(),
             oversight.router(),
             standards.router(),

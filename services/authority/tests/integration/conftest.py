@@ -61,6 +61,8 @@ class Stack:
                 batch = await consumer.getmany(timeout_ms=300)
                 for records in batch.values():
                     for r in records:
+                        if r.value is None:
+                            continue  # a tombstone on a compacted topic
                         env, event = decode(tuple(r.headers or ()), r.value or b"")
                         found.append((r.value or b"", env, event))
         finally:

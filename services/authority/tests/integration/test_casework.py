@@ -8,10 +8,11 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
+import pytest
 import samspil_contracts as wire
 import sqlalchemy as sa
 from samspil_contracts.agreements import Signature
-from servicekit.crypto import derive_transport_key, unseal
+from servicekit.crypto import KeyMissing, derive_transport_key, unseal
 from servicekit.settings import DEV_TRANSPORT_MASTER
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -100,7 +101,7 @@ async def test_order_out_answer_in_contract_in_force(stack: Stack) -> None:
     assert placed.status_code == 201, placed.text
     order_id = UUID(placed.json()["order_id"])
 
-    # Then OrderPlaced is on the orders topic, the child sealed for this provider only.
+    # Then OrderPlaced is on the orders topic, the child sealed with the child's own key,
     records = await stack.records(
         wire.topics.AUTHORITY_ORDERS,
         lambda found: any(getattr(e, "order_id", None) == order_id for _, _, e in found),
@@ -109,9 +110,22 @@ async def test_order_out_answer_in_contract_in_force(stack: Stack) -> None:
     assert isinstance(event, wire.OrderPlaced)
     assert CPR.encode() not in raw
     assert CPR.replace("-", "").encode() not in raw
+    # and that key is granted to this provider only, wrapped with its transport key.
+    grants = await stack.records(
+        wire.topics.AUTHORITY_CHILD_KEYS,
+        lambda found: any(getattr(e, "provider_id", None) == PROVIDER for _, _, e in found),
+    )
+    grant = next(e for _, _, e in grants if getattr(e, "provider_id", None) == PROVIDER)
+    assert isinstance(grant, wire.ChildKeyGranted)
+    assert event.child.kid == f"child:{grant.child_id}"
     master = base64.urlsafe_b64decode(DEV_TRANSPORT_MASTER + "=" * (-len(DEV_TRANSPORT_MASTER) % 4))
-    kid, key = derive_transport_key(master, str(PROVIDER))
-    child = json.loads(unseal({kid: key}, event.child.model_dump(), str(order_id).encode()))
+    kid, transport = derive_transport_key(master, str(PROVIDER))
+    aad = f"child-key:{grant.child_id}".encode()
+    child_key = unseal({kid: transport}, grant.wrapped_key.model_dump(), aad)
+    sealed = event.child.model_dump()
+    with pytest.raises(KeyMissing):  # the transport key alone opens nothing
+        unseal({kid: transport}, sealed, str(order_id).encode())
+    child = json.loads(unseal({sealed["kid"]: child_key}, sealed, str(order_id).encode()))
     assert child == {"name": "Alma Hansen", "cpr": CPR.replace("-", "")}
 
     # When the provider accepts, the order reads as accepted.

@@ -21,6 +21,7 @@ from servicekit.publishing import Publisher
 from servicekit.runtime import Workers
 from servicekit.settings import ServiceSettings
 
+from provider.adapters.child_keys import SqlChildKeys
 from provider.adapters.documents import SqlDocuments
 from provider.adapters.projections import ReadModelProjector, projections
 from provider.adapters.queries import SqlQueries
@@ -33,6 +34,7 @@ from provider.app.contracts import Contracts
 from provider.app.inbound import Inbound
 from provider.app.material import Materials
 from provider.app.orders import Orders
+from provider.app.personal import ChildData
 from provider.app.recording import Recorder
 from provider.app.reporting import Reporting
 from provider.app.sealing import TransportKeys
@@ -90,6 +92,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     secrets_key = webhook_secrets_key(settings)
     webhooks = WebhookOutbox(engine, secrets_key=secrets_key)
     contracts = Contracts(store, recorder, publisher)
+    child_keys = SqlChildKeys(engine)
     services = Services(
         queries=SqlQueries(engine),
         tenants=TenantStore(engine),
@@ -101,6 +104,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         webhooks=webhooks,
         keys=keys,
         channels=TenantTopics(bootstrap, prefix, min(3, settings.topic_partitions)),
+        child_data=ChildData(child_keys, keys),
     )
     http_client = httpx.AsyncClient()
     dispatcher = WebhookDispatcher(
@@ -121,7 +125,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     )
     workers.extra = [dispatcher.run, consumer.run]
     notifications = MirroredNotifications(webhooks, tenant_outbox)
-    handlers = Inbound(recorder, SqlDocuments(), notifications).handlers()
+    handlers = Inbound(recorder, SqlDocuments(), notifications, child_keys).handlers()
     handlers[ContractOffered] = StandardOffers(recorder, notifications, handlers[ContractOffered])
     pipeline = InboundPipeline(SERVICE, store, workers, handlers)
     subscribe(broker, topics.subscriptions(SERVICE, prefix), f"{prefix}{SERVICE}", pipeline)

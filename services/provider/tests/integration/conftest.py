@@ -9,7 +9,7 @@ import asyncio
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -18,9 +18,18 @@ import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from provider.app.sealing import TransportKeys
 from provider.bootstrap import ProviderSettings, build
-from samspil_contracts import Envelope, IntegrationEvent, OrderPlaced, decode, encode
+from samspil_contracts import (
+    ChildKeyGranted,
+    Envelope,
+    IntegrationEvent,
+    OrderPlaced,
+    Sealed,
+    decode,
+    encode,
+)
 from samspil_contracts.testing import example_event
 from servicekit.auth import DevIssuer
+from servicekit.crypto import new_key, seal
 from servicekit.settings import DEV_JWT_SECRET
 
 T = TypeVar("T")
@@ -165,18 +174,40 @@ class Stack:
     http: httpx.AsyncClient
     kafka: Kafka
     keys: TransportKeys
+    child_keys: dict[uuid.UUID, bytes] = field(default_factory=dict)
 
     eventually = staticmethod(eventually)
 
-    def order(self, tenant: Tenant) -> OrderPlaced:
-        order_id = uuid.uuid4()
-        child = self.keys.seal(tenant.tenant_id, CHILD, order_id)  # as the authority seals it
-        update = {"order_id": order_id, "case_id": uuid.uuid4(), "provider_id": tenant.tenant_id}
-        return example_event(OrderPlaced).model_copy(update={**update, "child": child})
+    def order(
+        self, tenant: Tenant, child_id: uuid.UUID | None = None, case_id: uuid.UUID | None = None
+    ) -> OrderPlaced:
+        """As the authority sends it: the child sealed with the child's own data key."""
+        order_id, child_id = uuid.uuid4(), child_id or uuid.uuid4()
+        key = self.child_key(child_id)
+        box = seal(key, f"child:{child_id}", CHILD.encode(), str(order_id).encode())
+        update = {
+            "order_id": order_id,
+            "case_id": case_id or uuid.uuid4(),
+            "provider_id": tenant.tenant_id,
+            "child": Sealed.model_validate(box),
+        }
+        return example_event(OrderPlaced).model_copy(update=update)
 
-    async def placed(self, tenant: Tenant) -> OrderPlaced:
-        """An order sent by the authority and seen in the tenant's inbox."""
-        order = self.order(tenant)
+    def child_key(self, child_id: uuid.UUID) -> bytes:
+        return self.child_keys.setdefault(child_id, new_key())
+
+    def grant(self, tenant: Tenant, child_id: uuid.UUID) -> ChildKeyGranted:
+        """The child's key for the tenant, wrapped with its transport key (as the authority)."""
+        kid, transport = self.keys.key_for(tenant.tenant_id)
+        aad = f"child-key:{child_id}".encode()
+        wrapped = Sealed.model_validate(seal(transport, kid, self.child_key(child_id), aad))
+        return ChildKeyGranted(provider_id=tenant.tenant_id, child_id=child_id, wrapped_key=wrapped)
+
+    async def placed(self, tenant: Tenant, child_id: uuid.UUID | None = None) -> OrderPlaced:
+        """An order sent by the authority (the key granted first) and seen in the inbox."""
+        order = self.order(tenant, child_id)
+        child = uuid.UUID(order.child.kid.removeprefix("child:"))
+        await self.kafka.send(self.grant(tenant, child))
         await self.kafka.send(order)
         await self.eventually(lambda: self.get(f"/orders/{order.order_id}", tenant, ok=True))
         return order

@@ -1,8 +1,14 @@
-"""Case data keys, wrapped with a key-encryption key (KEK) before they touch the database."""
+"""Child data keys, wrapped with a key-encryption key (KEK) before they touch the database.
+
+A child is found again by a keyed hash (HMAC-SHA256) of the CPR number, never the number.
+Both the KEK and the hash key derive from the data master secret, each with its own label.
+"""
 
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 from datetime import UTC, datetime
 from uuid import UUID
 
@@ -12,35 +18,95 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from servicekit.crypto import seal, unseal
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from authority.adapters.tables import case_keys
+from authority.adapters.tables import case_children, child_keys, citizen_index, key_grants
 
 KEK_ID = "kek:v1"
 
 
+def _derive(master_b64url: str, label: bytes) -> bytes:
+    master = base64.urlsafe_b64decode(master_b64url + "=" * (-len(master_b64url) % 4))
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=label).derive(master)
+
+
 def derive_kek(master_b64url: str) -> bytes:
     """The KEK from a master secret (HKDF with its own label: not a transport key)."""
-    master = base64.urlsafe_b64decode(master_b64url + "=" * (-len(master_b64url) % 4))
-    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"samspil/case-kek/v1")
-    return hkdf.derive(master)
+    return _derive(master_b64url, b"samspil/case-kek/v1")
+
+
+class CprLookup:
+    """Keyed hash of a CPR number: equal numbers match, the number cannot be read back."""
+
+    def __init__(self, master_b64url: str) -> None:
+        self._key = _derive(master_b64url, b"samspil/cpr-lookup/v1")
+
+    def __call__(self, cpr_digits: str) -> str:
+        return hmac.new(self._key, cpr_digits.encode(), hashlib.sha256).hexdigest()
 
 
 class SqlKeyStore:
     def __init__(self, engine: AsyncEngine, master_b64url: str) -> None:
         self.engine = engine
         self._kek = derive_kek(master_b64url)
+        self.lookup = CprLookup(master_b64url)
 
-    async def load(self, case_id: UUID) -> bytes | None:
-        query = sa.select(case_keys.c.wrapped).where(case_keys.c.case_id == case_id)
+    async def load(self, child_id: UUID) -> bytes | None:
+        query = sa.select(child_keys.c.wrapped).where(child_keys.c.child_id == child_id)
         async with self.engine.connect() as conn:
             wrapped = await conn.scalar(query)
         if wrapped is None:
             return None
-        return unseal({KEK_ID: self._kek}, wrapped, str(case_id).encode())
+        return unseal({KEK_ID: self._kek}, wrapped, str(child_id).encode())
 
-    async def save(self, conn: AsyncConnection, case_id: UUID, key: bytes) -> None:
-        wrapped = seal(self._kek, KEK_ID, key, str(case_id).encode())
-        values = {"case_id": case_id, "wrapped": wrapped, "created_at": datetime.now(UTC)}
-        await conn.execute(case_keys.insert().values(**values))
+    async def child_of(self, case_id: UUID) -> UUID | None:
+        query = sa.select(case_children.c.child_id).where(case_children.c.case_id == case_id)
+        async with self.engine.connect() as conn:
+            found = await conn.scalar(query)
+        return found if isinstance(found, UUID) else None
 
-    async def delete(self, conn: AsyncConnection, case_id: UUID) -> None:
-        await conn.execute(case_keys.delete().where(case_keys.c.case_id == case_id))
+    async def find(self, conn: AsyncConnection, cpr_digits: str) -> UUID | None:
+        query = sa.select(child_keys.c.child_id).where(
+            child_keys.c.lookup == self.lookup(cpr_digits)
+        )
+        found = await conn.scalar(query)
+        return found if isinstance(found, UUID) else None
+
+    async def save(
+        self, conn: AsyncConnection, child_id: UUID, key: bytes, cpr_digits: str
+    ) -> None:
+        wrapped = seal(self._kek, KEK_ID, key, str(child_id).encode())
+        values = {
+            "child_id": child_id,
+            "lookup": self.lookup(cpr_digits),
+            "wrapped": wrapped,
+            "created_at": datetime.now(UTC),
+        }
+        await conn.execute(child_keys.insert().values(**values))
+
+    async def link(self, conn: AsyncConnection, case_id: UUID, child_id: UUID) -> None:
+        await conn.execute(case_children.insert().values(case_id=case_id, child_id=child_id))
+
+    async def cases_of(self, conn: AsyncConnection, child_id: UUID) -> list[UUID]:
+        query = sa.select(case_children.c.case_id).where(case_children.c.child_id == child_id)
+        return list(await conn.scalars(query.order_by(case_children.c.case_id)))
+
+    async def grant(self, conn: AsyncConnection, child_id: UUID, provider_id: UUID) -> bool:
+        """Record that ``provider_id`` holds the key; False if it already did."""
+        t = key_grants
+        where = (t.c.child_id == child_id) & (t.c.provider_id == provider_id)
+        if await conn.scalar(sa.select(sa.func.count()).select_from(t).where(where)):
+            return False
+        values = {"child_id": child_id, "provider_id": provider_id}
+        await conn.execute(t.insert().values(**values, granted_at=datetime.now(UTC)))
+        return True
+
+    async def delete(self, conn: AsyncConnection, child_id: UUID) -> list[UUID]:
+        """Erase the key, its lookup and the citizens' index; the providers that held it."""
+        t = key_grants
+        grants = list(
+            await conn.scalars(sa.select(t.c.provider_id).where(t.c.child_id == child_id))
+        )
+        cases = await self.cases_of(conn, child_id)
+        await conn.execute(citizen_index.delete().where(citizen_index.c.case_id.in_(cases)))
+        await conn.execute(t.delete().where(t.c.child_id == child_id))
+        await conn.execute(child_keys.delete().where(child_keys.c.child_id == child_id))
+        return grants

@@ -1,4 +1,4 @@
-"""The authority's own tables: case keys, the access log and the read models.
+"""The authority's own tables: child keys, the access log and the read models.
 
 Read models hold no names or CPR numbers in clear: a case row shows the child's initials.
 """
@@ -11,12 +11,40 @@ metadata = sa.MetaData()
 Id = sa.Uuid(as_uuid=True)
 Instant = sa.DateTime(timezone=True)
 
-case_keys = sa.Table(
-    "case_keys",
+# One data key per child (a child may have several cases), wrapped with the KEK. ``lookup``
+# is a keyed hash of the CPR number, so a second case finds the child's key without the
+# number being stored; both go when the child is erased.
+child_keys = sa.Table(
+    "child_keys",
     metadata,
-    sa.Column("case_id", Id, primary_key=True),
+    sa.Column("child_id", Id, primary_key=True),
+    sa.Column("lookup", sa.String(64), unique=True),
     sa.Column("wrapped", sa.JSON, nullable=False),  # the data key sealed with the KEK
     sa.Column("created_at", Instant, nullable=False),
+)
+# Which child a case is about: random ids only, kept after erasure (the case stays erased).
+case_children = sa.Table(
+    "case_children",
+    metadata,
+    sa.Column("case_id", Id, primary_key=True),
+    sa.Column("child_id", Id, nullable=False, index=True),
+)
+# Which providers hold the child's key: each gets a tombstone when the child is erased.
+key_grants = sa.Table(
+    "key_grants",
+    metadata,
+    sa.Column("child_id", Id, primary_key=True),
+    sa.Column("provider_id", Id, primary_key=True),
+    sa.Column("granted_at", Instant, nullable=False),
+)
+# Every citizen (child, parent, guardian) of a case by keyed hash of the CPR number: the
+# access log can be exported per citizen. Dropped with the child's key.
+citizen_index = sa.Table(
+    "citizen_index",
+    metadata,
+    sa.Column("lookup", sa.String(64), primary_key=True),
+    sa.Column("case_id", Id, primary_key=True),
+    sa.Column("relation", sa.String(20), nullable=False),
 )
 access_log = sa.Table(
     "access_log",
@@ -25,6 +53,7 @@ access_log = sa.Table(
     sa.Column("case_id", Id, nullable=False, index=True),
     sa.Column("user_id", sa.String(200), nullable=False),
     sa.Column("role", sa.String(40), nullable=False),
+    sa.Column("what", sa.String(20), nullable=False, server_default="cpr"),  # cpr | case_file
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("at", Instant, nullable=False),
 )

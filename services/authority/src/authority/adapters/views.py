@@ -82,9 +82,16 @@ class SqlViews:
         return streams
 
     async def log_access(
-        self, conn: AsyncConnection, case_id: UUID, user_id: str, role: str, reason: str
+        self,
+        conn: AsyncConnection,
+        case_id: UUID,
+        user_id: str,
+        role: str,
+        reason: str,
+        what: str = "cpr",
     ) -> None:
         values = {"case_id": case_id, "user_id": user_id, "role": role, "reason": reason}
+        values["what"] = what
         await conn.execute(access_log.insert().values(**values, at=datetime.now(UTC)))
 
     async def access_log(self, case_id: UUID | None) -> list[Row]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 from uuid import UUID
 
@@ -11,14 +10,17 @@ from samspil_contracts import FollowUpCadenceSet as WireCadenceSet
 from authority.app.acting import Acting
 from authority.app.aggregates import Kit
 from authority.app.case_wire import case_milestone
+from authority.app.erasure import Erasure
+from authority.app.ports import Citizens
 from authority.domain import DomainError
-from authority.domain.case import CaseState, EraseChildData, OpenCase, SetFollowUpCadence
+from authority.domain.case import CaseState, OpenCase, SetFollowUpCadence
 
 
 class Cases:
-    def __init__(self, kit: Kit) -> None:
-        self.kit = kit
+    def __init__(self, kit: Kit, citizens: Citizens) -> None:
+        self.kit, self.citizens = kit, citizens
         self.aggregate = kit.aggregates.case
+        self.erasure = Erasure(kit)
 
     async def load(self, case_id: UUID, as_of: Any = None) -> tuple[CaseState, int]:
         await self.kit.keyring.prime(case_id)
@@ -29,7 +31,10 @@ class Cases:
 
     async def open(self, command: OpenCase, acting: Acting) -> int:
         async with self.kit.store.unit_of_work() as uow:
-            await self.kit.keyring.create(uow.connection, command.case_id)
+            await self.kit.keyring.open_case(
+                uow.connection, command.case_id, command.child.cpr.digits
+            )
+            await self.citizens.index(uow.connection, command.case_id, citizens_of(command))
             events, loaded = await self.kit.run(
                 uow, self.aggregate, command.case_id, command, acting
             )
@@ -74,26 +79,29 @@ class Cases:
         if not acting.reason or not acting.reason.strip():
             raise DomainError("reason_required", "say why you need to see the personal data")
         state, _ = await self.load(case_id)
+        await self.record_access(case_id, acting, "cpr")
+        return state
+
+    async def record_access(self, case_id: UUID, acting: Acting, what: str) -> None:
+        """A row in the access log: who saw the case file or the persons, when and why."""
         async with self.kit.store.unit_of_work() as uow:
             await self.kit.views.log_access(
                 uow.connection,
                 case_id,
                 acting.actor.user_id,
                 acting.actor.role.value,
-                acting.reason,
+                acting.reason or "(no reason given)",
+                what,
             )
-        return state
 
     async def erase(self, case_id: UUID, acting: Acting) -> int:
-        """Record the erasure, then shred the key: every copy of the persons becomes unreadable."""
-        await self.kit.keyring.prime(case_id)
-        async with self.kit.store.unit_of_work() as uow:
-            command = EraseChildData(**acting.stamp())
-            _, loaded = await self.kit.run(uow, self.aggregate, case_id, command, acting)
-            await self.kit.keyring.shred(uow.connection, case_id)
-            await self.kit.views.save(
-                uow.connection, replace(loaded.state, erased=True), loaded.revision
-            )
-        # Again after the commit: a request in between may have primed the old key.
-        self.kit.keyring.forget(case_id)
-        return loaded.revision
+        """Shred the child's key: every copy of its persons, on every case, is unreadable."""
+        return await self.erasure.erase(case_id, acting)
+
+
+def citizens_of(command: OpenCase) -> list[tuple[str, str]]:
+    people = [(command.child.cpr.digits, "child")]
+    people += [(p.cpr.digits, "parent") for p in command.parents]
+    if command.custody.guardian is not None:
+        people.append((command.custody.guardian.cpr.digits, "guardian"))
+    return people

@@ -1,9 +1,11 @@
-"""Per-case data keys for personal data at rest (crypto-shredding).
+"""Per-child data keys for personal data at rest and on the wire (crypto-shredding).
 
-The codec that seals and opens personal fields is synchronous (it runs inside the event
-store's load/append), so keys are fetched ahead (``prime``) and held here for a short time.
-Erasing a child deletes the key in the store and here, once more after the erasure commits
-(a concurrent request may have primed the old key in between).
+A child may have several cases; all of them, and every order sent about the child, are
+sealed with the child's one key (``kid`` ``child:<child_id>``), so erasing that key erases
+the child's data in every copy. The codec that seals and opens personal fields is
+synchronous (it runs inside the event store's load/append), so keys are fetched ahead
+(``prime``) and held here for a short time. Erasing deletes the key in the store and here,
+once more after the erasure commits (a concurrent request may have primed the old key).
 
 Several replicas: each holds its own cache, so another replica may still open the data
 for at most ``ttl_seconds`` after an erasure; then ``prime`` asks the store again and finds
@@ -16,7 +18,7 @@ import json
 import time
 from collections.abc import Callable
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from servicekit.crypto import KeyMissing, new_key, seal, unseal
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -26,8 +28,8 @@ from authority.app.ports import KeyStore
 DEFAULT_TTL_SECONDS = 30.0
 
 
-def kid_for(case_id: UUID) -> str:
-    return f"case:{case_id}"
+def kid_for(child_id: UUID) -> str:
+    return f"child:{child_id}"
 
 
 class Keyring:
@@ -38,42 +40,73 @@ class Keyring:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.store, self.ttl, self.clock = store, ttl_seconds, clock
+        self._children: dict[UUID, UUID] = {}  # case → child never changes
         self._keys: dict[UUID, tuple[bytes, float]] = {}  # key, and until when to trust it
+
+    async def child_of(self, case_id: UUID) -> UUID | None:
+        if case_id not in self._children:
+            child = await self.store.child_of(case_id)
+            if child is None:
+                return None
+            self._children[case_id] = child
+        return self._children[case_id]
 
     async def prime(self, case_id: UUID) -> None:
         """Make the key usable for this request: from the cache while fresh, else the store."""
-        cached = self._keys.get(case_id)
+        child = await self.child_of(case_id)
+        if child is None:
+            return
+        cached = self._keys.get(child)
         if cached is not None and cached[1] > self.clock():
             return
-        key = await self.store.load(case_id)
+        key = await self.store.load(child)
         if key is None:
-            self._keys.pop(case_id, None)  # erased meanwhile, perhaps by another replica
+            self._keys.pop(child, None)  # erased meanwhile, perhaps by another replica
         else:
-            self._remember(case_id, key)
+            self._remember(child, key)
 
-    async def create(self, conn: AsyncConnection, case_id: UUID) -> None:
-        key = new_key()
-        await self.store.save(conn, case_id, key)
-        self._remember(case_id, key)
+    async def open_case(self, conn: AsyncConnection, case_id: UUID, cpr_digits: str) -> UUID:
+        """The child's key for a new case: the one it already has, or a new one."""
+        child = await self.store.find(conn, cpr_digits)
+        if child is None:
+            child, key = uuid4(), new_key()
+            await self.store.save(conn, child, key, cpr_digits)
+            self._remember(child, key)
+        else:
+            found = await self.store.load(child)
+            if found is not None:
+                self._remember(child, found)
+        await self.store.link(conn, case_id, child)
+        self._children[case_id] = child
+        return child
 
-    async def shred(self, conn: AsyncConnection, case_id: UUID) -> None:
-        await self.store.delete(conn, case_id)
-        self.forget(case_id)
+    def key_of(self, case_id: UUID) -> tuple[UUID, bytes]:
+        """The child and its key (primed); ``KeyMissing`` once erased."""
+        child = self._children.get(case_id)
+        cached = self._keys.get(child) if child is not None else None
+        if child is None or cached is None:
+            raise KeyMissing(f"case:{case_id}")
+        return child, cached[0]
 
-    def forget(self, case_id: UUID) -> None:
-        self._keys.pop(case_id, None)
+    async def shred(self, conn: AsyncConnection, child_id: UUID) -> list[UUID]:
+        """Delete the key; the providers that held a copy (they get a tombstone)."""
+        holders = await self.store.delete(conn, child_id)
+        self.forget(child_id)
+        return holders
+
+    def forget(self, child_id: UUID) -> None:
+        self._keys.pop(child_id, None)
 
     def seal_json(self, case_id: UUID, value: Any, aad: str) -> dict[str, str]:
-        cached = self._keys.get(case_id)
-        if cached is None:
-            raise KeyMissing(kid_for(case_id))
-        return seal(cached[0], kid_for(case_id), json.dumps(value).encode(), aad.encode())
+        child, key = self.key_of(case_id)
+        return seal(key, kid_for(child), json.dumps(value).encode(), aad.encode())
 
     def open_json(self, case_id: UUID, sealed: dict[str, str], aad: str) -> Any:
-        """Raises ``KeyMissing`` when the key is unknown or was shredded."""
-        cached = self._keys.get(case_id)
-        keys = {kid_for(case_id): cached[0]} if cached is not None else {}
-        return json.loads(unseal(keys, sealed, aad.encode()))
+        """Raises ``KeyMissing`` when the key is unknown or was shredded. Boxes sealed
+        before keys were per child name the case (``case:<id>``): the case's child key opens
+        them too (the migration made each such case key its own child's key)."""
+        _, key = self.key_of(case_id)
+        return json.loads(unseal({sealed["kid"]: key}, sealed, aad.encode()))
 
-    def _remember(self, case_id: UUID, key: bytes) -> None:
-        self._keys[case_id] = (key, self.clock() + self.ttl)
+    def _remember(self, child_id: UUID, key: bytes) -> None:
+        self._keys[child_id] = (key, self.clock() + self.ttl)

@@ -103,6 +103,26 @@ class Orders:
             },
         }
 
+    async def _child_for(
+        self, uow: UnitOfWork, case: CaseState, order: OrderState, acting: Acting
+    ) -> wire.Sealed:
+        """The child sealed with its own key; the provider gets the key once, wrapped for it."""
+        if case.erased:
+            raise DomainError("case_erased", "the child's data on this case has been erased")
+        keyring = self.kit.keyring
+        child_id, key = keyring.key_of(case.case_id)
+        child = {"name": case.child.name, "cpr": case.child.cpr.digits}
+        sealed = wire.Sealed.model_validate(
+            keyring.seal_json(case.case_id, child, str(order.order_id))
+        )
+        if await keyring.store.grant(uow.connection, child_id, order.provider_id):
+            wrapped = self.transport.wrap_key(order.provider_id, key, child_id)
+            grant = wire.ChildKeyGranted(
+                provider_id=order.provider_id, child_id=child_id, wrapped_key=wrapped
+            )
+            await self.kit.publish(uow, acting, grant, 1)
+        return sealed
+
     async def _no_open_order(self, case_id: UUID, decision_id: UUID) -> None:
         for row in await self.kit.views.rows("orders", case_id=case_id, decision_id=decision_id):
             if row["status"] in OPEN_STATUSES:
@@ -114,8 +134,7 @@ class Orders:
     async def _announce(
         self, uow: UnitOfWork, order: OrderState, case: CaseState, acting: Acting, revision: int
     ) -> None:
-        child = {"name": case.child.name, "cpr": case.child.cpr.digits}
-        sealed = self.transport.seal(order.provider_id, child, order.order_id)
+        sealed = await self._child_for(uow, case, order, acting)
         contact = wire.ContactPerson(name=case.contact_person, email=self.contact_email)
         fields = order_fields(order, case, contact, sealed)
         event: wire.IntegrationEvent

@@ -8,18 +8,40 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+Row = dict[str, Any]
+
 
 class KeyStore(Protocol):
-    """Each case's data key, stored wrapped; deleting it erases the case's personal data."""
+    """Each child's data key, stored wrapped; deleting it erases the child's personal data
+    on every case of the child, and everywhere the key went."""
 
-    async def load(self, case_id: UUID) -> bytes | None: ...
+    async def load(self, child_id: UUID) -> bytes | None: ...
 
-    async def save(self, conn: AsyncConnection, case_id: UUID, key: bytes) -> None: ...
+    async def child_of(self, case_id: UUID) -> UUID | None: ...
 
-    async def delete(self, conn: AsyncConnection, case_id: UUID) -> None: ...
+    async def find(self, conn: AsyncConnection, cpr_digits: str) -> UUID | None: ...
+
+    async def save(
+        self, conn: AsyncConnection, child_id: UUID, key: bytes, cpr_digits: str
+    ) -> None: ...
+
+    async def link(self, conn: AsyncConnection, case_id: UUID, child_id: UUID) -> None: ...
+
+    async def cases_of(self, conn: AsyncConnection, child_id: UUID) -> list[UUID]: ...
+
+    async def grant(self, conn: AsyncConnection, child_id: UUID, provider_id: UUID) -> bool: ...
+
+    async def delete(self, conn: AsyncConnection, child_id: UUID) -> list[UUID]: ...
 
 
-Row = dict[str, Any]
+class Citizens(Protocol):
+    """The citizens of each case by keyed hash of their CPR numbers."""
+
+    async def index(
+        self, conn: AsyncConnection, case_id: UUID, people: Sequence[tuple[str, str]]
+    ) -> None: ...
+
+    async def access_log(self, cpr_digits: str) -> Sequence[Row]: ...
 
 
 class Views(Protocol):
@@ -40,7 +62,13 @@ class Views(Protocol):
     async def streams_of_case(self, case_id: UUID) -> list[str]: ...
 
     async def log_access(
-        self, conn: AsyncConnection, case_id: UUID, user_id: str, role: str, reason: str
+        self,
+        conn: AsyncConnection,
+        case_id: UUID,
+        user_id: str,
+        role: str,
+        reason: str,
+        what: str = "cpr",
     ) -> None: ...
 
     async def access_log(self, case_id: UUID | None) -> Sequence[Row]: ...

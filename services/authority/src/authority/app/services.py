@@ -14,7 +14,7 @@ from authority.app.contracts import Contracts
 from authority.app.followups import FollowUps
 from authority.app.keyring import Keyring
 from authority.app.orders import Orders
-from authority.app.ports import KeyStore, Views
+from authority.app.ports import Citizens, KeyStore, Views
 from authority.app.settlement import Claims
 from authority.app.standards import StandardContracts
 from authority.app.transport import Transport
@@ -30,6 +30,7 @@ class Services:
     concerns: Concerns
     claims: Claims
     standards: StandardContracts
+    citizens: Citizens
 
     @classmethod
     def create(
@@ -37,6 +38,7 @@ class Services:
         store: EventStore,
         views: Views,
         keys: KeyStore,
+        citizens: Citizens,
         publisher: Publisher,
         transport_master_key: str,
         contact_email: str,
@@ -44,7 +46,7 @@ class Services:
     ) -> Services:
         keyring = Keyring(keys)
         kit = Kit(store, Aggregates.create(keyring), views, keyring, publisher, municipality)
-        cases = Cases(kit)
+        cases = Cases(kit, citizens)
         standards = StandardContracts(kit)
         contracts = Contracts(kit, cases, standards)
         return cls(
@@ -56,4 +58,5 @@ class Services:
             concerns=Concerns(kit),
             claims=Claims(kit),
             standards=standards,
+            citizens=citizens,
         )

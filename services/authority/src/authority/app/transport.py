@@ -1,4 +1,5 @@
-"""Personal data for a provider is sealed with that provider's transport key."""
+"""Each provider's transport key: it wraps the child data keys granted to that provider, and
+opens what the provider seals back (status reports, concerns)."""
 
 from __future__ import annotations
 
@@ -24,3 +25,8 @@ class Transport:
     def open_text(self, provider_id: UUID, sealed: Sealed, aad: UUID) -> str:
         kid, key = derive_transport_key(self._master, str(provider_id))
         return unseal({kid: key}, sealed.model_dump(), str(aad).encode()).decode()
+
+    def wrap_key(self, provider_id: UUID, key: bytes, child_id: UUID) -> Sealed:
+        """A child's data key for one provider, bound to the child (aad ``child-key:<id>``)."""
+        kid, transport = derive_transport_key(self._master, str(provider_id))
+        return Sealed.model_validate(seal(transport, kid, key, f"child-key:{child_id}".encode()))

@@ -103,3 +103,22 @@ access_log = sa.Table(
     sa.Column("reason", sa.String(500), nullable=False),
     sa.Column("at", Instant, nullable=False),
 )
+
+# Each child's data key as the authority granted it to a tenant: still wrapped with the
+# tenant's transport key. Deleting the row erases the tenant's access to the child's data.
+child_keys = sa.Table(
+    "child_keys",
+    metadata,
+    sa.Column("tenant_id", Id, primary_key=True),
+    sa.Column("child_id", Id, primary_key=True, index=True),
+    sa.Column("wrapped", sa.JSON, nullable=False),
+    sa.Column("received_at", Instant, nullable=False),
+)
+
+# Children whose data the authority erased: a late or replayed grant is not stored again.
+erased_children = sa.Table(
+    "erased_children",
+    metadata,
+    sa.Column("child_id", Id, primary_key=True),
+    sa.Column("erased_at", Instant, nullable=False),
+)

@@ -33,6 +33,22 @@ class Documents(Protocol):
     ) -> None: ...
 
 
+class ChildKeys(Protocol):
+    """Child data keys granted to tenants (wrapped), and which children were erased."""
+
+    async def save(
+        self, conn: AsyncConnection, tenant_id: UUID, child_id: UUID, wrapped: dict[str, Any]
+    ) -> bool: ...
+
+    async def load(self, tenant_id: UUID, child_id: UUID) -> dict[str, Any] | None: ...
+
+    async def is_erased(self, child_id: UUID) -> bool: ...
+
+    async def erase(
+        self, conn: AsyncConnection, child_id: UUID, case_id: UUID, marker: dict[str, Any]
+    ) -> list[tuple[UUID, UUID]]: ...
+
+
 class WebhookQueue(Protocol):
     async def enqueue(
         self,

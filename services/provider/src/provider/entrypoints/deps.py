@@ -16,6 +16,7 @@ from provider.app.claims import Claims
 from provider.app.contracts import Contracts
 from provider.app.material import Materials
 from provider.app.orders import Orders
+from provider.app.personal import ChildData
 from provider.app.ports import Queries, TenantChannels, TenantDirectory, WebhookAdmin
 from provider.app.recording import Acting
 from provider.app.reporting import Reporting
@@ -35,6 +36,7 @@ class Services:
     webhooks: WebhookAdmin
     keys: TransportKeys
     channels: TenantChannels
+    child_data: ChildData
 
 
 def services(request: Request) -> Services:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID, uuid4
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from authority.app.case_wire import action_plan_id
@@ -124,9 +124,16 @@ def router() -> APIRouter:
 
     @api.get("/cases/{case_id}")
     async def get_case(
-        case_id: UUID, _: Reader, s: Svc, as_of: datetime | None = None
+        case_id: UUID,
+        who: Reader,
+        s: Svc,
+        as_of: datetime | None = None,
+        reason: Annotated[str | None, Query(max_length=500)] = None,
     ) -> dict[str, Any]:
-        return await CaseQueries(s.kit).case(case_id, as_of)
+        """The case file (persons masked); each read is in the access log, with ``reason``."""
+        found = await CaseQueries(s.kit).case(case_id, as_of)
+        await s.cases.record_access(case_id, acting(who, Mutation(reason=reason)), "case_file")
+        return found
 
     @api.get("/cases/{case_id}/timeline")
     async def timeline(case_id: UUID, _: Reader, s: Svc) -> list[dict[str, Any]]:

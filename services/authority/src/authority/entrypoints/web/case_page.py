@@ -91,6 +91,7 @@ async def show(
         return page(request, "missing.html", user, status=404, message=message)
     except ValueError:
         return await show(request, user, case_id, errors={"as_of": t("error.bad_date")})
+    await s.cases.record_access(case_id, acting(user, Mutation()), "case_file")
     return page(
         request,
         "case.html",

@@ -25,6 +25,7 @@ class WebhookEventType(StrEnum):
     STATUS_REPORT_DUE = "status_report.due"
     CLAIM_APPROVED = "claim.approved"
     CLAIM_REJECTED = "claim.rejected"
+    CHILD_ERASED = "child.erased"  # the child's personal data is erased: delete your copies
 
 
 class DeliveryNotFound(LookupError):

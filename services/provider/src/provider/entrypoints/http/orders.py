@@ -13,6 +13,7 @@ from servicekit.problems import Problem
 
 from provider.app import aggregates as agg
 from provider.app.orders import Acceptance
+from provider.app.personal import KeyPending
 from provider.domain.order import DeclineReason
 from provider.entrypoints.deps import Coordinator, Principal, Services, Svc, etag, revision_from
 
@@ -93,6 +94,8 @@ def router() -> APIRouter:
             document["child"] = await _reveal(
                 svc, p.tenant_id, p.user_id, order_id, document, reason
             )
+        elif document.get("child"):
+            document["child"] = await svc.child_data.shown(document["child"])
         response.headers.update(etag(row["revision"]))
         return _view(row) | document
 
@@ -126,10 +129,13 @@ def router() -> APIRouter:
 
 async def _reveal(
     svc: Services, tenant_id: UUID, user_id: str, order_id: UUID, doc: dict[str, Any], why: str
-) -> str:
-    """Log who opened the child's data, when and why (before answering), and decrypt it."""
+) -> Any:
+    """Log who opened the child's data, when and why (before answering), and decrypt it:
+    JSON text, or the erased marker once the authority erased the child."""
     await svc.queries.log_access(tenant_id, order_id, user_id, why)
     try:
-        return svc.keys.unseal(tenant_id, doc["child"], order_id)
+        return await svc.child_data.reveal(tenant_id, order_id, doc["child"])
+    except KeyPending as exc:
+        raise Problem(409, "child_key_pending", "The child's key has not arrived yet.") from exc
     except Exception as exc:  # wrong key or tampered box: say so without detail
         raise Problem(422, "cannot_reveal", "The child's data cannot be opened.") from exc

@@ -1,0 +1,60 @@
+"""Erasing a child: every case of the child records it, the key goes, the providers learn it.
+
+One transaction: ``ChildDataErased`` on each of the child's cases (the log stays intact),
+the key, its lookup and the citizens' index deleted, a ``ChildDataErased`` integration event
+per case, and a tombstone on the key topic for every provider that held the key, so
+compaction drops the wrapped key from Kafka too.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import samspil_contracts as wire
+from eventkit import UnitOfWork
+
+from authority.app.acting import Acting
+from authority.app.aggregates import Kit
+from authority.domain import DomainError
+from authority.domain.case import CaseState, EraseChildData
+
+
+class Erasure:
+    def __init__(self, kit: Kit) -> None:
+        self.kit = kit
+        self.aggregate = kit.aggregates.case
+
+    async def erase(self, case_id: UUID, acting: Acting) -> int:
+        """The revision of ``case_id`` after the erasure; the child's other cases follow."""
+        child = await self.kit.keyring.child_of(case_id)
+        if child is None:
+            raise DomainError("case_not_found", "the case does not exist")
+        await self.kit.keyring.prime(case_id)
+        async with self.kit.store.unit_of_work() as uow:
+            revision = await self._erase_case(uow, case_id, child, acting, strict=True)
+            for other in await self.kit.keyring.store.cases_of(uow.connection, child):
+                if other != case_id:
+                    await self._erase_case(uow, other, child, acting.without_revision())
+            for provider in await self.kit.keyring.shred(uow.connection, child):
+                await self.kit.publisher.tombstone(
+                    uow, wire.topics.AUTHORITY_CHILD_KEYS, wire.grant_key(provider, child)
+                )
+        # Again after the commit: a request in between may have primed the old key.
+        self.kit.keyring.forget(child)
+        return revision
+
+    async def _erase_case(
+        self, uow: UnitOfWork, case_id: UUID, child: UUID, acting: Acting, strict: bool = False
+    ) -> int:
+        """``strict``: the case the caller named is refused if already erased; the child's
+        other cases are simply skipped then."""
+        current = self.aggregate.fold(await uow.load(self.aggregate.stream(case_id)))
+        state: CaseState | None = current.state
+        if not strict and state is not None and state.erased:
+            return current.revision
+        command = EraseChildData(**acting.stamp())
+        loaded = None if strict else current  # the named case checks the client's revision
+        _, ran = await self.kit.run(uow, self.aggregate, case_id, command, acting, loaded)
+        erased = wire.ChildDataErased(case_id=case_id, child_id=child)
+        await self.kit.publish(uow, acting, erased, ran.revision)
+        return ran.revision

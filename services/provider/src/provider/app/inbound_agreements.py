@@ -1,0 +1,87 @@
+"""Contract offers, contracts in force, claim decisions and the scheduler's reminders."""
+
+from __future__ import annotations
+
+import structlog
+from eventkit import UnitOfWork
+from samspil_contracts import (
+    ClaimApproved,
+    ClaimRejected,
+    ContractInForce,
+    ContractOffered,
+    DeadlineKind,
+    DeadlineReached,
+    Envelope,
+)
+
+from provider.app import aggregates as agg
+from provider.app import translate
+from provider.app.inbound_base import Handling
+from provider.app.recording import system
+from provider.domain import claim, contract
+
+log = structlog.get_logger(__name__)
+REMINDER_KINDS = {DeadlineKind.STATUS_REPORT_DUE, DeadlineKind.ORDER_ANSWER_DUE}
+
+
+class AgreementInbound(Handling):
+    async def contract_offered(self, uow: UnitOfWork, env: Envelope, e: ContractOffered) -> None:
+        ordered = None
+        if e.order_id is not None:
+            ordered = (await self.recorder.load(agg.ORDERS, e.order_id, uow)).state
+        if ordered is None or ordered.snapshot is None or ordered.tenant_id != e.provider_id:
+            # A standard contract, or an offer for an order this tenant never had.
+            log.warning("offer_without_order", contract_id=str(e.contract_id))
+            return
+        acting = system(e.provider_id, env.occurred_at, env.correlation_id, env.event_id)
+        command = contract.ReceiveContractOffer(
+            **acting.stamp,
+            contract_id=e.contract_id,
+            version=e.version,
+            order_id=ordered.order_id,
+            terms=translate.terms(e, ordered.snapshot),
+            authority_signed_at=e.authority_signature.signed_at,
+        )
+        if await self._run(uow, acting, agg.CONTRACTS, e.contract_id, command):
+            data = {"contract_id": str(e.contract_id), "version": e.version}
+            await self._notify(uow, env, e.provider_id, "contract.offered", data)
+
+    async def in_force(self, uow: UnitOfWork, env: Envelope, e: ContractInForce) -> None:
+        # The provider already knows (it countersigned); its integrators may still want it.
+        data = {"contract_id": str(e.contract_id), "version": e.version, "start": str(e.start)}
+        await self._notify(uow, env, e.provider_id, "contract.in_force", data)
+
+    async def claim_decided(
+        self, uow: UnitOfWork, env: Envelope, e: ClaimApproved | ClaimRejected
+    ) -> None:
+        acting = system(e.provider_id, env.occurred_at, env.correlation_id, env.event_id)
+        command: claim.ClaimCommand
+        if isinstance(e, ClaimApproved):
+            command, kind = (
+                claim.RecordClaimApproved(**acting.stamp, claim_id=e.claim_id),
+                "claim.approved",
+            )
+        else:
+            command = claim.RecordClaimRejected(
+                **acting.stamp, claim_id=e.claim_id, reason=e.reason
+            )
+            kind = "claim.rejected"
+        if await self._run(uow, acting, agg.CLAIMS, e.claim_id, command):
+            await self._notify(uow, env, e.provider_id, kind, {"claim_id": str(e.claim_id)})
+
+    async def deadline(self, uow: UnitOfWork, env: Envelope, e: DeadlineReached) -> None:
+        if e.provider_id is None or e.kind not in REMINDER_KINDS:
+            return  # not a provider's deadline
+        row = {
+            "deadline_id": e.deadline_id,
+            "phase": e.phase.value,
+            "kind": e.kind.value,
+            "order_id": e.order_id,
+            "contract_id": e.contract_id,
+            "due_at": e.due_at,
+            "fired_at": e.fired_at,
+        }
+        await self.documents.add_reminder(uow.connection, e.provider_id, row)
+        kind = e.kind.value.replace("_due", ".due")
+        data = {k: str(v) for k, v in row.items() if v is not None}
+        await self._notify(uow, env, e.provider_id, kind, data)
