@@ -44,7 +44,7 @@ async def test_each_benchmark_produces_positive_figures(name: str) -> None:
     # then it reports figures, each a positive finite number, beside a baseline where it has one
     assert outcome.figures, name
     for figure in outcome.figures:
-        if figure.name.startswith("messages lost"):
+        if " lost" in figure.name:  # counts of losses: zero is the goal
             assert figure.value >= 0
             continue
         assert math.isfinite(figure.value), figure

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import json
+import uuid
 from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
@@ -42,10 +43,16 @@ async def authority_keys(database_url: str) -> list[bytes]:
     return [unseal(kek, json.loads(r["wrapped"]), str(r["child_id"]).encode()) for r in rows]
 
 
-async def provider_keys(database_url: str) -> list[bytes]:
+async def provider_keys(database_url: str, tenant_id: object = None) -> list[bytes]:
+    """Every child key the provider holds (the stack is shared: other tests' too), or one
+    tenant's."""
     conn = await asyncpg.connect(_plain(database_url))
+    sql = "select tenant_id, child_id, wrapped from child_keys"
     try:
-        rows = await conn.fetch("select tenant_id, child_id, wrapped from child_keys")
+        if tenant_id is None:
+            rows = await conn.fetch(sql)
+        else:
+            rows = await conn.fetch(sql + " where tenant_id = $1", uuid.UUID(str(tenant_id)))
     finally:
         await conn.close()
     aad = "child-key:{}".format

@@ -32,6 +32,7 @@ AUTHORITY_POLICY: dict[str, set[str]] = {
     "GET /cases/{case_id}/timeline": READ,
     "POST /cases/{case_id}/reveal": CASEWORK,
     "POST /cases/{case_id}/erase": LEADER,
+    "POST /cases/{case_id}/caseworker": LEADER,
     "POST /cases/{case_id}/investigation/start": CASEWORK,
     "POST /cases/{case_id}/investigation/conclude": CASEWORK,
     "POST /cases/{case_id}/decisions": CASEWORK,
@@ -76,6 +77,7 @@ BODIES: dict[str, Any] = {
     },
     "decline": {"reason": "no_capacity"},
     "team": {"team": "Team Nord"},
+    "caseworker": {"caseworker_id": "cw-9"},
 }
 
 

@@ -10,17 +10,26 @@ import base64
 import hashlib
 import hmac
 from datetime import UTC, datetime
+from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from servicekit.crypto import seal, unseal
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from authority.adapters.tables import case_children, child_keys, citizen_index, key_grants
 
 KEK_ID = "kek:v1"
+
+
+def _insert_new(conn: AsyncConnection, table: sa.Table, *keys: str) -> Any:
+    """INSERT that yields nothing where ``keys`` exist: a racing writer is waited for, then
+    loses quietly (two cases of one child opened at once must not be a 500)."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table).on_conflict_do_nothing(index_elements=list(keys))
 
 
 def _derive(master_b64url: str, label: bytes) -> bytes:
@@ -72,7 +81,8 @@ class SqlKeyStore:
 
     async def save(
         self, conn: AsyncConnection, child_id: UUID, key: bytes, cpr_digits: str
-    ) -> None:
+    ) -> bool:
+        """Store the child's key; False if another case of the child stored one first."""
         wrapped = seal(self._kek, KEK_ID, key, str(child_id).encode())
         values = {
             "child_id": child_id,
@@ -80,7 +90,8 @@ class SqlKeyStore:
             "wrapped": wrapped,
             "created_at": datetime.now(UTC),
         }
-        await conn.execute(child_keys.insert().values(**values))
+        stmt = _insert_new(conn, child_keys, "lookup").values(**values)
+        return bool((await conn.execute(stmt.returning(child_keys.c.child_id))).first())
 
     async def link(self, conn: AsyncConnection, case_id: UUID, child_id: UUID) -> None:
         await conn.execute(case_children.insert().values(case_id=case_id, child_id=child_id))
@@ -92,12 +103,9 @@ class SqlKeyStore:
     async def grant(self, conn: AsyncConnection, child_id: UUID, provider_id: UUID) -> bool:
         """Record that ``provider_id`` holds the key; False if it already did."""
         t = key_grants
-        where = (t.c.child_id == child_id) & (t.c.provider_id == provider_id)
-        if await conn.scalar(sa.select(sa.func.count()).select_from(t).where(where)):
-            return False
-        values = {"child_id": child_id, "provider_id": provider_id}
-        await conn.execute(t.insert().values(**values, granted_at=datetime.now(UTC)))
-        return True
+        values = {"child_id": child_id, "provider_id": provider_id, "granted_at": datetime.now(UTC)}
+        stmt = _insert_new(conn, t, "child_id", "provider_id").values(**values)
+        return bool((await conn.execute(stmt.returning(t.c.child_id))).first())
 
     async def delete(self, conn: AsyncConnection, child_id: UUID) -> list[UUID]:
         """Erase the key, its lookup and the citizens' index; the providers that held it."""

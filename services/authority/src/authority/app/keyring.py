@@ -70,15 +70,23 @@ class Keyring:
         child = await self.store.find(conn, cpr_digits)
         if child is None:
             child, key = uuid4(), new_key()
-            await self.store.save(conn, child, key, cpr_digits)
-            self._remember(child, key)
+            if await self.store.save(conn, child, key, cpr_digits):
+                self._remember(child, key)
+            else:  # another case of this child, opened at the same moment, made the key
+                child = await self.store.find(conn, cpr_digits)
+                if child is None:
+                    raise KeyMissing("child key raced by an erasure")
+                await self._prime(child)
         else:
-            found = await self.store.load(child)
-            if found is not None:
-                self._remember(child, found)
+            await self._prime(child)
         await self.store.link(conn, case_id, child)
         self._children[case_id] = child
         return child
+
+    async def _prime(self, child: UUID) -> None:
+        found = await self.store.load(child)
+        if found is not None:
+            self._remember(child, found)
 
     def key_of(self, case_id: UUID) -> tuple[UUID, bytes]:
         """The child and its key (primed); ``KeyMissing`` once erased."""

@@ -23,7 +23,9 @@ class KeyStore(Protocol):
 
     async def save(
         self, conn: AsyncConnection, child_id: UUID, key: bytes, cpr_digits: str
-    ) -> None: ...
+    ) -> bool:
+        """False if another case of the child stored its key first."""
+        ...
 
     async def link(self, conn: AsyncConnection, case_id: UUID, child_id: UUID) -> None: ...
 

@@ -13,6 +13,14 @@ from provider.adapters.sql import upsert
 from provider.adapters.tables import child_keys, erased_children, order_documents
 
 
+async def _serialise(conn: AsyncConnection, child_id: UUID) -> None:
+    """A grant and an erasure of one child take turns (PostgreSQL; SQLite has one writer):
+    otherwise a grant that checked before the erasure committed could store the key after."""
+    if conn.dialect.name == "postgresql":
+        lock = sa.func.pg_advisory_xact_lock(sa.func.hashtextextended(str(child_id), 0))
+        await conn.execute(sa.select(lock))
+
+
 class SqlChildKeys:
     """The app's ``ChildKeys`` port."""
 
@@ -23,6 +31,7 @@ class SqlChildKeys:
         self, conn: AsyncConnection, tenant_id: UUID, child_id: UUID, wrapped: dict[str, Any]
     ) -> bool:
         """Keep the grant unless the child was erased meanwhile (then False)."""
+        await _serialise(conn, child_id)
         erased = sa.select(erased_children.c.child_id).where(erased_children.c.child_id == child_id)
         if await conn.scalar(erased) is not None:
             return False
@@ -52,6 +61,7 @@ class SqlChildKeys:
     ) -> list[tuple[UUID, UUID]]:
         """Delete every tenant's copy of the key and put ``marker`` in place of the sealed
         child in the case's orders; the (tenant, order) pairs that had it."""
+        await _serialise(conn, child_id)
         row = {"child_id": child_id, "erased_at": datetime.now(UTC)}
         await conn.execute(upsert(conn, erased_children, row, ["child_id"]))
         await conn.execute(child_keys.delete().where(child_keys.c.child_id == child_id))
