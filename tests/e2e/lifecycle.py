@@ -94,13 +94,20 @@ def in_force(cw: httpx.Client, contract_id: str, version: int) -> dict[str, Any]
     return found
 
 
-def advance_to_next_follow_up(ops: httpx.Client, contract_id: str) -> None:
-    """Move the scheduler's clock to just after the next follow-up falls due."""
+def advance_to_next_follow_up(ops: httpx.Client, contract_id: str, *, first: bool = False) -> None:
+    """Move the scheduler's clock to just after the next follow-up falls due.
+
+    The stack is shared and its clock only moves forward: an earlier test may have moved it
+    past this contract's ``first`` follow-up, which then fired at once (status done)."""
 
     def pending() -> Any:
-        rows = ok(ops.get("/deadlines", params={"contract_id": contract_id}))
-        due = [r for r in rows if r["kind"] == "follow_up_due" and r["phase"] == "due"]
-        return due or None
+        for status in ("pending", "done") if first else ("pending",):
+            params = {"contract_id": contract_id, "status": status}
+            rows = ok(ops.get("/deadlines", params=params))
+            due = [r for r in rows if r["kind"] == "follow_up_due" and r["phase"] == "due"]
+            if due:
+                return due
+        return None
 
     due = min(datetime.fromisoformat(r["fire_at"]) for r in wait_for(pending, what="follow-up"))
     now = datetime.fromisoformat(ok(ops.get("/clock"))["now"])

@@ -176,7 +176,7 @@ def test_a_caseworker_takes_a_case_from_opening_to_the_follow_up_outcome(stack: 
         audited(page, "04-case-contract-in-force")
 
         # When the scheduler's clock passes the first follow-up (3 months)
-        life.advance_to_next_follow_up(ops, contract["contract_id"])
+        life.advance_to_next_follow_up(ops, contract["contract_id"], first=True)
         page.goto(f"{base}/ui/")
         reload_until(page, "section[aria-labelledby=due-h]", "Afventer statusrapport")
         audited(page, "05-my-work-follow-up-due")
