@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import httpx
@@ -37,6 +38,13 @@ class Stack:
 
 @pytest.fixture(scope="session")
 def stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Iterator[Stack]:
+    with started_stack(kafka_bootstrap, new_database_url) as shared:
+        yield shared
+
+
+@contextmanager
+def started_stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Iterator[Stack]:
+    """The three services on their own databases and topic prefix, stopped on exit."""
     prefix = f"e2e{uuid.uuid4().hex[:8]}."
     common = {
         "KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap,

@@ -6,6 +6,7 @@ through its API to bring the statutory follow-up due."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -14,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e import lifecycle as life
 from tests.e2e.browser import audited, chromium, reload_until, sign_in, sign_out
-from tests.e2e.conftest import Stack
+from tests.e2e.conftest import Stack, started_stack
 from tests.e2e.flows import Tenant, new_tenant, ok
 from tests.harness import wait_for
 
@@ -147,6 +148,14 @@ def report(tenant: Tenant, contract: dict[str, Any]) -> None:
         ),
         201,
     )
+
+
+@pytest.fixture(scope="module")
+def stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Iterator[Stack]:
+    """A stack of its own: other tests move the shared scheduler's clock months ahead, and
+    My work lists follow-ups as they fall due on today's calendar."""
+    with started_stack(kafka_bootstrap, new_database_url) as fresh:
+        yield fresh
 
 
 def test_a_caseworker_takes_a_case_from_opening_to_the_follow_up_outcome(stack: Stack) -> None:
