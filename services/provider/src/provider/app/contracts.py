@@ -8,11 +8,8 @@ from uuid import UUID
 
 from eventkit import UnitOfWork
 from samspil_contracts import (
-    ContractCountersigned,
     DeliveryStarted,
     DeliveryStopped,
-    Party,
-    Signature,
 )
 
 from provider.app import aggregates as agg
@@ -35,14 +32,8 @@ class Contracts(Service):
                 uow, agg.CONTRACTS, contract_id, command, acting, expected_revision
             )
             signed: contract.ContractCountersigned = events[0]
-            event = ContractCountersigned(
-                contract_id=contract_id,
-                version=signed.version,
-                provider_id=acting.tenant_id,
-                terms_sha256=signed.terms_sha256,
-                provider_signature=Signature(
-                    party=Party.PROVIDER, signed_by=acting.actor.user_id[:200], signed_at=acting.at
-                ),
+            event = standards.countersigned(
+                acting, contract_id, signed.version, signed.terms_sha256
             )
             await self.publish(uow, acting, event, contract_id, loaded.revision)
         return loaded.revision

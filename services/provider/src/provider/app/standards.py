@@ -85,14 +85,21 @@ async def countersign(
         uow, agg.STANDARDS, contract_id, command, acting, expected_revision
     )
     signed: standard.StandardCountersigned = events[0]
-    event = ContractCountersigned(
+    event = countersigned(acting, contract_id, signed.version, signed.terms_sha256)
+    await service.publish(uow, acting, event, contract_id, loaded.revision)
+    return loaded.revision
+
+
+def countersigned(
+    acting: Acting, contract_id: UUID, version: int, terms_sha256: str
+) -> ContractCountersigned:
+    """The integration event for a provider's countersignature (standard or individual)."""
+    return ContractCountersigned(
         contract_id=contract_id,
-        version=signed.version,
+        version=version,
         provider_id=acting.tenant_id,
-        terms_sha256=signed.terms_sha256,
+        terms_sha256=terms_sha256,
         provider_signature=Signature(
             party=Party.PROVIDER, signed_by=acting.actor.user_id[:200], signed_at=acting.at
         ),
     )
-    await service.publish(uow, acting, event, contract_id, loaded.revision)
-    return loaded.revision
