@@ -29,6 +29,7 @@ from provider.adapters.tables import metadata as read_metadata
 from provider.adapters.tenant_topics import TenantTopics
 from provider.adapters.tenants import TenantStore
 from provider.adapters.webhooks import WebhookDispatcher, WebhookOutbox, webhook_metadata
+from provider.app.child_text import ChildText
 from provider.app.claims import Claims
 from provider.app.contracts import Contracts
 from provider.app.inbound import Inbound
@@ -93,18 +94,20 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     webhooks = WebhookOutbox(engine, secrets_key=secrets_key)
     contracts = Contracts(store, recorder, publisher)
     child_keys = SqlChildKeys(engine)
+    texts = ChildText(child_keys, keys)
     services = Services(
         queries=SqlQueries(engine),
         tenants=TenantStore(engine),
         orders=Orders(store, recorder, publisher),
         contracts=contracts,
-        reporting=Reporting(contracts, keys),
+        reporting=Reporting(contracts, texts),
         claims=Claims(contracts, read_models),
         materials=Materials(store, recorder, publisher),
         webhooks=webhooks,
         keys=keys,
         channels=TenantTopics(bootstrap, prefix, min(3, settings.topic_partitions)),
         child_data=ChildData(child_keys, keys),
+        texts=texts,
     )
     http_client = httpx.AsyncClient()
     dispatcher = WebhookDispatcher(
@@ -119,7 +122,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         extra=[dispatcher.run],
     )
     tenant_outbox = TenantOutbox(prefix)
-    commands = TenantCommands(store, recorder, publisher, keys, read_models, tenant_outbox)
+    commands = TenantCommands(store, recorder, publisher, texts, read_models, tenant_outbox)
     consumer = TenantCommandConsumer(
         bootstrap, prefix, commands, workers, settings.tenant_metadata_max_age_ms
     )

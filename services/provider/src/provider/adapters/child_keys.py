@@ -51,6 +51,17 @@ class SqlChildKeys:
             found = await conn.scalar(query)
         return dict(found) if found is not None else None
 
+    async def child_box(self, tenant_id: UUID, order_id: UUID) -> dict[str, Any] | None:
+        """The tenant's order's sealed child as stored (the erased marker once erased)."""
+        docs = order_documents
+        query = sa.select(docs.c.document).where(
+            docs.c.order_id == order_id, docs.c.tenant_id == tenant_id
+        )
+        async with self.engine.connect() as conn:
+            found = await conn.scalar(query)
+        child = found.get("child") if isinstance(found, dict) else None
+        return dict(child) if isinstance(child, dict) else None
+
     async def is_erased(self, child_id: UUID) -> bool:
         query = sa.select(erased_children.c.child_id).where(erased_children.c.child_id == child_id)
         async with self.engine.connect() as conn:

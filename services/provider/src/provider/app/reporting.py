@@ -1,7 +1,8 @@
 """What the provider reports about a child: status reports, concerns, use of force.
 
-Free text about the child is sealed with the tenant's transport key before it is stored or
-published, so neither the provider's event store nor Kafka holds it in clear.
+Free text about the child is sealed with the child's data key (``ChildText``) before it is
+stored or published, so neither the provider's event store nor Kafka holds it in clear, and
+erasing the child erases it too.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ from servicekit.publishing import Publisher
 
 from provider.app import aggregates as agg
 from provider.app import translate
+from provider.app.child_text import ChildText
 from provider.app.contracts import Contracts
 from provider.app.recording import Acting
-from provider.app.sealing import TransportKeys
 from provider.domain import report
 from provider.domain.concern import ConcernKind, NotifyConcern, Urgency
 
@@ -45,8 +46,8 @@ class ReportInput:
 
 
 class Reporting:
-    def __init__(self, contracts: Contracts, keys: TransportKeys) -> None:
-        self.contracts, self.keys = contracts, keys
+    def __init__(self, contracts: Contracts, texts: ChildText) -> None:
+        self.contracts, self.texts = contracts, texts
         self.store, self.recorder = contracts.store, contracts.recorder
 
     @property
@@ -63,6 +64,9 @@ class Reporting:
             followup_ref=r.followup_ref,
             per_goal=r.per_goal,
         )
+        narrative = await self.texts.seal(
+            acting.tenant_id, found.order_id, r.narrative, r.report_id
+        )
         async with self.store.unit_of_work() as uow:
             _, loaded = await self.recorder.execute(uow, agg.REPORTS, r.report_id, command, acting)
             event = StatusReportSubmitted(
@@ -74,7 +78,7 @@ class Reporting:
                 period_start=r.period_start,
                 period_end=r.period_end,
                 progress=translate.progress(r.per_goal, found.terms.goals),
-                narrative=self.keys.seal(acting.tenant_id, r.narrative, r.report_id),
+                narrative=narrative,
             )
             await self.contracts.publish(uow, acting, event, r.report_id, loaded.revision)
         return r.report_id
@@ -129,7 +133,7 @@ class Reporting:
         found = await self.contracts.facts(acting, contract_id)
         case_id = await self.contracts.case_of(found.order_id)
         concern_id = uuid4()
-        sealed = self.keys.seal(acting.tenant_id, details, concern_id)
+        sealed = await self.texts.seal(acting.tenant_id, found.order_id, details, concern_id)
         command = NotifyConcern(
             **acting.stamp,
             concern_id=concern_id,

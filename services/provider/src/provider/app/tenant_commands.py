@@ -20,9 +20,9 @@ from samspil_contracts import Envelope
 from samspil_contracts.tenant_messages import CommandAccepted, CommandRejected, TenantCommand
 from servicekit.publishing import Publisher
 
+from provider.app.child_text import ChildText
 from provider.app.ports import ReadModels
 from provider.app.recording import Acting, Recorder
-from provider.app.sealing import TransportKeys
 from provider.app.tenant_handlers import Handlers
 from provider.app.tenant_outbox import TenantOutbox
 from provider.domain import Actor, DomainError, Role
@@ -48,12 +48,12 @@ class TenantCommands:
         store: EventStore,
         recorder: Recorder,
         publisher: Publisher,
-        keys: TransportKeys,
+        texts: ChildText,
         read_models: ReadModels,
         outbox: TenantOutbox,
     ) -> None:
         self.store, self.recorder, self.publisher = store, recorder, publisher
-        self.keys, self.read_models, self.outbox = keys, read_models, outbox
+        self.texts, self.read_models, self.outbox = texts, read_models, outbox
 
     async def handle(
         self, tenant_id: UUID, envelope: Envelope, command: TenantCommand, at: datetime
@@ -82,7 +82,7 @@ class TenantCommands:
     ) -> CommandAccepted | CommandRejected:
         ids: dict[str, Any] = {"command_id": envelope.event_id, "command_type": envelope.type}
         joined = _Joined(uow)
-        handlers = Handlers(joined, self.recorder, self.publisher, self.keys, self.read_models)
+        handlers = Handlers(joined, self.recorder, self.publisher, self.texts, self.read_models)
         try:
             # A savepoint: a refused command leaves nothing behind but its inbox row and answer.
             async with uow.connection.begin_nested():

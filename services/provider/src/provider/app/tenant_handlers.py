@@ -15,13 +15,13 @@ from samspil_contracts.tenant_messages import (
 )
 from servicekit.publishing import Publisher
 
+from provider.app.child_text import ChildText
 from provider.app.claims import Claims
 from provider.app.contracts import Contracts
 from provider.app.orders import Acceptance, Orders
 from provider.app.ports import ReadModels
 from provider.app.recording import Acting, Recorder
 from provider.app.reporting import Reporting, ReportInput
-from provider.app.sealing import TransportKeys
 from provider.domain import DomainError, claim, order, report
 
 
@@ -31,12 +31,12 @@ class Handlers:
         store: EventStore,
         recorder: Recorder,
         publisher: Publisher,
-        keys: TransportKeys,
+        texts: ChildText,
         read_models: ReadModels,
     ) -> None:
         self.orders = Orders(store, recorder, publisher)
         self.contracts = Contracts(store, recorder, publisher)
-        self.reporting = Reporting(self.contracts, keys)
+        self.reporting = Reporting(self.contracts, texts)
         self.claims = Claims(self.contracts, read_models)
 
     async def run(self, acting: Acting, command: TenantCommand) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from fastapi import Depends, Header, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials
 from servicekit.auth import Verifier, bearer
 
+from provider.app.child_text import ChildText
 from provider.app.claims import Claims
 from provider.app.contracts import Contracts
 from provider.app.material import Materials
@@ -37,6 +38,7 @@ class Services:
     keys: TransportKeys
     channels: TenantChannels
     child_data: ChildData
+    texts: ChildText
 
 
 def services(request: Request) -> Services:

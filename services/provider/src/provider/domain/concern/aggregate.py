@@ -41,4 +41,5 @@ def evolve(state: Concern | None, event: ConcernNotified) -> Concern:
         contract_id=event.contract_id,
         kind=event.kind,
         urgency=event.urgency,
+        summary=event.summary,
     )

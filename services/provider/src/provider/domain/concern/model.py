@@ -47,3 +47,4 @@ class Concern:
     contract_id: UUID
     kind: ConcernKind
     urgency: Urgency
+    summary: str  # sealed as the provider stored it

@@ -11,6 +11,7 @@ from pydantic import AnyHttpUrl, AwareDatetime, BaseModel, Field
 from samspil_contracts import ForceKind, MeasureCode, PriceUnit, ProviderKind
 from servicekit.problems import Problem
 
+from provider.app import concern_reads
 from provider.domain import material
 from provider.domain.concern import Urgency
 from provider.domain.values import PriceUnit as Unit
@@ -88,6 +89,12 @@ def router() -> APIRouter:
             p.acting(), body.contract_id, body.urgency, body.noticed_at, body.details
         )
         return {"concern_id": concern_id}
+
+    @api.get("/concerns/{concern_id}")
+    async def read_concern(concern_id: UUID, p: Principal, svc: Svc) -> dict[str, Any]:
+        """A concern, or a use-of-force report by its incident id; details ``[erased]``
+        once the child is erased."""
+        return await concern_reads.concern(svc.contracts, svc.texts, p.acting(), concern_id)
 
     @api.post("/incidents", status_code=201)
     async def incident(body: Incident, p: Principal, svc: Svc) -> dict[str, UUID]:
