@@ -78,10 +78,12 @@ class Inbound:
     async def status_report(
         self, uow: UnitOfWork, e: wire.StatusReportSubmitted, a: Acting
     ) -> None:
-        # The narrative is about the child: it stays sealed as the provider sent it.
+        # The narrative is about the child: it stays sealed as the provider sent it (and is
+        # opened only for a caseworker who views it, see ``provider_text``).
         report = StatusReport(
             goals=tuple(GoalProgress(p.goal_id, Progress(p.progress.value)) for p in e.progress),
             text=e.narrative.model_dump_json(),
+            report_id=e.report_id,
         )
         await self.s.followups.report(uow, e.contract_id, e.period_end, report, a)
 

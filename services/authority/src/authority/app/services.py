@@ -15,6 +15,7 @@ from authority.app.followups import FollowUps
 from authority.app.keyring import Keyring
 from authority.app.orders import Orders
 from authority.app.ports import Citizens, KeyStore, Views
+from authority.app.provider_text import ProviderTexts
 from authority.app.settlement import Claims
 from authority.app.standards import StandardContracts
 from authority.app.transport import Transport
@@ -31,6 +32,7 @@ class Services:
     claims: Claims
     standards: StandardContracts
     citizens: Citizens
+    texts: ProviderTexts
 
     @classmethod
     def create(
@@ -49,14 +51,16 @@ class Services:
         cases = Cases(kit, citizens)
         standards = StandardContracts(kit)
         contracts = Contracts(kit, cases, standards)
+        transport = Transport(transport_master_key)
         return cls(
             kit=kit,
             cases=cases,
-            orders=Orders(kit, cases, Transport(transport_master_key), contact_email),
+            orders=Orders(kit, cases, transport, contact_email),
             contracts=contracts,
             followups=FollowUps(kit, contracts),
             concerns=Concerns(kit),
             claims=Claims(kit),
             standards=standards,
             citizens=citizens,
+            texts=ProviderTexts(kit, cases, transport),
         )

@@ -29,7 +29,8 @@ class StatusReport:
     """The provider's written status before the follow-up meeting (statusrapport)."""
 
     goals: tuple[GoalProgress, ...]
-    text: str
+    text: str  # the provider's narrative, sealed as it was sent
+    report_id: UUID | None = None  # what the seal is bound to; not kept by older reports
 
 
 class Outcome(StrEnum):

@@ -36,6 +36,7 @@ from authority.entrypoints.http.common import (
     Reader,
     Svc,
     acting,
+    does_casework,
     goal,
 )
 
@@ -132,7 +133,10 @@ def router() -> APIRouter:
     ) -> dict[str, Any]:
         """The case file (persons masked); each read is in the access log, with ``reason``."""
         found = await CaseQueries(s.kit).case(case_id, as_of)
-        await s.cases.record_access(case_id, acting(who, Mutation(reason=reason)), "case_file")
+        a = acting(who, Mutation(reason=reason))
+        await s.cases.record_access(case_id, a, "case_file")
+        if does_casework(who):  # the providers' narratives and concern details, logged
+            await s.texts.in_case(found, a)
         return found
 
     @api.get("/cases/{case_id}/timeline")

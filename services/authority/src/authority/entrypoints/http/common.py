@@ -73,6 +73,11 @@ def _revision(if_match: str) -> int:
     return int(text)
 
 
+def does_casework(principal: Principal) -> bool:
+    """Case work may read what providers wrote about the child; finance sees it sealed."""
+    return bool({Role.CASEWORKER.value, Role.TEAM_LEADER.value} & set(principal.roles))
+
+
 def _first_role(principal: Principal) -> Role:
     for role in (Role.CASEWORKER, Role.TEAM_LEADER, Role.FINANCE):
         if role.value in principal.roles:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 import samspil_contracts as wire
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 from servicekit.problems import Problem
 
@@ -22,8 +22,11 @@ from authority.entrypoints.http.common import (
     Reader,
     Svc,
     acting,
+    does_casework,
     goal,
 )
+
+Reason = Annotated[str | None, Query(max_length=500)]
 
 
 class NewTermsIn(BaseModel):
@@ -51,12 +54,19 @@ def router() -> APIRouter:
         return list(await s.kit.views.rows("followups", case_id=case_id))
 
     @api.get("/follow-ups/{followup_id}")
-    async def follow_up(followup_id: UUID, _: Reader, s: Svc) -> dict[str, Any]:
-        """The follow-up with the provider's per-goal report (its text stays sealed)."""
-        state, revision = await s.followups.state(followup_id)
-        if state is None:
+    async def follow_up(
+        followup_id: UUID, who: Reader, s: Svc, reason: Reason = None
+    ) -> dict[str, Any]:
+        """The follow-up with the provider's per-goal report; for case work its narrative
+        in clear (each reading in the access log), for finance still sealed."""
+        if does_casework(who):
+            found = await s.texts.followup(followup_id, acting(who, Mutation(reason=reason)))
+        else:
+            state, revision = await s.followups.state(followup_id)
+            found = render(state) | {"revision": revision} if state else None
+        if found is None:
             raise Problem(404, "followup_not_found", "the follow-up does not exist")
-        return render(state) | {"revision": revision}
+        return found
 
     @api.post("/follow-ups/{followup_id}/outcome")
     async def outcome(
@@ -75,6 +85,13 @@ def router() -> APIRouter:
     @api.get("/concerns")
     async def concerns(_: Reader, s: Svc, case_id: UUID | None = None) -> list[dict[str, Any]]:
         return list(await s.kit.views.rows("concerns", case_id=case_id))
+
+    @api.get("/concerns/{concern_id}")
+    async def concern(
+        concern_id: UUID, who: Caseworker, s: Svc, reason: Reason = None
+    ) -> dict[str, Any]:
+        """The concern or use of force with its details in clear (in the access log)."""
+        return await s.texts.concern(concern_id, acting(who, Mutation(reason=reason)))
 
     @api.post("/concerns/{concern_id}/acknowledge")
     async def acknowledge(

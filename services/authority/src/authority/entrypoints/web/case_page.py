@@ -15,7 +15,7 @@ from authority.app.queries import CaseQueries, render_case
 from authority.app.services import Services
 from authority.domain import DomainError, GoalArea, MeasureCode
 from authority.domain.followup import Progress
-from authority.entrypoints.http.common import Mutation, acting, services
+from authority.entrypoints.http.common import Mutation, acting, does_casework, services
 from authority.entrypoints.web.i18n import error_text, language, translator
 from authority.entrypoints.web.render import LOCAL, page
 from authority.entrypoints.web.session import User
@@ -92,6 +92,8 @@ async def show(
     except ValueError:
         return await show(request, user, case_id, errors={"as_of": t("error.bad_date")})
     await s.cases.record_access(case_id, acting(user, Mutation()), "case_file")
+    if does_casework(user):  # the providers' narratives and concern details, logged
+        await s.texts.in_case(context["case"], acting(user, Mutation()))
     return page(
         request,
         "case.html",

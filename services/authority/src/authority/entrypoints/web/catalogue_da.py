@@ -163,6 +163,11 @@ DA: dict[str, str] = {
         "Ved justering: nyt omfang og ny hyppighed (målene fra handleplanen beholdes)."
     ),
     "followup.record": "Registrér resultat",
+    "followup.narrative": "Leverandørens beskrivelse",
+    "concern.details": "Hvad leverandøren har set",
+    "text.erased": "Slettet: barnets oplysninger er slettet.",
+    "text.sealed": "Kan ikke åbnes (modtaget før teksten kunne læses).",
+    "text.logged": "Din visning af teksten logges.",
     "outcome.continue": "Fortsæt",
     "outcome.adjust": "Justér",
     "outcome.end": "Afslut indsatsen",

@@ -163,6 +163,11 @@ EN: dict[str, str] = {
         "When adjusting: new scope and frequency (the action plan's goals are kept)."
     ),
     "followup.record": "Record outcome",
+    "followup.narrative": "The provider's account",
+    "concern.details": "What the provider noticed",
+    "text.erased": "Erased: the child's data was erased.",
+    "text.sealed": "Cannot be opened (received before the text was readable).",
+    "text.logged": "Your viewing of the text is logged.",
     "outcome.continue": "Continue",
     "outcome.adjust": "Adjust",
     "outcome.end": "End the measure",
