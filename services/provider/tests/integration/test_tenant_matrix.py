@@ -101,6 +101,9 @@ async def b_owns(stack, tenant_b) -> dict[str, Any]:
     claim = bodies({"contract_id": offer.contract_id})["POST /claims"] | {"claim_number": "B-1"}
     created = await stack.http.post("/claims", json=claim, headers=h)
     assert created.status_code == 201, created.text
+    concern = bodies({"contract_id": offer.contract_id})["POST /concerns"]
+    noted = await stack.http.post("/concerns", json=concern, headers=h)
+    assert noted.status_code == 201, noted.text
     deliveries = await stack.eventually(
         lambda: stack.get("/webhooks/deliveries", tenant_b, ok=True)
     )
@@ -110,6 +113,7 @@ async def b_owns(stack, tenant_b) -> dict[str, Any]:
         "standard_contract_id": standard.contract_id,
         "claim_id": uuid.UUID(created.json()["claim_id"]),
         "delivery_id": uuid.UUID(deliveries[0]["id"]),
+        "concern_id": uuid.UUID(noted.json()["concern_id"]),
     }
 
 
