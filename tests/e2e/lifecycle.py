@@ -14,6 +14,7 @@ from tests.harness import wait_for
 CONTACT = {"name": "Karen Jensen", "email": "karen@kommune.example"}
 PROVIDER_CONTACT = {"name": "Pia Holm", "email": "pia@familiehuset.example"}
 PRICE = 62_500  # øre per hour
+NARRATIVE = "Emil kommer i skole de fleste dage"
 TERM = "Som aftalt i rammeaftalen"
 
 
@@ -134,7 +135,7 @@ def status_report(tenant: Tenant, contract_id: str, goals: list[dict[str, Any]],
                 "followup_ref": ref,
                 "period_start": str(today - timedelta(days=90)),
                 "period_end": str(today),
-                "narrative": "Emil kommer i skole de fleste dage",
+                "narrative": NARRATIVE,
                 "per_goal": [
                     {"goal_id": g["goal_id"], "progress": "some_progress", "text": "Fremgang"}
                     for g in goals
@@ -151,4 +152,26 @@ def report_attached(cw: httpx.Client, followup_id: str) -> dict[str, Any]:
         return found if found.get("report") else None
 
     found: dict[str, Any] = wait_for(check, what="the status report at the follow-up")
+    return found
+
+
+def concern(tenant: Tenant, contract_id: str, details: str) -> str:
+    """A concern (underretning) from the provider; its id."""
+    body = {
+        "contract_id": contract_id,
+        "urgency": "high",
+        "noticed_at": datetime.now(UTC).isoformat(),
+        "details": details,
+    }
+    return str(ok(tenant.client.post("/concerns", json=body), 201)["concern_id"])
+
+
+def concern_read(cw: httpx.Client, concern_id: str) -> dict[str, Any]:
+    """The concern as case work reads it at the authority, once it has arrived."""
+
+    def check() -> Any:
+        response = cw.get(f"/concerns/{concern_id}", params={"reason": "underretning modtaget"})
+        return response.json() if response.status_code == 200 else None
+
+    found: dict[str, Any] = wait_for(check, what="the concern at the authority")
     return found

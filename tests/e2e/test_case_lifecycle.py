@@ -112,7 +112,15 @@ def test_home_support_from_investigation_to_final_settlement(stack: Stack) -> No
         life.advance_to_next_follow_up(ops, contract_id)
         first = life.open_follow_up(cw, case.case_id, contract_id)
         life.status_report(tenant, contract_id, case.goals, ref=str(first["followup_id"]))
-        assert life.report_attached(cw, str(first["followup_id"]))["report"]["goals"]
+        attached = life.report_attached(cw, str(first["followup_id"]))["report"]
+        assert attached["goals"]
+        # The caseworker reads the provider's narrative, and a concern's details
+        assert attached["narrative"] == life.NARRATIVE
+        concern_id = life.concern(tenant, contract_id, "Emil virkede bange ved afhentning")
+        read = life.concern_read(cw, concern_id)
+        assert read["details"] == "Emil virkede bange ved afhentning"
+        seen = {r["what"] for r in ok(cw.get("/access-log", params={"case_id": case.case_id}))}
+        assert {"report_text", "concern_text"} <= seen
         ok(
             cw.post(
                 f"/follow-ups/{first['followup_id']}/outcome",

@@ -199,6 +199,7 @@ def test_a_caseworker_takes_a_case_from_opening_to_the_follow_up_outcome(stack: 
             expect(table).to_contain_text(text)
         expect(table).to_contain_text("God fremgang")
         expect(table).to_contain_text("Nogen fremgang")
+        expect(page.locator("#followups")).to_contain_text("Sofie kommer i skole de fleste dage")
         audited(page, "06-case-status-report")
 
         # Then the caseworker records the outcome in the browser, with the keyboard only

@@ -1,9 +1,14 @@
 """Crypto-shredding end to end: after a child is erased, the provider shows the erased
 marker, no CPR number is in clear anywhere, and nothing that remains — both databases, the
-key topic after compaction, with every service secret — opens the old ciphertexts in Kafka."""
+key topic after compaction, with every service secret — opens the old ciphertexts in Kafka.
+What the provider wrote about the child (a report's narrative, a concern's details) is
+erased with it on both sides, and the authority's projections rebuild without it."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from datetime import date, timedelta
 from typing import Any
@@ -12,6 +17,7 @@ import pytest
 from devstack._proc import run_sync
 from samspil_contracts import OrderPlaced, decode, grant_key, topics
 
+from tests.e2e import lifecycle as life
 from tests.e2e.conftest import Stack
 from tests.e2e.flows import MOTHER, decided_case, new_tenant, ok, place_order, provider_sees_order
 from tests.harness import wait_for
@@ -21,6 +27,7 @@ from tests.security.test_personal_data_scan import leaks_in_run
 pytestmark = [pytest.mark.integration, pytest.mark.e2e]
 
 CHILD = {"name": "Ingrid Skovgaard", "cpr": "2707164321"}  # invented, this test's own
+DETAILS = "Ingrid fortalte om uro i hjemmet"  # invented
 ERASED = {"erased": True, "name": "[erased]", "cpr": "[erased]"}
 
 
@@ -44,8 +51,36 @@ def test_an_erased_child_cannot_be_read_from_anything_that_remains(stack: Stack)
         boxes = _child_boxes(bootstrap, stack.topic_prefix, order_id)
         assert boxes, "the order is not on the orders topic?"
         assert all(tools.opens(b, order_id, _remaining(bootstrap, key_topic, db)) for b in boxes)
+        # And a contract on which the provider reported on the child and notified a concern,
+        # both read in clear by the caseworker
+        contract_id = _contract_in_force(cw, tenant, order_id)
+        life.status_report(tenant, contract_id, case.goals, ref="fu-1")
+        followup = (
+            f"/follow-ups/{life.open_follow_up(cw, case.case_id, contract_id)['followup_id']}"
+        )
+        assert life.report_attached(cw, followup.rsplit("/", 1)[1])["report"]["narrative"] == (
+            life.NARRATIVE
+        )
+        concern_id = life.concern(tenant, contract_id, DETAILS)
+        assert life.concern_read(cw, concern_id)["details"] == DETAILS
+        assert ok(tenant.client.get(f"/concerns/{concern_id}"))["details"] == DETAILS
         # When a team leader erases the child
         ok(tl.post(f"/cases/{case.case_id}/erase", json={"reason": "Request for erasure"}))
+        # Then the narrative and the concern read as erased at the authority, also after
+        # its projections are rebuilt from the log; no view fails
+        _rebuild(stack, "followups", "concerns")
+        assert ok(cw.get(followup))["report"]["narrative"] == "[erased]"
+        assert ok(cw.get(f"/concerns/{concern_id}"))["details"] == "[erased]"
+        shown = ok(cw.get(f"/cases/{case.case_id}"))
+        assert [c["details"] for c in shown["concerns"]] == ["[erased]"]
+        listed = ok(cw.get("/concerns", params={"case_id": case.case_id}))
+        assert [r["concern_id"] for r in listed] == [concern_id]
+        assert DETAILS not in str(listed)
+    # And at the provider too; nothing new is written about the child
+    concern_path = f"/concerns/{concern_id}"
+    wait_for(lambda: ok(tenant.client.get(concern_path))["details"] == "[erased]", what="erased")
+    refused = tenant.client.post("/concerns", json=_concern(contract_id))
+    assert (refused.status_code, refused.json()["type"].rsplit("/", 1)[1]) == (422, "child_erased")
     # Then the provider shows the order with the child as erased, and no longer holds a key
     wait_for(lambda: ok(tenant.client.get(path))["child"] == ERASED, what="erased at provider")
     assert ok(tenant.client.get(path, params=why))["child"] == ERASED
@@ -62,7 +97,9 @@ def test_an_erased_child_cannot_be_read_from_anything_that_remains(stack: Stack)
     remaining = _remaining(bootstrap, key_topic, db)
     assert not any(tools.opens(b, order_id, remaining) for b in boxes)
     # And no CPR number or name is in clear on any topic, log or database dump of the run
-    leaks = leaks_in_run(stack, [CHILD["cpr"], MOTHER["cpr"]], [CHILD["name"]])
+    leaks = leaks_in_run(
+        stack, [CHILD["cpr"], MOTHER["cpr"]], [CHILD["name"], DETAILS, life.NARRATIVE]
+    )
     assert not leaks, "\n".join(leaks)
 
 
@@ -71,6 +108,30 @@ def _acceptance() -> dict[str, object]:
         "expected_start": str(date.today() + timedelta(days=14)),
         "contact": {"name": "Pia Holm", "email": "pia@slet.example"},
     }
+
+
+def _contract_in_force(cw: Any, tenant: Any, order_id: str) -> str:
+    life.standard_contract(cw, tenant.tenant_id)
+    contract_id = life.individual_contract(cw, order_id)
+    life.countersign(tenant, contract_id, 1)
+    life.in_force(cw, contract_id, 1)
+    return contract_id
+
+
+def _concern(contract_id: str) -> dict[str, str]:
+    return {
+        "contract_id": contract_id,
+        "urgency": "high",
+        "noticed_at": f"{date.today()}T10:00:00Z",
+        "details": "Efter sletningen",
+    }
+
+
+def _rebuild(stack: Stack, *names: str) -> None:
+    """``python -m authority rebuild`` with the running service's settings."""
+    env = {**os.environ, **stack.processes["authority"].env}
+    command = [sys.executable, "-m", "authority", "rebuild", *names]
+    subprocess.run(command, env=env, check=True, capture_output=True)
 
 
 def _child_boxes(bootstrap: str, prefix: str, order_id: str) -> list[dict[str, str]]:
