@@ -56,6 +56,7 @@ AUTHORITY_POLICY: dict[str, set[str]] = {
     "GET /follow-ups/{followup_id}": READ,
     "POST /follow-ups/{followup_id}/outcome": CASEWORK,
     "GET /concerns": READ,
+    "GET /concerns/{concern_id}": CASEWORK,  # its details in clear: case work only
     "POST /concerns/{concern_id}/acknowledge": CASEWORK,
     "GET /claims": READ,
     "POST /claims/{claim_id}/approve": FINANCE,
