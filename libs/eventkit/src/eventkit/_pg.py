@@ -5,9 +5,10 @@ of a replay's cost in Python.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import itertools
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncGenerator, Callable, Iterable
 from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -54,26 +55,42 @@ async def read_all(conn: AsyncConnection, after: int, limit: int) -> list[Record
 
 
 async def stream_all(
-    conn: AsyncConnection, after: int, batch_size: int
-) -> AsyncIterator[list[RecordedEvent]]:
+    conn: AsyncConnection, after: int, batch_size: int, prefetch: bool = False
+) -> AsyncGenerator[list[RecordedEvent], None]:
     """``read_all`` from ``after`` to the end through one server-side cursor (one
     snapshot), a round trip per batch. Needs a transaction on ``conn``.
+
+    With ``prefetch`` the next batch is asked for before this one is built and handed
+    over, so PostgreSQL reads it meanwhile; only for a ``conn`` nobody else uses then.
+    """
+    fetch = await _declare(await driver(conn), after, batch_size)
+    ahead = asyncio.ensure_future(fetch.fetch()) if prefetch else None
+    try:
+        while rows := await (fetch.fetch() if ahead is None else ahead):
+            if ahead is not None:
+                ahead = asyncio.ensure_future(fetch.fetch())
+                await asyncio.sleep(0)  # let it send the request
+            yield _events(rows)
+    finally:
+        if ahead is not None:  # the connection is busy until that answer is in
+            await asyncio.gather(ahead, return_exceptions=True)
+
+
+async def _declare(raw: Any, after: int, batch_size: int) -> Any:
+    """A cursor over ``read_all``'s query; returns the prepared statement fetching a batch.
 
     An SQL cursor (DECLARE) rather than a protocol-level portal: PostgreSQL plans a
     DECLAREd cursor for a fast start, so it walks the ``(tx_id, position)`` index; a
     portal gets the plan for reading every row at once, which on some tables sorts them
     all (on disk) before the first batch.
     """
-    raw = await driver(conn)
     name = next(_cursor_names)
     declare = f"DECLARE {name} NO SCROLL CURSOR FOR "
     if after > 0:
         await (await raw.prepare(declare + _AFTER)).fetch(after)
     else:
         await raw.execute(declare + _FROM_START)
-    fetch = await raw.prepare(f"FETCH FORWARD {int(batch_size)} FROM {name}")
-    while rows := await fetch.fetch():
-        yield _events(rows)
+    return await raw.prepare(f"FETCH FORWARD {int(batch_size)} FROM {name}")
 
 
 def _events(rows: Iterable[Any]) -> list[RecordedEvent]:
