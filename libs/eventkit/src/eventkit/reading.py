@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
+from contextlib import aclosing
 from datetime import datetime
 from typing import Any
 
@@ -80,18 +81,22 @@ async def read_all(conn: AsyncConnection, after: int, limit: int) -> list[Record
 
 
 async def stream_all(
-    conn: AsyncConnection, after: int = 0, batch_size: int = 5000
-) -> AsyncIterator[list[RecordedEvent]]:
+    conn: AsyncConnection, after: int = 0, batch_size: int = 5000, prefetch: bool = False
+) -> AsyncGenerator[list[RecordedEvent], None]:
     """Everything ``read_all`` would page through from ``after``, as batches of events.
 
     On PostgreSQL one server-side cursor (one snapshot) streams the rows, so it needs a
     transaction on ``conn`` and takes one round trip per batch, not a query per page.
+    ``prefetch`` asks for the next batch while the caller has this one: only if the
+    caller does not use ``conn`` in the meantime.
     """
     if after > 0:
         await _require_position(conn, after)
     if is_postgres(conn):
-        async for batch in _pg.stream_all(conn, after, batch_size):
-            yield batch
+        # closed with this one: a batch may still be on its way when the caller stops
+        async with aclosing(_pg.stream_all(conn, after, batch_size, prefetch)) as batches:
+            async for batch in batches:
+                yield batch
         return
     while batch := await read_all(conn, after, batch_size):
         yield batch

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncGenerator, AsyncIterator, Sequence
+from contextlib import aclosing, asynccontextmanager
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -66,12 +66,15 @@ class EventStore:
 
     async def replay(
         self, after: int = 0, batch_size: int = 5000
-    ) -> AsyncIterator[list[RecordedEvent]]:
+    ) -> AsyncGenerator[list[RecordedEvent], None]:
         """Everything ``read_all`` would page through from ``after``, in batches of events:
-        on PostgreSQL streamed through one server-side cursor (see ``reading.stream_all``)."""
+        on PostgreSQL streamed through one server-side cursor (see ``reading.stream_all``),
+        the next batch read while the caller has this one."""
         async with self.engine.begin() as conn:
-            async for batch in reading.stream_all(conn, after, batch_size):
-                yield batch
+            batches = reading.stream_all(conn, after, batch_size, prefetch=True)
+            async with aclosing(batches):  # ends its fetch before the transaction ends
+                async for batch in batches:
+                    yield batch
 
     async def settle(self, poll_interval: float = 0.05) -> None:
         """Wait until ``read_all`` returns every event committed before this call.

@@ -7,7 +7,6 @@ never holds them in clear. Without the key (erased) the persons load as placehol
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
@@ -60,7 +59,7 @@ class PersonalCodec(EventCodec[Any]):
             persons = _placeholders(data["custody"]["holder"])
         custody = {**data["custody"], "guardian": persons["guardian"]}
         data |= {"child": persons["child"], "parents": persons["parents"], "custody": custody}
-        return super().load(dataclasses.replace(recorded, data=data))
+        return super().load(recorded._replace(data=data))
 
 
 def _placeholders(holder: str) -> dict[str, Any]:
