@@ -8,6 +8,7 @@ from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from authority.adapters.rows import row_for
@@ -63,6 +64,15 @@ class SqlViews:
             found = (await conn.execute(sa.select(table).where(pk == key))).mappings().first()
         return dict(found) if found else None
 
+    async def order_open(
+        self, conn: AsyncConnection, case_id: UUID, decision_id: UUID, statuses: Sequence[str]
+    ) -> bool:
+        t = VIEWS["orders"]
+        query = sa.select(t.c.order_id).where(
+            t.c.case_id == case_id, t.c.decision_id == decision_id, t.c.status.in_(statuses)
+        )
+        return await conn.scalar(query.limit(1)) is not None
+
     async def open_followup(self, conn: AsyncConnection, contract_id: UUID) -> UUID | None:
         table = VIEWS["followups"]
         query = sa.select(table.c.followup_id).where(
@@ -109,8 +119,11 @@ class SqlViews:
         return found if isinstance(found, UUID) else None
 
     async def _upsert(self, conn: AsyncConnection, name: str, row: Row) -> None:
-        # Delete + insert works alike on PostgreSQL and SQLite; the row is the whole state.
+        """One statement: the row is the whole state, so every column takes the new value
+        (those ``row`` lacks their defaults, as a delete and insert would)."""
         table = VIEWS[name]
+        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+        stmt = dialect.insert(table).values(**row)
         pk = next(iter(table.primary_key.columns))
-        await conn.execute(table.delete().where(pk == row[pk.name]))
-        await conn.execute(table.insert().values(**row))
+        fresh = {c.name: stmt.excluded[c.name] for c in table.columns if c is not pk}
+        await conn.execute(stmt.on_conflict_do_update(index_elements=[pk], set_=fresh))
