@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -119,11 +120,15 @@ class SqlViews:
         return found if isinstance(found, UUID) else None
 
     async def _upsert(self, conn: AsyncConnection, name: str, row: Row) -> None:
-        """One statement: the row is the whole state, so every column takes the new value
-        (those ``row`` lacks their defaults, as a delete and insert would)."""
-        table = VIEWS[name]
-        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-        stmt = dialect.insert(table).values(**row)
-        pk = next(iter(table.primary_key.columns))
-        fresh = {c.name: stmt.excluded[c.name] for c in table.columns if c is not pk}
-        await conn.execute(stmt.on_conflict_do_update(index_elements=[pk], set_=fresh))
+        await conn.execute(_upsert_of(conn.dialect.name, name), row)
+
+
+@functools.cache
+def _upsert_of(dialect_name: str, name: str) -> Any:
+    """One statement per view, built once: the row is the whole state, so every column takes
+    the new value (those a row lacks their defaults, as a delete and insert would)."""
+    table = VIEWS[name]
+    stmt = (postgresql if dialect_name == "postgresql" else sqlite).insert(table)
+    pk = next(iter(table.primary_key.columns))
+    fresh = {c.name: stmt.excluded[c.name] for c in table.columns if c is not pk}
+    return stmt.on_conflict_do_update(index_elements=[pk], set_=fresh)
