@@ -25,6 +25,17 @@ CATEGORY = {
     "claims": "claim",
 }
 
+_orders = VIEWS["orders"].c
+_ORDER_OPEN = (  # built once, as the upserts below
+    sa.select(_orders.order_id)
+    .where(
+        _orders.case_id == sa.bindparam("case_id"),
+        _orders.decision_id == sa.bindparam("decision_id"),
+        _orders.status.in_(sa.bindparam("statuses", expanding=True)),
+    )
+    .limit(1)
+)
+
 
 class SqlViews:
     def __init__(self, engine: AsyncEngine) -> None:
@@ -68,11 +79,8 @@ class SqlViews:
     async def order_open(
         self, conn: AsyncConnection, case_id: UUID, decision_id: UUID, statuses: Sequence[str]
     ) -> bool:
-        t = VIEWS["orders"]
-        query = sa.select(t.c.order_id).where(
-            t.c.case_id == case_id, t.c.decision_id == decision_id, t.c.status.in_(statuses)
-        )
-        return await conn.scalar(query.limit(1)) is not None
+        params = {"case_id": case_id, "decision_id": decision_id, "statuses": list(statuses)}
+        return await conn.scalar(_ORDER_OPEN, params) is not None
 
     async def open_followup(self, conn: AsyncConnection, contract_id: UUID) -> UUID | None:
         table = VIEWS["followups"]
