@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from eventkit._sql import dumps, utcnow
 from eventkit.model import NewEvent, OutboxMessage
 from eventkit.reading import current_revision
+from eventkit.wakeup import OUTBOX_CHANNEL
 
 _EVENTS = """
 INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata,
@@ -51,6 +52,20 @@ SELECT count(*) FROM ev
 """  # noqa: S608 - constant SQL, values are parameters
 
 
+# Outbox rows and the relay's wake-up in one round trip (the CTE's insert always runs; the
+# notification is delivered at commit, so it never announces a row the relay cannot see).
+_ENQUEUE = f"""
+WITH ob AS (
+  INSERT INTO outbox (message_id, topic, key, value, headers, created_at, attempts)
+  SELECT i, t, k, v, h::jsonb, $1::timestamptz, 0
+  FROM unnest($2::uuid[], $3::varchar[], $4::bytea[], $5::bytea[], $6::text[])
+       AS o(i, t, k, v, h)
+  ON CONFLICT (message_id) DO NOTHING
+)
+SELECT pg_notify('{OUTBOX_CHANNEL}', '')
+"""  # noqa: S608 - constant SQL, values are parameters
+
+
 def _event_params(stream_id: str, expected: int, events: Sequence[NewEvent]) -> list[Any]:
     return [
         stream_id,
@@ -66,6 +81,22 @@ def _event_params(stream_id: str, expected: int, events: Sequence[NewEvent]) -> 
 
 def outbox_headers(message: OutboxMessage) -> list[list[str]]:
     return [[name, base64.b64encode(value).decode()] for name, value in message.headers]
+
+
+def _outbox_params(outbox: Sequence[OutboxMessage]) -> list[Any]:
+    return [
+        [m.message_id for m in outbox],
+        [m.topic for m in outbox],
+        [m.key for m in outbox],
+        [m.value for m in outbox],
+        [dumps(outbox_headers(m)) for m in outbox],
+    ]
+
+
+async def enqueue_in(conn: AsyncConnection, outbox: Sequence[OutboxMessage]) -> None:
+    """Outbox rows in ``conn``'s transaction (a message id already there is skipped), and
+    the relay's wake-up for when it commits."""
+    await conn.exec_driver_sql(_ENQUEUE, (utcnow(), *_outbox_params(outbox)))
 
 
 async def append_in(
@@ -94,14 +125,7 @@ async def append_alone(
     False if the stream is elsewhere. Other integrity errors (a reused event_id) raise."""
     driver = (await conn.get_raw_connection()).driver_connection
     assert driver is not None
-    params = [
-        *_event_params(stream_id, expected, events),
-        [m.message_id for m in outbox],
-        [m.topic for m in outbox],
-        [m.key for m in outbox],
-        [m.value for m in outbox],
-        [dumps(outbox_headers(m)) for m in outbox],
-    ]
+    params = [*_event_params(stream_id, expected, events), *_outbox_params(outbox)]
     try:
         inserted = await driver.fetchval(_ALONE, *params)
     except asyncpg.UniqueViolationError as error:

@@ -7,7 +7,7 @@ from contextlib import aclosing
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from eventkit import _pg
@@ -27,6 +27,14 @@ _COLUMNS = (
     events.c.recorded_at,
 )
 
+# Built once (SQLAlchemy's constructs cost CPU on every call; the compiled form is cached).
+_STREAM = (
+    select(*_COLUMNS)
+    .where(events.c.stream_id == bindparam("stream_id"))
+    .order_by(events.c.revision)
+)
+_STREAM_AS_OF = _STREAM.where(events.c.recorded_at <= bindparam("as_of"))
+
 
 def _recorded(row: Row[*tuple[Any, ...]]) -> RecordedEvent:
     position, stream_id, revision, event_id, type_, version, data, meta, at = row
@@ -39,10 +47,10 @@ def _recorded(row: Row[*tuple[Any, ...]]) -> RecordedEvent:
 async def load_stream(
     conn: AsyncConnection, stream_id: str, as_of: datetime | None
 ) -> list[RecordedEvent]:
-    query = select(*_COLUMNS).where(events.c.stream_id == stream_id)
-    if as_of is not None:
-        query = query.where(events.c.recorded_at <= as_utc(as_of))
-    rows = await conn.execute(query.order_by(events.c.revision))
+    if as_of is None:
+        rows = await conn.execute(_STREAM, {"stream_id": stream_id})
+    else:
+        rows = await conn.execute(_STREAM_AS_OF, {"stream_id": stream_id, "as_of": as_utc(as_of)})
     return [_recorded(row) for row in rows]
 
 

@@ -97,6 +97,9 @@ class UnitOfWork:
         """
         if not messages:
             return
+        if is_postgres(self._connection):
+            await _pg_write.enqueue_in(self._connection, messages)  # one round trip
+            return
         created_at = utcnow()
         rows = [
             {

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+# A pooled connection unused for longer than this is pinged before it is handed out (the
+# database may have restarted meanwhile); one back from work moments ago is not: a ping on
+# every checkout would be one more round trip per request (a tenth of an order's).
+IDLE_PING_SECONDS = 1.0
+_CHECKED_IN = "servicekit_checked_in"
 
 
 def engine_for(url: str) -> AsyncEngine:
@@ -17,7 +25,32 @@ def engine_for(url: str) -> AsyncEngine:
         engine = create_async_engine(url)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
-    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    engine = create_async_engine(url, pool_size=10, max_overflow=10)
+    _ping_when_idle(engine)
+    return engine
+
+
+def _ping_when_idle(engine: AsyncEngine) -> None:
+    """SQLAlchemy's ``pool_pre_ping``, for connections idle over ``IDLE_PING_SECONDS``: a
+    dead one is replaced (and the pool's older ones dropped) before anyone uses it."""
+    dialect, pool = engine.dialect, engine.sync_engine.pool
+
+    def checkin(_: Any, record: Any) -> None:
+        record.info[_CHECKED_IN] = time.monotonic()
+
+    def checkout(dbapi_connection: Any, record: Any, _: Any) -> None:
+        returned = record.info.get(_CHECKED_IN)  # None: just connected, nothing to check
+        if returned is None or time.monotonic() - returned <= IDLE_PING_SECONDS:
+            return
+        try:
+            dialect.do_ping(dbapi_connection)
+        except dialect.loaded_dbapi.Error as error:
+            if dialect.is_disconnect(error, dbapi_connection, None):
+                raise exc.InvalidatePoolError() from error  # the pool retries on a new one
+            raise
+
+    event.listen(pool, "checkin", checkin)
+    event.listen(pool, "checkout", checkout)
 
 
 def _sqlite_pragmas(dbapi_connection: object, _: object) -> None:

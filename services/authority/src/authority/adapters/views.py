@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from authority.adapters.rows import row_for
@@ -22,6 +24,17 @@ CATEGORY = {
     "concerns": "concern",
     "claims": "claim",
 }
+
+_orders = VIEWS["orders"].c
+_ORDER_OPEN = (  # built once, as the upserts below
+    sa.select(_orders.order_id)
+    .where(
+        _orders.case_id == sa.bindparam("case_id"),
+        _orders.decision_id == sa.bindparam("decision_id"),
+        _orders.status.in_(sa.bindparam("statuses", expanding=True)),
+    )
+    .limit(1)
+)
 
 
 class SqlViews:
@@ -62,6 +75,12 @@ class SqlViews:
         async with self.engine.connect() as conn:
             found = (await conn.execute(sa.select(table).where(pk == key))).mappings().first()
         return dict(found) if found else None
+
+    async def order_open(
+        self, conn: AsyncConnection, case_id: UUID, decision_id: UUID, statuses: Sequence[str]
+    ) -> bool:
+        params = {"case_id": case_id, "decision_id": decision_id, "statuses": list(statuses)}
+        return await conn.scalar(_ORDER_OPEN, params) is not None
 
     async def open_followup(self, conn: AsyncConnection, contract_id: UUID) -> UUID | None:
         table = VIEWS["followups"]
@@ -109,8 +128,15 @@ class SqlViews:
         return found if isinstance(found, UUID) else None
 
     async def _upsert(self, conn: AsyncConnection, name: str, row: Row) -> None:
-        # Delete + insert works alike on PostgreSQL and SQLite; the row is the whole state.
-        table = VIEWS[name]
-        pk = next(iter(table.primary_key.columns))
-        await conn.execute(table.delete().where(pk == row[pk.name]))
-        await conn.execute(table.insert().values(**row))
+        await conn.execute(_upsert_of(conn.dialect.name, name), row)
+
+
+@functools.cache
+def _upsert_of(dialect_name: str, name: str) -> Any:
+    """One statement per view, built once: the row is the whole state, so every column takes
+    the new value (those a row lacks their defaults, as a delete and insert would)."""
+    table = VIEWS[name]
+    stmt = (postgresql if dialect_name == "postgresql" else sqlite).insert(table)
+    pk = next(iter(table.primary_key.columns))
+    fresh = {c.name: stmt.excluded[c.name] for c in table.columns if c is not pk}
+    return stmt.on_conflict_do_update(index_elements=[pk], set_=fresh)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -9,7 +10,7 @@ import samspil_contracts as wire
 from eventkit import UnitOfWork
 
 from authority.app.acting import Acting
-from authority.app.aggregates import Kit
+from authority.app.aggregates import Kit, Ran
 from authority.app.cases import Cases
 from authority.app.order_wire import order_fields
 from authority.app.transport import Transport
@@ -33,26 +34,34 @@ class Orders:
         self.contact_email = contact_email
         self.aggregate = kit.aggregates.order
 
-    async def place(
-        self, command: PlaceOrder, acting: Acting, case: CaseState | None = None
+    async def place(self, command: PlaceOrder, acting: Acting) -> UUID:
+        return await self.place_on(command.case_id, lambda _: command, acting)
+
+    async def place_on(
+        self, case_id: UUID, build: Callable[[CaseState], PlaceOrder], acting: Acting
     ) -> UUID:
-        """``case`` as the caller just loaded it (to build the command), else loaded here."""
-        if case is None:
-            case, _ = await self.cases.load(command.case_id)
-        decision = case.decision(command.decision_id)
-        if decision is None or decision.status is not DecisionStatus.APPROVED:
-            raise DomainError("decision_not_approved", "an order rests on an approved decision")
-        await self._no_open_order(command.case_id, command.decision_id)
+        """Place the order ``build`` makes from the case (it needs the plan's goals). One
+        transaction reads the case, checks the decision and writes: one connection, no
+        second read of the case stream."""
+        await self.kit.keyring.prime(case_id)
         async with self.kit.store.unit_of_work() as uow:
-            _, loaded = await self.kit.run(uow, self.aggregate, command.order_id, command, acting)
+            stream = await uow.load(self.cases.aggregate.stream(case_id))
+            case = _planned(self.cases.aggregate.fold(stream).state)
+            command = build(case)
+            decision = case.decision(command.decision_id)
+            if decision is None or decision.status is not DecisionStatus.APPROVED:
+                raise DomainError("decision_not_approved", "an order rests on an approved decision")
+            await self._no_open_order(uow, case_id, command.decision_id)
+            new = Ran(None, 0)  # a fresh order id: its stream is empty, no need to read it
+            _, loaded = await self.kit.run(
+                uow, self.aggregate, command.order_id, command, acting, current=new
+            )
             await self._announce(uow, loaded.state, case, acting, loaded.revision)
         return command.order_id
 
     async def planned_case(self, case_id: UUID) -> CaseState:
         case, _ = await self.cases.load(case_id)
-        if case.action_plan is None:
-            raise DomainError("action_plan_missing", "adopt an action plan (§ 140) first")
-        return case
+        return _planned(case)
 
     async def change(self, order_id: UUID, terms: OrderTerms, acting: Acting) -> int:
         state = await self.state(order_id)
@@ -123,13 +132,12 @@ class Orders:
             await self.kit.publish(uow, acting, grant, 1)
         return sealed
 
-    async def _no_open_order(self, case_id: UUID, decision_id: UUID) -> None:
-        for row in await self.kit.views.rows("orders", case_id=case_id, decision_id=decision_id):
-            if row["status"] in OPEN_STATUSES:
-                raise DomainError(
-                    "order_open",
-                    "the measure is already ordered; withdraw the order or await a decline",
-                )
+    async def _no_open_order(self, uow: UnitOfWork, case_id: UUID, decision_id: UUID) -> None:
+        if await self.kit.views.order_open(uow.connection, case_id, decision_id, OPEN_STATUSES):
+            raise DomainError(
+                "order_open",
+                "the measure is already ordered; withdraw the order or await a decline",
+            )
 
     async def _announce(
         self, uow: UnitOfWork, order: OrderState, case: CaseState, acting: Acting, revision: int
@@ -144,3 +152,11 @@ class Orders:
             reason = acting.reason or "changed"
             event = wire.OrderChanged.model_validate({**fields, "change_reason": reason})
         await self.kit.publish(uow, acting, event, revision)
+
+
+def _planned(case: CaseState | None) -> CaseState:
+    if case is None:
+        raise DomainError("case_not_found", "the case does not exist")
+    if case.action_plan is None:
+        raise DomainError("action_plan_missing", "adopt an action plan (§ 140) first")
+    return case

@@ -43,7 +43,12 @@ def services(request: Request) -> Services:
     return found
 
 
-Svc = Annotated[Services, Depends(services)]
+async def _services(request: Request) -> Services:
+    """Async on purpose: FastAPI runs a plain ``def`` dependency in a worker thread."""
+    return services(request)
+
+
+Svc = Annotated[Services, Depends(_services)]
 
 
 def acting(

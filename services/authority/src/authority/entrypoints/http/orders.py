@@ -10,8 +10,10 @@ import samspil_contracts as wire
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
+from authority.app.acting import Acting
 from authority.app.queries import render
 from authority.domain import DomainError, PriceUnit
+from authority.domain.case import CaseState
 from authority.domain.contract import Contact, ContractTerms, DraftContract
 from authority.domain.order import OrderTerms, PlaceOrder, WithdrawalReason, WithdrawOrder
 from authority.entrypoints.http.common import Caseworker, IfMatch, Mutation, Reader, Svc, acting
@@ -85,6 +87,20 @@ def order_terms(body: OrderIn | OrderChangeIn, goals: Any) -> OrderTerms:
     )
 
 
+def new_order(body: OrderIn, a: Acting, case: CaseState) -> PlaceOrder:
+    """The command for ``body`` on ``case`` (planned: it has an action plan)."""
+    assert case.action_plan is not None
+    return PlaceOrder(
+        **a.stamp(),
+        order_id=uuid4(),
+        case_id=body.case_id,
+        provider_id=body.provider_id,
+        decision_id=body.decision_id,
+        measure=_measure(case, body.decision_id),
+        terms=order_terms(body, case.action_plan.goals),
+    )
+
+
 def contract_terms(t: TermsIn, order: Any, goals: Any) -> ContractTerms:
     duration = t.duration_months
     if t.expected_end is None and duration is None:
@@ -112,18 +128,8 @@ def router() -> APIRouter:
     @api.post("/orders", status_code=201)
     async def place(body: OrderIn, who: Caseworker, s: Svc) -> dict[str, Any]:
         a = acting(who, body)
-        case = await s.orders.planned_case(body.case_id)
-        assert case.action_plan is not None  # checked by planned_case
-        command = PlaceOrder(
-            **a.stamp(),
-            order_id=uuid4(),
-            case_id=body.case_id,
-            provider_id=body.provider_id,
-            decision_id=body.decision_id,
-            measure=_measure(case, body.decision_id),
-            terms=order_terms(body, case.action_plan.goals),
-        )
-        return {"order_id": await s.orders.place(command, a, case)}  # one case load, not two
+        order_id = await s.orders.place_on(body.case_id, lambda case: new_order(body, a, case), a)
+        return {"order_id": order_id}
 
     @api.get("/orders")
     async def list_orders(_: Reader, s: Svc, case_id: UUID | None = None) -> list[dict[str, Any]]:

@@ -17,14 +17,12 @@ from authority.app.services import Services
 from authority.domain import Role
 from authority.domain.contract import DraftContract
 from authority.domain.followup import Outcome, RecordOutcome
-from authority.domain.order import PlaceOrder
 from authority.entrypoints.http.common import GoalIn, services
 from authority.entrypoints.http.orders import (
     ContractIn,
     OrderIn,
-    _measure,
     contract_terms,
-    order_terms,
+    new_order,
 )
 from authority.entrypoints.http.oversight import NewTermsIn, OutcomeIn, _adjusted
 from authority.entrypoints.web.forms import actor, attempt, number, text
@@ -44,18 +42,7 @@ async def place_order(s: Services, f: FormData, user: User, p: dict[str, str]) -
         start=text(f, "start"),
         expected_duration_months=number(f, "months"),
     )
-    case = await s.orders.planned_case(body.case_id)
-    assert case.action_plan is not None  # checked by planned_case
-    command = PlaceOrder(
-        **a.stamp(),
-        order_id=uuid4(),
-        case_id=body.case_id,
-        provider_id=body.provider_id,
-        decision_id=body.decision_id,
-        measure=_measure(case, body.decision_id),
-        terms=order_terms(body, case.action_plan.goals),
-    )
-    await s.orders.place(command, a, case)
+    await s.orders.place_on(body.case_id, lambda case: new_order(body, a, case), a)
 
 
 async def draft_contract(s: Services, f: FormData, user: User, p: dict[str, str]) -> None:
