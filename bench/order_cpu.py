@@ -1,0 +1,68 @@
+"""CPU per order in each service: ``uv run python -m bench.order_cpu [N] [RATE]``.
+
+The three services run as processes (``bench.e2e_rig``); N orders (default 200) are placed
+by ``POST /orders`` at RATE per second (default 20, low enough that no service saturates),
+and the run waits until each is in the provider's inbox table and the stack is quiet again.
+Each process's CPU time (utime + stime from ``/proc``) over that span, minus what the same
+process burns idle over an equal span measured just before, divided by N, is the CPU one
+order costs it: the authority's HTTP path and relay, the provider's and the scheduler's
+consumers, and the authority consuming their answers. ``BENCH_PROFILE=DIR`` records each
+service with py-spy meanwhile (see ``bench.e2e_rig.profile``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+
+from bench.e2e_orders import _load
+from bench.e2e_rig import SERVICES, Stack, running_stack, settle
+from bench.e2e_setup import new_tenant, slots
+
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """utime + stime of ``pid`` (its threads included)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / _TICK
+
+
+def cpu_of(stack: Stack) -> dict[str, float]:
+    return {
+        name: cpu_seconds(p.process.pid)
+        for name, p in stack.processes.items()
+        if p.process is not None
+    }
+
+
+async def measure(count: int, rate: int) -> dict[str, float]:
+    """Milliseconds of CPU per order, by service."""
+    async with running_stack() as stack:
+        tenant, _ = await new_tenant(stack)
+        prepared = await slots(stack, count)
+        await settle(stack)
+        idle_from, began = cpu_of(stack), time.perf_counter()
+        await asyncio.sleep(10)
+        idle_to, idle_span = cpu_of(stack), time.perf_counter() - began
+        began = time.perf_counter()
+        result = await _load(stack, tenant, prepared, rate)
+        await settle(stack)
+        busy_to, span = cpu_of(stack), time.perf_counter() - began
+    print(f"seen {len(result.seen)} of {count}; load + settle {span:.1f} s", file=sys.stderr)
+    out = {}
+    for name in SERVICES:
+        idle_rate = (idle_to[name] - idle_from[name]) / idle_span
+        busy = busy_to[name] - idle_to[name] - idle_rate * span
+        out[name] = busy / count * 1000
+        print(f"{name}: {out[name]:.1f} ms/order (idle {idle_rate * 1000:.0f} ms/s)")
+    return out
+
+
+if __name__ == "__main__":
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    r = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+    asyncio.run(measure(n, r))
