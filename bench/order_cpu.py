@@ -52,7 +52,11 @@ async def measure(count: int, rate: int) -> dict[str, float]:
         result = await _load(stack, tenant, prepared, rate)
         await settle(stack)
         busy_to, span = cpu_of(stack), time.perf_counter() - began
-    print(f"seen {len(result.seen)} of {count}; load + settle {span:.1f} s", file=sys.stderr)
+    print(
+        f"seen {len(result.seen)} of {count} ({result.failed} POSTs failed); "
+        f"load + settle {span:.1f} s",
+        file=sys.stderr,
+    )
     out = {}
     for name in SERVICES:
         idle_rate = (idle_to[name] - idle_from[name]) / idle_span
