@@ -17,9 +17,9 @@ from eventkit import (
     ensure_topics,
 )
 from eventkit.schema import outbox as outbox_table
-from eventkit.wakeup import notify_outbox
+from eventkit.wakeup import OUTBOX_CHANNEL, notify_outbox
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 
 from .kafka_helpers import consume, fresh_topic, kafka_bootstrap_or_skip
 
@@ -157,3 +157,21 @@ async def test_a_commit_that_notifies_wakes_the_relay_long_before_its_next_poll(
     assert [r.value for r in await consume(bootstrap, topic, 1)] == [b"woken"]
     stop.set()
     await asyncio.wait_for(running, 10)
+
+
+async def test_each_transaction_on_a_reused_connection_notifies_once(pg_store: EventStore) -> None:
+    # given a listener on the outbox channel, and a store whose pool holds one connection
+    engine = create_async_engine(pg_store.engine.url, pool_size=1, max_overflow=0)
+    store, heard = EventStore(engine), asyncio.Queue[str]()
+    async with pg_store.engine.connect() as listening:
+        driver = (await listening.get_raw_connection()).driver_connection
+        assert driver is not None
+        await driver.add_listener(OUTBOX_CHANNEL, lambda *_: heard.put_nowait("woken"))
+        for n in range(2):
+            # when a transaction enqueues twice (and a later one on the same connection too)
+            async with store.unit_of_work() as uow:
+                await uow.enqueue([message("t", b"k", f"a{n}".encode())])
+                await uow.enqueue([message("t", b"k", f"b{n}".encode())])
+            # then each commit wakes the listener
+            assert await asyncio.wait_for(heard.get(), 10) == "woken"
+    await engine.dispose()
