@@ -50,6 +50,13 @@ ob AS (
 SELECT count(*) FROM ev
 """  # noqa: S608 - constant SQL, values are parameters
 
+INBOX = """
+INSERT INTO inbox (consumer, event_id, processed_at)
+SELECT $1::varchar, e, $3::timestamptz FROM unnest($2::uuid[]) AS u(e)
+ON CONFLICT DO NOTHING
+RETURNING event_id
+"""
+
 
 def _event_params(stream_id: str, expected: int, events: Sequence[NewEvent]) -> list[Any]:
     return [
