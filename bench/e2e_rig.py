@@ -45,7 +45,11 @@ class Stack:
             base_url=self.url(service),
             headers={"Authorization": f"Bearer {token}"},
             timeout=30,
-            limits=httpx.Limits(max_connections=64, max_keepalive_connections=64),
+            # Idle connections are dropped before uvicorn's 5 s keep-alive closes them: a
+            # request sent on one the server is closing just then fails with ReadError.
+            limits=httpx.Limits(
+                max_connections=64, max_keepalive_connections=64, keepalive_expiry=2.0
+            ),
             **kw,  # type: ignore[arg-type]
         )
 

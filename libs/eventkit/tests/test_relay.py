@@ -16,10 +16,11 @@ from eventkit import (
     TopicSpec,
     ensure_topics,
 )
+from eventkit.relay import _RELAY_LOCK
 from eventkit.schema import outbox as outbox_table
-from eventkit.wakeup import notify_outbox
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncConnection
+from eventkit.wakeup import OUTBOX_CHANNEL, notify_outbox
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 
 from .kafka_helpers import consume, fresh_topic, kafka_bootstrap_or_skip
 
@@ -157,3 +158,41 @@ async def test_a_commit_that_notifies_wakes_the_relay_long_before_its_next_poll(
     assert [r.value for r in await consume(bootstrap, topic, 1)] == [b"woken"]
     stop.set()
     await asyncio.wait_for(running, 10)
+
+
+async def test_each_transaction_on_a_reused_connection_notifies_once(pg_store: EventStore) -> None:
+    # given a listener on the outbox channel, and a store whose pool holds one connection
+    engine = create_async_engine(pg_store.engine.url, pool_size=1, max_overflow=0)
+    store, heard = EventStore(engine), asyncio.Queue[str]()
+    async with pg_store.engine.connect() as listening:
+        driver = (await listening.get_raw_connection()).driver_connection
+        assert driver is not None
+        await driver.add_listener(OUTBOX_CHANNEL, lambda *_: heard.put_nowait("woken"))
+        for n in range(2):
+            # when a transaction enqueues twice (and a later one on the same connection too)
+            async with store.unit_of_work() as uow:
+                await uow.enqueue([message("t", b"k", f"a{n}".encode())])
+                await uow.enqueue([message("t", b"k", f"b{n}".encode())])
+            # then each commit wakes the listener
+            assert await asyncio.wait_for(heard.get(), 10) == "woken"
+    await engine.dispose()
+
+
+async def test_a_relay_sends_nothing_while_another_holds_the_sending_turn(
+    pg_store: EventStore, bootstrap: str
+) -> None:
+    # given an unsent message, and another relay in the middle of its batch (holding the turn)
+    topic = await fresh_topic(bootstrap, "turn")
+    async with pg_store.unit_of_work() as uow:
+        await uow.enqueue([message(topic, b"k", b"once")])
+    relay = OutboxRelay(pg_store.engine, bootstrap)
+    try:
+        async with pg_store.engine.begin() as other:
+            await other.execute(select(func.pg_advisory_xact_lock(_RELAY_LOCK)))
+            # when this relay tries a batch meanwhile, it sends nothing
+            assert await relay.run_once() == 0
+        # then, once the turn is free, it sends the message
+        assert await relay.run_once() == 1
+    finally:
+        await relay.stop()
+    assert [r.value for r in await consume(bootstrap, topic, 1)] == [b"once"]

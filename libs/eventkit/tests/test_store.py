@@ -135,6 +135,24 @@ async def test_the_inbox_reports_a_redelivered_event(store: EventStore) -> None:
     assert (first, again, other_consumer) == (False, True, False)
 
 
+async def test_the_inbox_marks_a_batch_at_once_and_names_the_redelivered(
+    store: EventStore,
+) -> None:
+    old, new = uuid4(), uuid4()
+    # given the consumer processed one event earlier
+    async with store.unit_of_work() as uow:
+        assert not await uow.seen("billing", old)
+
+    # when a batch with it and a new event is marked
+    async with store.unit_of_work() as uow:
+        earlier = await uow.seen_many("billing", [old, new])
+
+    # then only the earlier one is reported, and the new one is now recorded too
+    assert earlier == {old}
+    async with store.unit_of_work() as uow:
+        assert await uow.seen_many("billing", [new]) == {new}
+
+
 async def test_an_inbox_mark_rolls_back_with_its_effect(store: EventStore) -> None:
     event_id = uuid4()
 

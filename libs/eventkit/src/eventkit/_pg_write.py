@@ -51,6 +51,13 @@ ob AS (
 SELECT count(*) FROM ev
 """  # noqa: S608 - constant SQL, values are parameters
 
+INBOX = """
+INSERT INTO inbox (consumer, event_id, processed_at)
+SELECT $1::varchar, e, $3::timestamptz FROM unnest($2::uuid[]) AS u(e)
+ON CONFLICT DO NOTHING
+RETURNING event_id
+"""
+
 
 # Outbox rows and the relay's wake-up in one round trip (the CTE's insert always runs; the
 # notification is delivered at commit, so it never announces a row the relay cannot see).

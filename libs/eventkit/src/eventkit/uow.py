@@ -126,3 +126,14 @@ class UnitOfWork:
         values = {"consumer": consumer, "event_id": event_id, "processed_at": utcnow()}
         inserted = (await self._connection.execute(stmt, values)).first()
         return inserted is None
+
+    async def seen_many(self, consumer: str, event_ids: Sequence[UUID]) -> set[UUID]:
+        """``seen`` for several events at once (one statement on PostgreSQL): records them,
+        and returns those that were already processed."""
+        if not is_postgres(self._connection):
+            return {event_id for event_id in event_ids if await self.seen(consumer, event_id)}
+        new = await self._connection.exec_driver_sql(
+            _pg_write.INBOX, (consumer, list(event_ids), utcnow())
+        )
+        inserted = {row[0] for row in new}
+        return {event_id for event_id in event_ids if event_id not in inserted}

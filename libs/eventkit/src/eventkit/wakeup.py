@@ -22,12 +22,24 @@ from eventkit._sql import is_postgres
 
 log = structlog.get_logger(__name__)
 OUTBOX_CHANNEL = "eventkit_outbox"
+_NOTIFIED = "eventkit_outbox_notified"  # conn.info: the transaction that notified
 
 
 async def notify_outbox(conn: AsyncConnection) -> None:
-    """Wake listening relays when the caller's transaction commits."""
-    if is_postgres(conn):
-        await conn.execute(select(func.pg_notify(OUTBOX_CHANNEL, "")))
+    """Wake listening relays when the caller's transaction commits.
+
+    Once per transaction: PostgreSQL folds equal notifications of one transaction anyway,
+    and each further call would cost a round trip (a batch of consumed records enqueues
+    many times in one transaction).
+    """
+    if not is_postgres(conn):
+        return
+    transaction = conn.sync_connection.get_transaction() if conn.sync_connection else None
+    if transaction is not None and conn.info.get(_NOTIFIED) is transaction:
+        return
+    await conn.execute(select(func.pg_notify(OUTBOX_CHANNEL, "")))
+    if transaction is not None:
+        conn.info[_NOTIFIED] = transaction
 
 
 class Wakeup:

@@ -1,8 +1,9 @@
 """FastStream subscribers that feed an :class:`InboundPipeline`.
 
-Offsets are committed only after the pipeline returns (``NACK_ON_ERROR``): a crash or a
-database outage mid-handling means Kafka hands the record over again, and the inbox makes
-that second delivery harmless.
+Each call gets what one fetch returned (up to ``BATCH_RECORDS``, in offset order per
+partition) and hands it to the pipeline as one batch. Offsets are committed only after the
+pipeline returns (``NACK_ON_ERROR``): a crash or a database outage mid-handling means Kafka
+hands the records over again, and the inbox makes that second delivery harmless.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from servicekit.metrics import CONSUMER_LAG, INBOUND_RECORDS
 
 log = structlog.get_logger(__name__)
 RETRY_PAUSE_SECONDS = 1.0
+BATCH_RECORDS = 200  # at most this many records share a transaction
 
 
 def record_lag(group_id: str, consumer: Any, record: Any) -> None:
@@ -51,18 +53,27 @@ def subscribe(
     broker: KafkaBroker, topics: Sequence[str], group_id: str, pipeline: InboundPipeline
 ) -> None:
     async def consume(message: KafkaMessage) -> None:
-        record = message.raw_message
-        record_lag(group_id, getattr(message, "consumer", None), record)
-        if getattr(record, "value", b"") is None:
-            # A tombstone on a compacted topic deletes a key; it is no event to handle.
-            topic = getattr(record, "topic", "?")
-            INBOUND_RECORDS.labels(pipeline.consumer, topic, "tombstone").inc()
+        fetched = message.raw_message
+        records = fetched if isinstance(fetched, tuple) else (fetched,)
+        consumer = getattr(message, "consumer", None)
+        live = []
+        for record in records:
+            record_lag(group_id, consumer, record)
+            if getattr(record, "value", b"") is None:
+                # A tombstone on a compacted topic deletes a key; it is no event to handle.
+                topic = getattr(record, "topic", "?")
+                INBOUND_RECORDS.labels(pipeline.consumer, topic, "tombstone").inc()
+            else:
+                live.append(inbound_from_record(record))
+        if not live:
             return
         try:
-            await pipeline(inbound_from_record(record))
+            await pipeline.handle(live)
         except Exception:
-            # Transient (database down, broker hiccup): back off, then let Kafka redeliver.
-            INBOUND_RECORDS.labels(pipeline.consumer, getattr(record, "topic", "?"), "failed").inc()
+            # Transient (database down, broker hiccup): back off, then let Kafka redeliver
+            # (FastStream rewinds every partition of the batch to its first record).
+            for record in live:
+                INBOUND_RECORDS.labels(pipeline.consumer, record.topic, "failed").inc()
             log.exception("inbound_failed", group=group_id)
             await asyncio.sleep(RETRY_PAUSE_SECONDS)
             raise
@@ -73,5 +84,7 @@ def subscribe(
         auto_offset_reset="earliest",
         ack_policy=AckPolicy.NACK_ON_ERROR,
         decoder=raw_body,
+        batch=True,  # what one fetch returned: one transaction, one offset commit
+        max_records=BATCH_RECORDS,
         title=f"{group_id}:{','.join(topics)}",
     )(consume)

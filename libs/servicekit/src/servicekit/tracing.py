@@ -13,8 +13,7 @@ gets a consumer span whose parent is that header. Where spans go is configuratio
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 
 from opentelemetry import trace
 from opentelemetry.sdk.resources import Resource
@@ -70,11 +69,12 @@ def _text_headers(headers: Sequence[tuple[str, bytes]]) -> Mapping[str, str]:
     return {k: v.decode("ascii", "replace") for k, v in headers if k in wanted}
 
 
-@contextmanager
-def consuming(
+def consumer_span(
     topic: str, partition: int, offset: int, headers: Sequence[tuple[str, bytes]]
-) -> Iterator[Span]:
-    """A consumer span for one Kafka record, child of the producer's ``traceparent``.
+) -> Span:
+    """A started (not yet current) consumer span for one Kafka record, child of the
+    producer's ``traceparent``; the caller makes it current (``trace.use_span``) while it
+    works on the record and ends it.
 
     The span starts before decoding (a dead-lettered record is traced too); the pipeline
     renames it after the event type once it knows it.
@@ -87,7 +87,6 @@ def consuming(
         "messaging.destination.partition.id": str(partition),
         "messaging.kafka.offset": offset,
     }
-    with tracer().start_as_current_span(
+    return tracer().start_span(
         f"process {topic}", context=parent, kind=SpanKind.CONSUMER, attributes=attributes
-    ) as span:
-        yield span
+    )
