@@ -70,7 +70,9 @@ async def stream_all(
             if ahead is not None:
                 ahead = asyncio.ensure_future(fetch.fetch())
                 await asyncio.sleep(0)  # let it send the request
-            yield _events(rows)
+            events = _events(rows)
+            del rows  # the records go now, not when the next batch is in
+            yield events
     finally:
         if ahead is not None:  # the connection is busy until that answer is in
             await asyncio.gather(ahead, return_exceptions=True)
