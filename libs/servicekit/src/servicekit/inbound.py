@@ -19,16 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 from uuid import UUID
 
 import structlog
 from eventkit import EventStore, Inbound, UnitOfWork
 from opentelemetry import trace
-from opentelemetry.trace import Span
-from samspil_contracts import Envelope, IntegrationEvent, UndecodableEvent, decode
+from samspil_contracts import Envelope, IntegrationEvent
 
-from servicekit import tracing
+from servicekit.inbound_records import DeadLetterSink, Decoded, decode_record
 from servicekit.metrics import INBOUND_RECORDS
 
 log = structlog.get_logger(__name__)
@@ -36,25 +35,10 @@ log = structlog.get_logger(__name__)
 Handler = Callable[[UnitOfWork, Envelope, Any], Awaitable[None]]
 
 
-class DeadLetterSink(Protocol):
-    async def send(self, inbound: Inbound, reason: str) -> None: ...
-
-
 @dataclass(frozen=True)
 class Outcome:
     status: str  # handled | duplicate | ignored | dead_lettered
     event_id: str | None = None
-
-
-@dataclass(frozen=True)
-class _Decoded:
-    """A record that decoded, with its consumer span (started, ended after the batch)."""
-
-    n: int
-    record: Inbound
-    span: Span
-    envelope: Envelope
-    event: IntegrationEvent
 
 
 class InboundPipeline:
@@ -80,15 +64,15 @@ class InboundPipeline:
         fails, each gets a transaction of its own, so the good ones commit, and the first
         failure is raised (Kafka redelivers the batch; the inbox drops what committed)."""
         outcomes: dict[int, Outcome] = {}
-        decoded: list[_Decoded] = []
+        decoded: list[Decoded] = []
         for n, record in enumerate(records):
-            item = await self._decode(n, record)
+            item = await decode_record(n, record, self.dead_letters)
             if item is None:
                 outcomes[n] = Outcome("dead_lettered")
             else:
                 decoded.append(item)
         try:
-            outcomes |= await self._in_one_transaction(decoded)
+            outcomes |= await self._in_one_transaction(decoded) if decoded else {}
         finally:
             for item in decoded:
                 item.span.end()
@@ -96,7 +80,7 @@ class InboundPipeline:
             INBOUND_RECORDS.labels(self.consumer, record.topic, outcomes[n].status).inc()
         return [outcomes[n] for n in range(len(records))]
 
-    async def _in_one_transaction(self, decoded: list[_Decoded]) -> dict[int, Outcome]:
+    async def _in_one_transaction(self, decoded: list[Decoded]) -> dict[int, Outcome]:
         try:
             async with self.store.unit_of_work() as uow:
                 return await self._apply_all(decoded, uow)
@@ -106,7 +90,7 @@ class InboundPipeline:
             log.warning("inbound_batch_one_by_one", records=len(decoded))
             return await self._one_by_one(decoded)
 
-    async def _one_by_one(self, decoded: list[_Decoded]) -> dict[int, Outcome]:
+    async def _one_by_one(self, decoded: list[Decoded]) -> dict[int, Outcome]:
         """After a failed batch: each record alone; a failure stops its partition's later
         records (their order must hold), not the other partitions'."""
         outcomes: dict[int, Outcome] = {}
@@ -126,27 +110,7 @@ class InboundPipeline:
             raise error
         return outcomes
 
-    async def _decode(self, n: int, record: Inbound) -> _Decoded | None:
-        """The record decoded, in its consumer span; None once it is dead-lettered."""
-        span = tracing.consumer_span(record.topic, record.partition, record.offset, record.headers)
-        with trace.use_span(span, end_on_exit=False):
-            try:
-                envelope, event = decode(record.headers, record.value)
-            except UndecodableEvent as exc:
-                try:
-                    await self.dead_letters.send(record, exc.reason)
-                finally:
-                    span.set_attribute("samspil.outcome", "dead_lettered")
-                    span.end()
-                why = exc.reason
-                log.warning("dead_lettered", topic=record.topic, offset=record.offset, why=why)
-                return None
-        span.update_name(f"{envelope.type} process")
-        span.set_attribute("cloudevents.event_type", envelope.type)
-        span.set_attribute("cloudevents.event_id", str(envelope.event_id))
-        return _Decoded(n, record, span, envelope, event)
-
-    async def _apply_all(self, decoded: list[_Decoded], uow: UnitOfWork) -> dict[int, Outcome]:
+    async def _apply_all(self, decoded: list[Decoded], uow: UnitOfWork) -> dict[int, Outcome]:
         """Inbox rows of every handled event in one statement, then each effect in order."""
         wanted = {d.envelope.event_id for d in decoded if type(d.event) in self.handlers}
         earlier = await uow.seen_many(self.consumer, list(wanted)) if wanted else set()
@@ -179,15 +143,3 @@ class InboundPipeline:
         # Debug only: a JSON line per record at INFO costs more CPU than some handlers.
         log.debug("handled", type=envelope.type, event_id=str(event_id))
         return Outcome("handled", str(event_id))
-
-
-def inbound_from_record(record: Any) -> Inbound:
-    """Adapt an aiokafka ``ConsumerRecord`` (what FastStream hands us raw)."""
-    return Inbound(
-        topic=record.topic,
-        partition=record.partition,
-        offset=record.offset,
-        key=record.key,
-        value=record.value or b"",
-        headers=tuple((k, v or b"") for k, v in (record.headers or ())),
-    )

@@ -18,7 +18,8 @@ from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 
-from servicekit.inbound import InboundPipeline, inbound_from_record
+from servicekit.inbound import InboundPipeline
+from servicekit.inbound_records import inbound_from_record
 from servicekit.metrics import CONSUMER_LAG, INBOUND_RECORDS
 
 log = structlog.get_logger(__name__)

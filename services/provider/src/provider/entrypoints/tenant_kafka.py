@@ -18,7 +18,7 @@ from samspil_contracts import UndecodableEvent
 from samspil_contracts.tenant import commands_pattern, provider_of
 from samspil_contracts.tenant_codec import decode_tenant
 from samspil_contracts.tenant_messages import TenantCommand
-from servicekit.inbound import DeadLetterSink, inbound_from_record
+from servicekit.inbound_records import DeadLetterSink, inbound_from_record
 
 from provider.app.tenant_commands import TenantCommands
 
