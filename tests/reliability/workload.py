@@ -69,7 +69,9 @@ class Workload:
             async with self._client("caseworker") as cw, self._client("team_leader") as tl:
                 return await slots(cw, tl, n)
 
+        began = time.monotonic()
         self.slots = run_sync(make)
+        print(f"\n[prepare] {n} approved decisions in {time.monotonic() - began:.0f}s", flush=True)
 
     def place(self, count: int) -> list[str]:
         """Place the next ``count`` orders, PLACERS at a time; no fault may be in progress."""
@@ -86,7 +88,9 @@ class Workload:
 
                 return list(await asyncio.gather(*(one(s) for s in todo)))
 
+        began = time.monotonic()
         placed = run_sync(place_all)
+        print(f"[place] {count} orders in {time.monotonic() - began:.0f}s", flush=True)
         self.order_ids += placed
         return placed
 
@@ -96,6 +100,8 @@ class Workload:
             base_url=self.stack.url("authority"),
             headers={"Authorization": f"Bearer {token}"},
             timeout=60,
+            # below uvicorn's 5 s keep-alive, so a connection it is closing is never reused
+            limits=httpx.Limits(keepalive_expiry=1.0),
         )
 
     def wait_all_accepted(self, stall: float = 180.0) -> float:
