@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -14,6 +15,34 @@ from tests.kafka_tools import read_raw
 
 def raw_records(bootstrap: str, topic: str, seconds: float = 3.0) -> list[Any]:
     return run_sync(lambda: read_raw(bootstrap, topic, seconds=seconds))
+
+
+def records_to_end(bootstrap: str, topic: str) -> list[Any]:
+    """Every record of ``topic`` up to its end offsets when called: one pass, none missed."""
+
+    async def read() -> list[Any]:
+        consumer = AIOKafkaConsumer(
+            topic,
+            bootstrap_servers=bootstrap,
+            auto_offset_reset="earliest",
+            enable_auto_commit=False,
+            max_poll_records=5000,
+        )
+        await consumer.start()
+        try:
+            # no group: every partition is assigned once the metadata is in
+            while not consumer.assignment():  # noqa: ASYNC110 (aiokafka offers no event)
+                await asyncio.sleep(0.1)
+            ends = await consumer.end_offsets(list(consumer.assignment()))
+            out: list[Any] = []
+            while [tp for tp, end in ends.items() if await consumer.position(tp) < end]:
+                for tp, records in (await consumer.getmany(timeout_ms=1000)).items():
+                    out.extend(r for r in records if r.offset < ends[tp])
+            return out
+        finally:
+            await consumer.stop()
+
+    return run_sync(read)
 
 
 def header(record: Any, name: str) -> str | None:
@@ -33,8 +62,11 @@ def produce_raw(
         producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", **producer_options)
         await producer.start()
         try:
-            for key, value, headers in records:
-                await producer.send_and_wait(topic, value, key=key, headers=headers)
+            sent = [
+                await producer.send(topic, value, key=key, headers=headers)
+                for key, value, headers in records
+            ]
+            await asyncio.gather(*sent)  # batched, in order per partition
         finally:
             await producer.stop()
 

@@ -13,15 +13,17 @@ import pytest
 from samspil_contracts import topics
 
 from tests.e2e.flows import new_tenant
+from tests.reliability.checks import PLACED, assert_answered_exactly_once
 from tests.reliability.conftest import FaultStack, N
-from tests.reliability.kafka_checks import as_sent, header, produce_raw, raw_records, wait_consumed
-from tests.reliability.workload import (
-    PLACED,
-    AutoAcceptor,
-    Workload,
-    assert_answered_exactly_once,
-    retrying,
+from tests.reliability.kafka_checks import (
+    as_sent,
+    header,
+    produce_raw,
+    records_to_end,
+    wait_consumed,
 )
+from tests.reliability.robot import AutoAcceptor
+from tests.reliability.workload import Workload, retrying
 
 pytestmark = pytest.mark.integration
 
@@ -101,14 +103,14 @@ def test_every_order_delivered_twice_has_one_effect(fault_stack: FaultStack) -> 
         mine = set(work.order_ids)
         placed = [
             r
-            for r in raw_records(fault_stack.bootstrap, orders_topic)
+            for r in records_to_end(fault_stack.bootstrap, orders_topic)
             if header(r, "ce_type") == PLACED and header(r, "ce_subject") in mine
         ]
         assert len(placed) >= N
         produce_raw(fault_stack.bootstrap, orders_topic, [as_sent(r) for r in placed])
         # and every consumer of the topic (provider, scheduler) has read past them
         groups = [f"{fault_stack.topic_prefix}{s}" for s in ("provider", "scheduler")]
-        wait_consumed(fault_stack.bootstrap, orders_topic, groups)
+        wait_consumed(fault_stack.bootstrap, orders_topic, groups, timeout=60 + N / 10)
         time.sleep(1)
         # Then no order is received or answered twice
         figures = assert_answered_exactly_once(work)

@@ -9,6 +9,7 @@ from samspil_contracts import topics
 
 from tests.e2e.flows import new_tenant
 from tests.harness import wait_for
+from tests.reliability.checks import PLACED, assert_answered_exactly_once
 from tests.reliability.conftest import FaultStack
 from tests.reliability.kafka_checks import (
     as_sent,
@@ -16,7 +17,8 @@ from tests.reliability.kafka_checks import (
     produce_to_every_partition,
     raw_records,
 )
-from tests.reliability.workload import PLACED, AutoAcceptor, Workload, assert_answered_exactly_once
+from tests.reliability.robot import AutoAcceptor
+from tests.reliability.workload import Workload
 
 pytestmark = pytest.mark.integration
 
@@ -27,7 +29,7 @@ def _one_order(stack: FaultStack, name: str, n: int = 4) -> Workload:
     work.prepare(n)
     with AutoAcceptor(work.tenant):
         work.place(n)
-        work.wait_all_accepted(timeout=60)
+        work.wait_all_accepted()
     return work
 
 
