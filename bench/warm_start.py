@@ -16,7 +16,6 @@ import contextlib
 import os
 import re
 import signal
-import socket
 import tempfile
 import time
 import uuid
@@ -24,6 +23,7 @@ from pathlib import Path
 
 import asyncpg
 import devstack
+from devstack.ports import free_port_run
 
 from bench.core import Figure, Outcome, Sizes
 from bench.e2e_rig import SERVICES, running_stack
@@ -66,7 +66,7 @@ async def _scripted() -> tuple[float, float]:
     prefix = f"bench_ws{tag}_"
     with tempfile.TemporaryDirectory() as run_dir:
         env = os.environ | {
-            "SAMSPIL_PORT_BASE": str(_free_port_run()),
+            "SAMSPIL_PORT_BASE": str(free_port_run(3)),
             "SAMSPIL_RUN_DIR": run_dir,
             "SAMSPIL_LOG_DIR": run_dir,
             "SAMSPIL_DB_PREFIX": prefix,
@@ -88,25 +88,6 @@ async def _scripted() -> tuple[float, float]:
             await _drop(prefix)
     found = re.search(rb"stack ready in ([\d.]+) s", out)
     return seconds, float(found.group(1)) if found else float("nan")
-
-
-def _free_port_run() -> int:
-    """A base port with the two after it free too."""
-    while True:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            base = int(probe.getsockname()[1])
-        if base < 65000 and all(_free(base + i) for i in range(3)):
-            return base
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
 
 
 def _stop(run_dir: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -12,15 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+from devstack.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 LOGS = ROOT / "var" / "log" / "tests"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,15 +24,10 @@ from devstack._proc import DevstackError, read_pid, start_detached, stop_group, 
 from devstack.kafka_jars import ensure_jars
 from devstack.kafka_local import SERVER_PROPERTIES, format_storage, java_command
 from devstack.kafka_sasl import sasl_properties
+from devstack.ports import free_port
 
 _MAIN_CLASS = "kafka.Kafka"
 START_TIMEOUT_SECONDS = 90
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass

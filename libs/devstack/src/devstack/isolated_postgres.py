@@ -16,7 +16,7 @@ from pathlib import Path
 
 from devstack._paths import repo_root
 from devstack._proc import DevstackError, tail
-from devstack.isolated_kafka import free_port
+from devstack.ports import free_port
 from devstack.postgres_local import PASSWORD, USER, _as_owner, _bin_dir, _own
 
 _SETTINGS = """
