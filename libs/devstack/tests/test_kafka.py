@@ -11,6 +11,7 @@ import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import UnknownTopicOrPartitionError
+from devstack import kafka_local
 
 pytestmark = pytest.mark.integration
 
@@ -72,3 +73,11 @@ def test_ensuring_kafka_again_is_fast_and_returns_the_same_servers(kafka_bootstr
     # then nothing is restarted: same address, answered in well under a start-up time
     assert again == kafka_bootstrap
     assert time.monotonic() - started < 3
+
+
+def test_a_cluster_id_never_reads_as_an_option() -> None:
+    # Given ids are base64url of random uuids, and one in 64 of those begins with '-'
+    # When many are made, then none begins with '-' and each is a 22-character id
+    ids = [kafka_local.cluster_id() for _ in range(2000)]
+    assert not any(i.startswith("-") for i in ids)
+    assert {len(i) for i in ids} == {22}

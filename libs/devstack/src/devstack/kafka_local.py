@@ -90,9 +90,17 @@ def _start(classpath: str) -> None:
     start_detached(args, log_file("kafka.out"), home / "kafka.pid", cwd=home)
 
 
+def cluster_id() -> str:
+    """A random KRaft cluster id. Like Kafka's ``Uuid.randomUuid``, never one starting with
+    '-': the storage tool's parser would take it for an option (1 in 64 ids)."""
+    while True:
+        candidate = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+        if not candidate.startswith("-"):
+            return candidate
+
+
 def format_storage(classpath: str, config: str) -> None:
-    cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
-    args = ["format", "--standalone", "--cluster-id", cluster_id, "--config", config]
+    args = ["format", "--standalone", "--cluster-id", cluster_id(), "--config", config]
     done = subprocess.run(
         java_command(classpath, "kafka.tools.StorageTool", *args),
         capture_output=True,
