@@ -9,7 +9,9 @@ hands the records over again, and the inbox makes that second delivery harmless.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any
 
 import structlog
@@ -17,6 +19,7 @@ from aiokafka import TopicPartition
 from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
+from faststream.kafka.subscriber.usecase import BatchSubscriber
 
 from servicekit.inbound import InboundPipeline
 from servicekit.inbound_records import inbound_from_record
@@ -25,6 +28,34 @@ from servicekit.metrics import CONSUMER_LAG, INBOUND_RECORDS
 log = structlog.get_logger(__name__)
 RETRY_PAUSE_SECONDS = 1.0
 BATCH_RECORDS = 200  # at most this many records share a transaction
+FETCH_WAIT_MS = 500  # how long one empty fetch waits before the loop checks for a stop
+_nap, _now = asyncio.sleep, time.monotonic  # (seams for the unit test)
+
+
+class PromptBatchSubscriber(BatchSubscriber):
+    """FastStream's batch subscriber, minus its nap after an empty fetch.
+
+    FastStream sleeps ``batch_timeout_ms`` more after ``getmany`` came back empty, so a
+    record arriving on an idle topic waited up to that long before anyone fetched it: the
+    provider's inbox lagged the relay by 5 ms at p50 but 110 ms at p99 at 20 orders/s.
+    ``getmany`` already waits for the first record (and returns as soon as there is one),
+    so this only sleeps what is left of the timeout when it came back early and empty
+    (no partitions assigned yet), which keeps the loop from spinning.
+    """
+
+    __slots__ = ()
+
+    async def get_msg(self, consumer: Any) -> tuple[Any, ...]:
+        began = _now()
+        fetched = await consumer.getmany(
+            timeout_ms=self.batch_timeout_ms, max_records=self.max_records
+        )
+        if fetched:
+            return tuple(chain(*fetched.values()))
+        left = self.batch_timeout_ms / 1000 - (_now() - began)
+        if left > 0:
+            await _nap(left)
+        return ()
 
 
 def record_lag(group_id: str, consumer: Any, record: Any) -> None:
@@ -79,7 +110,7 @@ def subscribe(
             await asyncio.sleep(RETRY_PAUSE_SECONDS)
             raise
 
-    broker.subscriber(
+    subscriber = broker.subscriber(
         *topics,
         group_id=group_id,
         auto_offset_reset="earliest",
@@ -87,5 +118,9 @@ def subscribe(
         decoder=raw_body,
         batch=True,  # what one fetch returned: one transaction, one offset commit
         max_records=BATCH_RECORDS,
+        batch_timeout_ms=FETCH_WAIT_MS,
         title=f"{group_id}:{','.join(topics)}",
-    )(consume)
+    )
+    if type(subscriber) is BatchSubscriber:  # the factory picks the class; swap in ours
+        subscriber.__class__ = PromptBatchSubscriber
+    subscriber(consume)
