@@ -28,7 +28,7 @@ class Rows:
     """The rows of every table, filled case by case, inserted in chunks at the end."""
 
     def __init__(self) -> None:
-        self.tables: dict[str, list[dict[str, Any]]] = {n: [] for n in VIEWS} | {"events": []}
+        self.tables: dict[str, list[dict[str, Any]]] = {n: [] for n in (*VIEWS, "events")}
         self.revisions: Counter[str] = Counter()
 
     def add(self, table: str, **row: Any) -> None:

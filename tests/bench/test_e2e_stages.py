@@ -9,7 +9,7 @@ from bench.e2e_stages import STAGES, Marks, figures
 
 def test_the_stages_add_up_to_the_whole_and_keep_their_order() -> None:
     # Given an order that passed each point at known times
-    marks = Marks(placed=10.0, written=10.01, acknowledged=10.015, received=10.02, seen=10.05)
+    marks = Marks(placed=10.0, written=10.01, handed=10.015, received=10.02, seen=10.05)
     # When it is split into stages
     stages = marks.stages()
     # Then each stage is the gap to the next point, in order, and they sum to the total
