@@ -34,9 +34,7 @@ def engine_for(url: str) -> AsyncEngine:
     # loop) gets a fresh connection.
     # orjson turns jsonb (every event's data and metadata) into dicts at a fraction of the
     # stdlib's CPU.
-    engine = create_async_engine(
-        url, pool_size=10, max_overflow=10, json_deserializer=orjson.loads
-    )
+    engine = create_async_engine(url, pool_size=10, max_overflow=10, json_deserializer=orjson.loads)
     _check_at_checkout(engine)
     return engine
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, get_args
 from uuid import UUID
 
@@ -11,10 +11,11 @@ from eventkit import EventStore, OutboxMessage, UnitOfWork
 from samspil_contracts import IntegrationEvent
 from servicekit.aggregates import Aggregate, EventCodec, Loaded
 from servicekit.publishing import Publisher
+from servicekit.statecache import StateCache
 
 from authority.app.acting import Acting
 from authority.app.keyring import Keyring
-from authority.app.personal import PersonalCodec
+from authority.app.personal import PersonalCodec, persons_in_clear
 from authority.app.ports import Views
 from authority.domain import case, concern, contract, followup, order, settlement, standard
 
@@ -36,11 +37,15 @@ class Aggregates:
     standard: AnyAggregate
 
     @classmethod
-    def create(cls, keyring: Keyring) -> Aggregates:
+    def create(cls, keyring: Keyring, cache: StateCache | None = None) -> Aggregates:
+        """``cache``: recently folded states of the case and order streams (the ones every
+        order reads and writes)."""
         case_codec = PersonalCodec(get_args(case.CaseEvent), keyring)
         return cls(
-            case=Aggregate("case", case.decide, case.evolve, case_codec),
-            order=Aggregate("order", order.decide, order.evolve, _codec(order.OrderEvent)),
+            case=Aggregate(
+                "case", case.decide, case.evolve, case_codec, cache, cacheable=persons_in_clear
+            ),
+            order=Aggregate("order", order.decide, order.evolve, _codec(order.OrderEvent), cache),
             contract=Aggregate(
                 "contract", contract.decide, contract.evolve, _codec(contract.ContractEvent)
             ),
@@ -59,15 +64,7 @@ class Aggregates:
         )
 
     def all(self) -> list[AnyAggregate]:
-        return [
-            self.case,
-            self.order,
-            self.contract,
-            self.followup,
-            self.concern,
-            self.claim,
-            self.standard,
-        ]
+        return [getattr(self, field.name) for field in fields(self)]
 
     def for_stream(self, stream_id: str) -> AnyAggregate | None:
         category = stream_id.split("-", 1)[0]
@@ -114,7 +111,7 @@ class Kit:
         revision was checked by that first command, so this one follows on from it."""
         expected = acting.expected_revision if current is None else None
         if current is None:
-            current = aggregate.fold(await uow.load(aggregate.stream(key)))
+            current = await aggregate.current(uow, key)
         events = list(aggregate.decide(command, current.state))
         if not events:
             return events, Ran(current.state, current.revision)

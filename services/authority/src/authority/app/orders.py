@@ -45,8 +45,7 @@ class Orders:
         second read of the case stream."""
         await self.kit.keyring.prime(case_id)
         async with self.kit.store.unit_of_work() as uow:
-            stream = await uow.load(self.cases.aggregate.stream(case_id))
-            case = _planned(self.cases.aggregate.fold(stream).state)
+            case = _planned((await self.cases.aggregate.current(uow, case_id)).state)
             command = build(case)
             decision = case.decision(command.decision_id)
             if decision is None or decision.status is not DecisionStatus.APPROVED:
