@@ -48,6 +48,8 @@ async def load_stream(
     conn: AsyncConnection, stream_id: str, as_of: datetime | None, after: int = 0
 ) -> list[RecordedEvent]:
     """The stream's events after revision ``after`` (0: all), recorded by ``as_of`` if given."""
+    if as_of is None and is_postgres(conn):
+        return await _pg.load_stream(conn, stream_id, after)
     params: dict[str, Any] = {"stream_id": stream_id, "after": after}
     if as_of is None:
         rows = await conn.execute(_STREAM, params)
