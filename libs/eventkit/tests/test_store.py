@@ -44,6 +44,20 @@ async def test_appended_events_load_back_in_revision_order(store: EventStore) ->
     assert loaded[0].position < loaded[1].position
 
 
+async def test_after_a_revision_only_the_later_events_load(store: EventStore) -> None:
+    # given a stream at revision 3
+    await store.append("case-after", 0, [opened("c"), noted("a"), noted("b")])
+
+    # when it is loaded after revision 1, in a unit of work and on its own
+    async with store.unit_of_work() as uow:
+        in_uow = await uow.load("case-after", after=1)
+    alone = await store.load("case-after", after=1)
+
+    # then revisions 2 and 3 come back, and nothing after the last one
+    assert [e.revision for e in in_uow] == [e.revision for e in alone] == [2, 3]
+    assert await store.load("case-after", after=3) == []
+
+
 async def test_an_unknown_stream_loads_empty(store: EventStore) -> None:
     assert await store.load("nothing-here") == []
 

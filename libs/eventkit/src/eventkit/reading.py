@@ -30,7 +30,7 @@ _COLUMNS = (
 # Built once (SQLAlchemy's constructs cost CPU on every call; the compiled form is cached).
 _STREAM = (
     select(*_COLUMNS)
-    .where(events.c.stream_id == bindparam("stream_id"))
+    .where(events.c.stream_id == bindparam("stream_id"), events.c.revision > bindparam("after"))
     .order_by(events.c.revision)
 )
 _STREAM_AS_OF = _STREAM.where(events.c.recorded_at <= bindparam("as_of"))
@@ -45,12 +45,16 @@ def _recorded(row: Row[*tuple[Any, ...]]) -> RecordedEvent:
 
 
 async def load_stream(
-    conn: AsyncConnection, stream_id: str, as_of: datetime | None
+    conn: AsyncConnection, stream_id: str, as_of: datetime | None, after: int = 0
 ) -> list[RecordedEvent]:
+    """The stream's events after revision ``after`` (0: all), recorded by ``as_of`` if given."""
+    if as_of is None and is_postgres(conn):
+        return await _pg.load_stream(conn, stream_id, after)
+    params: dict[str, Any] = {"stream_id": stream_id, "after": after}
     if as_of is None:
-        rows = await conn.execute(_STREAM, {"stream_id": stream_id})
+        rows = await conn.execute(_STREAM, params)
     else:
-        rows = await conn.execute(_STREAM_AS_OF, {"stream_id": stream_id, "as_of": as_utc(as_of)})
+        rows = await conn.execute(_STREAM_AS_OF, {**params, "as_of": as_utc(as_of)})
     return [_recorded(row) for row in rows]
 
 

@@ -35,6 +35,13 @@ from eventkit.wakeup import Wakeup
 log = structlog.get_logger(__name__)
 
 _RELAY_LOCK = 0x6576656E746B6974  # "eventkit": the advisory lock key of the sending relay
+_CLAIM = """
+SELECT id, topic, key, value, headers FROM outbox
+WHERE sent_at IS NULL AND (SELECT pg_try_advisory_xact_lock($1))
+ORDER BY id LIMIT $2
+FOR UPDATE SKIP LOCKED
+"""
+_MARK_SENT = "UPDATE outbox SET sent_at = $1, attempts = attempts + 1 WHERE id = ANY($2::bigint[])"
 _BACKLOG_EVERY = 1.0  # seconds between backlog metric refreshes in ``run``
 
 
@@ -138,16 +145,15 @@ class OutboxRelay:
         On PostgreSQL the turn (the advisory lock) is taken by the same statement, as a
         one-time filter evaluated before any row is read: one round trip, not two.
         """
+        if is_postgres(conn):  # fixed text: a batch is often one message, SQL per call shows
+            return list(await conn.exec_driver_sql(_CLAIM, (_RELAY_LOCK, self.batch_size)))
+        # SQLite stores serve one process (tests, demos): one relay, no turn to take
         query = (
             select(outbox.c.id, outbox.c.topic, outbox.c.key, outbox.c.value, outbox.c.headers)
             .where(outbox.c.sent_at.is_(None))
             .order_by(outbox.c.id)
             .limit(self.batch_size)
-            .with_for_update(skip_locked=True)
         )
-        if is_postgres(conn):  # SQLite stores serve one process (tests, demos): one relay
-            turn = select(func.pg_try_advisory_xact_lock(_RELAY_LOCK)).scalar_subquery()
-            query = query.where(turn)
         return list(await conn.execute(query))
 
     async def _send(self, producer: AIOKafkaProducer, rows: list[Row[Any]]) -> None:
@@ -171,5 +177,8 @@ class OutboxRelay:
                 await conn.execute(stmt.values(attempts=outbox.c.attempts + 1))
 
     async def _mark_sent(self, conn: AsyncConnection, ids: list[int]) -> None:
+        if is_postgres(conn):
+            await conn.exec_driver_sql(_MARK_SENT, (utcnow(), ids))
+            return
         stmt = update(outbox).where(outbox.c.id.in_(ids))
         await conn.execute(stmt.values(sent_at=utcnow(), attempts=outbox.c.attempts + 1))

@@ -51,13 +51,16 @@ class EventStore:
             await uow.enqueue(outbox)
         return revision
 
-    async def load(self, stream_id: str, as_of: datetime | None = None) -> list[RecordedEvent]:
-        """The stream's events in revision order; with ``as_of`` only those recorded by then.
+    async def load(
+        self, stream_id: str, as_of: datetime | None = None, after: int = 0
+    ) -> list[RecordedEvent]:
+        """The stream's events in revision order; with ``as_of`` only those recorded by then,
+        with ``after`` only those after that revision (a cached state reads what it lacks).
 
         Business time lives in ``metadata["occurred_at"]``; callers filter on it themselves.
         """
         async with self.engine.connect() as conn:
-            return await reading.load_stream(conn, stream_id, as_of)
+            return await reading.load_stream(conn, stream_id, as_of, after)
 
     async def read_all(self, after: int = 0, limit: int = 1000) -> list[RecordedEvent]:
         """All streams, after the event at position ``after``; see ``reading.read_all``."""

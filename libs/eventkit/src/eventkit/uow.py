@@ -29,9 +29,10 @@ class UnitOfWork:
         """The transaction's connection, for writing read models atomically with events."""
         return self._connection
 
-    async def load(self, stream_id: str) -> list[RecordedEvent]:
-        """The stream as this transaction sees it, including what it appended itself."""
-        return await load_stream(self._connection, stream_id, None)
+    async def load(self, stream_id: str, after: int = 0) -> list[RecordedEvent]:
+        """The stream as this transaction sees it, including what it appended itself; only
+        the events after revision ``after`` if given."""
+        return await load_stream(self._connection, stream_id, None, after)
 
     async def append(
         self, stream_id: str, expected_revision: int, new_events: Sequence[NewEvent]

@@ -8,6 +8,7 @@ A development issuer (HS256, shared secret) ships with the stack; production poi
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -76,8 +77,14 @@ class OidcVerifier:
     issuer: str
     audience: str
 
+    @functools.cached_property
+    def _keys(self) -> jwt.PyJWKClient:
+        """One client per verifier: it keeps the key set (refetched after its lifespan, or
+        for a key id it has not seen), where a client per token fetched it per request."""
+        return jwt.PyJWKClient(self.jwks_url)
+
     def verify(self, token: str) -> Principal:
-        key = jwt.PyJWKClient(self.jwks_url).get_signing_key_from_jwt(token)
+        key = self._keys.get_signing_key_from_jwt(token)
         claims = jwt.decode(
             token,
             key.key,

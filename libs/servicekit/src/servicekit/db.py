@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
@@ -31,7 +32,9 @@ def engine_for(url: str) -> AsyncEngine:
     # for a while is pinged; one that dies in use raises a disconnect error, which
     # invalidates the pool, and the caller's retry (HTTP client, Kafka redelivery, relay
     # loop) gets a fresh connection.
-    engine = create_async_engine(url, pool_size=10, max_overflow=10)
+    # orjson turns jsonb (every event's data and metadata) into dicts at a fraction of the
+    # stdlib's CPU.
+    engine = create_async_engine(url, pool_size=10, max_overflow=10, json_deserializer=orjson.loads)
     _check_at_checkout(engine)
     return engine
 

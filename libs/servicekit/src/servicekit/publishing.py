@@ -95,13 +95,34 @@ class Publisher:
         occurred_at: datetime,
         event_id: UUID | None = None,
     ) -> UUID:
-        """Publish ``event`` as a consequence of ``cause``: same correlation, caused by it.
+        """Publish ``event`` as a consequence of ``cause``: same correlation, caused by it."""
+        message = self.reply_message(
+            cause,
+            event,
+            subject=subject,
+            revision=revision,
+            occurred_at=occurred_at,
+            event_id=event_id,
+        )
+        await uow.enqueue([message])
+        return message.message_id
+
+    def reply_message(
+        self,
+        cause: Envelope,
+        event: IntegrationEvent,
+        *,
+        subject: str,
+        revision: int,
+        occurred_at: datetime,
+        event_id: UUID | None = None,
+    ) -> OutboxMessage:
+        """The outbox message ``reply`` would enqueue.
 
         The trace continues from the consumer span handling ``cause`` when there is one (so
         the hop shows in the trace), else from the cause's own ``traceparent``.
         """
-        return await self.publish(
-            uow,
+        return self.message(
             event,
             subject=subject,
             revision=revision,

@@ -12,13 +12,22 @@ from typing import Any
 import httpx
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from authority.app.services import Services
 from authority.bootstrap import AuthoritySettings, build
 from samspil_contracts import Envelope, IntegrationEvent, decode, encode
 
 
 class Stack:
-    def __init__(self, client: httpx.AsyncClient, bootstrap: str, prefix: str, db_url: str) -> None:
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        bootstrap: str,
+        prefix: str,
+        db_url: str,
+        services: Services,
+    ) -> None:
         self.client, self.bootstrap, self.prefix, self.db_url = client, bootstrap, prefix, db_url
+        self.services = services  # the app's own, for what HTTP does not show
 
     async def token(self, user_id: str, *roles: str) -> dict[str, str]:
         resp = await self.client.post("/dev/token", json={"user_id": user_id, "roles": list(roles)})
@@ -97,4 +106,4 @@ async def stack(
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app)
         async with httpx.AsyncClient(transport=transport, base_url="http://authority") as client:
-            yield Stack(client, kafka_bootstrap, prefix, db_url)
+            yield Stack(client, kafka_bootstrap, prefix, db_url, app.state.services)

@@ -10,6 +10,8 @@ from typing import Any
 from uuid import UUID
 
 import samspil_contracts as wire
+from authority.app.personal import ERASED_NAME
+from authority.bootstrap import AuthoritySettings, services_for
 
 from .conftest import Stack, eventually
 from .flows import standard_contract
@@ -108,6 +110,39 @@ async def test_a_childs_cases_share_one_key_and_erasure_reaches_them_all(stack: 
     # And a second erasure of the same case is refused
     again = await stack.client.post(f"/cases/{second}/erase", json={"reason": "Again"}, headers=tl)
     assert again.status_code in (409, 422)
+
+
+async def test_an_erased_childs_cached_case_is_not_read_in_clear_on_any_replica(
+    stack: Stack,
+) -> None:
+    cw, tl = await stack.token("cw-1", "caseworker"), await stack.token("tl-1", "team_leader")
+    case_id = UUID(await open_for(stack, cw, invented_cpr(), invented_cpr()))
+    stream = f"case-{case_id}"
+    # Given the case read in clear here and on a second replica (its key not held over), so
+    # both caches hold the persons in clear
+    here = stack.services
+    there = services_for(AuthoritySettings(SAMSPIL_ENV="test", database_url=stack.db_url))
+    there.kit.keyring.ttl = 0.0
+    try:
+        for services in (here, there):
+            state, _ = await services.cases.load(case_id)
+            assert state.child.name == "Sigrid Holm"
+            assert services.kit.aggregates.case.cache.get(stream) is not None
+        # When the child is erased through this replica
+        erased = await stack.client.post(
+            f"/cases/{case_id}/erase", json={"reason": "Erasure request"}, headers=tl
+        )
+        assert erased.status_code == 200, erased.text
+        # Then this replica dropped its cached state, and neither reads the persons in clear
+        assert here.kit.aggregates.case.cache.get(stream) is None
+        for services in (here, there):
+            state, _ = await services.cases.load(case_id)
+            assert state.erased
+            assert state.child.name == ERASED_NAME
+            assert [p.name for p in state.parents] == []
+            assert services.kit.aggregates.case.cache.get(stream) is None
+    finally:
+        await there.kit.store.engine.dispose()
 
 
 async def raw_values(stack: Stack, key: bytes) -> list[bytes | None] | None:

@@ -7,6 +7,7 @@ Both the KEK and the hash key derive from the data master secret, each with its 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 from datetime import UTC, datetime
@@ -30,6 +31,16 @@ def _insert_new(conn: AsyncConnection, table: sa.Table, *keys: str) -> Any:
     loses quietly (two cases of one child opened at once must not be a 500)."""
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     return dialect.insert(table).on_conflict_do_nothing(index_elements=list(keys))
+
+
+@functools.cache
+def _grant(dialect_name: str) -> Any:
+    """Built once per dialect (every order runs it; building it costs more than sending it)."""
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    stmt = dialect.insert(key_grants).on_conflict_do_nothing(
+        index_elements=["child_id", "provider_id"]
+    )
+    return stmt.returning(key_grants.c.child_id)
 
 
 def _derive(master_b64url: str, label: bytes) -> bytes:
@@ -102,10 +113,8 @@ class SqlKeyStore:
 
     async def grant(self, conn: AsyncConnection, child_id: UUID, provider_id: UUID) -> bool:
         """Record that ``provider_id`` holds the key; False if it already did."""
-        t = key_grants
         values = {"child_id": child_id, "provider_id": provider_id, "granted_at": datetime.now(UTC)}
-        stmt = _insert_new(conn, t, "child_id", "provider_id").values(**values)
-        return bool((await conn.execute(stmt.returning(t.c.child_id))).first())
+        return bool((await conn.execute(_grant(conn.dialect.name), values)).first())
 
     async def delete(self, conn: AsyncConnection, child_id: UUID) -> list[UUID]:
         """Erase the key, its lookup and the citizens' index; the providers that held it."""

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 from typing import Any, get_args
 from uuid import UUID
 
-from eventkit import EventStore, UnitOfWork
+from eventkit import EventStore, OutboxMessage, UnitOfWork
 from samspil_contracts import IntegrationEvent
 from servicekit.aggregates import Aggregate, EventCodec, Loaded
 from servicekit.publishing import Publisher
+from servicekit.statecache import StateCache
 
 from authority.app.acting import Acting
 from authority.app.keyring import Keyring
-from authority.app.personal import PersonalCodec
+from authority.app.personal import PersonalCodec, persons_in_clear
 from authority.app.ports import Views
 from authority.domain import case, concern, contract, followup, order, settlement, standard
 
@@ -35,11 +37,15 @@ class Aggregates:
     standard: AnyAggregate
 
     @classmethod
-    def create(cls, keyring: Keyring) -> Aggregates:
+    def create(cls, keyring: Keyring, cache: StateCache | None = None) -> Aggregates:
+        """``cache``: recently folded states of the case and order streams (the ones every
+        order reads and writes)."""
         case_codec = PersonalCodec(get_args(case.CaseEvent), keyring)
         return cls(
-            case=Aggregate("case", case.decide, case.evolve, case_codec),
-            order=Aggregate("order", order.decide, order.evolve, _codec(order.OrderEvent)),
+            case=Aggregate(
+                "case", case.decide, case.evolve, case_codec, cache, cacheable=persons_in_clear
+            ),
+            order=Aggregate("order", order.decide, order.evolve, _codec(order.OrderEvent), cache),
             contract=Aggregate(
                 "contract", contract.decide, contract.evolve, _codec(contract.ContractEvent)
             ),
@@ -58,15 +64,7 @@ class Aggregates:
         )
 
     def all(self) -> list[AnyAggregate]:
-        return [
-            self.case,
-            self.order,
-            self.contract,
-            self.followup,
-            self.concern,
-            self.claim,
-            self.standard,
-        ]
+        return [getattr(self, field.name) for field in fields(self)]
 
     def for_stream(self, stream_id: str) -> AnyAggregate | None:
         category = stream_id.split("-", 1)[0]
@@ -113,7 +111,7 @@ class Kit:
         revision was checked by that first command, so this one follows on from it."""
         expected = acting.expected_revision if current is None else None
         if current is None:
-            current = aggregate.fold(await uow.load(aggregate.stream(key)))
+            current = await aggregate.current(uow, key)
         events = list(aggregate.decide(command, current.state))
         if not events:
             return events, Ran(current.state, current.revision)
@@ -129,15 +127,24 @@ class Kit:
     async def publish(
         self, uow: UnitOfWork, acting: Acting, event: IntegrationEvent, revision: int
     ) -> None:
+        await uow.enqueue([self.message(acting, event, revision)])
+
+    async def publish_all(
+        self, uow: UnitOfWork, acting: Acting, events: Sequence[tuple[IntegrationEvent, int]]
+    ) -> None:
+        """Several events (each with its subject's revision) in one statement, in order."""
+        await uow.enqueue([self.message(acting, event, revision) for event, revision in events])
+
+    def message(self, acting: Acting, event: IntegrationEvent, revision: int) -> OutboxMessage:
+        """``event`` as the outbox carries it: a reply to the cause, else in the request's
+        correlation."""
         event = self._in_municipality(event)
         subject = event.partition_key()
         if acting.cause is not None:
-            await self.publisher.reply(
-                uow, acting.cause, event, subject=subject, revision=revision, occurred_at=acting.at
+            return self.publisher.reply_message(
+                acting.cause, event, subject=subject, revision=revision, occurred_at=acting.at
             )
-            return
-        await self.publisher.publish(
-            uow,
+        return self.publisher.message(
             event,
             subject=subject,
             revision=revision,

@@ -30,17 +30,22 @@ class Erasure:
         if child is None:
             raise DomainError("case_not_found", "the case does not exist")
         await self.kit.keyring.prime(case_id)
+        erased = [case_id]
         async with self.kit.store.unit_of_work() as uow:
             revision = await self._erase_case(uow, case_id, child, acting, strict=True)
             for other in await self.kit.keyring.store.cases_of(uow.connection, child):
                 if other != case_id:
                     await self._erase_case(uow, other, child, acting.without_revision())
+                    erased.append(other)
             for provider in await self.kit.keyring.shred(uow.connection, child):
                 await self.kit.publisher.tombstone(
                     uow, wire.topics.AUTHORITY_CHILD_KEYS, wire.grant_key(provider, child)
                 )
-        # Again after the commit: a request in between may have primed the old key.
+        # Again after the commit: a request in between may have primed the old key. The
+        # cached states in clear go too (a read would not serve them: it sees the erasure).
         self.kit.keyring.forget(child)
+        for erased_case in erased:
+            self.aggregate.forget(erased_case)
         return revision
 
     async def _erase_case(
@@ -48,7 +53,7 @@ class Erasure:
     ) -> int:
         """``strict``: the case the caller named is refused if already erased; the child's
         other cases are simply skipped then."""
-        current = self.aggregate.fold(await uow.load(self.aggregate.stream(case_id)))
+        current = await self.aggregate.current(uow, case_id)
         state: CaseState | None = current.state
         if not strict and state is not None and state.erased:
             return current.revision

@@ -45,8 +45,7 @@ class Orders:
         second read of the case stream."""
         await self.kit.keyring.prime(case_id)
         async with self.kit.store.unit_of_work() as uow:
-            stream = await uow.load(self.cases.aggregate.stream(case_id))
-            case = _planned(self.cases.aggregate.fold(stream).state)
+            case = _planned((await self.cases.aggregate.current(uow, case_id)).state)
             command = build(case)
             decision = case.decision(command.decision_id)
             if decision is None or decision.status is not DecisionStatus.APPROVED:
@@ -113,9 +112,10 @@ class Orders:
         }
 
     async def _child_for(
-        self, uow: UnitOfWork, case: CaseState, order: OrderState, acting: Acting
-    ) -> wire.Sealed:
-        """The child sealed with its own key; the provider gets the key once, wrapped for it."""
+        self, uow: UnitOfWork, case: CaseState, order: OrderState
+    ) -> tuple[wire.Sealed, wire.ChildKeyGranted | None]:
+        """The child sealed with its own key; the provider gets the key once, wrapped for it
+        (the grant to publish, if this is the first order about the child there)."""
         if case.erased:
             raise DomainError("case_erased", "the child's data on this case has been erased")
         keyring = self.kit.keyring
@@ -124,13 +124,13 @@ class Orders:
         sealed = wire.Sealed.model_validate(
             keyring.seal_json(case.case_id, child, str(order.order_id))
         )
-        if await keyring.store.grant(uow.connection, child_id, order.provider_id):
-            wrapped = self.transport.wrap_key(order.provider_id, key, child_id)
-            grant = wire.ChildKeyGranted(
-                provider_id=order.provider_id, child_id=child_id, wrapped_key=wrapped
-            )
-            await self.kit.publish(uow, acting, grant, 1)
-        return sealed
+        if not await keyring.store.grant(uow.connection, child_id, order.provider_id):
+            return sealed, None
+        wrapped = self.transport.wrap_key(order.provider_id, key, child_id)
+        grant = wire.ChildKeyGranted(
+            provider_id=order.provider_id, child_id=child_id, wrapped_key=wrapped
+        )
+        return sealed, grant
 
     async def _no_open_order(self, uow: UnitOfWork, case_id: UUID, decision_id: UUID) -> None:
         if await self.kit.views.order_open(uow.connection, case_id, decision_id, OPEN_STATUSES):
@@ -142,7 +142,7 @@ class Orders:
     async def _announce(
         self, uow: UnitOfWork, order: OrderState, case: CaseState, acting: Acting, revision: int
     ) -> None:
-        sealed = await self._child_for(uow, case, order, acting)
+        sealed, grant = await self._child_for(uow, case, order)
         contact = wire.ContactPerson(name=case.contact_person, email=self.contact_email)
         fields = order_fields(order, case, contact, sealed)
         event: wire.IntegrationEvent
@@ -151,7 +151,9 @@ class Orders:
         else:
             reason = acting.reason or "changed"
             event = wire.OrderChanged.model_validate({**fields, "change_reason": reason})
-        await self.kit.publish(uow, acting, event, revision)
+        # The key before the order that needs it, in one statement.
+        granted = [] if grant is None else [(grant, 1)]
+        await self.kit.publish_all(uow, acting, [*granted, (event, revision)])
 
 
 def _planned(case: CaseState | None) -> CaseState:

@@ -16,7 +16,7 @@ from servicekit.aggregates import EventCodec
 from servicekit.crypto import KeyMissing
 
 from authority.app.keyring import Keyring
-from authority.domain.case import CaseOpened
+from authority.domain.case import CaseOpened, CaseState
 
 ERASED_NAME = "[erased]"
 ERASED_PERSON = {"name": ERASED_NAME, "cpr": {"digits": "0101000000"}}
@@ -65,3 +65,10 @@ class PersonalCodec(EventCodec[Any]):
 def _placeholders(holder: str) -> dict[str, Any]:
     guardian = ERASED_PERSON if holder == "guardian" else None
     return {"child": ERASED_PERSON, "parents": [], "guardian": guardian}
+
+
+def persons_in_clear(state: CaseState) -> bool:
+    """A case is cached only as read with its key: an erased one, or one read without its
+    key (placeholders), is read afresh every time, so the cache neither serves an erased
+    child nor keeps a placeholder a primed read would not show."""
+    return not state.erased and state.child.name != ERASED_NAME

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from eventkit import EventStore
 from servicekit.publishing import Publisher
+from servicekit.statecache import StateCache
 
 from authority.app.aggregates import Aggregates, Kit
 from authority.app.cases import Cases
@@ -47,7 +48,8 @@ class Services:
         municipality: str | None = None,
     ) -> Services:
         keyring = Keyring(keys)
-        kit = Kit(store, Aggregates.create(keyring), views, keyring, publisher, municipality)
+        aggregates = Aggregates.create(keyring, StateCache())
+        kit = Kit(store, aggregates, views, keyring, publisher, municipality)
         cases = Cases(kit, citizens)
         standards = StandardContracts(kit)
         contracts = Contracts(kit, cases, standards)
