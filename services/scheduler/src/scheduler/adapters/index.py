@@ -92,15 +92,22 @@ def rows_for(state: DeadlineSet) -> list[dict[str, Any]]:
 
 class SqlDeadlineIndex:
     async def sync(
-        self, conn: AsyncConnection, state: DeadlineSet, only: set[UUID] | None = None
+        self,
+        conn: AsyncConnection,
+        state: DeadlineSet,
+        only: set[UUID] | None = None,
+        *,
+        new: bool = False,
     ) -> None:
         subject = state.subject
         if only is None:
-            await conn.execute(
-                phases.delete().where(
-                    phases.c.subject_kind == subject.kind.value, phases.c.subject_id == subject.id
+            if not new:  # a subject's rows are only ever written with its stream's events
+                await conn.execute(
+                    phases.delete().where(
+                        phases.c.subject_kind == subject.kind.value,
+                        phases.c.subject_id == subject.id,
+                    )
                 )
-            )
             rows = rows_for(state)
         else:  # firing touches one or two deadlines of a set that may hold years of them
             await conn.execute(phases.delete().where(phases.c.deadline_id.in_(only)))

@@ -35,6 +35,13 @@ class SqlRulesStore:
         row = (await conn.execute(query)).first()
         return None if row is None else _version(row)
 
+    async def at(
+        self, conn: AsyncConnection, municipality: str, version: int
+    ) -> RulesVersion | None:
+        query = sa.select(t).where(t.c.municipality == municipality, t.c.version == version)
+        row = (await conn.execute(query)).first()
+        return None if row is None else _version(row)
+
     async def history(self, conn: AsyncConnection, municipality: str) -> list[RulesVersion]:
         query = sa.select(t).where(t.c.municipality == municipality).order_by(t.c.version)
         return [_version(row) for row in await conn.execute(query)]
