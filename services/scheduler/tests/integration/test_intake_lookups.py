@@ -81,9 +81,11 @@ async def test_rules_are_those_of_the_version_asked_for_also_after_a_change(
         again = await rules.rules_for(conn, "751", 1)
         second = await rules.rules_for(conn, "751", 2)
         latest = await rules.rules_for(conn, "751")
+        never_stored = await rules.rules_for(conn, "751", 9)
     # Then each version gives its own rules, and the newest is in force
     assert (first.payment_days, again.payment_days, second.payment_days) == (30, 30, 20)
     assert latest == second
+    assert never_stored == second  # a version no one stored: the rules in force
     assert defaults == DEFAULT_RULES
 
 

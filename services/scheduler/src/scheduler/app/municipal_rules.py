@@ -119,6 +119,8 @@ class MunicipalRules:
         rules = self._parsed.get(key)
         if rules is None:
             found = await self.store.at(conn, municipality, version) if version else None
+            if version and found is None:  # never stored (a caller's mistake): no caching
+                return (await self.current(conn, municipality)).settings.to_rules()
             rules = (found.settings if found else DEFAULT_SETTINGS).to_rules()
             if len(self._parsed) >= _PARSED_MAX:
                 self._parsed.clear()
