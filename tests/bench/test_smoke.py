@@ -12,7 +12,7 @@ import math
 import pytest
 
 from bench import __main__ as cli
-from bench import payload
+from bench import consume_cpu, payload
 from bench.core import Sizes
 
 pytestmark = pytest.mark.integration
@@ -67,3 +67,11 @@ def test_the_command_line_writes_json_beside_the_table(tmp_path, monkeypatch) ->
     assert document["run"] == "tiny"
     assert {f["bench"] for f in document["figures"]} == {"append"}
     assert all(f["ratio"] > 0 and f["passed"] in (True, False) for f in document["figures"])
+
+
+@pytest.mark.parametrize("service", sorted(consume_cpu.SERVICES))
+async def test_the_consumers_cpu_bench_handles_every_order(service: str) -> None:
+    # When a few orders go through the service's pipeline (it raises on any not handled)
+    ms_per_order = await consume_cpu.measure(service, 3)
+    # Then it reports a figure
+    assert ms_per_order > 0

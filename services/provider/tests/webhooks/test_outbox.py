@@ -80,6 +80,20 @@ async def test_a_tenant_without_an_active_endpoint_gets_nothing_queued(
     assert await outbox.deliveries(TENANT_A) == await outbox.deliveries(TENANT_B) == []
 
 
+async def test_an_endpoint_made_active_again_gets_what_is_enqueued_from_then_on(
+    engine: AsyncEngine, outbox: WebhookOutbox
+) -> None:
+    await given_endpoint(outbox)
+    await outbox.set_endpoint_active(TENANT_A, active=False)
+    skipped, queued = uuid.uuid4(), uuid.uuid4()
+    await enqueue(engine, outbox, TENANT_A, skipped)
+
+    await outbox.set_endpoint_active(TENANT_A, active=True)
+
+    assert await enqueue(engine, outbox, TENANT_A, queued)
+    assert [d.event_id for d in await outbox.deliveries(TENANT_A)] == [queued]
+
+
 async def test_tenants_see_and_redeliver_only_their_own_deliveries(
     engine: AsyncEngine, outbox: WebhookOutbox
 ) -> None:

@@ -41,7 +41,7 @@ class SqlChildKeys:
             "wrapped": wrapped,
             "received_at": datetime.now(UTC),
         }
-        await conn.execute(upsert(conn, child_keys, row, ["tenant_id", "child_id"]))
+        await upsert(conn, child_keys, row, ["tenant_id", "child_id"])
         return True
 
     async def load(self, tenant_id: UUID, child_id: UUID) -> dict[str, Any] | None:
@@ -74,7 +74,7 @@ class SqlChildKeys:
         child in the case's orders; the (tenant, order) pairs that had it."""
         await _serialise(conn, child_id)
         row = {"child_id": child_id, "erased_at": datetime.now(UTC)}
-        await conn.execute(upsert(conn, erased_children, row, ["child_id"]))
+        await upsert(conn, erased_children, row, ["child_id"])
         await conn.execute(child_keys.delete().where(child_keys.c.child_id == child_id))
         docs = order_documents
         of_case = docs.c.document["case_id"].as_string() == str(case_id)

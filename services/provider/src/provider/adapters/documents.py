@@ -18,10 +18,10 @@ class SqlDocuments:
         self, conn: AsyncConnection, tenant_id: UUID, order_id: UUID, document: dict[str, Any]
     ) -> None:
         row = {"order_id": order_id, "tenant_id": tenant_id, "document": document}
-        await conn.execute(upsert(conn, order_documents, row, ["order_id"]))
+        await upsert(conn, order_documents, row, ["order_id"])
 
     async def add_reminder(
         self, conn: AsyncConnection, tenant_id: UUID, row: dict[str, Any]
     ) -> None:
         values = {**row, "tenant_id": tenant_id}
-        await conn.execute(upsert(conn, reminders, values, ["deadline_id", "phase"]))
+        await upsert(conn, reminders, values, ["deadline_id", "phase"])

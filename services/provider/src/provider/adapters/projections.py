@@ -43,7 +43,7 @@ async def project_order(
         }
         if type_ == "OrderChanged":  # a new version; the answer (status) stands
             row.pop("status")
-        await conn.execute(upsert(conn, orders_inbox, row, ["order_id"]))
+        await upsert(conn, orders_inbox, row, ["order_id"])
         return
     if type_ == "OrderWithdrawn" and data["previous_status"] is None:  # a tombstone
         row = {
@@ -54,7 +54,7 @@ async def project_order(
             "revision": revision,
             "updated_at": now,
         }
-        await conn.execute(upsert(conn, orders_inbox, row, ["order_id"]))
+        await upsert(conn, orders_inbox, row, ["order_id"])
         return
     values = {"status": STATUS_OF[type_], "revision": revision, "updated_at": now}
     await conn.execute(orders_inbox.update().where(key).values(values))
@@ -75,7 +75,7 @@ async def project_contract(
             "revision": revision,
             "updated_at": now,
         }
-        await conn.execute(upsert(conn, contracts_view, row, ["contract_id"]))
+        await upsert(conn, contracts_view, row, ["contract_id"])
         return
     values = {"countersigned_version": data["version"], "revision": revision, "updated_at": now}
     stmt = contracts_view.update().where(contracts_view.c.contract_id == contract_id)

@@ -28,7 +28,7 @@ async def project_standard(
             "revision": revision,
             "updated_at": now,
         }
-        await conn.execute(upsert(conn, contracts_view, row, ["contract_id"]))
+        await upsert(conn, contracts_view, row, ["contract_id"])
         return
     values = {"countersigned_version": data["version"], "revision": revision, "updated_at": now}
     stmt = contracts_view.update().where(contracts_view.c.contract_id == contract_id)

@@ -12,6 +12,11 @@ from scheduler.adapters.tables import municipality_rules as t
 from scheduler.app.municipal_rules import RuleSettings, RulesVersion
 from scheduler.domain import DomainError
 
+# Built once: intake asks for rules with every event (building costs more than running).
+_OF = sa.select(t).where(t.c.municipality == sa.bindparam("municipality"))
+_LATEST = _OF.order_by(t.c.version.desc()).limit(1)
+_AT = _OF.where(t.c.version == sa.bindparam("version"))
+
 
 def _version(row: Any) -> RulesVersion:
     return RulesVersion(
@@ -26,13 +31,14 @@ def _version(row: Any) -> RulesVersion:
 
 class SqlRulesStore:
     async def latest(self, conn: AsyncConnection, municipality: str) -> RulesVersion | None:
-        query = (
-            sa.select(t)
-            .where(t.c.municipality == municipality)
-            .order_by(t.c.version.desc())
-            .limit(1)
-        )
-        row = (await conn.execute(query)).first()
+        row = (await conn.execute(_LATEST, {"municipality": municipality})).first()
+        return None if row is None else _version(row)
+
+    async def at(
+        self, conn: AsyncConnection, municipality: str, version: int
+    ) -> RulesVersion | None:
+        params = {"municipality": municipality, "version": version}
+        row = (await conn.execute(_AT, params)).first()
         return None if row is None else _version(row)
 
     async def history(self, conn: AsyncConnection, municipality: str) -> list[RulesVersion]:

@@ -60,5 +60,6 @@ class Deadlines:
         aggregate = self.aggregate if rules is None else self._with_rules(rules)
         events, loaded = await aggregate.execute(uow, command.subject.key, command, metadata)
         if events and loaded.state is not None:
-            await self.index.sync(uow.connection, loaded.state)
+            new = loaded.revision == len(events)  # the stream began with these events
+            await self.index.sync(uow.connection, loaded.state, new=new)
         return events, loaded

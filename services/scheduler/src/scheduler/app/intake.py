@@ -17,7 +17,7 @@ from samspil_contracts import CaseworkerAssigned, Envelope, IntegrationEvent
 
 from scheduler.app.deadlines import Deadlines
 from scheduler.app.municipal_rules import MunicipalRules
-from scheduler.app.ports import CaseDirectory
+from scheduler.app.ports import CaseDirectory, CaseFacts
 from scheduler.app.translations import TRANSLATIONS, command_for
 from scheduler.domain import DomainError
 
@@ -33,7 +33,7 @@ class Intake:
         self.deadlines, self.rules, self.directory = deadlines, rules, directory
 
     async def __call__(self, uow: UnitOfWork, envelope: Envelope, event: IntegrationEvent) -> None:
-        municipality = await self._note_case(uow, envelope, event)
+        case = await self._note_case(uow, envelope, event)
         if isinstance(event, CaseworkerAssigned):
             return
         command = command_for(event, envelope.occurred_at)
@@ -43,7 +43,7 @@ class Intake:
             "correlation_id": str(envelope.correlation_id),
             "causation_id": str(envelope.event_id),
         }
-        rules = await self.rules.rules_for(uow.connection, municipality)
+        rules = await self.rules.rules_for(uow.connection, case.municipality, case.rules_version)
         try:
             await self.deadlines.execute(uow, command, metadata, rules)
         except DomainError as exc:
@@ -52,16 +52,17 @@ class Intake:
 
     async def _note_case(
         self, uow: UnitOfWork, envelope: Envelope, event: IntegrationEvent
-    ) -> str | None:
-        """The case's municipality, after noting what ``event`` tells about the case."""
+    ) -> CaseFacts:
+        """The case's municipality and rules version, after noting what ``event`` tells
+        about the case (one round trip)."""
         case_id = getattr(event, "case_id", None)
         municipality: str | None = getattr(event, "municipality", None)
         if case_id is None:
-            return municipality
+            return CaseFacts(municipality, None)  # its rules version: looked up with the rules
         caseworker = event.caseworker_id if isinstance(event, CaseworkerAssigned) else None
-        conn = uow.connection
-        await self.directory.note(conn, case_id, envelope.occurred_at, municipality, caseworker)
-        return municipality or await self.directory.municipality_of(conn, case_id)
+        return await self.directory.note(
+            uow.connection, case_id, envelope.occurred_at, municipality, caseworker
+        )
 
     def handlers(self) -> dict[type[IntegrationEvent], Any]:
         return dict.fromkeys([*TRANSLATIONS, CaseworkerAssigned], self)

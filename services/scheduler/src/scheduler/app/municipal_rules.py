@@ -80,6 +80,7 @@ _INTS = tuple(
     if name not in {"grundlovsdag_closed", "closing_days", "annual_closing_days"}
 )
 DEFAULT_SETTINGS = RuleSettings.of(DEFAULT_RULES)
+_PARSED_MAX = 1024  # (municipality, version) pairs; ~98 municipalities, few versions each
 
 
 class RulesVersion(BaseModel):
@@ -94,6 +95,10 @@ class RulesVersion(BaseModel):
 class MunicipalRules:
     def __init__(self, store: RulesStore) -> None:
         self.store = store
+        # A stored version never changes (versions are only appended), so its parsed rules
+        # stay right whichever replica appended it; only committed versions are ever asked
+        # for by number (intake reads rules, it never writes them).
+        self._parsed: dict[tuple[str, int], Rules] = {}
 
     async def current(self, conn: AsyncConnection, municipality: str) -> RulesVersion:
         found = await self.store.latest(conn, municipality)
@@ -101,10 +106,26 @@ class MunicipalRules:
             municipality=municipality, version=0, settings=DEFAULT_SETTINGS
         )
 
-    async def rules_for(self, conn: AsyncConnection, municipality: str | None) -> Rules:
+    async def rules_for(
+        self, conn: AsyncConnection, municipality: str | None, version: int | None = None
+    ) -> Rules:
+        """The municipality's rules in force; with ``version`` (known to be the one in
+        force), those of that version, parsed once per process."""
         if municipality is None:
             return DEFAULT_RULES
-        return (await self.current(conn, municipality)).settings.to_rules()
+        if version is None:
+            return (await self.current(conn, municipality)).settings.to_rules()
+        key = (municipality, version)
+        rules = self._parsed.get(key)
+        if rules is None:
+            found = await self.store.at(conn, municipality, version) if version else None
+            if version and found is None:  # never stored (a caller's mistake): no caching
+                return (await self.current(conn, municipality)).settings.to_rules()
+            rules = (found.settings if found else DEFAULT_SETTINGS).to_rules()
+            if len(self._parsed) >= _PARSED_MAX:
+                self._parsed.clear()
+            self._parsed[key] = rules
+        return rules
 
     async def change(self, conn: AsyncConnection, based_on: int, new: RulesVersion) -> RulesVersion:
         """Appends `new` as the version after `based_on`; a stale `based_on` is refused."""

@@ -24,9 +24,15 @@ class DeadlineIndex(Protocol):
     """The queryable table of every phase to fire, kept in step with the aggregates."""
 
     async def sync(
-        self, conn: AsyncConnection, state: DeadlineSet, only: set[UUID] | None = None
+        self,
+        conn: AsyncConnection,
+        state: DeadlineSet,
+        only: set[UUID] | None = None,
+        *,
+        new: bool = False,
     ) -> None:
-        """Rewrite the subject's rows (or only those of the deadlines in ``only``)."""
+        """Rewrite the subject's rows (or only those of the deadlines in ``only``); ``new``:
+        the subject's first events, so it has no rows yet to remove."""
         ...
 
     async def query(
@@ -43,11 +49,25 @@ class RulesStore(Protocol):
 
     async def latest(self, conn: AsyncConnection, municipality: str) -> RulesVersion | None: ...
 
+    async def at(
+        self, conn: AsyncConnection, municipality: str, version: int
+    ) -> RulesVersion | None: ...
+
     async def history(self, conn: AsyncConnection, municipality: str) -> list[RulesVersion]: ...
 
     async def append(self, conn: AsyncConnection, version: RulesVersion) -> None:
         """Stores `version`; refuses (stale_rules_version) one whose number is taken."""
         ...
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFacts:
+    """What intake needs to know about a case before it decides."""
+
+    municipality: str | None
+    # The version of the municipality's rules in force (0: none stored, the defaults);
+    # None: not known yet.
+    rules_version: int | None
 
 
 class CaseDirectory(Protocol):
@@ -60,11 +80,11 @@ class CaseDirectory(Protocol):
         as_of: datetime,
         municipality: str | None = None,
         caseworker_id: str | None = None,
-    ) -> None:
-        """Records what is given; an older caseworker assignment never overwrites a newer one."""
+    ) -> CaseFacts:
+        """Records what is given (an older caseworker assignment never overwrites a newer
+        one); the case's municipality (``municipality`` if given, else as known) and the
+        version of its rules in force, in the same round trip."""
         ...
-
-    async def municipality_of(self, conn: AsyncConnection, case_id: UUID) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)

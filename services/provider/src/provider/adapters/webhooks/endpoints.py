@@ -65,11 +65,6 @@ class EndpointStore:
         secrets = tuple(self._box.unseal(tenant_id, row.secrets_sealed))
         return Endpoint(tenant_id=tenant_id, url=row.url, active=row.active, secrets=secrets)
 
-    @staticmethod
-    async def is_active(conn: AsyncConnection, tenant_id: str) -> bool:
-        query = select(table.c.active).where(table.c.tenant_id == tenant_id)
-        return bool(await conn.scalar(query))
-
 
 def _upsert(conn: AsyncConnection, values: dict[str, Any]) -> Any:
     dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert

@@ -11,10 +11,10 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from provider.adapters.webhooks.endpoints import EndpointStore, check_secret
+from provider.adapters.webhooks.enqueue import ENQUEUE_IF_ACTIVE
 from provider.adapters.webhooks.model import (
     Clock,
     Delivery,
@@ -53,8 +53,6 @@ class WebhookOutbox:
         Idempotent on (tenant_id, event_id): a redelivered event queues nothing twice. A
         tenant without an active endpoint has asked for no webhooks, so nothing is queued.
         """
-        if not await EndpointStore.is_active(conn, tenant_id):
-            return False
         now = self._clock()
         row = {
             "id": uuid.uuid4(),
@@ -67,9 +65,9 @@ class WebhookOutbox:
             "next_attempt_at": now,
             "created_at": now,
         }
-        dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-        stmt = dialect_insert(webhook_deliveries).values(row).on_conflict_do_nothing()
-        return bool((await conn.execute(stmt)).rowcount)
+        # One round trip: inserted only for an active endpoint, and once per event.
+        stmt = ENQUEUE_IF_ACTIVE[conn.dialect.name]
+        return bool((await conn.execute(stmt, row)).rowcount)
 
     async def register_endpoint(self, tenant_id: str, url: str, secret: str) -> None:
         await self.endpoints.register(tenant_id, url, secret)
