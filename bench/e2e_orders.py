@@ -72,8 +72,8 @@ async def run(sizes: Sizes) -> Outcome:
     )
     outcome.notes.append(
         f"e2e: before it, {floor_count} orders at {FLOOR_RATE}/s, well within what the stack "
-        "carries: the latency floor. Stages: request (POST -> outbox row), relay (-> Kafka "
-        "ack), delivery (-> provider inbox row), provider (-> visible); see bench.e2e_stages"
+        "carries: the latency floor. Stages: request (POST -> outbox row), relay (-> handed to "
+        "Kafka), delivery (-> provider inbox row), provider (-> visible); see bench.e2e_stages"
     )
     return outcome
 
