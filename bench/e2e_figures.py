@@ -106,6 +106,37 @@ def floor_figures(r: Run, raw: tuple[float, float, int]) -> list[Figure]:
     ]
 
 
+def bare_figures(bare: Run, stack: Run, raw: tuple[float, float, int], rate: int) -> list[Figure]:
+    """The bare pipeline (``bench.bare_pipeline``) against the raw hop, and the stack against it."""
+    lat = bare.latencies()
+    p50, p99 = (percentile(lat, p) * 1000 for p in (50, 99))
+    stack_p99, raw_p99 = percentile(stack.latencies(), 99) * 1000, raw[1] * 1000
+    reach = "within" if p99 <= GOAL_RATIO * raw_p99 else "beyond"
+    return [
+        Figure(
+            "e2e",
+            f"at {rate}/s: bare pipeline p99",
+            p99,
+            "ms",
+            raw_p99,
+            "raw p99",
+            p99 / raw_p99,
+            note=f"p50 {p50:.1f} ms; {len(bare.seen)} of {len(bare.placed)} seen; the goal is "
+            f"{reach} the architecture's own reach here",
+        ),
+        Figure(
+            "e2e",
+            f"at {rate}/s: stack p99 / bare pipeline p99",
+            stack_p99,
+            "ms",
+            p99,
+            "bare p99",
+            stack_p99 / p99,
+            note="what Samspil's own code adds to the architecture",
+        ),
+    ]
+
+
 async def stage_figures(stack: Stack, run: Run, label: str) -> list[Figure]:
     found = await e2e_stages.marks(
         stack, run.on_wall_clock(run.placed), run.on_wall_clock(run.seen)

@@ -5,12 +5,12 @@ in the same run on the same broker.
 *Placed* is the moment before ``POST /orders`` goes out. *Visible* is the first moment a
 look finds the order's row in the provider's ``orders_inbox``: the table its REST inbox
 serves (``GET /orders``, ``GET /orders/{id}``), written in the same transaction as the
-provider's inbox row, so the row is visible exactly when the REST inbox would show it. The
-observer looks when that transaction's commit notifies it (see ``_watch``); looking at the
-table (one indexed query for the orders in flight) keeps it off the provider's CPU, where
-REST polling of every order in flight would load the very process being measured.
-Afterwards every order is fetched once through the REST inbox: an order not found there
-counts as lost.
+provider's inbox row, so the row is visible exactly when the REST inbox would show it.
+The observer looks when that transaction's commit notifies it (``bench.e2e_drive``);
+looking at the table (one indexed query for the orders in flight) keeps it off the
+provider's CPU, where REST polling of every order in flight would load the very process
+being measured. Afterwards every order is fetched once through the REST inbox: an order
+not found there counts as lost.
 
 The orders are sent by ``bench.lean_http``, not httpx: the load generator shares the two
 cores with the stack, and httpx cost more CPU per request than the authority's own work.
@@ -19,25 +19,28 @@ cores with the stack, and httpx cost more CPU per request than the authority's o
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from dataclasses import replace
-from uuid import UUID
 
-import asyncpg
 import httpx
-from eventkit.wakeup import OUTBOX_CHANNEL
 
+from bench.bare_pipeline import bare_runs
 from bench.core import Outcome, Sizes
-from bench.e2e_figures import FLOOR_RATE, Run, figures, floor_figures, stage_figures
+from bench.e2e_drive import drive
+from bench.e2e_figures import (
+    FLOOR_RATE,
+    Run,
+    bare_figures,
+    figures,
+    floor_figures,
+    stage_figures,
+)
 from bench.e2e_rig import Stack, profile, running_stack, settle
 from bench.e2e_setup import Slot, new_tenant, order_body, slots
 from bench.infra import kafka
 from bench.kafka_latency import raw_round_trip
 from bench.lean_http import LeanClient
 
-POLL = 0.05  # seconds between looks at the inbox table when no commit notified the watcher
-DRAIN_SECONDS = 30.0
 FLOOR_SECONDS = 30.0
 
 
@@ -45,6 +48,7 @@ async def run(sizes: Sizes) -> Outcome:
     outcome = Outcome("e2e")
     count = int(sizes.e2e_rate * sizes.e2e_seconds)
     floor_count = int(FLOOR_RATE * min(FLOOR_SECONDS, sizes.e2e_seconds))
+    bare = await bare_runs(kafka(), [(floor_count, FLOOR_RATE), (count, sizes.e2e_rate)])
     async with running_stack() as stack:
         tenant, api_key = await new_tenant(stack)
         began = time.perf_counter()
@@ -66,6 +70,8 @@ async def run(sizes: Sizes) -> Outcome:
         outcome.figures += await stage_figures(stack, result, f"{sizes.e2e_rate}/s")
         outcome.figures += floor_figures(floor, raw)
         outcome.figures += await stage_figures(stack, floor, f"{FLOOR_RATE}/s")
+        outcome.figures += bare_figures(bare[1], result, raw, sizes.e2e_rate)
+        outcome.figures += bare_figures(bare[0], floor, raw, FLOOR_RATE)
     outcome.notes.append(
         f"e2e: {count} orders at {sizes.e2e_rate}/s; visible = row in the provider's inbox "
         "table (looked at on each provider commit), lost = not found via provider REST afterwards"
@@ -75,71 +81,20 @@ async def run(sizes: Sizes) -> Outcome:
         "carries: the latency floor. Stages: request (POST -> outbox row), relay (-> handed to "
         "Kafka), delivery (-> provider inbox row), provider (-> visible); see bench.e2e_stages"
     )
+    outcome.notes.append(
+        "e2e: the bare pipeline (bench.bare_pipeline) ran the same loads first, before the "
+        "stack started: the architecture (HTTP, commit with outbox, relay, acks=all, inbox "
+        "commit, a second consumer) with no framework, same broker, cluster and load generator"
+    )
     return outcome
 
 
 async def _load(stack: Stack, tenant: str, prepared: list[Slot], rate: int) -> Run:
-    result, sent_all = Run(), asyncio.Event()
-    watching = asyncio.create_task(_watch(stack.databases["provider"].dsn, result, sent_all))
     token = stack.issuer.issue("bench-cw", ["caseworker"])
     cw = LeanClient(stack.url("authority"), {"Authorization": f"Bearer {token}"})
-
-    async def place(slot: Slot) -> None:
-        sent = time.perf_counter()
-        try:
-            status, answer = await cw.post_json("/orders", order_body(slot, tenant))
-        except OSError:
-            result.failed += 1
-            return
-        result.http.append(time.perf_counter() - sent)
-        if status == 201:
-            order_id = str(answer["order_id"])
-            result.placed[order_id] = sent
-            result.pending.add(order_id)
-        else:
-            result.failed += 1
-
-    result.started = time.perf_counter()
-    profiling = asyncio.create_task(profile(stack, len(prepared) / rate))
-    tasks = []
-    for n, slot in enumerate(prepared):
-        # Open loop: pace against the schedule, never wait for an answer before the next.
-        await asyncio.sleep(max(0.0, result.started + n / rate - time.perf_counter()))
-        tasks.append(asyncio.create_task(place(slot)))
-    await asyncio.gather(*tasks)
-    result.sent_all = time.perf_counter()
-    await profiling
-    await cw.aclose()
-    sent_all.set()  # the watcher stops once every placed order is seen
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(watching, DRAIN_SECONDS)  # cancels it when time is up
-    return result
-
-
-async def _watch(dsn: str, result: Run, sent: asyncio.Event) -> None:
-    """Note when each placed order first shows; done once all are sent and seen.
-
-    The provider enqueues its notification to the tenant in the order's own transaction,
-    and that enqueue NOTIFYs on commit: the watcher looks on each notification, and every
-    ``POLL`` s regardless (a look costs a query; polling every few ms cost the stack CPU).
-    """
-    conn = await asyncpg.connect(dsn)
-    query = "select order_id from orders_inbox where order_id = any($1::uuid[])"
-    committed = asyncio.Event()
-    await conn.add_listener(OUTBOX_CHANNEL, lambda *_: committed.set())
-    try:
-        while not (sent.is_set() and not result.pending):
-            if result.pending:
-                rows = await conn.fetch(query, [UUID(o) for o in result.pending])
-                now = time.perf_counter()
-                for row in rows:
-                    result.seen[str(row["order_id"])] = now
-                    result.pending.discard(str(row["order_id"]))
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(committed.wait(), POLL)
-            committed.clear()
-    finally:
-        await conn.close()
+    bodies = [order_body(slot, tenant) for slot in prepared]
+    profiling = profile(stack, len(prepared) / rate)
+    return await drive(cw, stack.databases["provider"].dsn, bodies, rate, profiling)
 
 
 async def _confirm(stack: Stack, api_key: str, order_ids: list[str]) -> int:
