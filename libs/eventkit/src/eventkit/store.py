@@ -41,10 +41,11 @@ class EventStore:
     ) -> int:
         """Append in a transaction of its own; on PostgreSQL one statement, one round trip."""
         if events and self.engine.dialect.name == "postgresql":
-            async with self.engine.connect() as conn:
-                if await _pg_write.append_alone(conn, stream_id, expected_revision, events, outbox):
-                    return expected_revision + len(events)
-                actual = await reading.current_revision(conn, stream_id)
+            actual = await _pg_write.append_alone(
+                self.engine, stream_id, expected_revision, events, outbox
+            )
+            if actual is None:
+                return expected_revision + len(events)
             raise ConcurrencyError(stream_id, expected_revision, actual)
         async with self.unit_of_work() as uow:
             revision = await uow.append(stream_id, expected_revision, events)
