@@ -23,6 +23,7 @@ from datetime import date
 from devstack._paths import var_dir
 from devstack.ports import free_port
 
+from bench.authority_cpu import cpu_seconds
 from bench.core import percentile
 from bench.e2e_drive import drive
 from bench.e2e_figures import Run
@@ -34,8 +35,11 @@ READY_SECONDS = 60.0
 _LOGS = var_dir() / "log"
 
 
-async def bare_runs(bootstrap: str, loads: list[tuple[int, int]]) -> list[Run]:
-    """One run per (count, rate) in ``loads``, in order, against one bare pipeline."""
+async def bare_runs(
+    bootstrap: str, loads: list[tuple[int, int]], cpu: dict[str, float] | None = None
+) -> list[Run]:
+    """One run per (count, rate) in ``loads``, in order, against one bare pipeline; with
+    ``cpu``, each process's CPU seconds over the loads go in it (by database name)."""
     topic = await new_topic(bootstrap, "bare", PARTITIONS)
     async with (
         fresh_database("bare_authority") as authority,
@@ -48,18 +52,22 @@ async def bare_runs(bootstrap: str, loads: list[tuple[int, int]]) -> list[Run]:
             ("consumer", "bare-provider", provider),
             ("consumer", "bare-scheduler", scheduler),
         ]
-        async with _processes(bootstrap, topic, roles):
+        async with _processes(bootstrap, topic, roles) as pids:
             url = f"http://127.0.0.1:{port}"
-            return [
+            before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+            runs = [
                 await drive(LeanClient(url, {}), provider.dsn, _bodies(count), rate)
                 for count, rate in loads
             ]
+            if cpu is not None:
+                cpu.update({name: cpu_seconds(pid) - before[name] for name, pid in pids.items()})
+            return runs
 
 
 @contextlib.asynccontextmanager
 async def _processes(
     bootstrap: str, topic: str, roles: list[tuple[str, str, Database]]
-) -> AsyncIterator[None]:
+) -> AsyncIterator[dict[str, int]]:
     started: list[asyncio.subprocess.Process] = []
     try:
         for role, first, db in roles:
@@ -76,12 +84,16 @@ async def _processes(
             line = await asyncio.wait_for(process.stdout.readline(), READY_SECONDS)
             if line.strip() != b"ready":
                 raise RuntimeError(f"bare {role} did not start (exit {process.returncode})")
-        yield
+        yield {_name(db): p.pid for (_, _, db), p in zip(roles, started, strict=True)}
     finally:
         for process in started:
             with contextlib.suppress(ProcessLookupError):
                 process.kill()
             await process.wait()
+
+
+def _name(db: Database) -> str:
+    return db.name.split("_")[2]  # bench_bare_<name>_<hex>
 
 
 def _bodies(count: int) -> list[dict[str, object]]:
@@ -105,12 +117,15 @@ async def _main() -> None:
     """``python -m bench.bare_pipeline [RATE [SECONDS]]``: the bare pipeline alone."""
     rate = int(sys.argv[1]) if len(sys.argv) > 1 else 100
     seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 20.0
-    (run,) = await bare_runs(kafka(), [(int(rate * seconds), rate)])
+    cpu: dict[str, float] = {}
+    (run,) = await bare_runs(kafka(), [(int(rate * seconds), rate)], cpu)
     lat = run.latencies()
     print(
         f"bare pipeline at {rate}/s: {len(lat)} of {len(run.placed)} seen, "
         + ", ".join(f"p{p} {percentile(lat, p) * 1000:.1f} ms" for p in (50, 95, 99, 100))
     )
+    count = len(run.placed)
+    print("CPU per order: " + ", ".join(f"{n} {s / count * 1000:.2f} ms" for n, s in cpu.items()))
 
 
 if __name__ == "__main__":

@@ -121,8 +121,8 @@ def bare_figures(bare: Run, stack: Run, raw: tuple[float, float, int], rate: int
             raw_p99,
             "raw p99",
             p99 / raw_p99,
-            note=f"p50 {p50:.1f} ms; {len(bare.seen)} of {len(bare.placed)} seen; the goal is "
-            f"{reach} the architecture's own reach here",
+            note=f"p50 {p50:.1f} ms; {len(bare.seen)} of {len(bare.placed)} seen; in this run "
+            f"the goal is {reach} the architecture's own reach",
         ),
         Figure(
             "e2e",
