@@ -39,7 +39,7 @@ async def bare_runs(
     bootstrap: str, loads: list[tuple[int, int]], cpu: dict[str, float] | None = None
 ) -> list[Run]:
     """One run per (count, rate) in ``loads``, in order, against one bare pipeline; with
-    ``cpu``, each process's CPU seconds over the loads go in it (by database name)."""
+    ``cpu``, each process's CPU seconds over the loads go in it (by role)."""
     topic = await new_topic(bootstrap, "bare", PARTITIONS)
     async with (
         fresh_database("bare_authority") as authority,
@@ -48,9 +48,9 @@ async def bare_runs(
     ):
         port = free_port()
         roles = [
-            ("authority", str(port), authority),
-            ("consumer", "bare-provider", provider),
-            ("consumer", "bare-scheduler", scheduler),
+            ("authority", "authority", str(port), authority),
+            ("provider", "consumer", "bare-provider", provider),
+            ("scheduler", "consumer", "bare-scheduler", scheduler),
         ]
         async with _processes(bootstrap, topic, roles) as pids:
             url = f"http://127.0.0.1:{port}"
@@ -66,34 +66,28 @@ async def bare_runs(
 
 @contextlib.asynccontextmanager
 async def _processes(
-    bootstrap: str, topic: str, roles: list[tuple[str, str, Database]]
+    bootstrap: str, topic: str, roles: list[tuple[str, str, str, Database]]
 ) -> AsyncIterator[dict[str, int]]:
     started: list[asyncio.subprocess.Process] = []
     try:
-        for role, first, db in roles:
+        for name, role, first, db in roles:
             process = await asyncio.create_subprocess_exec(
                 *(sys.executable, "-m", "bench.bare_services", role, first, db.dsn),
                 *(bootstrap, topic),
                 stdout=subprocess.PIPE,
-                stderr=(_LOGS / f"bench-bare-{first if role == 'consumer' else role}.log").open(
-                    "wb"
-                ),
+                stderr=(_LOGS / f"bench-bare-{name}.log").open("wb"),
             )
             started.append(process)
             assert process.stdout is not None
             line = await asyncio.wait_for(process.stdout.readline(), READY_SECONDS)
             if line.strip() != b"ready":
                 raise RuntimeError(f"bare {role} did not start (exit {process.returncode})")
-        yield {_name(db): p.pid for (_, _, db), p in zip(roles, started, strict=True)}
+        yield {name: p.pid for (name, *_), p in zip(roles, started, strict=True)}
     finally:
         for process in started:
             with contextlib.suppress(ProcessLookupError):
                 process.kill()
             await process.wait()
-
-
-def _name(db: Database) -> str:
-    return db.name.split("_")[2]  # bench_bare_<name>_<hex>
 
 
 def _bodies(count: int) -> list[dict[str, object]]:

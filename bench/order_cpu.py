@@ -21,18 +21,12 @@ import time
 
 from devstack._paths import var_dir
 
+from bench.authority_cpu import cpu_seconds
 from bench.e2e_orders import _load
 from bench.e2e_rig import Stack, running_stack, settle
 from bench.e2e_setup import new_tenant, slots
 
 _TICK = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(pid: int) -> float:
-    """utime + stime of ``pid`` (its threads included)."""
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / _TICK
 
 
 def _stat(pid: int) -> list[str]:

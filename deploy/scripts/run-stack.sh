@@ -63,7 +63,8 @@ fi
 cat <<EOT
 
 Samspil is running:
-  caseworker UI + authority API  http://127.0.0.1:${PORTS[authority]}/        (OpenAPI: /docs)
+  caseworker UI                  http://127.0.0.1:${PORTS[authority]}/ui/
+  authority API                  http://127.0.0.1:${PORTS[authority]}/docs
   provider API                   http://127.0.0.1:${PORTS[provider]}/docs
   scheduler API                  http://127.0.0.1:${PORTS[scheduler]}/docs
   Kafka                          ${KAFKA_BOOTSTRAP_SERVERS}
