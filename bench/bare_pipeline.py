@@ -49,8 +49,9 @@ async def bare_runs(
         port = free_port()
         roles = [
             ("authority", "authority", str(port), authority),
-            ("provider", "consumer", "bare-provider", provider),
-            ("scheduler", "consumer", "bare-scheduler", scheduler),
+            # Groups named after the run's topic: two runs on one broker never share one.
+            ("provider", "consumer", f"{topic}-provider", provider),
+            ("scheduler", "consumer", f"{topic}-scheduler", scheduler),
         ]
         async with _processes(bootstrap, topic, roles) as pids:
             url = f"http://127.0.0.1:{port}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bench.bare_pairs import Turn, verdict
 from bench.bare_pipeline import bare_runs
 from bench.e2e_figures import Run, bare_figures
 from bench.infra import kafka
@@ -41,3 +42,16 @@ def test_a_bare_p99_over_five_times_the_raw_hop_puts_the_goal_beyond_reach() -> 
     # and a bare pipeline within 5x would say so
     (near, _) = bare_figures(_run([15.0] * 100), stack, raw, 100)
     assert "within the architecture's own reach" in (near.note or "")
+
+
+def test_the_goal_is_within_reach_only_if_the_bare_pipeline_meets_it_in_most_turns() -> None:
+    # Given three turns whose bare p99 is 4x, 6x and 10x their own raw p99
+    turns = [Turn(2.0, 5.0, 8.0, 0), Turn(4.0, 9.0, 24.0, 0), Turn(1.0, 4.0, 10.0, 0)]
+    # When the verdict is made
+    line = verdict(turns)
+    # Then the ratios are in order, the median is 6x, and one turn in three is not most
+    assert "4.0x, 6.0x, 10.0x; median 6.0x; 1 of 3 within 5x" in line
+    assert line.endswith("the goal is beyond the architecture's reach on this machine")
+    # and with two turns in three within 5x it would be within reach
+    near = verdict([*turns[:2], Turn(4.0, 9.0, 12.0, 0)])
+    assert near.endswith("the goal is within the architecture's reach on this machine")
