@@ -6,6 +6,7 @@ Generic: it stores and moves events and bytes and knows nothing of any service's
 from eventkit.cli import rebuild_main
 from eventkit.deadletters import DeadLetters, Inbound, dead_letter_topic
 from eventkit.model import ConcurrencyError, NewEvent, OutboxMessage, RecordedEvent
+from eventkit.producer import started_producer
 from eventkit.projections import BatchProjection, Projection, ProjectionRunner
 from eventkit.relay import OutboxRelay
 from eventkit.store import EventStore
@@ -29,4 +30,5 @@ __all__ = [
     "dead_letter_topic",
     "ensure_topics",
     "rebuild_main",
+    "started_producer",
 ]

@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from eventkit._sql import as_utc, is_postgres, utcnow
 from eventkit.metrics import OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE, RELAY_SENT
+from eventkit.producer import started_producer
 from eventkit.schema import outbox
 from eventkit.wakeup import Wakeup
 
@@ -63,15 +64,13 @@ class OutboxRelay:
 
     async def start(self) -> None:
         if self._producer is None:
-            producer = AIOKafkaProducer(
+            self._producer = await started_producer(
                 bootstrap_servers=self._bootstrap_servers,
                 enable_idempotence=True,
                 acks="all",
                 # 16 KiB (the default) splits a 500-row turn into ~10 sequential round trips.
                 max_batch_size=512 * 1024,
             )
-            await producer.start()
-            self._producer = producer
 
     async def stop(self) -> None:
         producer, self._producer = self._producer, None

@@ -18,7 +18,8 @@ import sys
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from eventkit import started_producer
 
 DLQ_HEADER = "x-dlq-"
 ASSIGN_TIMEOUT_SECONDS = 30.0
@@ -99,8 +100,9 @@ async def replay(bootstrap: str, topic: str) -> list[DeadLetter]:
         source, bootstrap_servers=bootstrap, group_id=f"{source}.replay",
         auto_offset_reset="earliest", enable_auto_commit=False,
     )  # fmt: skip
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
-    await producer.start()
+    producer = await started_producer(
+        bootstrap_servers=bootstrap, acks="all", enable_idempotence=True
+    )
     try:
         records = await _drain(consumer)
         sent = []

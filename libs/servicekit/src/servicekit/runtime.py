@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import structlog
 from aiokafka import AIOKafkaProducer
-from eventkit import DeadLetters, Inbound, OutboxRelay, ProjectionRunner
+from eventkit import DeadLetters, Inbound, OutboxRelay, ProjectionRunner, started_producer
 from faststream.kafka import KafkaBroker
 
 log = structlog.get_logger(__name__)
@@ -51,10 +51,9 @@ class Workers:
 
     async def start(self) -> None:
         self._stop.clear()
-        self._producer = AIOKafkaProducer(
+        self._producer = await started_producer(
             bootstrap_servers=self.bootstrap_servers, acks="all", compression_type="gzip"
         )
-        await self._producer.start()
         loops: list[Task] = [self.relay.run, *self.extra]
         if self.projections is not None:
             loops.append(self.projections.run)
