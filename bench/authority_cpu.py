@@ -30,14 +30,19 @@ from bench.e2e_setup import order_body, slots
 from bench.infra import fresh_database, kafka
 from tests.harness import ServiceProcess
 
-_TICKS = os.sysconf("SC_CLK_TCK")
+TICKS = os.sysconf("SC_CLK_TCK")  # the unit of /proc's CPU times
 _BACKLOG = re.compile(r"^eventkit_outbox_backlog (\S+)$", re.M)
 
 
+def proc_stat(pid: int) -> list[str]:
+    """The fields of ``/proc/<pid>/stat`` after the command name (which may hold spaces)."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
 def cpu_seconds(pid: int) -> float:
-    """utime + stime of one process (its threads included), from ``/proc/<pid>/stat``."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / _TICKS
+    """utime + stime of one process (its threads included)."""
+    fields = proc_stat(pid)
+    return (int(fields[11]) + int(fields[12])) / TICKS
 
 
 async def drained(url: str) -> None:

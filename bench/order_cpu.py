@@ -21,30 +21,23 @@ import time
 
 from devstack._paths import var_dir
 
-from bench.authority_cpu import cpu_seconds
+from bench.authority_cpu import TICKS, cpu_seconds, proc_stat
 from bench.e2e_orders import _load
 from bench.e2e_rig import Stack, running_stack, settle
 from bench.e2e_setup import new_tenant, slots
 
-_TICK = os.sysconf("SC_CLK_TCK")
-
-
-def _stat(pid: int) -> list[str]:
-    with open(f"/proc/{pid}/stat") as stat:
-        return stat.read().rsplit(")", 1)[1].split()
-
 
 def postgres_cpu_seconds(postmaster: int) -> float:
     """The cluster's CPU: the postmaster, its reaped children and its live backends."""
-    own = _stat(postmaster)
+    own = proc_stat(postmaster)
     total = sum(int(v) for v in own[11:15])  # utime, stime, cutime, cstime
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
             with contextlib.suppress(OSError):
-                fields = _stat(int(entry.name))
+                fields = proc_stat(int(entry.name))
                 if int(fields[1]) == postmaster:
                     total += int(fields[11]) + int(fields[12])
-    return total / _TICK
+    return total / TICKS
 
 
 def infra_pids() -> dict[str, int]:
