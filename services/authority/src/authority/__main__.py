@@ -21,7 +21,9 @@ def main(argv: list[str]) -> None:
         raise SystemExit(rebuild_main(lambda: rebuilder(settings), argv[1:]))
     if command != "serve":
         raise SystemExit(f"unknown command {command!r}: use serve, migrate or rebuild")
-    uvicorn.run(build(settings), host=settings.host, port=settings.port, log_config=None)
+    uvicorn.run(
+        build(settings), host=settings.host, port=settings.port, log_config=None, access_log=False
+    )
 
 
 if __name__ == "__main__":

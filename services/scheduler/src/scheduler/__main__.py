@@ -18,7 +18,9 @@ def main(argv: list[str]) -> None:
         return
     if command != "serve":
         raise SystemExit(f"unknown command {command!r}: use serve or migrate")
-    uvicorn.run(build(settings), host=settings.host, port=settings.port, log_config=None)
+    uvicorn.run(
+        build(settings), host=settings.host, port=settings.port, log_config=None, access_log=False
+    )
 
 
 if __name__ == "__main__":
