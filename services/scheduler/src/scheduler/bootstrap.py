@@ -46,6 +46,10 @@ class SchedulerSettings(ServiceSettings):
     firing_concurrency: int = 2  # parallel batches; SKIP LOCKED keeps them apart
     fire_batch_size: int = 500  # phases per firing transaction
 
+    def secret_keys(self) -> dict[str, str]:
+        # No transport key: the scheduler never sees personal data.
+        return {k: v for k, v in super().secret_keys().items() if k != "TRANSPORT_MASTER_KEY"}
+
 
 MIGRATIONS = Path(__file__).parent / "adapters" / "migrations"
 METADATA = [eventkit_metadata, index_metadata, tables_metadata]
@@ -95,7 +99,9 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
         if settings.auto_migrate:
             await migrate(settings)
         await migrations.require_head(settings.database_url, MIGRATIONS)
-        await topics.create_all(bootstrap, prefix, settings.topic_partitions)
+        await topics.create_all(
+            bootstrap, prefix, settings.topic_partitions, topics.replication(settings)
+        )
 
     app = create_app(
         title="Samspil scheduler",
