@@ -105,7 +105,9 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         materials=Materials(store, recorder, publisher),
         webhooks=webhooks,
         keys=keys,
-        channels=TenantTopics(bootstrap, prefix, min(3, settings.topic_partitions)),
+        channels=TenantTopics(
+            bootstrap, prefix, min(3, settings.topic_partitions), topics.replication(settings)
+        ),
         child_data=ChildData(child_keys, keys),
         texts=texts,
     )
@@ -137,7 +139,9 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         if settings.auto_migrate:
             await migrate(settings)
         await migrations.require_head(settings.database_url, MIGRATIONS)
-        await topics.create_all(bootstrap, prefix, settings.topic_partitions)
+        await topics.create_all(
+            bootstrap, prefix, settings.topic_partitions, topics.replication(settings)
+        )
 
     app = create_app(
         title="Samspil provider",
