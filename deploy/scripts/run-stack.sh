@@ -37,7 +37,7 @@ started=$(date +%s.%N)
 bash deploy/scripts/bootstrap.sh
 # Local processes, or the given KAFKA_BOOTSTRAP_SERVERS / DATABASE_ADMIN_URL (containers would
 # live only as long as devstack's own process: use `docker compose` for those).
-if ! infra=$(DOCKER_HOST=unix:///nonexistent uv run python -m devstack up); then
+if ! infra=$(SAMSPIL_DEVSTACK=local uv run python -m devstack up); then
   echo "make run: Kafka or PostgreSQL could not be started (see the message above)" >&2
   exit 1
 fi
