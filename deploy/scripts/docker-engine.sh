@@ -7,7 +7,7 @@
 # containers get host networking only, so all their traffic stays on 127.0.0.1, and a shell
 # without DOCKER_HOST (someone's plain `pytest`) does not see this engine at all.
 # `docker compose` is not in Debian: compose v5 is built from the Go module proxy into
-# .cache/deploy-tools/bin/docker-compose (the Go build and module caches make rebuilds quick).
+# ~/.cache/samspil/bin/docker-compose-<version>: kept across clones (CI's is a fresh clone).
 # `docker-engine.sh stop` stops an engine this script started (and nothing else).
 # Progress goes to stderr; stdout carries only the settings.
 set -euo pipefail
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.."
 COMPOSE_VERSION=v5.6.0 # v5.7 needs a newer Go than Debian 12's machines have
 RUN_DIR=/run/samspil-docker
 SOCKET="unix://$RUN_DIR/docker.sock"
-TOOLS=$PWD/.cache/deploy-tools
+TOOLS=${XDG_CACHE_HOME:-$HOME/.cache}/samspil
 say() { echo "docker-engine: $*" >&2; }
 
 answers() { timeout 10 docker ${1:+-H "$1"} info --format '{{.ServerVersion}}' >/dev/null 2>&1; }
@@ -60,7 +60,7 @@ engine() {
 }
 
 compose() {
-  local bin="$TOOLS/bin/docker-compose"
+  local bin="$TOOLS/bin/docker-compose-$COMPOSE_VERSION"
   if [ -x "$bin" ] && "$bin" version 2>/dev/null | grep -q "${COMPOSE_VERSION#v}"; then
     echo "$bin"; return
   fi

@@ -7,8 +7,9 @@ import sys
 
 import uvicorn
 from eventkit import rebuild_main
+from servicekit.settings import InsecureConfiguration
 
-from provider.bootstrap import ProviderSettings, build, migrate, projection_runner
+from provider.bootstrap import SERVICE, ProviderSettings, build, migrate, projection_runner
 
 
 def main(argv: list[str]) -> None:
@@ -21,9 +22,11 @@ def main(argv: list[str]) -> None:
         raise SystemExit(rebuild_main(lambda: projection_runner(settings), argv[1:]))
     if command != "serve":
         raise SystemExit(f"unknown command {command!r}: use serve, migrate or rebuild")
-    uvicorn.run(
-        build(settings), host=settings.host, port=settings.port, log_config=None, access_log=False
-    )
+    try:
+        app = build(settings)
+    except InsecureConfiguration as refused:  # a clear message, not a traceback
+        raise SystemExit(f"{SERVICE}: {refused}") from None
+    uvicorn.run(app, host=settings.host, port=settings.port, log_config=None, access_log=False)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,9 @@ import asyncio
 import sys
 
 import uvicorn
+from servicekit.settings import InsecureConfiguration
 
-from scheduler.bootstrap import SchedulerSettings, build, migrate
+from scheduler.bootstrap import SERVICE, SchedulerSettings, build, migrate
 
 
 def main(argv: list[str]) -> None:
@@ -18,9 +19,11 @@ def main(argv: list[str]) -> None:
         return
     if command != "serve":
         raise SystemExit(f"unknown command {command!r}: use serve or migrate")
-    uvicorn.run(
-        build(settings), host=settings.host, port=settings.port, log_config=None, access_log=False
-    )
+    try:
+        app = build(settings)
+    except InsecureConfiguration as refused:  # a clear message, not a traceback
+        raise SystemExit(f"{SERVICE}: {refused}") from None
+    uvicorn.run(app, host=settings.host, port=settings.port, log_config=None, access_log=False)
 
 
 if __name__ == "__main__":
