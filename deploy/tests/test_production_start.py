@@ -1,9 +1,10 @@
 """Each overlay's rendered environment starts each service: the ConfigMaps and Secrets its
 Deployment reads (for production: the ExternalSecret's keys, filled with generated secrets),
-the migrate init container first, then `serve`, until /readyz answers. Only what names this
-machine is replaced: the database and broker addresses, the listen address, and the
-replication a single test broker can give. A published placeholder key is refused with a
-clear message.
+the migrate init container first, then `serve`, until /readyz answers. Production talks to
+a broker with a SASL_SSL listener whose SCRAM users are the services, with the generated
+passwords. Only what names this machine is replaced: the database and broker addresses,
+the broker's CA file, the listen address, and the replication a single test broker can
+give. A published placeholder key is refused with a clear message.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ import os
 import secrets
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import asyncpg  # type: ignore[import-untyped]
 import httpx
 import pytest
+from devstack.isolated_kafka import IsolatedKafka, start_isolated
 from devstack.ports import free_port
 
 from tests.harness import wait_for
@@ -99,6 +101,25 @@ def on_this_machine(env: dict[str, str], database_url: str, kafka: str) -> dict[
     }
 
 
+@pytest.fixture(scope="module")
+def production_env(rendered: Objects) -> dict[str, dict[str, str]]:
+    """Each service's production environment, its secrets generated once."""
+    return {service: rendered_env(rendered["production"], service) for service in SERVICES}
+
+
+@pytest.fixture(scope="module")
+def sasl_broker(production_env: dict[str, dict[str, str]]) -> Iterator[IsolatedKafka]:
+    """A SASL_SSL (SCRAM) listener whose users are the services' principals."""
+    users = {
+        env["KAFKA_SASL_USERNAME"]: env["KAFKA_SASL_PASSWORD"] for env in production_env.values()
+    }
+    broker = start_isolated(
+        f"prod-{secrets.token_hex(3)}", users, tls=True, super_users=list(users)
+    )
+    yield broker
+    broker.destroy()
+
+
 def run(service: str, env: dict[str, str], *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", service, *args],
@@ -109,6 +130,7 @@ def run(service: str, env: dict[str, str], *args: str) -> subprocess.Popen[str]:
 @pytest.mark.parametrize("overlay", ["production", "dev"])
 @pytest.mark.parametrize("service", SERVICES)
 def test_the_rendered_environment_passes_the_guard_and_serves(
+    request: pytest.FixtureRequest,
     rendered: Objects,
     overlay: str,
     service: str,
@@ -117,15 +139,19 @@ def test_the_rendered_environment_passes_the_guard_and_serves(
     new_database_url: Callable[[str], str],
 ) -> None:
     # Given the overlay's environment for the service, secrets generated for production
-    env = rendered_env(rendered[overlay], service)
     if overlay == "production":
+        env = request.getfixturevalue("production_env")[service]
+        broker: IsolatedKafka = request.getfixturevalue("sasl_broker")
         assert env["SAMSPIL_ENV"] == "production"
+        assert env["KAFKA_SECURITY_PROTOCOL"] == "SASL_SSL"
         password = urlsplit(env["DATABASE_URL"]).password or ""
-        database = own_database(pg_admin_url, service, password)
+        local = on_this_machine(
+            env, own_database(pg_admin_url, service, password), broker.sasl_bootstrap
+        ) | {"KAFKA_SSL_CAFILE": str(broker.ca_file)}
     else:
+        env = rendered_env(rendered[overlay], service)
         assert env["SAMSPIL_ENV"] == "development"
-        database = new_database_url(service)
-    local = on_this_machine(env, database, kafka_bootstrap)
+        local = on_this_machine(env, new_database_url(service), kafka_bootstrap)
     # When the init container's migration runs, then the service
     migrate = run(service, local, "migrate")
     out, _ = migrate.communicate(timeout=120)

@@ -99,8 +99,9 @@ def cluster_id() -> str:
             return candidate
 
 
-def format_storage(classpath: str, config: str) -> None:
+def format_storage(classpath: str, config: str, extra: list[str] | None = None) -> None:
     args = ["format", "--standalone", "--cluster-id", cluster_id(), "--config", config]
+    args += extra or []
     done = subprocess.run(
         java_command(classpath, "kafka.tools.StorageTool", *args),
         capture_output=True,

@@ -52,6 +52,13 @@ class ServiceSettings(BaseSettings):
     # a single development broker, 3 and 2 on a production cluster (deploy/k8s).
     kafka_replication_factor: int = Field(1, ge=1)
     kafka_min_insync_replicas: int = Field(1, ge=1)
+    # Every Kafka client of the service: plaintext on a development broker; SASL/SCRAM over
+    # TLS in production (the CA file may be omitted where the system's CAs sign the broker).
+    kafka_security_protocol: Literal["PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    kafka_sasl_mechanism: Literal["SCRAM-SHA-512", "SCRAM-SHA-256"] = "SCRAM-SHA-512"
+    kafka_sasl_username: str = ""
+    kafka_sasl_password: str = ""
+    kafka_ssl_cafile: str | None = None
     transport_master_key: str = DEV_TRANSPORT_MASTER  # base64url
     kafka_topic_prefix: str = ""  # lets environments or test runs share one cluster
     auto_migrate: bool = True  # development convenience; production runs ``migrate`` first
@@ -61,6 +68,8 @@ class ServiceSettings(BaseSettings):
         keys = {"TRANSPORT_MASTER_KEY": self.transport_master_key}
         if not self.oidc_jwks_url:
             keys["JWT_SECRET"] = self.jwt_secret
+        if self.kafka_security_protocol == "SASL_SSL":
+            keys["KAFKA_SASL_PASSWORD"] = self.kafka_sasl_password
         return keys
 
     def refuse_insecure(self) -> None:
@@ -79,6 +88,10 @@ class ServiceSettings(BaseSettings):
             problems.append("DATABASE_URL must be PostgreSQL in production")
         elif urlsplit(self.database_url).password in PUBLISHED:
             problems.append("DATABASE_URL has a password published in the Samspil repository")
+        if self.kafka_security_protocol != "SASL_SSL":
+            problems.append("KAFKA_SECURITY_PROTOCOL must be SASL_SSL: clients authenticate")
+        elif not self.kafka_sasl_username:
+            problems.append("KAFKA_SASL_USERNAME is empty")
         if self.kafka_min_insync_replicas > self.kafka_replication_factor:
             problems.append("KAFKA_MIN_INSYNC_REPLICAS exceeds KAFKA_REPLICATION_FACTOR")
         if problems:

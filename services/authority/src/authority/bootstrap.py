@@ -9,7 +9,7 @@ from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
 from pydantic import Field
-from servicekit import db, logging, migrations, readiness, topics, tracing
+from servicekit import db, kafka_security, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
 from servicekit.auth import DevIssuer
 from servicekit.inbound import InboundPipeline
@@ -122,7 +122,8 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
     services = services_for(settings)
     engine = services.kit.store.engine
     bootstrap, prefix = settings.kafka_bootstrap_servers, settings.kafka_topic_prefix
-    broker = KafkaBroker(bootstrap, client_id=SERVICE)
+    kafka_security.configure(settings)
+    broker = KafkaBroker(bootstrap, client_id=SERVICE, **kafka_security.broker_options(settings))
     # Read models are written in each command's transaction; projections only rebuild.
     workers = Workers(
         relay=OutboxRelay(engine, bootstrap),

@@ -13,7 +13,7 @@ from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
 from samspil_contracts import ContractOffered
-from servicekit import db, logging, migrations, readiness, topics, tracing
+from servicekit import db, kafka_security, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka import subscribe
@@ -115,7 +115,8 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     dispatcher = WebhookDispatcher(
         engine, http_client, secrets_key=secrets_key, poll_interval=settings.webhook_poll_seconds
     )
-    broker = KafkaBroker(bootstrap, client_id=SERVICE)
+    kafka_security.configure(settings)
+    broker = KafkaBroker(bootstrap, client_id=SERVICE, **kafka_security.broker_options(settings))
     workers = Workers(
         relay=OutboxRelay(engine, bootstrap),
         projections=None,  # the read models are written in the command's own transaction

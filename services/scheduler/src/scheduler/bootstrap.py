@@ -10,7 +10,7 @@ from eventkit import EventStore, OutboxRelay
 from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
-from servicekit import db, logging, migrations, readiness, topics, tracing
+from servicekit import db, kafka_security, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka import subscribe
@@ -75,7 +75,8 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
     publisher = Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix)
     firing = Firing(store, deadlines, SqlFiringQueue(), clock, publisher, settings.fire_batch_size)
     bootstrap, prefix = settings.kafka_bootstrap_servers, settings.kafka_topic_prefix
-    broker = KafkaBroker(bootstrap, client_id=SERVICE)
+    kafka_security.configure(settings)
+    broker = KafkaBroker(bootstrap, client_id=SERVICE, **kafka_security.broker_options(settings))
     wake = asyncio.Event()
     workers = Workers(
         relay=OutboxRelay(engine, bootstrap),
