@@ -11,12 +11,22 @@ RUN python3 -m pip install --no-cache-dir uv==0.13.9
 # is the venv's: uv must not download one.
 ENV UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never
 WORKDIR /app
+ARG SERVICE
+RUN test -n "${SERVICE}" || { echo "--build-arg SERVICE=authority|provider|scheduler" >&2; exit 1; }
+# The third-party packages first, from the lock file and the workspace's project files only:
+# this layer is rebuilt when the lock changes, not on every change of our code.
 COPY pyproject.toml uv.lock ./
+COPY contracts/pyproject.toml contracts/
+COPY libs/devstack/pyproject.toml libs/devstack/
+COPY libs/eventkit/pyproject.toml libs/eventkit/
+COPY libs/servicekit/pyproject.toml libs/servicekit/
+COPY services/authority/pyproject.toml services/authority/
+COPY services/provider/pyproject.toml services/provider/
+COPY services/scheduler/pyproject.toml services/scheduler/
+RUN uv sync --frozen --no-dev --no-install-workspace --package samspil-${SERVICE}
 COPY contracts contracts
 COPY libs libs
 COPY services services
-ARG SERVICE
-RUN test -n "${SERVICE}" || { echo "--build-arg SERVICE=authority|provider|scheduler" >&2; exit 1; }
 RUN uv sync --frozen --no-dev --no-editable --package samspil-${SERVICE}
 
 FROM ${PYTHON_IMAGE} AS runtime

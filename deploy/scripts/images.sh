@@ -13,7 +13,6 @@ shopt -s inherit_errexit
 cd "$(dirname "$0")/../.."
 : "${DOCKER_HOST:?run deploy/scripts/docker-engine.sh first}"
 TAG=${SAMSPIL_IMAGE_TAG:-dev}
-STANDIN_REVISION=1 # bump when a stand-in's recipe below changes
 mkdir -p var/images
 TIMINGS=var/images/timings.txt
 : >"$TIMINGS"
@@ -35,7 +34,10 @@ pullable() { timeout 120 docker pull -q "$1" >/dev/null 2>&1; }
 standin() {
   local name=$1 packages=$2
   shift 2
-  local tag="samspil-standin/$name:bookworm-r$STANDIN_REVISION"
+  # Tagged by its recipe: a changed package list or setting builds a new stand-in.
+  local recipe
+  recipe=$(printf '%s\n' "$packages" "$@" "${STANDIN_CUSTOMIZE[@]}" | sha256sum | cut -c1-10)
+  local tag="samspil-standin/$name:bookworm-$recipe"
   if present "$tag"; then echo "$tag"; return; fi
   command -v mmdebstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
     --no-install-recommends mmdebstrap >&2
@@ -78,7 +80,8 @@ base() {
 
 STANDIN_CUSTOMIZE=()
 python_image=$(timed "base python" base python:3.11.14-slim-bookworm \
-  python python3,python3-venv,python3-pip,ca-certificates,passwd --change 'CMD ["python3"]')
+  python python3,python3-venv,python3-pip,ca-certificates,passwd,tzdata \
+  --change 'CMD ["python3"]')
 maven_image=$(timed "base maven" base maven:3.9.11-eclipse-temurin-17 \
   maven maven,openjdk-17-jdk-headless,ca-certificates-java)
 jre_image=$(timed "base jre" base eclipse-temurin:17.0.16_8-jre-noble \
