@@ -1,4 +1,4 @@
-"""``python -m authority [serve|migrate|rebuild NAME... | rebuild --all]``."""
+"""``python -m authority [serve|migrate|republish ...|rebuild NAME... | rebuild --all]``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import sys
 
 import uvicorn
 from eventkit import rebuild_main
+from eventkit.republish import republish_main
+from servicekit import db
 from servicekit.settings import InsecureConfiguration
 
 from authority.bootstrap import SERVICE, AuthoritySettings, build, migrate, rebuilder
@@ -18,10 +20,12 @@ def main(argv: list[str]) -> None:
     if command == "migrate":
         asyncio.run(migrate(settings))
         return
+    if command == "republish":  # re-send outbox events (runbook: restore, Kafka lost records)
+        raise SystemExit(republish_main(lambda: db.engine_for(settings.database_url), argv[1:]))
     if command == "rebuild":
         raise SystemExit(rebuild_main(lambda: rebuilder(settings), argv[1:]))
     if command != "serve":
-        raise SystemExit(f"unknown command {command!r}: use serve, migrate or rebuild")
+        raise SystemExit(f"unknown command {command!r}: use serve, migrate, rebuild or republish")
     try:
         app = build(settings)
     except InsecureConfiguration as refused:  # a clear message, not a traceback

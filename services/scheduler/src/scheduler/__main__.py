@@ -1,4 +1,4 @@
-"""``python -m scheduler [serve|migrate]``."""
+"""``python -m scheduler [serve|migrate|republish ...]``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import asyncio
 import sys
 
 import uvicorn
+from eventkit.republish import republish_main
+from servicekit import db
 from servicekit.settings import InsecureConfiguration
 
 from scheduler.bootstrap import SERVICE, SchedulerSettings, build, migrate
@@ -17,8 +19,10 @@ def main(argv: list[str]) -> None:
     if command == "migrate":
         asyncio.run(migrate(settings))
         return
+    if command == "republish":  # re-send outbox events (runbook: restore, Kafka lost records)
+        raise SystemExit(republish_main(lambda: db.engine_for(settings.database_url), argv[1:]))
     if command != "serve":
-        raise SystemExit(f"unknown command {command!r}: use serve or migrate")
+        raise SystemExit(f"unknown command {command!r}: use serve, migrate or republish")
     try:
         app = build(settings)
     except InsecureConfiguration as refused:  # a clear message, not a traceback
