@@ -3,6 +3,7 @@ recovering from a crash, and leaving nothing behind."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -61,6 +62,26 @@ def test_the_readme_walkthrough_runs_against_the_containers(compose_stack: Compo
     assert case.status_code == 200, case.text
     assert "investigation" in case.text
     compose_stack.env["WALKED_CASE"], compose_stack.env["WALKED_TOKEN"] = case_id, token
+
+
+def test_every_service_log_line_is_redacted_json(compose_stack: ComposeStack) -> None:
+    # Given the services' output so far: start-up (uvicorn, alembic, FastStream, aiokafka)
+    # and the walk-through's requests, which carried CPR numbers and names in their bodies
+    out = compose_stack.compose("logs", "--no-color", "--no-log-prefix", *SERVICES)
+    lines = [line for line in out.splitlines() if line.strip()]
+    # Then every line is one JSON object with its service and level, without colour codes
+    assert len(lines) > 20
+    for line in lines:
+        record = json.loads(line)
+        assert record["service"] in SERVICES, line
+        assert "level" in record, line
+    assert "\x1b[" not in out
+    # and no personal data, while the requests were logged with their correlation ids
+    for secret in ("0103151234", "1208851234", "Emil", "Mette"):
+        assert secret not in out
+    requests = [json.loads(line) for line in lines if '"http_request"' in line]
+    assert requests
+    assert all(r["correlation_id"] and "?" not in r["path"] for r in requests)
 
 
 def test_a_killed_service_is_restarted_and_keeps_its_data(compose_stack: ComposeStack) -> None:
