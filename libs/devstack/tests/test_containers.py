@@ -14,35 +14,42 @@ needs_engine = pytest.mark.skipif(
 )
 
 
-@needs_engine
-def test_a_missing_image_falls_back_to_local_processes_with_a_message(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # Given an engine that has no such image and no registry to pull it from
-    monkeypatch.setenv("SAMSPIL_POSTGRES_IMAGE", "samspil-test/no-such-image:0")
-    monkeypatch.setenv("SAMSPIL_DEVSTACK", "auto")
-    monkeypatch.delenv("DATABASE_ADMIN_URL", raising=False)
+MISSING = "samspil-test/no-such-image:0"
+
+
+@pytest.fixture
+def engine_without_images(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """The engine answers, but neither image is there nor can be pulled."""
+    for name in ("SAMSPIL_KAFKA_IMAGE", "SAMSPIL_POSTGRES_IMAGE"):
+        monkeypatch.setenv(name, MISSING)
+    for name in ("KAFKA_BOOTSTRAP_SERVERS", "DATABASE_ADMIN_URL"):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(containers, "_started", {})
     monkeypatch.setattr(stack, "_use_docker", lambda: True)
-    monkeypatch.setattr(stack.postgres_local, "ensure", lambda: "postgresql://local")
+    return monkeypatch
+
+
+@needs_engine
+def test_a_missing_image_falls_back_to_local_processes_with_a_message(
+    engine_without_images: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given an engine that has no such image and no registry to pull it from
+    engine_without_images.setenv("SAMSPIL_DEVSTACK", "auto")
+    engine_without_images.setattr(stack.postgres_local, "ensure", lambda: "postgresql://local")
     # When devstack is asked for PostgreSQL
     url = stack.ensure_postgres()
     # Then it says why and uses the local server, without a traceback
     assert url == "postgresql://local"
     message = capsys.readouterr().err
-    assert "no image samspil-test/no-such-image:0 and cannot pull it" in message
+    assert f"no image {MISSING} and cannot pull it" in message
     assert "deploy/scripts/images.sh" in message
 
 
 @needs_engine
 def test_a_missing_image_is_an_error_when_containers_are_required(
-    monkeypatch: pytest.MonkeyPatch,
+    engine_without_images: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("SAMSPIL_KAFKA_IMAGE", "samspil-test/no-such-image:0")
-    monkeypatch.setenv("SAMSPIL_DEVSTACK", "docker")
-    monkeypatch.delenv("KAFKA_BOOTSTRAP_SERVERS", raising=False)
-    monkeypatch.setattr(containers, "_started", {})
-    monkeypatch.setattr(stack, "_use_docker", lambda: True)
+    engine_without_images.setenv("SAMSPIL_DEVSTACK", "docker")
 
     with pytest.raises(containers.ImageUnavailable):
         stack.ensure_kafka()

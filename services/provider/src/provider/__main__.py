@@ -5,11 +5,10 @@ from __future__ import annotations
 import asyncio
 import sys
 
-import uvicorn
 from eventkit import rebuild_main
 from eventkit.republish import republish_main
 from servicekit import db
-from servicekit.settings import InsecureConfiguration
+from servicekit.serving import serve
 
 from provider.bootstrap import SERVICE, ProviderSettings, build, migrate, projection_runner
 
@@ -26,11 +25,7 @@ def main(argv: list[str]) -> None:
         raise SystemExit(rebuild_main(lambda: projection_runner(settings), argv[1:]))
     if command != "serve":
         raise SystemExit(f"unknown command {command!r}: use serve, migrate, rebuild or republish")
-    try:
-        app = build(settings)
-    except InsecureConfiguration as refused:  # a clear message, not a traceback
-        raise SystemExit(f"{SERVICE}: {refused}") from None
-    uvicorn.run(app, host=settings.host, port=settings.port, log_config=None, access_log=False)
+    serve(SERVICE, build, settings)
 
 
 if __name__ == "__main__":

@@ -12,12 +12,11 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.errors import KafkaError, TopicAuthorizationFailedError
 from aiokafka.helpers import create_ssl_context
 from devstack.isolated_kafka import IsolatedKafka, start_isolated
@@ -26,10 +25,10 @@ from provider.adapters.tenant_acls import grant, tenant_bindings
 from provider.bootstrap import ProviderSettings
 from samspil_contracts import ContactPerson, topics
 from samspil_contracts.tenant import commands_topic, notifications_topic
-from samspil_contracts.tenant_codec import encode_tenant
 from samspil_contracts.tenant_messages import AcceptOrder
 
 from .conftest import Kafka, Stack, Tenant
+from .tenant_clients import error_describing, read, write
 from .test_tenant_kafka_acls import notification_about
 
 pytestmark = pytest.mark.integration
@@ -93,35 +92,6 @@ def login(broker: IsolatedKafka, user: str, password: str | None = None) -> dict
     }
 
 
-async def error_describing(broker: IsolatedKafka, user: str, topic: str) -> int:
-    """The broker's error code when ``user`` asks for ``topic``'s metadata (0: allowed)."""
-    admin = AIOKafkaAdminClient(**login(broker, user))
-    await admin.start()
-    try:
-        (found,) = await admin.describe_topics([topic])
-        return int(found["error_code"])
-    finally:
-        await admin.close()
-
-
-async def read(
-    broker: IsolatedKafka, user: str, topic: str, match: Any, polls: int = 60
-) -> list[Any]:
-    consumer = AIOKafkaConsumer(**login(broker, user), group_id=None, enable_auto_commit=False)
-    await consumer.start()
-    try:
-        consumer.assign([TopicPartition(topic, 0)])
-        await consumer.seek_to_beginning()
-        for _ in range(polls):
-            batches = await consumer.getmany(timeout_ms=500)
-            found = [r for rs in batches.values() for r in rs if match(r)]
-            if found:
-                return found
-    finally:
-        await consumer.stop()
-    return []
-
-
 async def test_the_service_works_over_sasl_ssl_and_a_tenant_reads_only_its_own_prefix(
     stack: Stack, broker: IsolatedKafka, tenant_a: Tenant, tenant_b: Tenant, fenced: None
 ) -> None:
@@ -129,24 +99,11 @@ async def test_the_service_works_over_sasl_ssl_and_a_tenant_reads_only_its_own_p
     order = await stack.placed(tenant_a)
     a_topic, b_topic = (notifications_topic(t.tenant_id) for t in (tenant_a, tenant_b))
     # Then acme (A's system) reads it, logged in with SCRAM over TLS
-    assert await read(broker, "acme", a_topic, notification_about(order.order_id))
+    assert await read(login(broker, "acme"), a_topic, notification_about(order.order_id))
     # And acme is refused B's prefix and the shared topics
     for topic in (b_topic, topics.AUTHORITY_ORDERS):
-        assert await error_describing(broker, "acme", topic) == TOPIC_AUTHORIZATION_FAILED
-        assert await read(broker, "acme", topic, lambda r: True, polls=4) == []
-
-
-async def write(broker: IsolatedKafka, user: str, topic: str, command: AcceptOrder) -> None:
-    wire = encode_tenant(
-        command, topic=topic, event_id=uuid.uuid4(), subject=str(command.order_id),
-        correlation_id=uuid.uuid4(), producer=f"/{user}", occurred_at=datetime.now(UTC),
-    )  # fmt: skip
-    producer = AIOKafkaProducer(**login(broker, user), request_timeout_ms=10_000)
-    await producer.start()
-    try:
-        await producer.send_and_wait(topic, wire.value, key=wire.key, headers=list(wire.headers))
-    finally:
-        await producer.stop()
+        assert await error_describing(login(broker, "acme"), topic) == TOPIC_AUTHORIZATION_FAILED
+        assert await read(login(broker, "acme"), topic, lambda r: True, polls=4) == []
 
 
 async def test_a_tenant_command_over_sasl_ssl_is_applied(
@@ -160,9 +117,9 @@ async def test_a_tenant_command_over_sasl_ssl_is_applied(
     )
     # When acme writes to B's commands topic, the broker refuses it
     with pytest.raises(TopicAuthorizationFailedError):
-        await write(broker, "acme", commands_topic(tenant_b.tenant_id), accept)
+        await write(login(broker, "acme"), commands_topic(tenant_b.tenant_id), accept)
     # When acme writes its command to its own topic over SASL_SSL
-    await write(broker, "acme", commands_topic(tenant_a.tenant_id), accept)
+    await write(login(broker, "acme"), commands_topic(tenant_a.tenant_id), accept)
 
     # Then the service (consuming tenants' commands over SASL_SSL) applies it
     async def accepted() -> bool:

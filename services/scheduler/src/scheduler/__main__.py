@@ -5,10 +5,9 @@ from __future__ import annotations
 import asyncio
 import sys
 
-import uvicorn
 from eventkit.republish import republish_main
 from servicekit import db
-from servicekit.settings import InsecureConfiguration
+from servicekit.serving import serve
 
 from scheduler.bootstrap import SERVICE, SchedulerSettings, build, migrate
 
@@ -23,11 +22,7 @@ def main(argv: list[str]) -> None:
         raise SystemExit(republish_main(lambda: db.engine_for(settings.database_url), argv[1:]))
     if command != "serve":
         raise SystemExit(f"unknown command {command!r}: use serve, migrate or republish")
-    try:
-        app = build(settings)
-    except InsecureConfiguration as refused:  # a clear message, not a traceback
-        raise SystemExit(f"{SERVICE}: {refused}") from None
-    uvicorn.run(app, host=settings.host, port=settings.port, log_config=None, access_log=False)
+    serve(SERVICE, build, settings)
 
 
 if __name__ == "__main__":
