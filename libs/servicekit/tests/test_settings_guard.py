@@ -22,6 +22,9 @@ def production(**overrides: object) -> ServiceSettings:
         "jwt_secret": key(),
         "transport_master_key": key(),
         "auto_migrate": False,
+        "kafka_security_protocol": "SASL_SSL",
+        "kafka_sasl_username": "svc",
+        "kafka_sasl_password": key(),
     }
     return ServiceSettings(**(values | overrides))  # type: ignore[arg-type]
 
@@ -70,6 +73,13 @@ def test_production_refuses_a_published_database_password_and_auto_migration() -
 
     assert "DATABASE_URL has a password published" in str(refused.value)
     assert "AUTO_MIGRATE must be false" in str(refused.value)
+
+
+def test_production_refuses_kafka_clients_that_do_not_authenticate() -> None:
+    with pytest.raises(InsecureConfiguration, match="KAFKA_SECURITY_PROTOCOL must be SASL_SSL"):
+        production(kafka_security_protocol="PLAINTEXT").refuse_insecure()
+    with pytest.raises(InsecureConfiguration, match="KAFKA_SASL_PASSWORD is shorter"):
+        production(kafka_sasl_password="kafka").refuse_insecure()
 
 
 def test_with_oidc_the_jwt_secret_is_no_key_of_the_api_services() -> None:
