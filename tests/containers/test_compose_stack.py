@@ -91,7 +91,7 @@ def test_a_killed_service_is_restarted_and_keeps_its_data(compose_stack: Compose
     # When its process is killed from outside (a crash: no shutdown, no goodbye)
     os.kill(int(pid), signal.SIGKILL)  # the engine is local: its pids are this host's
     # Then the engine restarts it, it becomes healthy again, and the case is still there
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 300  # a restart runs its start-up again (migrations, topics)
     while time.monotonic() < deadline:
         now = compose_stack.container("authority")
         restarted = now["RestartCount"] > before["RestartCount"]  # type: ignore[operator]
