@@ -41,7 +41,7 @@ ENV PATH=/app/.venv/bin:$PATH PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 HOST=
 USER 10001:10001
 WORKDIR /app
 EXPOSE 8000
-HEALTHCHECK --interval=5s --timeout=3s --start-period=180s --retries=6 \
+HEALTHCHECK --interval=5s --timeout=10s --start-period=180s --retries=6 \
   CMD python -c "import urllib.request,os; urllib.request.urlopen(f'http://127.0.0.1:{os.environ[\"PORT\"]}/healthz')"
 # `exec`: the service is PID 1 and gets the SIGTERM of `docker stop` and Kubernetes.
 CMD exec python -m "$SAMSPIL_SERVICE"
