@@ -67,4 +67,6 @@ def test_a_cluster_starts_for_a_checkout_in_a_mode_700_home(tmp_path: Path) -> N
     answer, home = done.stdout.split()
     assert answer == "42"
     assert Path(home).is_relative_to(OUTSIDE_HOMES)
-    assert (clone / "var" / "pg-home").resolve() == Path(home).parents[1]
+    outside = Path(home).parents[1]
+    assert (clone / "var" / "pg-home").resolve() == outside
+    shutil.rmtree(outside)  # the checkout is gone with tmp_path; so is its directory there
