@@ -66,6 +66,10 @@ async def _scripted() -> tuple[float, float]:
     prefix = f"bench_ws{tag}_"
     with tempfile.TemporaryDirectory() as run_dir:
         env = os.environ | {
+            # The servers this process uses (given, containers or local): the script would
+            # otherwise start local ones of its own.
+            "KAFKA_BOOTSTRAP_SERVERS": devstack.ensure_kafka(),
+            "DATABASE_ADMIN_URL": devstack.ensure_postgres(),
             "SAMSPIL_PORT_BASE": str(free_port_run(3)),
             "SAMSPIL_RUN_DIR": run_dir,
             "SAMSPIL_LOG_DIR": run_dir,

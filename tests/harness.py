@@ -34,7 +34,9 @@ class ServiceProcess:
 
     def start(self, timeout: float = 60.0) -> ServiceProcess:
         LOGS.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, **self.env, "PORT": str(self.port), "HOST": "127.0.0.1"}
+        # SAMSPIL_ENV defaults to production: a test stack says test unless told otherwise.
+        env = {"SAMSPIL_ENV": "test", **os.environ, **self.env}
+        env |= {"PORT": str(self.port), "HOST": "127.0.0.1"}
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", self.name],

@@ -4,6 +4,8 @@
 #   bin/kustomize          renders deploy/k8s (Go module proxy, built with the local Go)
 #   venv/                  kubernetes-validate: Kubernetes JSON schemas for many versions (PyPI)
 #   compose-spec.json      the official Compose schema, vendored in compose-go (Go module proxy)
+#   crds/                  CustomResourceDefinitions of the operators the manifests target:
+#                          prometheus-operator and CloudNativePG (their Go modules)
 # Kept apart from the uv workspace so the product's lock file is not touched.
 # A tool that cannot be installed is reported and skipped; the tests then skip with that reason
 # (or fail, under DEPLOY_TOOLS_REQUIRED=1). Exit status is non-zero only for a broken script.
@@ -14,6 +16,8 @@ export PATH="$HOME/.local/bin:$PATH"
 KUSTOMIZE_VERSION=v5.8.2 # v5.8.3 needs Go >= 1.27
 KUBERNETES_VALIDATE_VERSION=1.37.0
 COMPOSE_GO_VERSION=v2.16.2
+PROMETHEUS_OPERATOR_VERSION=v0.85.0
+CLOUDNATIVE_PG_VERSION=v1.27.0
 
 TOOLS=.cache/deploy-tools
 mkdir -p "$TOOLS/bin"
@@ -63,7 +67,33 @@ install_compose_schema() {
   fi
 }
 
+# install_crds MODULE VERSION DIR FILE...: CRD files from a Go module's source.
+install_crds() {
+  local module=$1 version=$2 sub=$3 dir
+  shift 3
+  local dest="$TOOLS/crds"
+  mkdir -p "$dest"
+  if [ "$(cat "$dest/${module//\//_}.version" 2>/dev/null)" = "$version" ]; then return; fi
+  if ! command -v go >/dev/null 2>&1; then warn "no Go toolchain: $module CRDs not fetched"; return; fi
+  echo "install-tools: fetching CRDs from $module $version"
+  dir=$(cd "$TOOLS" && go mod download -json "$module@$version" \
+    | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p') || true
+  for file in "$@"; do
+    if [ -n "$dir" ] && [ -f "$dir/$sub/$file" ]; then
+      install -m 0644 "$dir/$sub/$file" "$dest/$file"
+    else
+      warn "$module $version: $sub/$file not found"; return
+    fi
+  done
+  echo "$version" >"$dest/${module//\//_}.version"
+}
+
 install_kustomize
 install_kubernetes_validate
 install_compose_schema
+install_crds github.com/prometheus-operator/prometheus-operator "$PROMETHEUS_OPERATOR_VERSION" \
+  example/prometheus-operator-crd monitoring.coreos.com_prometheusrules.yaml \
+  monitoring.coreos.com_servicemonitors.yaml
+install_crds github.com/cloudnative-pg/cloudnative-pg "$CLOUDNATIVE_PG_VERSION" config/crd/bases \
+  postgresql.cnpg.io_clusters.yaml postgresql.cnpg.io_scheduledbackups.yaml
 echo "install-tools: ready in $TOOLS"

@@ -8,6 +8,9 @@
 # SAMSPIL_RUN_DIR (var/run), SAMSPIL_LOG_DIR (var/log), SAMSPIL_DB_PREFIX (none),
 # KAFKA_TOPIC_PREFIX (none), DEMO_CASES=0 (no demo data), SAMSPIL_READY_SECONDS (60 a service).
 set -euo pipefail
+shopt -s inherit_errexit
+# The first failure stops everything, saying where (a half-started stack helps nobody).
+trap 'echo "make run: failed at line $LINENO: $BASH_COMMAND (exit $?)" >&2' ERR
 cd "$(dirname "$0")/../.."
 export PATH="$HOME/.local/bin:$PATH"
 RUN=${SAMSPIL_RUN_DIR:-var/run}; LOG=${SAMSPIL_LOG_DIR:-var/log}; mkdir -p "$RUN" "$LOG"
@@ -32,7 +35,27 @@ fi
 
 started=$(date +%s.%N)
 bash deploy/scripts/bootstrap.sh
-eval "$(uv run python -m devstack up | grep -E '^[A-Z_]+=' | sed 's/^/export /')"
+# Local processes, or the given KAFKA_BOOTSTRAP_SERVERS / DATABASE_ADMIN_URL (containers would
+# live only as long as devstack's own process: use `docker compose` for those).
+if ! infra=$(SAMSPIL_DEVSTACK=local uv run python -m devstack up); then
+  echo "make run: Kafka or PostgreSQL could not be started (see the message above)" >&2
+  exit 1
+fi
+while IFS='=' read -r name value; do
+  [[ $name =~ ^[A-Z_]+$ ]] && export "$name=$value"
+done <<<"$infra"
+for svc in "${SERVICES[@]}"; do
+  url_var="${svc^^}_DATABASE_URL"
+  [ -n "${!url_var:-}" ] || { echo "make run: devstack gave no $url_var" >&2; exit 1; }
+done
+# A random JWT secret per stack, kept under var/ so tokens survive a restart: the public
+# development default would let anyone who reaches a port mint any role.
+secret_file="$RUN/jwt-secret"
+if [ ! -s "$secret_file" ]; then
+  (umask 077 && python3 -c 'import secrets; print(secrets.token_urlsafe(48))' >"$secret_file")
+fi
+JWT_SECRET=$(cat "$secret_file")
+export JWT_SECRET
 stop_services
 
 for svc in "${SERVICES[@]}"; do
@@ -61,6 +84,13 @@ if [ "${DEMO_CASES:-40}" != 0 ]; then
 fi
 
 cat <<EOT
+
+  ##########################################################################
+  #  DEVELOPMENT MODE: anyone who can reach these ports can get a token    #
+  #  for any role at /dev/token. Listening on 127.0.0.1 only; never expose #
+  #  this stack. Production: SAMSPIL_ENV=production (the default) refuses  #
+  #  development keys (see README, Operations).                            #
+  ##########################################################################
 
 Samspil is running:
   caseworker UI                  http://127.0.0.1:${PORTS[authority]}/ui/

@@ -20,7 +20,8 @@ SERVICES = ("authority", "provider", "scheduler")
 INFRASTRUCTURE = ("kafka", "postgres")
 SECRET_NAME = re.compile(r"SECRET|PASSWORD|TOKEN|_KEYS?$")
 # `${NAME}` or `${NAME:-default}`: the value comes from the operator's environment.
-INTERPOLATION = re.compile(r"^\$\{[A-Z_][A-Z0-9_]*(?::-(?P<default>[^}]*))?\}$")
+# `${NAME:?message}`: required, no default at all.
+INTERPOLATION = re.compile(r"^\$\{[A-Z_][A-Z0-9_]*(?::-(?P<default>[^}]*)|:\?[^}]*)?\}$")
 # Defaults that are public by design: the dev JWT secret (refused when SAMSPIL_ENV=production)
 # and the local PostgreSQL password.
 DEV_DEFAULTS = {"", DEV_JWT_SECRET, "samspil"}
@@ -70,7 +71,7 @@ def test_services_start_after_kafka_and_postgres_are_healthy(
         "postgres": "service_healthy",
     }
     # Their own health check is the image's HEALTHCHECK (see test_dockerfiles.py).
-    assert "HEALTHCHECK" in (REPO / "services" / service / "Dockerfile").read_text()
+    assert "HEALTHCHECK" in (REPO / "Dockerfile").read_text()
 
 
 @pytest.mark.parametrize("service", SERVICES)
@@ -110,3 +111,41 @@ def test_no_secret_is_hard_coded_beyond_the_dev_defaults(compose: dict[str, Any]
         match = INTERPOLATION.match(value)
         assert match, f"{where} is hard-coded; use ${{NAME:-dev default}}"
         assert (match["default"] or "") in DEV_DEFAULTS, f"{where} defaults to a real value"
+
+
+def test_the_jwt_secret_has_no_default_and_published_ports_stay_on_loopback(
+    compose: dict[str, Any],
+) -> None:
+    for service in SERVICES:
+        definition = compose["services"][service]
+        # No public default: a stack reachable from the network would let anyone mint roles.
+        assert definition["environment"]["JWT_SECRET"].startswith("${JWT_SECRET:?")
+        for port in definition["ports"]:
+            assert port.startswith("127.0.0.1:"), f"{service} publishes {port} beyond loopback"
+
+
+class _ComposeLoader(yaml.SafeLoader):
+    """Compose's merge tags: `!reset` empties a value, `!override` replaces it."""
+
+
+_ComposeLoader.add_constructor("!reset", lambda loader, node: loader.construct_sequence(node))
+_ComposeLoader.add_constructor("!override", lambda loader, node: loader.construct_sequence(node))
+
+
+def test_the_host_network_override_keeps_every_container_on_loopback() -> None:
+    override = yaml.load((REPO / "docker-compose.host.yml").read_text(), _ComposeLoader)  # noqa: S506
+
+    for name in (*INFRASTRUCTURE, *SERVICES):
+        service = override["services"][name]
+        assert service["network_mode"] == "host", name
+        assert not service.get("ports"), f"{name}: no published ports on the host network"
+    text = yaml.safe_dump(override)
+    assert "0.0.0.0" not in text
+    for name in SERVICES:
+        env = override["services"][name]["environment"]
+        assert env["HOST"] == "127.0.0.1"
+        assert env["KAFKA_BOOTSTRAP_SERVERS"].startswith("127.0.0.1:")
+        assert urlsplit(env["DATABASE_URL"]).hostname == "127.0.0.1"
+    kafka = override["services"]["kafka"]["environment"]
+    assert all("127.0.0.1:" in part for part in kafka["KAFKA_LISTENERS"].split(","))
+    assert "listen_addresses=127.0.0.1" in override["services"]["postgres"]["command"]

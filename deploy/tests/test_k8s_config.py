@@ -25,12 +25,16 @@ def shared_config(rendered: Objects, pick: Pick, overlay: str) -> dict[str, str]
     return data
 
 
-def required_keys(service: str) -> set[str]:
+def required_keys(service: str, overlay: str = "dev") -> set[str]:
     keys = {"DATABASE_URL"}
     if service in TRANSPORT_KEY_USERS:
         keys.add("TRANSPORT_MASTER_KEY")
     if service == "authority":
         keys.add("DATA_MASTER_KEY")  # wraps each case's data key
+    if overlay == "production":
+        keys.add("KAFKA_SASL_PASSWORD")  # each service is its own Kafka principal
+        if service == "authority":
+            keys.add("JWT_SECRET")  # keys the caseworker UI's sessions, also with OIDC
     return keys
 
 
@@ -57,7 +61,7 @@ def test_production_renders_no_secret_values_only_external_secrets(
         assert spec["target"]["name"] == f"{service}-secrets"
         assert spec["secretStoreRef"]["kind"] in {"SecretStore", "ClusterSecretStore"}
         provided = {d["secretKey"] for d in spec["data"]}
-        assert provided == required_keys(service)
+        assert provided == required_keys(service, "production")
         assert all(d["remoteRef"]["key"] for d in spec["data"])
 
 
@@ -90,8 +94,11 @@ def test_kafka_is_addressed_by_service_name_in_the_kafka_namespace(
     rendered: Objects, pick: Pick
 ) -> None:
     for overlay in rendered:
-        servers = shared_config(rendered, pick, overlay)["KAFKA_BOOTSTRAP_SERVERS"]
-        for server in servers.split(","):
+        config = shared_config(rendered, pick, overlay)
+        # production: the TLS listener (SASL_SSL); development: the plain one
+        tls = config.get("KAFKA_SECURITY_PROTOCOL") == "SASL_SSL"
+        assert tls == (overlay == "production")
+        for server in config["KAFKA_BOOTSTRAP_SERVERS"].split(","):
             host, port = server.rsplit(":", 1)
             assert host.split(".")[1:3] == ["kafka", "svc"], server
-            assert port == "9092"
+            assert port == ("9093" if tls else "9092")

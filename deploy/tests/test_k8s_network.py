@@ -55,6 +55,8 @@ def egress_kind(rule: Rule) -> str:
     known = {
         "dns": (namespaces == {"kube-system"} and ports == {("UDP", 53), ("TCP", 53)}),
         "kafka": namespaces == {"kafka"} and ports == {("TCP", 9092)},
+        "kafka-tls": namespaces == {"kafka"} and ports == {("TCP", 9093)},
+        "otel": namespaces == {"observability"} and ports == {("TCP", 4318)},
         "postgres": namespaces == {"postgres"} and ports == {("TCP", 5432)},
         "internet": bool(blocks)
         and all(is_public_internet(b) for b in blocks)
@@ -110,6 +112,8 @@ def test_egress_reaches_only_dns_kafka_postgres_and_what_the_service_needs(
     expected = {"dns", "kafka", "postgres"}
     if overlay == "production":
         expected.add("idp")  # token keys from OIDC_JWKS_URL
+        expected.add("kafka-tls")  # SASL_SSL to the cluster's TLS listener
+        expected.add("otel")  # traces to the site's OpenTelemetry collector
     if service == "provider":
         expected.add("internet")  # webhooks to the providers' own systems
     assert kinds == sorted(expected)

@@ -10,7 +10,10 @@ from devstack.__main__ import main
 pytestmark = pytest.mark.integration
 
 
-@pytest.mark.skipif("KAFKA_BOOTSTRAP_SERVERS" in os.environ, reason="external broker in use")
+@pytest.mark.skipif(
+    "KAFKA_BOOTSTRAP_SERVERS" in os.environ or os.environ.get("SAMSPIL_DEVSTACK") == "docker",
+    reason="external or containerised broker in use",
+)
 def test_status_reports_the_running_local_broker(
     kafka_bootstrap: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

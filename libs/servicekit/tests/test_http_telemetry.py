@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
+import pytest
 from fastapi import APIRouter
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
 from prometheus_client import REGISTRY
+from servicekit import logging
 from servicekit.app import create_app
 from servicekit.settings import ServiceSettings
 from servicekit.telemetry import request_correlation_id
@@ -78,3 +82,25 @@ async def test_a_caller_cannot_smuggle_text_in_as_a_correlation_id() -> None:
         response = await client.get("/things/1", headers={"x-correlation-id": "Emil 0103151234"})
     assert "Emil" not in response.headers["x-correlation-id"]
     assert len(response.headers["x-correlation-id"]) == 36
+
+
+async def test_a_request_is_logged_with_its_ids_and_without_its_query(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Given a service app with its logging
+    logging.configure("authority")
+    async with app_with_a_route() as client:
+        # When a client sends personal data in a query string, and a probe asks /healthz
+        correlation = "6f1c9a52-52a4-4b0e-9d3c-2f2a6c8e1d12"
+        await client.get(
+            "/things/7?cpr=0103151234&name=Emil", headers={"x-correlation-id": correlation}
+        )
+        await client.get("/healthz")
+    # Then one access line: route, path without the query, status and the request's ids
+    out = capsys.readouterr().out
+    lines = [json.loads(line) for line in out.splitlines() if '"http_request"' in line]
+    (line,) = lines
+    assert (line["route"], line["path"], line["status"]) == ("/things/{thing_id}", "/things/7", 200)
+    assert line["correlation_id"] == correlation
+    assert "0103151234" not in out
+    assert "Emil" not in out

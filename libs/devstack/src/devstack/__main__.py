@@ -17,6 +17,7 @@ from devstack.databases import create_database
 
 
 def up(only: str | None) -> int:
+    before = containers.started()
     if only in (None, "kafka"):
         print(f"KAFKA_BOOTSTRAP_SERVERS={stack.ensure_kafka()}", flush=True)
     if only in (None, "postgres"):
@@ -26,8 +27,8 @@ def up(only: str | None) -> int:
         for name in stack.SERVICE_DATABASES:
             url = create_database(admin, prefix + name)
             print(f"{name.upper()}_DATABASE_URL={url}", flush=True)
-    if containers.started():
-        # Containers belong to this process (the reaper removes them when it exits): hold on.
+    if containers.started() != before:
+        # Containers belong to this process (removed when it exits): hold on.
         print("containers run until this process is stopped (Ctrl-C)", file=sys.stderr)
         signals = {signal.SIGINT, signal.SIGTERM}
         signal.pthread_sigmask(signal.SIG_BLOCK, signals)

@@ -23,7 +23,8 @@ from devstack._paths import repo_root
 from devstack._proc import DevstackError, read_pid, start_detached, stop_group, tail
 from devstack.kafka_jars import ensure_jars
 from devstack.kafka_local import SERVER_PROPERTIES, format_storage, java_command
-from devstack.kafka_sasl import sasl_properties
+from devstack.kafka_sasl import sasl_properties, scram_format_args, scram_properties
+from devstack.kafka_tls import write_pki
 from devstack.ports import free_port
 
 _MAIN_CLASS = "kafka.Kafka"
@@ -35,8 +36,10 @@ class IsolatedKafka:
     name: str
     port: int
     controller_port: int
-    sasl_port: int | None = None  # with sasl_users: a SASL_PLAINTEXT listener under ACLs
+    sasl_port: int | None = None  # with sasl_users: a SASL listener under ACLs
     sasl_users: dict[str, str] = field(default_factory=dict)
+    tls: bool = False  # SASL_SSL with SCRAM-SHA-512 instead of SASL_PLAINTEXT with PLAIN
+    super_users: list[str] = field(default_factory=list)  # SASL users above the ACLs
 
     @property
     def bootstrap(self) -> str:
@@ -48,6 +51,11 @@ class IsolatedKafka:
         if self.sasl_port is None:
             raise DevstackError(f"isolated kafka {self.name} has no SASL listener")
         return f"127.0.0.1:{self.sasl_port}"
+
+    @property
+    def ca_file(self) -> Path:
+        """The CA that signed the SASL_SSL listener's certificate (for clients' ssl.cafile)."""
+        return self.home / "tls" / "ca.pem"
 
     @property
     def home(self) -> Path:
@@ -72,7 +80,8 @@ class IsolatedKafka:
             self.home.mkdir(parents=True, exist_ok=True)
             self._config.write_text(self._properties())
             if not (self.home / "data" / "meta.properties").exists():
-                format_storage(classpath, str(self._config))
+                scram = scram_format_args(self.sasl_users) if self.tls else []
+                format_storage(classpath, str(self._config), scram)
             args = java_command(
                 classpath, _MAIN_CLASS, str(self._config), heap="-Xmx384m", logs=self.home
             )
@@ -84,7 +93,14 @@ class IsolatedKafka:
         text = SERVER_PROPERTIES.format(
             bootstrap=self.bootstrap, controller=controller, data=self.home / "data"
         )
-        if self.sasl_users:
+        if self.sasl_users and self.tls:
+            if not self.ca_file.exists():
+                write_pki(self.home / "tls")
+            keystore = str(self.home / "tls" / "broker.pem")
+            text += scram_properties(
+                self.bootstrap, controller, self.sasl_bootstrap, keystore, self.super_users
+            )
+        elif self.sasl_users:
             text += sasl_properties(
                 self.bootstrap, controller, self.sasl_bootstrap, self.sasl_users
             )
@@ -119,14 +135,25 @@ class IsolatedKafka:
         return f"{tail(self.home / 'kafka.log')}\n--- stdout ---\n{tail(self.home / 'kafka.out')}"
 
 
-def start_isolated(name: str, sasl_users: dict[str, str] | None = None) -> IsolatedKafka:
+def start_isolated(
+    name: str,
+    sasl_users: dict[str, str] | None = None,
+    *,
+    tls: bool = False,
+    super_users: list[str] | None = None,
+) -> IsolatedKafka:
     """A fresh broker named ``name`` ([a-z0-9-]), started and answering.
 
     ``sasl_users`` (user -> password) adds a SASL_PLAINTEXT (PLAIN) listener with the
-    StandardAuthorizer: there a user may do only what ACLs grant it.
+    StandardAuthorizer: there a user may do only what ACLs grant it. With ``tls`` the
+    listener is SASL_SSL with SCRAM-SHA-512 and a CA of its own (``ca_file``);
+    ``super_users`` are above the ACLs (the services' own principals).
     """
     sasl_port = free_port() if sasl_users else None
-    broker = IsolatedKafka(name, free_port(), free_port(), sasl_port, dict(sasl_users or {}))
+    broker = IsolatedKafka(
+        name, free_port(), free_port(), sasl_port, dict(sasl_users or {}), tls,
+        list(super_users or []),
+    )  # fmt: skip
     shutil.rmtree(broker.home, ignore_errors=True)  # leftovers of a crashed earlier run
     broker.start()
     return broker

@@ -14,10 +14,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from devstack._paths import repo_root
 from devstack._proc import DevstackError, tail
 from devstack.ports import free_port
-from devstack.postgres_local import PASSWORD, USER, _as_owner, _bin_dir, _own
+from devstack.postgres_local import PASSWORD, USER, _as_owner, _bin_dir, _own, server_home
 
 _SETTINGS = """
 # --- samspil devstack (isolated) ---
@@ -41,7 +40,7 @@ class IsolatedPostgres:
 
     @property
     def home(self) -> Path:
-        return repo_root() / "var" / "isolated" / f"pg-{self.name}"
+        return server_home() / "isolated" / f"pg-{self.name}"
 
     @property
     def _data(self) -> Path:

@@ -86,7 +86,9 @@ def _start(classpath: str) -> None:
     )
     if not (home / "data" / "meta.properties").exists():
         format_storage(classpath, str(config))
-    args = java_command(classpath, _MAIN_CLASS, str(config), heap="-Xmx512m")
+    # 1 GiB: the shared development broker holds every test run's topics (thousands); at
+    # 512 MiB its metadata image ran out of heap and the broker died.
+    args = java_command(classpath, _MAIN_CLASS, str(config), heap="-Xmx1g")
     start_detached(args, log_file("kafka.out"), home / "kafka.pid", cwd=home)
 
 
@@ -99,8 +101,9 @@ def cluster_id() -> str:
             return candidate
 
 
-def format_storage(classpath: str, config: str) -> None:
+def format_storage(classpath: str, config: str, extra: list[str] | None = None) -> None:
     args = ["format", "--standalone", "--cluster-id", cluster_id(), "--config", config]
+    args += extra or []
     done = subprocess.run(
         java_command(classpath, "kafka.tools.StorageTool", *args),
         capture_output=True,

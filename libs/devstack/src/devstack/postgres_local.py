@@ -1,11 +1,19 @@
-"""A PostgreSQL cluster owned by the project, from Debian's packages, on 127.0.0.1:15432."""
+"""A PostgreSQL cluster owned by the project, from Debian's packages, on 127.0.0.1:15432.
+
+PostgreSQL refuses to run as root, so root runs it as Debian's ``postgres`` user; that user
+must reach the data directory. A checkout in a mode-700 home (root's own) is out of its
+reach: the clusters then live in /var/lib/samspil-devstack/<checkout id>/ instead, with a
+link from var/ (``server_home``).
+"""
 
 from __future__ import annotations
 
 import glob
+import hashlib
 import os
 import pwd
 import subprocess
+from functools import cache
 from pathlib import Path
 
 from devstack._paths import log_file, var_dir
@@ -27,6 +35,47 @@ shared_buffers = 128MB
 """
 
 
+OUTSIDE_HOMES = Path("/var/lib/samspil-devstack")
+
+
+def home_for(var: Path) -> Path:
+    """``var`` itself if the ``postgres`` user can enter it, else a directory outside homes."""
+    if os.geteuid() != 0 or _postgres_can_enter(var):
+        return var
+    outside = OUTSIDE_HOMES / hashlib.sha256(str(var).encode()).hexdigest()[:12]
+    outside.mkdir(parents=True, exist_ok=True)
+    OUTSIDE_HOMES.chmod(0o755)
+    outside.chmod(0o755)
+    (outside / "checkout").write_text(f"{var}\n")  # whose clusters these are
+    return outside
+
+
+@cache
+def server_home() -> Path:
+    """Where this checkout's clusters live (see the module's docstring)."""
+    var = var_dir()
+    home = home_for(var)
+    if home != var:
+        link = var / "pg-home"
+        if not link.is_symlink():
+            link.symlink_to(home)
+    return home
+
+
+def _postgres_can_enter(path: Path) -> bool:
+    done = subprocess.run(
+        ["runuser", "-u", "postgres", "--", "test", "-x", str(path)],
+        capture_output=True,
+        check=False,
+    )
+    return done.returncode == 0
+
+
+def _log() -> Path:
+    home = server_home()
+    return log_file("postgres.log") if home == var_dir() else home / "postgres.log"
+
+
 def ensure() -> str:
     """Create the cluster if needed and start it unless it runs; return the superuser URL."""
     with file_lock("postgres"):
@@ -35,14 +84,14 @@ def ensure() -> str:
         if not (data / "PG_VERSION").exists():
             _initdb(bin_dir, data)
         if not is_running():
-            log = log_file("postgres.log")
+            log = _log()
             _own(log, touch=True)
             _pg(bin_dir, "pg_ctl", "-D", str(data), "-l", str(log), "-w", "-t", "60", "start")
     return ADMIN_URL
 
 
 def is_running() -> bool:
-    data = var_dir("pg")
+    data = server_home() / "pg"
     if not (data / "PG_VERSION").exists():
         return False
     done = subprocess.run(
@@ -57,7 +106,7 @@ def stop() -> bool:
     with file_lock("postgres"):
         if not is_running():
             return False
-        _pg(_bin_dir(), "pg_ctl", "-D", str(var_dir("pg")), "-m", "fast", "-w", "stop")
+        _pg(_bin_dir(), "pg_ctl", "-D", str(server_home() / "pg"), "-m", "fast", "-w", "stop")
         return True
 
 
@@ -73,15 +122,21 @@ def _bin_dir() -> Path:
 
 
 def _data_dir() -> Path:
-    data = var_dir("pg")
+    data = server_home() / "pg"
+    data.mkdir(parents=True, exist_ok=True)
     _own(data)
     data.chmod(0o700)
-    _own(var_dir("pg-run"))
+    _sockets().mkdir(parents=True, exist_ok=True)
+    _own(_sockets())
     return data
 
 
+def _sockets() -> Path:
+    return server_home() / "pg-run"
+
+
 def _initdb(bin_dir: Path, data: Path) -> None:
-    pwfile = var_dir("pg-run") / "initdb.pw"
+    pwfile = _sockets() / "initdb.pw"
     pwfile.write_text(PASSWORD)
     _own(pwfile)
     try:
@@ -102,7 +157,7 @@ def _initdb(bin_dir: Path, data: Path) -> None:
     finally:
         pwfile.unlink(missing_ok=True)
     with (data / "postgresql.conf").open("a") as conf:
-        conf.write(_SETTINGS.format(port=PORT, sockets=var_dir("pg-run")))
+        conf.write(_SETTINGS.format(port=PORT, sockets=_sockets()))
 
 
 def _pg(bin_dir: Path, tool: str, *args: str) -> None:
@@ -110,9 +165,7 @@ def _pg(bin_dir: Path, tool: str, *args: str) -> None:
         _as_owner([str(bin_dir / tool), *args]), capture_output=True, text=True, check=False
     )
     if done.returncode != 0:
-        raise DevstackError(
-            f"{tool} failed:\n{done.stdout}\n{done.stderr}\n{tail(log_file('postgres.log'))}"
-        )
+        raise DevstackError(f"{tool} failed:\n{done.stdout}\n{done.stderr}\n{tail(_log())}")
 
 
 def _as_owner(args: list[str]) -> list[str]:

@@ -6,6 +6,8 @@ from typing import Any
 
 from aiokafka import AIOKafkaProducer
 
+from eventkit.security import client_options
+
 
 async def started_producer(**config: Any) -> AIOKafkaProducer:
     """``AIOKafkaProducer(**config)``, started.
@@ -15,7 +17,7 @@ async def started_producer(**config: Any) -> AIOKafkaProducer:
     reports each such one as "Unclosed AIOKafkaProducer" when it is collected, one more for
     each retry of a loop restarted after a crash.
     """
-    producer = AIOKafkaProducer(**config)
+    producer = AIOKafkaProducer(**(client_options() | config))
     try:
         await producer.start()
     except BaseException:

@@ -8,6 +8,8 @@ from types import MappingProxyType
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
+from eventkit.security import client_options
+
 _TOPIC_ALREADY_EXISTS = 36  # Kafka protocol error code
 
 
@@ -21,7 +23,7 @@ class TopicSpec:
 
 async def ensure_topics(bootstrap_servers: str, specs: Sequence[TopicSpec]) -> None:
     """Create the topics that are missing; existing ones are left as they are."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, **client_options())
     await admin.start()
     try:
         existing = set(await admin.list_topics())

@@ -23,7 +23,7 @@ def run(metadata: Sequence[sa.MetaData]) -> None:
             context.run_migrations()
 
     async def online() -> None:
-        engine = create_async_engine(url)
+        engine = create_async_engine(url, hide_parameters=True)
         async with engine.connect() as conn:
             await conn.run_sync(migrate)
             await conn.commit()

@@ -5,12 +5,18 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 
+import structlog
 from fastapi import APIRouter, FastAPI
 
 from servicekit import observability, problems, telemetry
 from servicekit.auth import DevIssuer, OidcVerifier, Verifier
 from servicekit.runtime import Workers
 from servicekit.settings import ServiceSettings
+
+DEVELOPMENT_BANNER = (
+    "DEVELOPMENT MODE: /dev/token hands out tokens for any role and development keys may be "
+    "in use; never expose this process (production: SAMSPIL_ENV=production, the default)"
+)
 
 
 def verifier_for(settings: ServiceSettings) -> Verifier:
@@ -32,6 +38,8 @@ def create_app(
 ) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if settings.env == "development":
+            structlog.get_logger("servicekit.app").warning(DEVELOPMENT_BANNER, host=settings.host)
         for step in on_startup:
             await step()
         if workers is None:

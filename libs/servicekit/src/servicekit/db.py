@@ -19,12 +19,18 @@ IDLE_PING_SECONDS = 1.0
 _CHECKED_IN = "servicekit_checked_in"
 
 
+# Tracebacks and logs never show bound parameters: they hold personal data (names, CPR
+# lookups, texts). Every engine of the services is made with this (``engine_for``,
+# ``servicekit.migrations``, ``servicekit.alembic_env``).
+SAFE = {"hide_parameters": True}
+
+
 def engine_for(url: str) -> AsyncEngine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url)
+        engine = create_async_engine(url, **SAFE)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     # No blanket ``pool_pre_ping``: on asyncpg it costs three round trips per checkout (BEGIN,
@@ -34,7 +40,9 @@ def engine_for(url: str) -> AsyncEngine:
     # loop) gets a fresh connection.
     # orjson turns jsonb (every event's data and metadata) into dicts at a fraction of the
     # stdlib's CPU.
-    engine = create_async_engine(url, pool_size=10, max_overflow=10, json_deserializer=orjson.loads)
+    engine = create_async_engine(
+        url, pool_size=10, max_overflow=10, json_deserializer=orjson.loads, **SAFE
+    )
     _check_at_checkout(engine)
     return engine
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from eventkit import started_producer
+from eventkit.security import client_options
 
 DLQ_HEADER = "x-dlq-"
 ASSIGN_TIMEOUT_SECONDS = 30.0
@@ -85,7 +86,7 @@ def _partition_of(record: Any) -> TopicPartition:
 async def list_dead_letters(bootstrap: str, topic: str) -> list[DeadLetter]:
     consumer = AIOKafkaConsumer(
         dlq_topic(topic), bootstrap_servers=bootstrap, group_id=None,
-        auto_offset_reset="earliest", enable_auto_commit=False,
+        auto_offset_reset="earliest", enable_auto_commit=False, **client_options(),
     )  # fmt: skip
     try:
         return [describe(r) for r in await _drain(consumer)]
@@ -98,7 +99,7 @@ async def replay(bootstrap: str, topic: str) -> list[DeadLetter]:
     source = dlq_topic(topic)
     consumer = AIOKafkaConsumer(
         source, bootstrap_servers=bootstrap, group_id=f"{source}.replay",
-        auto_offset_reset="earliest", enable_auto_commit=False,
+        auto_offset_reset="earliest", enable_auto_commit=False, **client_options(),
     )  # fmt: skip
     producer = await started_producer(
         bootstrap_servers=bootstrap, acks="all", enable_idempotence=True

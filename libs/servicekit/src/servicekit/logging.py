@@ -59,8 +59,49 @@ def add_trace_ids(
     return event_dict
 
 
+# FastStream gives its loggers a colour handler unless one on stdout is there, and stops
+# their propagation; uvicorn's may have handlers of their own.
+_FASTSTREAM = ("faststream", "faststream.access.kafka")
+_UVICORN = ("uvicorn", "uvicorn.error", "uvicorn.access")
+_QUIET = ("aiokafka", "kafka", *_FASTSTREAM)
+
+
+class _AtLeastWarning(logging.Filter):
+    """Kept on a logger when a library resets its level (FastStream does, to INFO, when a
+    broker starts: a line per record would then be written)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING
+
+
+def access_line(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    """uvicorn's access record as fields, and its path without the query string.
+
+    A query string may carry anything a client typed (a CPR number, a name): it is dropped,
+    not masked. The services log their requests themselves (``servicekit.telemetry``); this
+    covers uvicorn started with its access log on.
+    """
+    args = event_dict.pop("positional_args", ())  # the message has them already
+    record = event_dict.get("_record")
+    if record is None or record.name != "uvicorn.access" or len(args) != 5:
+        return event_dict
+    _client, method, path, _version, status = args  # the client's address stays out
+    event_dict.update(
+        event="http_request", method=method, path=str(path).split("?", 1)[0], status=status
+    )
+    return event_dict
+
+
+def _renderer(json: bool) -> Any:
+    # No colours even in text mode: log files and containers must not carry ANSI escapes.
+    return (
+        structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer(colors=False)
+    )
+
+
 def configure(service: str, level: str = "INFO", json: bool = True) -> None:
-    renderer: Any = structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer()
+    """structlog for the service's own lines, and the same processors for every stdlib logger
+    (uvicorn, alembic, aiokafka, FastStream, SQLAlchemy): one JSON object per line, redacted."""
 
     def add_service(
         _: Any, __: str, event_dict: MutableMapping[str, Any]
@@ -69,22 +110,44 @@ def configure(service: str, level: str = "INFO", json: bool = True) -> None:
         event_dict.setdefault("service", service)
         return event_dict
 
+    shared: list[Any] = [
+        structlog.contextvars.merge_contextvars,
+        add_service,
+        add_trace_ids,
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+    ]
     structlog.configure(
-        processors=[
-            structlog.contextvars.merge_contextvars,
-            add_service,
-            add_trace_ids,
-            structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="iso", utc=True),
-            structlog.processors.format_exc_info,
-            redact,
-            renderer,
-        ],
+        processors=[*shared, structlog.processors.format_exc_info, redact, _renderer(json)],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level)),
         logger_factory=structlog.PrintLoggerFactory(file=sys.stdout),
         cache_logger_on_first_use=True,
     )
     structlog.contextvars.bind_contextvars(service=service)
-    logging.basicConfig(level=level, stream=sys.stdout, format="%(levelname)s %(name)s %(message)s")
-    for noisy in ("aiokafka", "kafka", "faststream"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    formatter = structlog.stdlib.ProcessorFormatter(
+        foreign_pre_chain=[*shared, structlog.stdlib.add_logger_name, access_line],
+        pass_foreign_args=True,
+        processors=[
+            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+            structlog.processors.format_exc_info,
+            redact,
+            _renderer(json),
+        ],
+    )
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(formatter)
+    root = logging.getLogger()
+    root.handlers = [handler]
+    root.setLevel(level)
+    logging.captureWarnings(True)  # Python's warnings too, instead of plain text on stderr
+    for name in _UVICORN:
+        logging.getLogger(name).handlers = []
+        logging.getLogger(name).propagate = True
+    for name in _FASTSTREAM:
+        logging.getLogger(name).handlers = [handler]
+        logging.getLogger(name).propagate = False
+    for name in _QUIET:
+        quiet = logging.getLogger(name)
+        quiet.setLevel(logging.WARNING)
+        if not any(isinstance(f, _AtLeastWarning) for f in quiet.filters):
+            quiet.addFilter(_AtLeastWarning())

@@ -37,7 +37,7 @@ def head(script_location: Path) -> str | None:
 
 
 async def current(url: str) -> str | None:
-    engine = create_async_engine(url)
+    engine = create_async_engine(url, hide_parameters=True)
     try:
         return await revision_of(engine)
     finally:
@@ -57,7 +57,7 @@ async def migrate(url: str, script_location: Path, metadata: Sequence[sa.MetaDat
     """Bring the database to head (idempotent; alembic holds a lock on PostgreSQL)."""
     cfg = config(url, script_location)
     if make_url(url).get_backend_name() == "sqlite":
-        engine = create_async_engine(url)
+        engine = create_async_engine(url, hide_parameters=True)
         async with engine.begin() as conn:
             for meta in metadata:
                 await conn.run_sync(meta.create_all)
@@ -92,7 +92,7 @@ def _diff(connection: sa.Connection, metadata: Sequence[sa.MetaData]) -> list[ob
 
 async def drift(url: str, metadata: Sequence[sa.MetaData]) -> list[object]:
     """What the code's tables have that the migrated database lacks (empty: in step)."""
-    engine = create_async_engine(url)
+    engine = create_async_engine(url, hide_parameters=True)
     try:
         async with engine.connect() as conn:
             return await conn.run_sync(_diff, metadata)

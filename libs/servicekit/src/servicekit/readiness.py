@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from aiokafka.admin import AIOKafkaAdminClient
+from eventkit.security import client_options
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -29,6 +30,7 @@ def broker(bootstrap_servers: str) -> Check:
         admin = AIOKafkaAdminClient(
             bootstrap_servers=bootstrap_servers,
             request_timeout_ms=int(BROKER_TIMEOUT_SECONDS * 1000),
+            **client_options(),
         )
         try:
             # Starting bootstraps: a broker must answer a metadata request for the cluster.

@@ -1,11 +1,20 @@
-"""Configuration from the environment (pydantic-settings), with a production guard."""
+"""Configuration from the environment (pydantic-settings), with a start-up guard.
+
+``SAMSPIL_ENV`` defaults to ``production``: a deployment that forgets to set it gets the
+strict guard, never development tokens or keys. Every development and test entry point says
+``development`` or ``test`` explicitly (``make run``, compose, the test harness and fixtures).
+"""
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from servicekit.keyguard import PUBLISHED, weaknesses
 
 DEV_JWT_SECRET = "dev-only-secret-change-me-0123456789abcdef"  # noqa: S105 - refused in production
 DEV_TRANSPORT_MASTER = "ZGV2LW9ubHktdHJhbnNwb3J0LW1hc3Rlci1rZXktMzI"
@@ -15,10 +24,19 @@ class InsecureConfiguration(RuntimeError):
     """Production mode found a development default or an unsafe setting."""
 
 
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 class ServiceSettings(BaseSettings):
     model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
 
-    env: Literal["development", "test", "production"] = Field("development", alias="SAMSPIL_ENV")
+    env: Literal["development", "test", "production"] = Field("production", alias="SAMSPIL_ENV")
     database_url: str = "sqlite+aiosqlite:///var/samspil.db"
     kafka_bootstrap_servers: str = "127.0.0.1:19092"
     host: str = "127.0.0.1"
@@ -30,22 +48,51 @@ class ServiceSettings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
     topic_partitions: int = 6
-    transport_master_key: str = "ZGV2LW9ubHktdHJhbnNwb3J0LW1hc3Rlci1rZXktMzI"  # base64url
+    # Copies of every topic and how many must have a write (acks=all) before it counts: 1 on
+    # a single development broker, 3 and 2 on a production cluster (deploy/k8s).
+    kafka_replication_factor: int = Field(1, ge=1)
+    kafka_min_insync_replicas: int = Field(1, ge=1)
+    # Every Kafka client of the service: plaintext on a development broker; SASL/SCRAM over
+    # TLS in production (the CA file may be omitted where the system's CAs sign the broker).
+    kafka_security_protocol: Literal["PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    kafka_sasl_mechanism: Literal["SCRAM-SHA-512", "SCRAM-SHA-256"] = "SCRAM-SHA-512"
+    kafka_sasl_username: str = ""
+    kafka_sasl_password: str = ""
+    kafka_ssl_cafile: str | None = None
+    transport_master_key: str = DEV_TRANSPORT_MASTER  # base64url
     kafka_topic_prefix: str = ""  # lets environments or test runs share one cluster
     auto_migrate: bool = True  # development convenience; production runs ``migrate`` first
 
+    def secret_keys(self) -> dict[str, str]:
+        """The keys this service uses (setting name -> value), for the production guard."""
+        keys = {"TRANSPORT_MASTER_KEY": self.transport_master_key}
+        if not self.oidc_jwks_url:
+            keys["JWT_SECRET"] = self.jwt_secret
+        if self.kafka_security_protocol == "SASL_SSL":
+            keys["KAFKA_SASL_PASSWORD"] = self.kafka_sasl_password
+        return keys
+
     def refuse_insecure(self) -> None:
-        """Called at start: production never runs on defaults."""
+        """Called at start: production never runs on defaults, development never in the open."""
         if self.env != "production":
+            if self.jwt_secret == DEV_JWT_SECRET and not _loopback(self.host):
+                raise InsecureConfiguration(
+                    f"HOST={self.host} with the public development JWT_SECRET: anyone reaching "
+                    "the port could mint any role; set JWT_SECRET (make run writes one to var/)"
+                )
             return
-        problems = []
-        if self.jwt_secret == DEV_JWT_SECRET and not self.oidc_jwks_url:
-            problems.append("JWT_SECRET is the development default and no OIDC is configured")
-        if self.transport_master_key == DEV_TRANSPORT_MASTER:
-            problems.append("TRANSPORT_MASTER_KEY is the development default")
+        problems = weaknesses(self.secret_keys())
         if self.auto_migrate:
             problems.append("AUTO_MIGRATE must be false: run `python -m <service> migrate`")
         if self.database_url.startswith("sqlite"):
             problems.append("DATABASE_URL must be PostgreSQL in production")
+        elif urlsplit(self.database_url).password in PUBLISHED:
+            problems.append("DATABASE_URL has a password published in the Samspil repository")
+        if self.kafka_security_protocol != "SASL_SSL":
+            problems.append("KAFKA_SECURITY_PROTOCOL must be SASL_SSL: clients authenticate")
+        elif not self.kafka_sasl_username:
+            problems.append("KAFKA_SASL_USERNAME is empty")
+        if self.kafka_min_insync_replicas > self.kafka_replication_factor:
+            problems.append("KAFKA_MIN_INSYNC_REPLICAS exceeds KAFKA_REPLICATION_FACTOR")
         if problems:
-            raise InsecureConfiguration("; ".join(problems))
+            raise InsecureConfiguration("refusing to start in production: " + "; ".join(problems))

@@ -24,6 +24,8 @@ CORRELATION_HEADER = "x-correlation-id"
 REQUEST_HEADER = "x-request-id"
 # Probes every few seconds would drown the traces (matched against the full URL).
 NOT_TRACED = r"//[^/]+/(healthz|readyz|metrics)(\?|$)"
+PROBES = frozenset({"/healthz", "/readyz", "/metrics"})  # not logged either
+log = structlog.get_logger("servicekit.http")
 
 
 def install(app: FastAPI) -> None:
@@ -87,9 +89,24 @@ class RequestContext:
             try:
                 await self.app(scope, receive, send_with_ids)
             finally:
-                HTTP_LATENCY.labels(scope["method"], route_of(scope), str(status)).observe(
-                    time.perf_counter() - started
-                )
+                elapsed = time.perf_counter() - started
+                HTTP_LATENCY.labels(scope["method"], route_of(scope), str(status)).observe(elapsed)
+                if scope.get("path") not in PROBES:
+                    _access_line(scope, status, elapsed)
+
+
+def _access_line(scope: Scope, status: int, elapsed: float) -> None:
+    """The access log, with the request's ids. The path goes without its query string (a
+    client may put anything there: a CPR number, a name), and the client's address is left
+    out; uvicorn's own access log is switched off (``servicekit.app.serve``)."""
+    log.info(
+        "http_request",
+        method=scope["method"],
+        route=route_of(scope),
+        path=scope.get("path", ""),
+        status=status,
+        duration_ms=round(elapsed * 1000, 1),
+    )
 
 
 def request_correlation_id() -> uuid.UUID | None:

@@ -9,14 +9,14 @@ from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
 from pydantic import Field
-from servicekit import db, logging, migrations, readiness, topics, tracing
+from servicekit import db, kafka_security, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
 from servicekit.auth import DevIssuer
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka import subscribe
 from servicekit.publishing import Publisher
 from servicekit.runtime import Workers
-from servicekit.settings import DEV_TRANSPORT_MASTER, InsecureConfiguration, ServiceSettings
+from servicekit.settings import DEV_TRANSPORT_MASTER, ServiceSettings
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from authority.adapters.citizens import SqlCitizens
@@ -67,10 +67,13 @@ class AuthoritySettings(ServiceSettings):
     # Kommunekode of this authority's municipality: the scheduler counts with its rules.
     municipality: str = Field("101", pattern=r"^\d{3}$")
 
-    def refuse_insecure(self) -> None:
-        if self.env == "production" and self.data_master_key == DEV_TRANSPORT_MASTER:
-            raise InsecureConfiguration("DATA_MASTER_KEY is the development default")
-        super().refuse_insecure()
+    def secret_keys(self) -> dict[str, str]:
+        # The JWT secret also keys the UI's sessions, with OIDC too.
+        return {
+            **super().secret_keys(),
+            "JWT_SECRET": self.jwt_secret,
+            "DATA_MASTER_KEY": self.data_master_key,
+        }
 
 
 MIGRATIONS = Path(__file__).parent / "adapters" / "migrations"
@@ -119,7 +122,8 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
     services = services_for(settings)
     engine = services.kit.store.engine
     bootstrap, prefix = settings.kafka_bootstrap_servers, settings.kafka_topic_prefix
-    broker = KafkaBroker(bootstrap, client_id=SERVICE)
+    kafka_security.configure(settings)
+    broker = KafkaBroker(bootstrap, client_id=SERVICE, **kafka_security.broker_options(settings))
     # Read models are written in each command's transaction; projections only rebuild.
     workers = Workers(
         relay=OutboxRelay(engine, bootstrap),
@@ -139,7 +143,9 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         if settings.auto_migrate:
             await migrate(settings)
         await migrations.require_head(settings.database_url, MIGRATIONS)
-        await topics.create_all(bootstrap, prefix, settings.topic_partitions)
+        await topics.create_all(
+            bootstrap, prefix, settings.topic_partitions, topics.replication(settings)
+        )
 
     app = create_app(
         title="Samspil authority",

@@ -1,14 +1,16 @@
-"""``python -m provider [serve|migrate|rebuild NAME...]``."""
+"""``python -m provider [serve|migrate|republish ...|rebuild NAME...]``."""
 
 from __future__ import annotations
 
 import asyncio
 import sys
 
-import uvicorn
 from eventkit import rebuild_main
+from eventkit.republish import republish_main
+from servicekit import db
+from servicekit.serving import serve
 
-from provider.bootstrap import ProviderSettings, build, migrate, projection_runner
+from provider.bootstrap import SERVICE, ProviderSettings, build, migrate, projection_runner
 
 
 def main(argv: list[str]) -> None:
@@ -17,11 +19,13 @@ def main(argv: list[str]) -> None:
     if command == "migrate":
         asyncio.run(migrate(settings))
         return
+    if command == "republish":  # re-send outbox events (runbook: restore, Kafka lost records)
+        raise SystemExit(republish_main(lambda: db.engine_for(settings.database_url), argv[1:]))
     if command == "rebuild":
         raise SystemExit(rebuild_main(lambda: projection_runner(settings), argv[1:]))
     if command != "serve":
-        raise SystemExit(f"unknown command {command!r}: use serve, migrate or rebuild")
-    uvicorn.run(build(settings), host=settings.host, port=settings.port, log_config=None)
+        raise SystemExit(f"unknown command {command!r}: use serve, migrate, rebuild or republish")
+    serve(SERVICE, build, settings)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
 from samspil_contracts import ContractOffered
-from servicekit import db, logging, migrations, readiness, topics, tracing
+from servicekit import db, kafka_security, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka import subscribe
@@ -105,7 +105,9 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         materials=Materials(store, recorder, publisher),
         webhooks=webhooks,
         keys=keys,
-        channels=TenantTopics(bootstrap, prefix, min(3, settings.topic_partitions)),
+        channels=TenantTopics(
+            bootstrap, prefix, min(3, settings.topic_partitions), topics.replication(settings)
+        ),
         child_data=ChildData(child_keys, keys),
         texts=texts,
     )
@@ -113,7 +115,8 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     dispatcher = WebhookDispatcher(
         engine, http_client, secrets_key=secrets_key, poll_interval=settings.webhook_poll_seconds
     )
-    broker = KafkaBroker(bootstrap, client_id=SERVICE)
+    kafka_security.configure(settings)
+    broker = KafkaBroker(bootstrap, client_id=SERVICE, **kafka_security.broker_options(settings))
     workers = Workers(
         relay=OutboxRelay(engine, bootstrap),
         projections=None,  # the read models are written in the command's own transaction
@@ -137,7 +140,9 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         if settings.auto_migrate:
             await migrate(settings)
         await migrations.require_head(settings.database_url, MIGRATIONS)
-        await topics.create_all(bootstrap, prefix, settings.topic_partitions)
+        await topics.create_all(
+            bootstrap, prefix, settings.topic_partitions, topics.replication(settings)
+        )
 
     app = create_app(
         title="Samspil provider",

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import TopicAuthorizationFailedError
 from devstack.isolated_kafka import IsolatedKafka, start_isolated
 from provider.adapters.tenant_acls import grant, tenant_bindings
 from provider.bootstrap import ProviderSettings
 from samspil_contracts import ContactPerson, topics
 from samspil_contracts.tenant import commands_topic, notifications_topic
-from samspil_contracts.tenant_codec import decode_tenant, encode_tenant
+from samspil_contracts.tenant_codec import decode_tenant
 from samspil_contracts.tenant_messages import AcceptOrder, CommandAccepted
+
+from . import tenant_clients as clients
 
 pytestmark = pytest.mark.integration
 TOPIC_AUTHORIZATION_FAILED = TopicAuthorizationFailedError.errno
@@ -66,52 +66,17 @@ def login(broker: IsolatedKafka, user: str) -> dict[str, Any]:
 
 
 async def error_describing(broker: IsolatedKafka, user: str, topic: str) -> int:
-    """The broker's error code when ``user`` asks for ``topic``'s metadata (0: allowed)."""
-    admin = AIOKafkaAdminClient(**login(broker, user))
-    await admin.start()
-    try:
-        (found,) = await admin.describe_topics([topic])
-        return int(found["error_code"])
-    finally:
-        await admin.close()
+    return await clients.error_describing(login(broker, user), topic)
 
 
 async def read(
     broker: IsolatedKafka, user: str, topic: str, match: Any, polls: int = 60
 ) -> list[Any]:
-    """As ``user``: the records of ``topic`` that ``match``, polling until one does."""
-    consumer = AIOKafkaConsumer(**login(broker, user), group_id=None, enable_auto_commit=False)
-    await consumer.start()
-    try:
-        consumer.assign([TopicPartition(topic, 0)])
-        await consumer.seek_to_beginning()
-        for _ in range(polls):
-            batches = await consumer.getmany(timeout_ms=500)
-            found = [r for rs in batches.values() for r in rs if match(r)]
-            if found:
-                return found
-    finally:
-        await consumer.stop()
-    return []
+    return await clients.read(login(broker, user), topic, match, polls)
 
 
 async def write(broker: IsolatedKafka, user: str, topic: str, command: AcceptOrder) -> uuid.UUID:
-    wire = encode_tenant(
-        command,
-        topic=topic,
-        event_id=uuid.uuid4(),
-        subject=str(command.order_id),
-        correlation_id=uuid.uuid4(),
-        producer=f"/{user}",
-        occurred_at=datetime.now(UTC),
-    )
-    producer = AIOKafkaProducer(**login(broker, user), request_timeout_ms=10_000)
-    await producer.start()
-    try:
-        await producer.send_and_wait(topic, wire.value, key=wire.key, headers=list(wire.headers))
-    finally:
-        await producer.stop()
-    return wire.event_id
+    return await clients.write(login(broker, user), topic, command)
 
 
 def notification_about(order_id: uuid.UUID) -> Any:

@@ -1,13 +1,15 @@
-"""``python -m scheduler [serve|migrate]``."""
+"""``python -m scheduler [serve|migrate|republish ...]``."""
 
 from __future__ import annotations
 
 import asyncio
 import sys
 
-import uvicorn
+from eventkit.republish import republish_main
+from servicekit import db
+from servicekit.serving import serve
 
-from scheduler.bootstrap import SchedulerSettings, build, migrate
+from scheduler.bootstrap import SERVICE, SchedulerSettings, build, migrate
 
 
 def main(argv: list[str]) -> None:
@@ -16,9 +18,11 @@ def main(argv: list[str]) -> None:
     if command == "migrate":
         asyncio.run(migrate(settings))
         return
+    if command == "republish":  # re-send outbox events (runbook: restore, Kafka lost records)
+        raise SystemExit(republish_main(lambda: db.engine_for(settings.database_url), argv[1:]))
     if command != "serve":
-        raise SystemExit(f"unknown command {command!r}: use serve or migrate")
-    uvicorn.run(build(settings), host=settings.host, port=settings.port, log_config=None)
+        raise SystemExit(f"unknown command {command!r}: use serve, migrate or republish")
+    serve(SERVICE, build, settings)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from eventkit import EventStore, OutboxRelay
 from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
-from servicekit import db, logging, migrations, readiness, topics, tracing
+from servicekit import db, kafka_security, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka import subscribe
@@ -46,6 +46,10 @@ class SchedulerSettings(ServiceSettings):
     firing_concurrency: int = 2  # parallel batches; SKIP LOCKED keeps them apart
     fire_batch_size: int = 500  # phases per firing transaction
 
+    def secret_keys(self) -> dict[str, str]:
+        # No transport key: the scheduler never sees personal data.
+        return {k: v for k, v in super().secret_keys().items() if k != "TRANSPORT_MASTER_KEY"}
+
 
 MIGRATIONS = Path(__file__).parent / "adapters" / "migrations"
 METADATA = [eventkit_metadata, index_metadata, tables_metadata]
@@ -71,7 +75,8 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
     publisher = Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix)
     firing = Firing(store, deadlines, SqlFiringQueue(), clock, publisher, settings.fire_batch_size)
     bootstrap, prefix = settings.kafka_bootstrap_servers, settings.kafka_topic_prefix
-    broker = KafkaBroker(bootstrap, client_id=SERVICE)
+    kafka_security.configure(settings)
+    broker = KafkaBroker(bootstrap, client_id=SERVICE, **kafka_security.broker_options(settings))
     wake = asyncio.Event()
     workers = Workers(
         relay=OutboxRelay(engine, bootstrap),
@@ -95,7 +100,9 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
         if settings.auto_migrate:
             await migrate(settings)
         await migrations.require_head(settings.database_url, MIGRATIONS)
-        await topics.create_all(bootstrap, prefix, settings.topic_partitions)
+        await topics.create_all(
+            bootstrap, prefix, settings.topic_partitions, topics.replication(settings)
+        )
 
     app = create_app(
         title="Samspil scheduler",

@@ -13,6 +13,7 @@ from uuid import UUID
 
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.protocol.admin import CreateAclsRequest
+from eventkit.security import client_options
 from samspil_contracts.tenant import commands_topic, tenant_prefix
 
 # Kafka protocol codes (org.apache.kafka.common.acl / resource)
@@ -45,7 +46,7 @@ def tenant_bindings(tenant_id: UUID, principal: str, prefix: str = "") -> list[A
 
 async def grant(bootstrap_servers: str, bindings: list[AclBinding]) -> None:
     """Create the ACLs (idempotent on the broker); needs a principal allowed to alter them."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, **client_options())
     await admin.start()
     try:
         for b in bindings:  # aiokafka's request carries one binding

@@ -10,17 +10,30 @@ from uuid import UUID
 
 from eventkit import TopicSpec, ensure_topics
 from samspil_contracts.tenant import tenant_topics
+from servicekit.topics import SINGLE_COPY, Replication
 
 DLQ_RETENTION_MS = str(30 * 24 * 3600 * 1000)
 
 
 class TenantTopics:
-    def __init__(self, bootstrap_servers: str, prefix: str, partitions: int = 3) -> None:
+    def __init__(
+        self,
+        bootstrap_servers: str,
+        prefix: str,
+        partitions: int = 3,
+        copies: Replication = SINGLE_COPY,
+    ) -> None:
         self.bootstrap, self.prefix, self.partitions = bootstrap_servers, prefix, partitions
+        self.copies = copies
 
-    async def provision(self, tenant_id: UUID) -> None:
+    def specs(self, tenant_id: UUID) -> list[TopicSpec]:
         specs = []
         for name in tenant_topics(tenant_id, self.prefix):
-            configs = {"retention.ms": DLQ_RETENTION_MS} if name.endswith(".dlq") else {}
-            specs.append(TopicSpec(name, self.partitions, 1, configs))
-        await ensure_topics(self.bootstrap, specs)
+            configs = self.copies.configs()
+            if name.endswith(".dlq"):
+                configs["retention.ms"] = DLQ_RETENTION_MS
+            specs.append(TopicSpec(name, self.partitions, self.copies.factor, configs))
+        return specs
+
+    async def provision(self, tenant_id: UUID) -> None:
+        await ensure_topics(self.bootstrap, self.specs(tenant_id))

@@ -14,6 +14,7 @@ from typing import Any
 
 import structlog
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from eventkit.security import client_options
 from samspil_contracts import UndecodableEvent
 from samspil_contracts.tenant import commands_pattern, provider_of
 from samspil_contracts.tenant_codec import decode_tenant
@@ -46,6 +47,7 @@ class TenantCommandConsumer:
             enable_auto_commit=False,
             auto_offset_reset="earliest",
             metadata_max_age_ms=self.metadata_max_age_ms,
+            **client_options(),
         )
         consumer.subscribe(pattern=commands_pattern(self.prefix))
         await consumer.start()
