@@ -9,6 +9,8 @@ from fastapi import APIRouter, FastAPI
 
 from servicekit import observability, problems, telemetry
 from servicekit.auth import DevIssuer, OidcVerifier, Verifier
+from servicekit.guard import RequestLimits, Unhandled
+from servicekit.headers import SecurityHeaders
 from servicekit.runtime import Workers
 from servicekit.settings import ServiceSettings
 
@@ -29,6 +31,7 @@ def create_app(
     checks: Mapping[str, Callable[[], Awaitable[None]]],
     on_startup: Sequence[Callable[[], Awaitable[None]]] = (),
     not_found_codes: frozenset[str] = frozenset({"not_found"}),
+    cacheable_prefixes: tuple[str, ...] = (),
 ) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -42,9 +45,16 @@ def create_app(
 
     app = FastAPI(title=title, version="1.0", lifespan=lifespan)
     app.state.verifier = verifier_for(settings)
+    app.state.revocations = None  # a service with a deny-list of signed-out tokens sets it
+    app.state.production = settings.env == "production"
     problems.install(app, domain_error, set(not_found_codes))
+    # Innermost first: limits, then the catch-all, then headers on every answer (the
+    # catch-all's too), then the request context that binds the correlation id.
+    app.add_middleware(RequestLimits, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(Unhandled)
+    app.add_middleware(SecurityHeaders, cacheable_prefixes=cacheable_prefixes)
     telemetry.install(app)
-    app.include_router(observability.router(checks))
+    app.include_router(observability.router(checks, settings.metrics_token))
     for router in routers:
         app.include_router(router)
     return app

@@ -33,6 +33,13 @@ class ServiceSettings(BaseSettings):
     transport_master_key: str = "ZGV2LW9ubHktdHJhbnNwb3J0LW1hc3Rlci1rZXktMzI"  # base64url
     kafka_topic_prefix: str = ""  # lets environments or test runs share one cluster
     auto_migrate: bool = True  # development convenience; production runs ``migrate`` first
+    max_body_bytes: int = Field(2 * 1024 * 1024, ge=1024)  # larger request bodies get a 413
+    # Prometheus scrapes ``/metrics`` with ``Authorization: Bearer <token>`` when this is set.
+    metrics_token: str | None = None
+    # The proxies (ingress) whose X-Forwarded-Proto/-For are believed: comma-separated
+    # addresses or "*". Behind an ingress that terminates TLS, name it here, or the service
+    # thinks it is spoken to over plain http (and would set cookies without ``Secure``).
+    forwarded_allow_ips: str = "127.0.0.1"
 
     def refuse_insecure(self) -> None:
         """Called at start: production never runs on defaults."""
