@@ -2,33 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Header, Query, Response
 from pydantic import BaseModel, Field
 from samspil_contracts import ContactPerson
+from servicekit.inputs import Day
 from servicekit.problems import Problem
+from servicekit.revisions import Revision, revision_from
 
 from provider.app import aggregates as agg
 from provider.app.orders import Acceptance
 from provider.app.personal import KeyPending
 from provider.domain.order import DeclineReason
-from provider.entrypoints.deps import Coordinator, Principal, Services, Svc, etag, revision_from
+from provider.entrypoints.deps import Coordinator, Principal, Services, Svc, etag
 
 
 class Accept(BaseModel):
     note: str = Field("", max_length=4000)
-    expected_start: date
+    expected_start: Day
     contact: ContactPerson
-    expected_revision: int | None = None
+    expected_revision: Revision | None = None
 
 
 class Decline(BaseModel):
     reason: DeclineReason
     text: str | None = Field(None, max_length=4000)
-    expected_revision: int | None = None
+    expected_revision: Revision | None = None
 
 
 class Answered(BaseModel):
@@ -66,7 +67,7 @@ def router() -> APIRouter:
     async def inbox(
         p: Principal,
         svc: Svc,
-        status: str | None = None,
+        status: Annotated[str | None, Query(max_length=40)] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
     ) -> list[dict[str, Any]]:
         rows = await svc.queries.orders(p.tenant_id, status, limit)
