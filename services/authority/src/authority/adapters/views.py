@@ -13,7 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from authority.adapters.rows import row_for
-from authority.adapters.tables import VIEWS, access_log
+from authority.adapters.tables import VIEWS, access_log, caseworker_teams
 
 Row = dict[str, Any]
 CASE_STREAMS = ("orders", "contracts", "followups", "concerns", "claims")
@@ -108,17 +108,28 @@ class SqlViews:
         role: str,
         reason: str,
         what: str = "cpr",
+        flagged: bool = False,
     ) -> None:
         values = {"case_id": case_id, "user_id": user_id, "role": role, "reason": reason}
-        values["what"] = what
+        values |= {"what": what, "flagged": flagged}
         await conn.execute(access_log.insert().values(**values, at=datetime.now(UTC)))
 
-    async def access_log(self, case_id: UUID | None) -> list[Row]:
+    async def access_log(self, case_id: UUID | None, flagged: bool | None = None) -> list[Row]:
         query = sa.select(access_log).order_by(access_log.c.id)
         if case_id is not None:
             query = query.where(access_log.c.case_id == case_id)
+        if flagged is not None:
+            query = query.where(access_log.c.flagged.is_(flagged))
         async with self.engine.connect() as conn:
             return [dict(r) for r in (await conn.execute(query)).mappings()]
+
+    async def team_of(self, caseworker_id: str) -> str | None:
+        query = sa.select(caseworker_teams.c.team).where(
+            caseworker_teams.c.caseworker_id == caseworker_id
+        )
+        async with self.engine.connect() as conn:
+            found = await conn.scalar(query)
+        return None if found is None else str(found)
 
     async def _case_of_contract(self, conn: AsyncConnection, contract_id: UUID) -> UUID | None:
         table = VIEWS["contracts"]
