@@ -140,6 +140,9 @@ def router() -> APIRouter:
 
 
 def _delivery(d: Any) -> dict[str, Any]:
+    """A delivery as its tenant sees it: the last attempt's outcome as a coarse class
+    (delivered, rejected, unreachable, address_refused, no_endpoint), never the status code
+    or the transport error, which would make redelivery a probe of other hosts' ports."""
     fields = (
         "id",
         "event_id",
@@ -147,9 +150,7 @@ def _delivery(d: Any) -> dict[str, Any]:
         "status",
         "attempts",
         "next_attempt_at",
-        "last_status_code",
-        "last_error",
         "created_at",
         "delivered_at",
     )
-    return {name: getattr(d, name) for name in fields}
+    return {name: getattr(d, name) for name in fields} | {"last_outcome": d.outcome}
