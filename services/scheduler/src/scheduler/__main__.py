@@ -6,6 +6,7 @@ import asyncio
 import sys
 
 import uvicorn
+from servicekit.app import uvicorn_options
 
 from scheduler.bootstrap import SchedulerSettings, build, migrate
 
@@ -18,7 +19,7 @@ def main(argv: list[str]) -> None:
         return
     if command != "serve":
         raise SystemExit(f"unknown command {command!r}: use serve or migrate")
-    uvicorn.run(build(settings), host=settings.host, port=settings.port, log_config=None)
+    uvicorn.run(build(settings), **uvicorn_options(settings))
 
 
 if __name__ == "__main__":

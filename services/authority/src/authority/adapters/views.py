@@ -55,7 +55,9 @@ class SqlViews:
             "material": dict(material),
             "revision": int(material["version"]),
         }
-        await self._upsert(conn, "providers", row)
+        # Only a newer version replaces the registry's: a replayed or late older event
+        # (redelivery, a partition read again) must not roll the provider's material back.
+        await conn.execute(_upsert_of(conn.dialect.name, "providers", newer_only=True), row)
 
     async def reset(self, conn: AsyncConnection, name: str) -> None:
         await conn.execute(VIEWS[name].delete())
@@ -143,11 +145,13 @@ class SqlViews:
 
 
 @functools.cache
-def _upsert_of(dialect_name: str, name: str) -> Any:
+def _upsert_of(dialect_name: str, name: str, newer_only: bool = False) -> Any:
     """One statement per view, built once: the row is the whole state, so every column takes
-    the new value (those a row lacks their defaults, as a delete and insert would)."""
+    the new value (those a row lacks their defaults, as a delete and insert would);
+    ``newer_only``: unless the stored row has the same or a later revision."""
     table = VIEWS[name]
     stmt = (postgresql if dialect_name == "postgresql" else sqlite).insert(table)
     pk = next(iter(table.primary_key.columns))
     fresh = {c.name: stmt.excluded[c.name] for c in table.columns if c is not pk}
-    return stmt.on_conflict_do_update(index_elements=[pk], set_=fresh)
+    newer = table.c.revision < stmt.excluded.revision if newer_only else None
+    return stmt.on_conflict_do_update(index_elements=[pk], set_=fresh, where=newer)
