@@ -23,7 +23,8 @@ Day = Annotated[
 ]
 
 
-def _within(moment: datetime) -> datetime:
+def within(moment: datetime) -> datetime:
+    """``moment`` if it lies from FIRST_DAY to LAST_DAY, else ValueError."""
     try:
         utc = moment.astimezone(UTC) if moment.tzinfo else moment
     except OverflowError as exc:  # an offset past year 1 or 9999
@@ -33,9 +34,9 @@ def _within(moment: datetime) -> datetime:
     return moment
 
 
-Moment = Annotated[AwareDatetime, AfterValidator(_within)]
+Moment = Annotated[AwareDatetime, AfterValidator(within)]
 """A moment with its UTC offset, from FIRST_DAY to LAST_DAY."""
-AsOf = Annotated[datetime, AfterValidator(_within)]
+AsOf = Annotated[datetime, AfterValidator(within)]
 """A moment to read history at; without an offset it is UTC."""
 
 

@@ -4,23 +4,13 @@ pages are neither cached nor framed."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import httpx
 
 from .conftest import Authority
-
-TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
-CASE = {
-    "child_name": "Ida Holm",
-    "child_cpr": "120315-4321",  # invented
-    "mother_name": "Maja Holm",
-    "mother_cpr": "010180-2222",  # invented
-    "custody": "mother",
-    "contact_person": "Karen",
-}
+from .test_csrf import CASE, TOKEN
 
 
 @asynccontextmanager
@@ -131,3 +121,23 @@ async def test_pages_are_neither_cached_nor_framed(authority: Authority) -> None
     assert revealed.headers["x-content-type-options"] == "nosniff"
     assert revealed.headers["referrer-policy"] == "no-referrer"
     assert static.headers.get("cache-control") != "no-store"  # assets hold nothing personal
+
+
+async def test_odd_form_and_query_values_get_a_page_not_a_500(authority: Authority) -> None:
+    async with signed_in(authority, "sb-odd", "caseworker") as (client, token):
+        case_id = await open_case(client, token)
+        far = await client.get(
+            f"/ui/cases/{case_id}", params={"as_of": "9999-12-31T23:59:59-23:59"}
+        )
+        long_reason = {"reason": "x" * 5000, "csrf_token": token}
+        wordy = await client.post(f"/ui/cases/{case_id}/reveal", data=long_reason)
+        deep_page = await client.get("/ui/", params={"p": str(10**30)})
+    assert far.status_code == 200
+    assert "Tidspunktet kunne ikke læses." in far.text
+    assert wordy.status_code == 422
+    assert deep_page.status_code == 200
+    async with httpx.AsyncClient(base_url=authority.url) as client:
+        form = TOKEN.search((await client.get("/ui/login")).text)
+        assert form is not None
+        login = {"user_id": "x" * 300, "role": "caseworker", "csrf_token": form.group(1)}
+        assert (await client.post("/ui/login", data=login)).status_code == 422

@@ -30,7 +30,7 @@ def router() -> APIRouter:
         user_id = str(form.get("user_id", "")).strip()
         role = str(form.get("role", ""))
         target = session.safe_next(str(form.get("next", "/ui/")))
-        if issuer is None or not user_id or role not in ROLES:
+        if issuer is None or not user_id or len(user_id) > 200 or role not in ROLES:
             return page(
                 request,
                 "login.html",
