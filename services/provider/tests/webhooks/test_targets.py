@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI, Request, Response
+from prometheus_client import REGISTRY
 from provider.adapters.webhooks import (
     DeliveryStatus,
     TargetPolicy,
@@ -130,3 +131,22 @@ async def test_an_allowed_network_is_called_at_the_pinned_address_with_the_name_
     delivery = await deliver_once(engine, clock, policy, f"http://hooks.example:{port}/hook")
     assert found.hosts == [f"hooks.example:{port}"]
     assert (delivery.status, delivery.outcome) == (DeliveryStatus.DELIVERED, "delivered")
+
+
+async def test_webhook_metrics_name_no_tenant(
+    engine: AsyncEngine, clock: Any, receiver: tuple[Receiver, int]
+) -> None:
+    # Given a delivery (which counts)
+    _, port = receiver
+    policy = TargetPolicy.of(False, "127.0.0.0/8", to_loopback)
+    await deliver_once(engine, clock, policy, f"http://hooks.example:{port}/hook")
+    # Then a scrape shows how many webhooks went, not which tenants the service has
+    labels = {
+        name
+        for metric in REGISTRY.collect()
+        if metric.name.startswith("provider_webhook")
+        for sample in metric.samples
+        for name in sample.labels
+    }
+    assert "tenant" not in labels
+    assert REGISTRY.get_sample_value("provider_webhooks_delivered_total")
