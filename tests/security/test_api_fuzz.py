@@ -25,10 +25,11 @@ import pytest
 from tests.e2e.conftest import Stack
 from tests.security.fuzz_world import World, build_world
 
-pytestmark = [pytest.mark.integration, pytest.mark.e2e]
+pytestmark = [pytest.mark.integration, pytest.mark.e2e, pytest.mark.timeout(900)]
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = int(os.environ.get("SAMSPIL_FUZZ_EXAMPLES", "15"))
+EXAMPLES = int(os.environ.get("SAMSPIL_FUZZ_EXAMPLES", "8"))
+STEPS = 8  # per stateful scenario
 ST = Path(sys.executable).parent / "st"
 LINK_NAME = str.maketrans({"/": "_", "{": None, "}": None})
 # What each create operation returns, and so which operations can follow it.
@@ -78,7 +79,8 @@ def _fuzz(stack: Stack, service: str, headers: dict[str, str], world: World, tmp
     schema = with_links(httpx.get(f"{url}/openapi.json", timeout=30).json())
     (tmp / "openapi.json").write_text(json.dumps(schema))
     params = "\n".join(f'"path.{name}" = "{value}"' for name, value in world.ids.items())
-    (tmp / "schemathesis.toml").write_text(f"[parameters]\n{params}\n")
+    config = f"[parameters]\n{params}\n\n[phases.stateful]\nmax-steps = {STEPS}\n"
+    (tmp / "schemathesis.toml").write_text(config)
     args = [
         str(ST),
         "--config-file",
@@ -93,7 +95,7 @@ def _fuzz(stack: Stack, service: str, headers: dict[str, str], world: World, tmp
         str(EXAMPLES),
         "--generation-deterministic",
         "--workers",
-        "1",
+        "2",
         "--request-timeout",
         "20",
         "--continue-on-failure",
@@ -109,6 +111,7 @@ def _fuzz(stack: Stack, service: str, headers: dict[str, str], world: World, tmp
     run = subprocess.run(  # noqa: PLW1510 - the exit code is asserted below
         args, capture_output=True, text=True, env=env, cwd=tmp, timeout=900
     )
+    print(run.stdout[run.stdout.find("SUMMARY") :])  # phases, cases, time: in the test's output
     failures = run.stdout[run.stdout.find("FAILURES") :] if "FAILURES" in run.stdout else ""
     assert run.returncode == 0, f"{service}: {failures or run.stdout[-3000:]}{run.stderr[-2000:]}"
     assert "Stateful" in run.stdout, "the stateful phase did not run"

@@ -4,14 +4,20 @@ revisions and moments as the store can hold them, and NUL characters never reach
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 from uuid import uuid4
 
 import pytest
 
 from .conftest import Stack
-from .flows import decided_case, open_case, standard_body
+from .flows import (
+    CONTACT,
+    accepted_order,
+    decided_case,
+    open_case,
+    standard_body,
+    standard_contract,
+)
 
 pytestmark = pytest.mark.integration
 PROBLEM = "application/problem+json"
@@ -124,15 +130,28 @@ async def test_money_and_durations_are_bounded_so_what_is_accepted_can_be_signed
     assert signed.status_code == 200, signed.text
 
 
-async def test_an_order_runs_as_many_months_as_the_wire_carries(stack: Stack) -> None:
-    case_id, decision_id, cw = await decided_case(stack)
-    body = {
-        "case_id": case_id,
-        "decision_id": decision_id,
-        "provider_id": str(uuid4()),
-        "scope": {"hours": 6, "per": "week"},
-        "frequency": {"times": 2, "per": "week"},
-        "start": str(date.today()),
-        "expected_duration_months": 10**7,
+async def test_a_contract_runs_as_many_months_as_the_wire_carries(stack: Stack) -> None:
+    # Given an accepted order under a signed standard contract
+    provider = uuid4()
+    cw = await stack.token("cw-1", "caseworker")
+    await standard_contract(stack, provider, cw)
+    _, order_id, cw = await accepted_order(stack, provider)
+    terms = {
+        "price_per_unit_oere": 50_000,
+        "unit": "hour",
+        "authority_contact": CONTACT,
+        "provider_contact": CONTACT,
     }
-    refused(await stack.client.post("/orders", json=body, headers=cw))
+    body = {"order_id": str(order_id), "terms": terms}
+    # When the contract would run ten million months, or pay in a million days, it is refused
+    # (it used to be drafted and then fail with a 500 when signed)
+    for bad in ({"duration_months": 10**7}, {"payment_terms_days": 10**6}):
+        body["terms"] = terms | bad
+        refused(await stack.client.post("/contracts", json=body, headers=cw))
+    # And the longest it may run is drafted and signed
+    body["terms"] = terms | {"duration_months": 240}
+    drafted = await stack.client.post("/contracts", json=body, headers=cw)
+    assert drafted.status_code == 201, drafted.text
+    contract_id = drafted.json()["contract_id"]
+    signed = await stack.client.post(f"/contracts/{contract_id}/sign", headers=cw)
+    assert signed.status_code == 200, signed.text
