@@ -10,10 +10,11 @@ from fastapi import APIRouter, FastAPI
 
 from servicekit import observability, problems, telemetry
 from servicekit.auth import DevIssuer, OidcVerifier, Verifier
-from servicekit.guard import RequestLimits, Unhandled
+from servicekit.guard import RequestLimits
 from servicekit.headers import SecurityHeaders
 from servicekit.runtime import Workers
 from servicekit.settings import ServiceSettings
+from servicekit.unhandled import Unhandled
 
 
 def verifier_for(settings: ServiceSettings) -> Verifier:

@@ -1,25 +1,17 @@
-"""What every request passes before a route sees it, and what answers when a route fails.
+"""What every request passes before a route sees it.
 
 ``RequestLimits`` refuses a body over the service's limit (413) and text no database column
 can hold: a NUL character in the path, the query or a JSON or form body (PostgreSQL refuses
-``\\u0000`` in text and JSON alike, so it used to surface as a 500). ``Unhandled`` is the last
-line: an exception no handler mapped becomes a problem+json 500 that carries the request's
-correlation id, and the log line names the exception's type and where it was raised, never
-its message (messages echo input, SQL parameters, personal data).
+``\\u0000`` in text and JSON alike, so it used to surface as a 500).
 """
 
 from __future__ import annotations
 
 import re
-import traceback
 
-import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from servicekit.problems import problem_response
-from servicekit.telemetry import route_of
-
-log = structlog.get_logger(__name__)
 
 # A JSON ``\u0000`` escape that is not itself escaped (``\\u0000`` is a backslash and text).
 JSON_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
@@ -54,10 +46,10 @@ def _has_nul(scope: Scope, body: bytes) -> bool:
 
 async def _answer(scope: Scope, send: Send, status: int, code: str, detail: str) -> None:
     response = problem_response(status, code, code.replace("_", " "), detail, scope["path"])
-    await response(scope, _no_receive, send)
+    await response(scope, no_receive, send)
 
 
-async def _no_receive() -> Message:  # pragma: no cover - responses read no request
+async def no_receive() -> Message:  # pragma: no cover - responses read no request
     return {"type": "http.disconnect"}
 
 
@@ -117,46 +109,3 @@ def _replay(body: bytes, receive: Receive) -> Receive:
         return await receive()  # the disconnect, when it comes
 
     return replay
-
-
-class Unhandled:
-    """Pure ASGI: the catch-all inside the request context (so the correlation id is bound)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = False
-
-        async def watch(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, receive, watch)
-        except Exception as exc:
-            frames = traceback.extract_tb(exc.__traceback__)
-            log.error(
-                "unhandled_error",
-                error_type=type(exc).__name__,
-                method=scope.get("method"),
-                route=route_of(scope),
-                at=[f"{f.filename}:{f.lineno} {f.name}" for f in frames[-8:]],
-            )
-            if started:  # too late for an answer: the client sees the connection end
-                return
-            correlation_id = structlog.contextvars.get_contextvars().get("correlation_id")
-            detail = "an unexpected error; quote the correlation id when you report it"
-            response = problem_response(
-                500,
-                "internal_error",
-                "internal error",
-                detail,
-                scope["path"],
-                correlation_id=correlation_id,
-            )
-            await response(scope, _no_receive, send)
