@@ -170,7 +170,8 @@ def concern_read(cw: httpx.Client, concern_id: str) -> dict[str, Any]:
     """The concern as case work reads it at the authority, once it has arrived."""
 
     def check() -> Any:
-        response = cw.get(f"/concerns/{concern_id}", params={"reason": "underretning modtaget"})
+        why = {"reason": "underretning modtaget"}  # POSTed: a reason never goes in a URL
+        response = cw.post(f"/concerns/{concern_id}/read", json=why)
         return response.json() if response.status_code == 200 else None
 
     found: dict[str, Any] = wait_for(check, what="the concern at the authority")

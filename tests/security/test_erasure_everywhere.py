@@ -45,8 +45,8 @@ def test_an_erased_child_cannot_be_read_from_anything_that_remains(stack: Stack)
         case = decided_case(cw, tl, CHILD)
         order_id = place_order(cw, case, tenant.tenant_id)
         provider_sees_order(tenant, order_id)
-        path, why = f"/orders/{order_id}", {"reveal": "true", "reason": "first meeting"}
-        wait_for(lambda: tenant.client.get(path, params=why).status_code == 200, what="key")
+        path, why = f"/orders/{order_id}", {"reason": "first meeting"}
+        wait_for(lambda: tenant.client.post(f"{path}/reveal", json=why).is_success, what="key")
         ok(tenant.client.post(f"{path}/accept", json=_acceptance()))
         boxes = _child_boxes(bootstrap, stack.topic_prefix, order_id)
         assert boxes, "the order is not on the orders topic?"
@@ -64,8 +64,11 @@ def test_an_erased_child_cannot_be_read_from_anything_that_remains(stack: Stack)
         concern_id = life.concern(tenant, contract_id, DETAILS)
         assert life.concern_read(cw, concern_id)["details"] == DETAILS
         assert ok(tenant.client.get(f"/concerns/{concern_id}"))["details"] == DETAILS
-        # When a team leader erases the child
-        ok(tl.post(f"/cases/{case.case_id}/erase", json={"reason": "Request for erasure"}))
+        # When a team leader asks to erase the child and another approves (four eyes)
+        erasure = {"reason": "Request for erasure"}
+        ok(tl.post(f"/cases/{case.case_id}/erasure-request", json=erasure))
+        with stack.client("authority", "team_leader", user="lise") as second:
+            ok(second.post(f"/cases/{case.case_id}/erase", json=erasure))
         # Then the narrative and the concern read as erased at the authority, also after
         # its projections are rebuilt from the log; no view fails
         _rebuild(stack, "followups", "concerns")
@@ -83,7 +86,7 @@ def test_an_erased_child_cannot_be_read_from_anything_that_remains(stack: Stack)
     assert (refused.status_code, refused.json()["type"].rsplit("/", 1)[1]) == (422, "child_erased")
     # Then the provider shows the order with the child as erased, and no longer holds a key
     wait_for(lambda: ok(tenant.client.get(path))["child"] == ERASED, what="erased at provider")
-    assert ok(tenant.client.get(path, params=why))["child"] == ERASED
+    assert ok(tenant.client.post(f"{path}/reveal", json=why))["child"] == ERASED
     assert run_sync(lambda: tools.provider_keys(db["provider"], tenant.tenant_id)) == []
     # And compaction drops the wrapped key from the key topic (the tombstone stays a while)
     grant = grant_key(tenant.tenant_id, _child_of(boxes[0])).encode()

@@ -5,14 +5,14 @@ No personal data here: a case is named only by its id.
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, ClassVar
+from typing import ClassVar
 from uuid import UUID
 
 from pydantic import Field
 
 from samspil_contracts import topics
 from samspil_contracts.base import IntegrationEvent
-from samspil_contracts.common import Goal, MeasureCode, MunicipalityCode, ShortText, Text
+from samspil_contracts.common import Goals, MeasureCode, MunicipalityCode, ShortText, Text
 
 
 class _CaseEvent(IntegrationEvent):
@@ -70,7 +70,7 @@ class ActionPlanAdopted(_CaseEvent):
 
     action_plan_id: UUID
     version: int = Field(ge=1)
-    goals: Annotated[tuple[Goal, ...], Field(min_length=1)]
+    goals: Goals
     adopted_on: date
 
 

@@ -8,14 +8,25 @@ from pydantic import Field, model_validator
 
 from samspil_contracts import topics
 from samspil_contracts.base import IntegrationEvent
-from samspil_contracts.common import Currency, Ore, PriceUnit, ShortText, Text, Value
+from samspil_contracts.common import (
+    MAX_LIST,
+    MAX_ORE,
+    MAX_QUANTITY,
+    Currency,
+    Ore,
+    PriceUnit,
+    ShortText,
+    Text,
+    UnitPriceOre,
+    Value,
+)
 
 
 class ClaimLine(Value):
     description: ShortText
-    quantity: int = Field(ge=1)
+    quantity: int = Field(ge=1, le=MAX_QUANTITY)
     unit: PriceUnit
-    unit_price_ore: Ore
+    unit_price_ore: UnitPriceOre
     amount_ore: Ore
 
     @model_validator(mode="after")
@@ -36,7 +47,7 @@ class ClaimSubmitted(IntegrationEvent):
     case_id: UUID | None = None
     period_start: date
     period_end: date
-    lines: Annotated[tuple[ClaimLine, ...], Field(min_length=1)]
+    lines: Annotated[tuple[ClaimLine, ...], Field(min_length=1, max_length=MAX_LIST)]
     total_ore: Ore
     currency: Currency = "DKK"
 
@@ -84,6 +95,6 @@ class ClaimCredited(IntegrationEvent):
     credit_note_id: UUID
     contract_id: UUID
     provider_id: UUID
-    amount_ore: Annotated[int, Field(gt=0, description="Amount in øre (1/100 DKK)")]
+    amount_ore: Annotated[int, Field(gt=0, le=MAX_ORE, description="Amount in øre (1/100 DKK)")]
     currency: Currency = "DKK"
     reason: Text

@@ -6,12 +6,27 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# Bounds every event keeps, and every API that feeds one: the largest event they allow (30
+# goals of 4,000 four-byte characters, say) stays well under the 1 MiB a record may have.
+MAX_GOALS = 30  # goals of an action plan, an order, a status report
+MAX_LIST = 100  # claim lines, published competences, time horizons
+MAX_ORE = 10**15  # 10 000 000 000 000 DKK: within a 64-bit integer and a float's exact range
+MAX_UNIT_PRICE_ORE = 10**8  # a price per hour, day, month or session: 1 000 000 DKK
+MAX_REVISION = 2**31 - 1  # stream revisions are 32-bit in every event store
+MAX_PLACES = 100_000  # places a provider offers for a measure
+MAX_QUANTITY = 100_000  # units on one claim line; x the unit price x MAX_LIST <= MAX_ORE
+
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+LongText = Annotated[str, Field(min_length=1, max_length=20000)]  # narratives, sealed
 MunicipalityCode = Annotated[
     str, Field(pattern=r"^\d{3}$", description="Kommunekode of the municipality, e.g. 101")
 ]
-Ore = Annotated[int, Field(ge=0, description="Amount in øre (1/100 DKK)")]
+Ore = Annotated[int, Field(ge=0, le=MAX_ORE, description="Amount in øre (1/100 DKK)")]
+UnitPriceOre = Annotated[
+    int, Field(ge=0, le=MAX_UNIT_PRICE_ORE, description="Price per unit in øre (1/100 DKK)")
+]
+
 Currency = Literal["DKK"]
 
 
@@ -62,6 +77,9 @@ class Goal(Value):
     description: Text
 
 
+Goals = Annotated[tuple[Goal, ...], Field(min_length=1, max_length=MAX_GOALS)]
+
+
 class Period(StrEnum):
     DAY = "day"
     WEEK = "week"
@@ -98,7 +116,7 @@ class PriceUnit(StrEnum):
 
 
 class Price(Value):
-    amount_ore: Ore
+    amount_ore: UnitPriceOre
     currency: Currency = "DKK"
     per: PriceUnit
 

@@ -9,7 +9,7 @@ from pydantic import AwareDatetime, Field, model_validator
 
 from samspil_contracts import topics
 from samspil_contracts.base import IntegrationEvent
-from samspil_contracts.common import GoalArea, Text, Value
+from samspil_contracts.common import MAX_GOALS, GoalArea, Text, Value
 from samspil_contracts.sealed import Sealed
 
 
@@ -60,7 +60,7 @@ class StatusReportSubmitted(_DeliveryEvent):
     report_id: UUID
     period_start: date
     period_end: date
-    progress: Annotated[tuple[GoalProgress, ...], Field(min_length=1)]
+    progress: Annotated[tuple[GoalProgress, ...], Field(min_length=1, max_length=MAX_GOALS)]
     narrative: Sealed
 
     @model_validator(mode="after")

@@ -8,7 +8,15 @@ from pydantic import Field
 
 from samspil_contracts import topics
 from samspil_contracts.base import IntegrationEvent
-from samspil_contracts.common import MeasureCode, Price, ShortText, Text, Value
+from samspil_contracts.common import (
+    MAX_LIST,
+    MAX_PLACES,
+    MeasureCode,
+    Price,
+    ShortText,
+    Text,
+    Value,
+)
 
 
 class ProviderKind(StrEnum):
@@ -21,7 +29,9 @@ class ProviderKind(StrEnum):
 class MeasureOffer(Value):
     measure: MeasureCode
     price: Price
-    places: Annotated[int, Field(ge=0)] | None = Field(default=None, description="Capacity, if any")
+    places: Annotated[int, Field(ge=0, le=MAX_PLACES)] | None = Field(
+        default=None, description="Capacity, if any"
+    )
 
 
 class TimeHorizon(Value):
@@ -40,8 +50,8 @@ class ProviderMaterialPublished(IntegrationEvent):
     version: int = Field(ge=1)
     name: ShortText
     kind: ProviderKind
-    offers: Annotated[tuple[MeasureOffer, ...], Field(min_length=1)]
-    time_horizons: tuple[TimeHorizon, ...] = ()
+    offers: Annotated[tuple[MeasureOffer, ...], Field(min_length=1, max_length=MAX_LIST)]
+    time_horizons: Annotated[tuple[TimeHorizon, ...], Field(max_length=MAX_LIST)] = ()
     method: Text
     parents_and_network: Text = Field(description="Stance on working with parents and network")
-    staff_qualifications: tuple[ShortText, ...] = ()
+    staff_qualifications: Annotated[tuple[ShortText, ...], Field(max_length=MAX_LIST)] = ()

@@ -2,7 +2,7 @@
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, ClassVar, Self
+from typing import ClassVar, Self
 from uuid import UUID
 
 from pydantic import Field, model_validator
@@ -12,7 +12,7 @@ from samspil_contracts.base import IntegrationEvent
 from samspil_contracts.common import (
     ContactPerson,
     Frequency,
-    Goal,
+    Goals,
     MeasureCode,
     MunicipalityCode,
     Scope,
@@ -32,7 +32,7 @@ class _OrderState(IntegrationEvent):
     provider_id: UUID
     measure: MeasureCode
     legal_basis: ShortText
-    goals: Annotated[tuple[Goal, ...], Field(min_length=1)]
+    goals: Goals
     scope: Scope
     frequency: Frequency
     start: date

@@ -14,11 +14,20 @@ from uuid import UUID
 
 from pydantic import Field
 
-from samspil_contracts.common import ContactPerson, ShortText, Text, Value
+from samspil_contracts.common import (
+    MAX_GOALS,
+    MAX_LIST,
+    MAX_QUANTITY,
+    MAX_REVISION,
+    ContactPerson,
+    LongText,
+    ShortText,
+    Text,
+    UnitPriceOre,
+    Value,
+)
 from samspil_contracts.orders import DeclineReason
 from samspil_contracts.tenant import TenantMessage
-
-LongText = Annotated[str, Field(min_length=1, max_length=20000)]
 
 
 class TenantCommand(TenantMessage):
@@ -38,7 +47,7 @@ class AcceptOrder(TenantCommand):
     expected_start: date
     contact: ContactPerson
     note: str = Field("", max_length=4000)
-    expected_revision: int | None = Field(None, ge=0)
+    expected_revision: int | None = Field(None, ge=0, le=MAX_REVISION)
 
 
 class DeclineOrder(TenantCommand):
@@ -49,7 +58,7 @@ class DeclineOrder(TenantCommand):
     order_id: UUID
     reason: DeclineReason
     text: str | None = Field(None, max_length=4000)
-    expected_revision: int | None = Field(None, ge=0)
+    expected_revision: int | None = Field(None, ge=0, le=MAX_REVISION)
 
 
 class CountersignContract(TenantCommand):
@@ -59,7 +68,7 @@ class CountersignContract(TenantCommand):
     schema_version: ClassVar[int] = 1
     contract_id: UUID
     version: int = Field(ge=1)
-    expected_revision: int | None = Field(None, ge=0)
+    expected_revision: int | None = Field(None, ge=0, le=MAX_REVISION)
 
 
 class ReportProgress(StrEnum):
@@ -86,14 +95,14 @@ class SubmitStatusReport(TenantCommand):
     followup_ref: ShortText
     period_start: date
     period_end: date
-    per_goal: tuple[GoalStatus, ...] = Field(min_length=1)
+    per_goal: tuple[GoalStatus, ...] = Field(min_length=1, max_length=MAX_GOALS)
     narrative: LongText
 
 
 class ClaimLineIn(Value):
     description: ShortText
-    units: int = Field(ge=1)
-    unit_price_oere: int = Field(ge=0)
+    units: int = Field(ge=1, le=MAX_QUANTITY)
+    unit_price_oere: UnitPriceOre
 
 
 class SubmitClaim(TenantCommand):
@@ -105,7 +114,7 @@ class SubmitClaim(TenantCommand):
     claim_number: Annotated[str, Field(min_length=1, max_length=30)]
     period_start: date
     period_end: date
-    lines: tuple[ClaimLineIn, ...] = Field(min_length=1)
+    lines: tuple[ClaimLineIn, ...] = Field(min_length=1, max_length=MAX_LIST)
 
 
 class TenantNotification(TenantEvent):

@@ -51,10 +51,10 @@ def jwks() -> Iterator[Jwks]:
     endpoint.server.shutdown()
 
 
-def token(sub: str, audience: str = AUDIENCE) -> str:
+def token(sub: str, audience: str = AUDIENCE, expires: bool = True) -> str:
     now = int(time.time())
-    claims = {"sub": sub, "roles": ["caseworker"], "iss": ISSUER, "aud": audience}
-    claims |= {"iat": now, "exp": now + 60}
+    claims: dict[str, Any] = {"sub": sub, "roles": ["caseworker"], "iss": ISSUER, "aud": audience}
+    claims |= {"iat": now, "exp": now + 60} if expires else {"iat": now}
     return jwt.encode(claims, KEY, algorithm="RS256", headers={"kid": "k1"})
 
 
@@ -73,3 +73,9 @@ def test_a_token_for_another_audience_is_still_refused(jwks: Jwks) -> None:
     verifier.verify(token("user"))
     with pytest.raises(jwt.InvalidAudienceError):
         verifier.verify(token("user", audience="someone-else"))
+
+
+def test_a_token_that_never_expires_is_refused(jwks: Jwks) -> None:
+    verifier = OidcVerifier(jwks.url, ISSUER, AUDIENCE)
+    with pytest.raises(jwt.MissingRequiredClaimError):
+        verifier.verify(token("user", expires=False))

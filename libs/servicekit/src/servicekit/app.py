@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
+from typing import Any
 
 import structlog
 from fastapi import APIRouter, FastAPI
 
 from servicekit import observability, problems, telemetry
 from servicekit.auth import DevIssuer, OidcVerifier, Verifier
+from servicekit.guard import RequestLimits
+from servicekit.headers import SecurityHeaders
 from servicekit.runtime import Workers
 from servicekit.settings import ServiceSettings
+from servicekit.unhandled import Unhandled
 
 DEVELOPMENT_BANNER = (
     "DEVELOPMENT MODE: /dev/token hands out tokens for any role and development keys may be "
@@ -25,6 +29,20 @@ def verifier_for(settings: ServiceSettings) -> Verifier:
     return DevIssuer(settings.jwt_secret)
 
 
+def uvicorn_options(settings: ServiceSettings) -> dict[str, Any]:
+    """How a service is served: the forwarded headers (X-Forwarded-Proto/-For) are believed
+    only from ``FORWARDED_ALLOW_IPS`` (the ingress), so behind a TLS-terminating ingress the
+    service knows it is spoken to over https (Secure cookies, https URLs) and a client cannot
+    claim so itself."""
+    return {
+        "host": settings.host,
+        "port": settings.port,
+        "log_config": None,
+        "proxy_headers": True,
+        "forwarded_allow_ips": settings.forwarded_allow_ips,
+    }
+
+
 def create_app(
     *,
     title: str,
@@ -35,6 +53,7 @@ def create_app(
     checks: Mapping[str, Callable[[], Awaitable[None]]],
     on_startup: Sequence[Callable[[], Awaitable[None]]] = (),
     not_found_codes: frozenset[str] = frozenset({"not_found"}),
+    cacheable_prefixes: tuple[str, ...] = (),
 ) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -50,9 +69,16 @@ def create_app(
 
     app = FastAPI(title=title, version="1.0", lifespan=lifespan)
     app.state.verifier = verifier_for(settings)
+    app.state.revocations = None  # a service with a deny-list of signed-out tokens sets it
+    app.state.production = settings.env == "production"
     problems.install(app, domain_error, set(not_found_codes))
+    # Innermost first: limits, then the catch-all, then headers on every answer (the
+    # catch-all's too), then the request context that binds the correlation id.
+    app.add_middleware(RequestLimits, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(Unhandled)
+    app.add_middleware(SecurityHeaders, cacheable_prefixes=cacheable_prefixes)
     telemetry.install(app)
-    app.include_router(observability.router(checks))
+    app.include_router(observability.router(checks, settings.metrics_token))
     for router in routers:
         app.include_router(router)
     return app

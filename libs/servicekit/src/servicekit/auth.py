@@ -4,14 +4,18 @@ A development issuer (HS256, shared secret) ships with the stack; production poi
 ``verifier`` at the municipality's OIDC provider (RS256 via its JWKS) with the same claims:
 ``sub``, ``roles`` (list), and optionally ``tenant`` (a provider organisation) and
 ``municipality``. Nothing here is anonymous: every route depends on ``authenticate``.
+A token must say when it expires (``exp``); one that carries an id (``jti``) can be revoked
+before that (signing out) in a service that keeps a deny-list (``app.state.revocations``).
 """
 
 from __future__ import annotations
 
 import functools
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Annotated, Protocol
 
 import jwt
@@ -19,6 +23,8 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 bearer = HTTPBearer(auto_error=False)
+# A token without an expiry would be valid forever: refused.
+REQUIRED: jwt.types.Options = {"require": ["exp", "sub"]}
 
 
 @dataclass(frozen=True)
@@ -27,10 +33,20 @@ class Principal:
     roles: frozenset[str]
     tenant_id: str | None = None
     municipality: str | None = None
+    token_id: str | None = None  # ``jti``: what a sign-out revokes
+    expires_at: datetime | None = None
 
 
 class Verifier(Protocol):
     def verify(self, token: str) -> Principal: ...
+
+
+class Revocations(Protocol):
+    """Signed-out tokens, until they would have expired anyway."""
+
+    async def revoke(self, token_id: str, expires_at: datetime) -> None: ...
+
+    async def is_revoked(self, token_id: str) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -57,6 +73,7 @@ class DevIssuer:
             "aud": self.audience,
             "iat": now,
             "exp": now + ttl_seconds,
+            "jti": uuid.uuid4().hex,
             "tenant": tenant_id,
             "municipality": municipality,
         }
@@ -64,7 +81,12 @@ class DevIssuer:
 
     def verify(self, token: str) -> Principal:
         claims = jwt.decode(
-            token, self.secret, algorithms=["HS256"], audience=self.audience, issuer=self.issuer
+            token,
+            self.secret,
+            algorithms=["HS256"],
+            audience=self.audience,
+            issuer=self.issuer,
+            options=REQUIRED,
         )
         return principal_from_claims(claims)
 
@@ -91,6 +113,7 @@ class OidcVerifier:
             algorithms=["RS256", "ES256"],
             audience=self.audience,
             issuer=self.issuer,
+            options=REQUIRED,
         )
         return principal_from_claims(claims)
 
@@ -100,12 +123,33 @@ def principal_from_claims(claims: dict[str, object]) -> Principal:
     if not isinstance(roles, list):
         raise jwt.InvalidTokenError("roles must be a list")
     tenant, municipality = claims.get("tenant"), claims.get("municipality")
+    token_id = claims.get("jti")
     return Principal(
         user_id=str(claims["sub"]),
         roles=frozenset(map(str, roles)),
         tenant_id=str(tenant) if tenant else None,
         municipality=str(municipality) if municipality else None,
+        token_id=str(token_id) if token_id else None,
+        expires_at=_moment(claims["exp"]),
     )
+
+
+def _moment(expiry: object) -> datetime:
+    try:
+        return datetime.fromtimestamp(float(expiry), UTC)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError, OSError) as exc:
+        raise jwt.InvalidTokenError("exp is not a usable moment") from exc
+
+
+async def verified(request: Request, token: str) -> Principal:
+    """The principal of ``token``: signature, issuer, audience, expiry, and not revoked."""
+    verifier: Verifier = request.app.state.verifier
+    principal = verifier.verify(token)
+    revocations: Revocations | None = getattr(request.app.state, "revocations", None)
+    token_id = principal.token_id
+    if revocations is not None and token_id is not None and await revocations.is_revoked(token_id):
+        raise jwt.InvalidTokenError("the token was revoked (signed out)")
+    return principal
 
 
 async def authenticate(
@@ -117,9 +161,8 @@ async def authenticate(
     )
     if credentials is None:
         raise unauthenticated
-    verifier: Verifier = request.app.state.verifier
     try:
-        return verifier.verify(credentials.credentials)
+        return await verified(request, credentials.credentials)
     except (jwt.InvalidTokenError, KeyError) as exc:
         raise HTTPException(401, f"invalid token: {exc}", {"WWW-Authenticate": "Bearer"}) from exc
 

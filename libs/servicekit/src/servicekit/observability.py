@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Awaitable, Callable, Mapping
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 Check = Callable[[], Awaitable[None]]
 
 
-def router(checks: Mapping[str, Check]) -> APIRouter:
-    """``/healthz`` says the process runs; ``/readyz`` that its dependencies answer."""
+def router(checks: Mapping[str, Check], metrics_token: str | None = None) -> APIRouter:
+    """``/healthz`` says the process runs; ``/readyz`` that its dependencies answer;
+    ``/metrics`` needs ``Authorization: Bearer <metrics_token>`` when a token is set."""
     api = APIRouter(tags=["operations"])
 
     @api.get("/healthz")
@@ -33,7 +35,13 @@ def router(checks: Mapping[str, Check]) -> APIRouter:
         return JSONResponse(body, status_code=200 if ready else 503)
 
     @api.get("/metrics")
-    async def metrics() -> Response:
+    async def metrics(request: Request) -> Response:
+        if metrics_token is not None:
+            given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+            if not hmac.compare_digest(given.encode(), metrics_token.encode()):
+                raise HTTPException(
+                    401, "metrics need the scrape token", {"WWW-Authenticate": "Bearer"}
+                )
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     return api

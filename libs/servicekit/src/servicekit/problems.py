@@ -16,6 +16,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "https://samspil.dk/problems/"
+HTTP_CODES = {
+    401: "unauthenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+}
 
 
 class CodedError(Protocol):
@@ -84,9 +91,7 @@ def install(app: FastAPI, domain_error: type[Exception], not_found_codes: set[st
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {401: "unauthenticated", 403: "forbidden", 404: "not_found"}.get(
-            exc.status_code, "http_error"
-        )
+        code = HTTP_CODES.get(exc.status_code, "http_error")
         resp = problem_response(
             exc.status_code, code, code.replace("_", " "), str(exc.detail), request.url.path
         )

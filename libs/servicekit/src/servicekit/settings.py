@@ -62,6 +62,13 @@ class ServiceSettings(BaseSettings):
     transport_master_key: str = DEV_TRANSPORT_MASTER  # base64url
     kafka_topic_prefix: str = ""  # lets environments or test runs share one cluster
     auto_migrate: bool = True  # development convenience; production runs ``migrate`` first
+    max_body_bytes: int = Field(2 * 1024 * 1024, ge=1024)  # larger request bodies get a 413
+    # Prometheus scrapes ``/metrics`` with ``Authorization: Bearer <token>`` when this is set.
+    metrics_token: str | None = None
+    # The proxies (ingress) whose X-Forwarded-Proto/-For are believed: comma-separated
+    # addresses or "*". Behind an ingress that terminates TLS, name it here, or the service
+    # thinks it is spoken to over plain http (and would set cookies without ``Secure``).
+    forwarded_allow_ips: str = "127.0.0.1"
 
     def secret_keys(self) -> dict[str, str]:
         """The keys this service uses (setting name -> value), for the production guard."""

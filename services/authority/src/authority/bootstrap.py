@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from authority.adapters.citizens import SqlCitizens
 from authority.adapters.compliance import SqlCompliance
 from authority.adapters.keys import SqlKeyStore
+from authority.adapters.revocations import SqlRevocations
 from authority.adapters.tables import metadata as authority_metadata
 from authority.adapters.views import SqlViews
 from authority.adapters.worklists import SqlRegistry, SqlTeams, SqlWork
@@ -35,8 +36,10 @@ from authority.entrypoints.http import (
     assignment,
     cases,
     citizens,
+    dev,
     orders,
     oversight,
+    personal,
     standards,
     teams,
 )
@@ -147,12 +150,14 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
             bootstrap, prefix, settings.topic_partitions, topics.replication(settings)
         )
 
+    production = settings.env == "production"
     app = create_app(
         title="Samspil authority",
         settings=settings,
         workers=workers,
         routers=[
             cases.router(),
+            personal.router(),
             assignment.router(),
             citizens.router(),
             orders.router(),
@@ -160,15 +165,17 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
             standards.router(),
             teams.router(),
             *web.routers(),
+            *([] if production else [dev.router()]),
         ],
         domain_error=DomainError,
         checks=readiness.standard(engine, settings.kafka_bootstrap_servers, MIGRATIONS),
         on_startup=[prepare],
         not_found_codes=NOT_FOUND,
+        cacheable_prefixes=("/ui/static/",),
     )
     web.install(app, f"{settings.jwt_secret}|{settings.data_master_key}")
     app.state.services = services
     app.state.reads = read_models(engine)
-    dev = settings.env != "production"
-    app.state.dev_issuer = DevIssuer(settings.jwt_secret) if dev else None
+    app.state.revocations = SqlRevocations(engine)
+    app.state.dev_issuer = None if production else DevIssuer(settings.jwt_secret)
     return app

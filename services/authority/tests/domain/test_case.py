@@ -21,6 +21,8 @@ from authority.domain.case import (
     DecisionRejected,
     DecisionStatus,
     EraseChildData,
+    EraseWithChild,
+    ErasureRequested,
     FollowUpCadenceSet,
     InvestigationConcluded,
     InvestigationStarted,
@@ -29,18 +31,31 @@ from authority.domain.case import (
     Recipient,
     RecordDecisionCommunicated,
     RejectDecision,
+    RequestErasure,
     SetFollowUpCadence,
     StartInvestigation,
     decide,
     evolve,
 )
 
-from .builders import AT, CASEWORKER, CHILD, FATHER, FINANCE, MOTHER, TEAM_LEADER, goals
+from .builders import (
+    AT,
+    CASEWORKER,
+    CHILD,
+    FATHER,
+    FINANCE,
+    MOTHER,
+    OTHER_TEAM_LEADER,
+    TEAM_LEADER,
+    goals,
+)
 from .scenario import Aggregate
 
 CASE = UUID(int=100)
 DECISION = UUID(int=200)
 case = Aggregate(decide, evolve)
+erasure_requested = ErasureRequested(actor=TEAM_LEADER, at=AT, reason="Retention period over")
+approve_erasure = EraseChildData(actor=OTHER_TEAM_LEADER, at=AT, reason="Approved")
 
 opened = CaseOpened(
     actor=CASEWORKER,
@@ -226,12 +241,40 @@ def test_a_follow_up_cadence_needs_a_justification() -> None:
 
 
 def test_nothing_more_happens_on_a_case_whose_child_data_is_erased() -> None:
-    erase = EraseChildData(actor=CASEWORKER, at=AT, reason="Retention period over")
-    erased = ChildDataErased(actor=CASEWORKER, at=AT, reason="Retention period over")
-    case.given(opened).when(erase).then(erased)
-    case.given(opened, erased).when(erase).then_refused("case_erased")
+    erased = ChildDataErased(actor=OTHER_TEAM_LEADER, at=AT, reason="Approved")
+    case.given(opened, erasure_requested).when(approve_erasure).then(erased)
+    case.given(opened, erasure_requested, erased).when(approve_erasure).then_refused("case_erased")
     start = StartInvestigation(actor=CASEWORKER, at=AT, investigation_id=UUID(int=300))
-    case.given(opened, erased).when(start).then_refused("case_erased")
+    case.given(opened, erasure_requested, erased).when(start).then_refused("case_erased")
+
+
+def test_erasure_takes_two_team_leaders_one_asks_another_approves() -> None:
+    # Given a team leader asked, with a reason, to erase the child's data
+    request = RequestErasure(actor=TEAM_LEADER, at=AT, reason="Retention period over")
+    state = case.given(opened).when(request).then(erasure_requested)
+    assert state is not None
+    assert state.erasure_requested_by == TEAM_LEADER.user_id
+    # When the same team leader approves it, then it is refused: four eyes
+    own = EraseChildData(actor=TEAM_LEADER, at=AT, reason="Approved")
+    case.given(opened, erasure_requested).when(own).then_refused("erasure_four_eyes_required")
+    # And a second request waits for the first to be approved
+    case.given(opened, erasure_requested).when(request).then_refused("erasure_already_requested")
+
+
+def test_an_erasure_needs_a_request_with_a_reason_by_a_team_leader() -> None:
+    case.given(opened).when(approve_erasure).then_refused("erasure_not_requested")
+    unreasoned = RequestErasure(actor=TEAM_LEADER, at=AT)
+    case.given(opened).when(unreasoned).then_refused("reason_required")
+    by_caseworker = RequestErasure(actor=CASEWORKER, at=AT, reason="Retention period over")
+    case.given(opened).when(by_caseworker).then_refused("forbidden_role")
+
+
+def test_the_childs_other_cases_follow_an_erasure_approved_on_one_of_them() -> None:
+    follow = EraseWithChild(
+        actor=OTHER_TEAM_LEADER, at=AT, reason="Approved", erased_on=UUID(int=9)
+    )
+    erased = ChildDataErased(actor=OTHER_TEAM_LEADER, at=AT, reason="Approved")
+    case.given(opened).when(follow).then(erased)
 
 
 def test_a_command_on_a_missing_case_is_refused() -> None:

@@ -33,6 +33,16 @@ class Stack:
         resp = await self.client.post("/dev/token", json={"user_id": user_id, "roles": list(roles)})
         return {"Authorization": f"Bearer {resp.json()['access_token']}"}
 
+    async def erase(self, case_id: object, reason: str = "Erasure request") -> httpx.Response:
+        """Four eyes: one team leader requests the erasure, another approves it."""
+        asks = await self.token("tl-asks", "team_leader")
+        approves = await self.token("tl-approves", "team_leader")
+        body = {"reason": reason}
+        path = f"/cases/{case_id}"
+        requested = await self.client.post(f"{path}/erasure-request", json=body, headers=asks)
+        assert requested.status_code == 200, requested.text
+        return await self.client.post(f"{path}/erase", json=body, headers=approves)
+
     async def produce(self, event: IntegrationEvent, producer: str = "/samspil/provider") -> None:
         wire = encode(
             event,

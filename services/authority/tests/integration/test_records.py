@@ -81,12 +81,14 @@ async def test_erasure_shreds_the_persons_but_keeps_the_log(stack: Stack) -> Non
     assert seen.json()["child"]["name"] == "Alma Hansen"
 
     forbidden = await stack.client.post(
-        f"/cases/{m.case_id}/erase", json={"reason": "Erasure request"}, headers=m.cw
+        f"/cases/{m.case_id}/erasure-request", json={"reason": "Erasure request"}, headers=m.cw
     )
     assert forbidden.status_code == 403
-    erased = await stack.client.post(
+    alone = await stack.client.post(
         f"/cases/{m.case_id}/erase", json={"reason": "Erasure request"}, headers=leader
     )
+    assert alone.json()["type"].endswith("/erasure_not_requested")
+    erased = await stack.erase(m.case_id)
     assert erased.status_code == 200, erased.text
 
     # Then the same process shows placeholders at once, even to a reveal.
@@ -100,15 +102,16 @@ async def test_erasure_shreds_the_persons_but_keeps_the_log(stack: Stack) -> Non
     assert revealed.json()["child"]["name"] == "[erased]"
     assert CPR.replace("-", "") not in revealed.text
 
-    # The log is intact: every event still there, one more saying who erased and why.
+    # The log is intact: every event still there, two more saying who asked to erase, who
+    # approved it, and why.
     events_after = await sql(stack, "select count(*) from events where stream_id = :s", s=stream)
-    assert events_after[0][0] == events_before[0][0] + 1
+    assert events_after[0][0] == events_before[0][0] + 2
     timeline = (await stack.client.get(f"/cases/{m.case_id}/timeline", headers=m.cw)).json()
     assert timeline[0]["type"] == "CaseOpened"
     last = [e for e in timeline if e["stream"] == stream][-1]
     assert (last["type"], last["who"], last["why"]) == (
         "ChildDataErased",
-        "tl-2",
+        "tl-approves",
         "Erasure request",
     )
     children = "select child_id from case_children where case_id = :c"
@@ -181,10 +184,7 @@ async def test_another_replica_stops_opening_an_erased_case_within_the_ttl(
     case_id = await open_case(stack, cw)
     await replica.prime(UUID(case_id))
     sealed = replica.seal_json(UUID(case_id), {"name": "x"}, "aad")
-    leader = await stack.token("tl-2", "team_leader")
-    erased = await stack.client.post(
-        f"/cases/{case_id}/erase", json={"reason": "Erasure request"}, headers=leader
-    )
+    erased = await stack.erase(case_id)
     assert erased.status_code == 200, erased.text
     try:
         # Within the TTL it still trusts its cache (the documented limit) ...

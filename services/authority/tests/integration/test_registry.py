@@ -53,6 +53,46 @@ async def test_published_material_shows_prices_and_places(stack: Stack) -> None:
     assert offer["places"] == 8
 
 
+async def test_a_replayed_older_material_does_not_roll_the_registry_back(stack: Stack) -> None:
+    cw = await stack.token("cw-1", "caseworker")
+    provider = uuid4()
+
+    def material(version: int, name: str) -> wire.ProviderMaterialPublished:
+        price = wire.Price(amount_ore=52_000, per=wire.PriceUnit.HOUR)
+        offer = wire.MeasureOffer(measure=wire.MeasureCode.SUPPORT_IN_HOME, price=price)
+        return wire.ProviderMaterialPublished(
+            provider_id=provider,
+            version=version,
+            name=name,
+            kind=wire.ProviderKind.PRIVATE,
+            offers=(offer,),
+            method="Systemic family work",
+            parents_and_network="Parents are partners",
+        )
+
+    async def shown(version: int) -> dict[str, Any] | None:
+        found = (await stack.client.get(f"/providers/{provider}", headers=cw)).json()
+        return found if found.get("revision") == version else None
+
+    # Given version 2 of the provider's material is in the registry
+    await stack.produce(material(1, "Familiehuset"))
+    await eventually(lambda: shown(1))
+    await stack.produce(material(2, "Familiehuset Nord"))
+    assert await eventually(lambda: shown(2))
+    # When version 1 arrives again (a replay, or a partition read again)
+    await stack.produce(material(1, "Familiehuset"))
+    assert await eventually(lambda: replayed(stack, provider))
+    # Then the registry still shows version 2: it is never rolled back
+    current = (await stack.client.get(f"/providers/{provider}", headers=cw)).json()
+    assert (current["revision"], current["name"]) == (2, "Familiehuset Nord")
+
+
+async def replayed(stack: Stack, provider: UUID) -> bool:
+    """The log keeps every publication as it arrived: the replay is the third."""
+    rows = await stack.services.kit.store.load(f"provider-{provider}")
+    return [int(e.data["version"]) for e in rows] == [1, 2, 1]
+
+
 async def test_a_standard_contract_is_in_force_when_both_have_signed(stack: Stack) -> None:
     cw = await stack.token("cw-1", "caseworker")
     provider = uuid4()

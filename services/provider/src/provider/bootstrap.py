@@ -28,7 +28,12 @@ from provider.adapters.queries import SqlQueries
 from provider.adapters.tables import metadata as read_metadata
 from provider.adapters.tenant_topics import TenantTopics
 from provider.adapters.tenants import TenantStore
-from provider.adapters.webhooks import WebhookDispatcher, WebhookOutbox, webhook_metadata
+from provider.adapters.webhooks import (
+    TargetPolicy,
+    WebhookDispatcher,
+    WebhookOutbox,
+    webhook_metadata,
+)
 from provider.app.child_text import ChildText
 from provider.app.claims import Claims
 from provider.app.contracts import Contracts
@@ -54,6 +59,9 @@ class ProviderSettings(ServiceSettings):
     port: int = 8002
     database_url: str = "sqlite+aiosqlite:///var/provider.db"
     webhook_poll_seconds: float = 1.0
+    # Networks a webhook may go to although they are not public (development and tests:
+    # their receivers on 127.0.0.1), comma-separated, e.g. "127.0.0.0/8,::1/128".
+    webhook_allow_networks: str = ""
     tenant_metadata_max_age_ms: int = 30_000  # how soon a new tenant's topic is consumed
 
 
@@ -91,7 +99,9 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     publisher = Publisher(f"/samspil/{SERVICE}", prefix)
     keys = TransportKeys(settings.transport_master_key)
     secrets_key = webhook_secrets_key(settings)
-    webhooks = WebhookOutbox(engine, secrets_key=secrets_key)
+    development = settings.env in ("development", "test")  # plain http only there
+    targets = TargetPolicy.of(not development, settings.webhook_allow_networks)
+    webhooks = WebhookOutbox(engine, secrets_key=secrets_key, targets=targets)
     contracts = Contracts(store, recorder, publisher)
     child_keys = SqlChildKeys(engine)
     texts = ChildText(child_keys, keys)
@@ -113,7 +123,11 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     )
     http_client = httpx.AsyncClient()
     dispatcher = WebhookDispatcher(
-        engine, http_client, secrets_key=secrets_key, poll_interval=settings.webhook_poll_seconds
+        engine,
+        http_client,
+        secrets_key=secrets_key,
+        poll_interval=settings.webhook_poll_seconds,
+        targets=targets,
     )
     kafka_security.configure(settings)
     broker = KafkaBroker(bootstrap, client_id=SERVICE, **kafka_security.broker_options(settings))

@@ -123,6 +123,7 @@ def settings(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Pr
         topic_partitions=1,
         log_json=False,
         webhook_poll_seconds=0.2,
+        webhook_allow_networks="127.0.0.0/8",  # the tests' receivers
     )
 
 

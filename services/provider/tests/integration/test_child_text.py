@@ -6,42 +6,24 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import pytest
 from samspil_contracts import (
     ChildDataErased,
     ConcernNotified,
-    ContractOffered,
     StatusReportSubmitted,
     topics,
 )
-from samspil_contracts.testing import GOAL_ID, example_event
+from samspil_contracts.testing import GOAL_ID
 from servicekit.crypto import unseal
+
+from .contract_tools import contract_for
 
 pytestmark = pytest.mark.integration
 
 DETAILS = "Barnet fortalte om uro i hjemmet"  # invented
 NARRATIVE = "Barnet kommer i skole de fleste dage"
-
-
-async def contract_for(stack, tenant, order) -> ContractOffered:
-    """The order accepted and a contract offered for it, seen by the tenant."""
-    answer = {"expected_start": "2025-04-01", "contact": {"name": "C", "email": "c@x.invalid"}}
-    path = f"/orders/{order.order_id}/accept"
-    assert (await stack.http.post(path, json=answer, headers=tenant.headers)).status_code == 200
-    offer = example_event(ContractOffered).model_copy(
-        update={
-            "contract_id": uuid.uuid4(),
-            "provider_id": tenant.tenant_id,
-            "order_id": order.order_id,
-            "case_id": order.case_id,
-            "start": date(2025, 4, 1),
-        }
-    )
-    await stack.kafka.send(offer)
-    await stack.eventually(lambda: stack.get(f"/contracts/{offer.contract_id}", tenant, ok=True))
-    return offer
 
 
 def report(narrative: str = NARRATIVE) -> dict[str, object]:
@@ -68,11 +50,11 @@ async def test_a_childs_texts_open_with_its_key_until_it_is_erased(stack, tenant
     # Given a contract on an order whose child key the tenant holds
     child_id = uuid.uuid4()
     order = await stack.placed(tenant_a, child_id)
-    reveal = {"reveal": "true", "reason": "wait for the key"}
+    why = {"reason": "wait for the key"}
 
     async def keyed() -> bool:
-        path = f"/orders/{order.order_id}"
-        return (await stack.http.get(path, params=reveal, headers=tenant_a.headers)).is_success
+        path = f"/orders/{order.order_id}/reveal"
+        return (await stack.http.post(path, json=why, headers=tenant_a.headers)).is_success
 
     await stack.eventually(keyed)
     contract = await contract_for(stack, tenant_a, order)

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import pytest
 from samspil_contracts import (
     ClaimSubmitted,
     ContractCountersigned,
-    ContractOffered,
     StatusReportSubmitted,
     topics,
 )
-from samspil_contracts.testing import GOAL_ID, TERMS, example_event
+from samspil_contracts.testing import GOAL_ID, TERMS
 from servicekit.crypto import unseal
+
+from .contract_tools import contract_for
 
 pytestmark = pytest.mark.integration
 TODAY = datetime.now(UTC).date().isoformat()
@@ -23,24 +24,7 @@ TODAY = datetime.now(UTC).date().isoformat()
 @pytest.fixture(scope="module")
 async def contract(stack, tenant_a):
     """An accepted order of tenant A with an individual contract offered for it."""
-    order = await stack.placed(tenant_a)
-    answer = {
-        "expected_start": "2025-04-01",
-        "contact": {"name": "C", "email": "c@example.invalid"},
-    }
-    await stack.http.post(f"/orders/{order.order_id}/accept", json=answer, headers=tenant_a.headers)
-    offer = example_event(ContractOffered).model_copy(
-        update={
-            "contract_id": uuid.uuid4(),
-            "provider_id": tenant_a.tenant_id,
-            "order_id": order.order_id,
-            "case_id": order.case_id,
-            "start": date(2025, 4, 1),
-        }
-    )
-    await stack.kafka.send(offer)
-    await stack.eventually(lambda: stack.get(f"/contracts/{offer.contract_id}", tenant_a, ok=True))
-    return offer
+    return await contract_for(stack, tenant_a, await stack.placed(tenant_a))
 
 
 def related(attribute: str, value: object):

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 pytestmark = pytest.mark.integration
 
 ERASED = {"erased": True, "name": "[erased]", "cpr": "[erased]"}
-REASON = {"reveal": "true", "reason": "preparing the first meeting"}
+REASON = {"reason": "preparing the first meeting"}
 
 
 async def keys_held(settings, child_id: uuid.UUID) -> int:
@@ -41,7 +41,7 @@ async def test_an_erased_child_reads_as_erased_and_the_order_stays_usable(
     order = await stack.placed(tenant_a, child_id)
     path = f"/orders/{order.order_id}"
     await stack.eventually(lambda: keys_held(settings, child_id))
-    revealed = await stack.http.get(path, params=REASON, headers=tenant_a.headers)
+    revealed = await stack.http.post(f"{path}/reveal", json=REASON, headers=tenant_a.headers)
     assert json.loads(revealed.json()["child"])["cpr"] == "010101-0000"
     # When the authority erases the child
     await stack.kafka.send(ChildDataErased(case_id=order.case_id, child_id=child_id))
@@ -53,7 +53,7 @@ async def test_an_erased_child_reads_as_erased_and_the_order_stays_usable(
     assert await stack.eventually(erased)
     # Then the key is gone, a reveal gives the marker (not an error) and is still logged
     assert await keys_held(settings, child_id) == 0
-    again = await stack.http.get(path, params=REASON, headers=tenant_a.headers)
+    again = await stack.http.post(f"{path}/reveal", json=REASON, headers=tenant_a.headers)
     assert (again.status_code, again.json()["child"]) == (200, ERASED)
     log = (await stack.get(f"/access-log?order_id={order.order_id}", tenant_a)).json()
     assert len(log) == 2
@@ -87,7 +87,7 @@ async def test_an_order_before_its_key_cannot_be_revealed_yet(stack, tenant_a):
     path = f"/orders/{order.order_id}"
     await stack.eventually(lambda: stack.get(path, tenant_a, ok=True))
     # When it is revealed, then the answer says the key is pending
-    early = await stack.http.get(path, params=REASON, headers=tenant_a.headers)
+    early = await stack.http.post(f"{path}/reveal", json=REASON, headers=tenant_a.headers)
     assert early.status_code == 409
     assert early.json()["type"].endswith("/child_key_pending")
     # And once the key arrives, it opens
@@ -95,7 +95,7 @@ async def test_an_order_before_its_key_cannot_be_revealed_yet(stack, tenant_a):
     await stack.kafka.send(stack.grant(tenant_a, child_id))
 
     async def opened() -> bool:
-        got = await stack.http.get(path, params=REASON, headers=tenant_a.headers)
+        got = await stack.http.post(f"{path}/reveal", json=REASON, headers=tenant_a.headers)
         return got.status_code == 200
 
     assert await stack.eventually(opened)

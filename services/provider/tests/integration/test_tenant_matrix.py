@@ -45,6 +45,7 @@ def bodies(ids: dict[str, Any]) -> dict[str, Any]:
             "contact": {"name": "C", "email": "c@example.invalid"},
         },
         "POST /orders/{order_id}/decline": {"reason": "no_capacity"},
+        "POST /orders/{order_id}/reveal": {"reason": "preparing the meeting"},
         "POST /contracts/{contract_id}/countersign": {"version": 1},
         "POST /contracts/{contract_id}/treatment-plan": {
             "items": [{"goal_id": str(GOAL_ID), "activity": "Talk"}]

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 from fastapi import FastAPI, Request, Response
-from provider.adapters.webhooks import WebhookOutbox
+from provider.adapters.webhooks import TargetPolicy, WebhookOutbox
 from provider.entrypoints.conformance.local_server import serving
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 SECRETS_KEY = bytes(range(32))
+LOCAL = TargetPolicy.of(https_only=False, allow="127.0.0.0/8")  # the receivers below
 SECRET = "whsec_test_0123456789abcdefghijkl"
 
 
@@ -73,7 +74,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 async def outbox(engine: AsyncEngine, clock: FakeClock) -> WebhookOutbox:
-    outbox = WebhookOutbox(engine, secrets_key=SECRETS_KEY, clock=clock)
+    outbox = WebhookOutbox(engine, secrets_key=SECRETS_KEY, clock=clock, targets=LOCAL)
     await outbox.create_schema()
     return outbox
 

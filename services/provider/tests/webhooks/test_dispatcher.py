@@ -13,6 +13,7 @@ import httpx
 import pytest
 from provider.adapters.webhooks import (
     DeliveryStatus,
+    TargetPolicy,
     WebhookDispatcher,
     WebhookOutbox,
     verify,
@@ -24,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 TENANT = "provider-a"
 SECRET = "whsec_test_0123456789abcdefghijkl"
 SECRETS_KEY = bytes(range(32))
+LOCAL = TargetPolicy.of(https_only=False, allow="127.0.0.0/8")  # the receivers here
 
 
 @pytest.fixture
@@ -44,7 +46,13 @@ def dispatcher(
 ) -> WebhookDispatcher:
     # No jitter: the delays are asserted exactly.
     return WebhookDispatcher(
-        engine, http, secrets_key=SECRETS_KEY, clock=clock, jitter=lambda delay: delay, **knobs
+        engine,
+        http,
+        secrets_key=SECRETS_KEY,
+        clock=clock,
+        jitter=lambda delay: delay,
+        targets=LOCAL,
+        **knobs,
     )
 
 

@@ -238,3 +238,40 @@ def test_the_caseworker_view_lists_their_cases_deadlines_and_follows_reassignmen
 def order(case_id: uuid.UUID) -> OrderPlaced:
     ids = {"order_id": uuid.uuid4(), "case_id": case_id, "provider_id": uuid.uuid4()}
     return example_event(OrderPlaced).model_copy(update=ids)
+
+
+def test_a_coordinator_sees_only_its_own_providers_deadlines(scheduler: ServiceProcess) -> None:
+    # Given deadlines of two providers (orders placed with each)
+    mine, theirs = uuid.uuid4(), uuid.uuid4()
+    for provider in (mine, theirs):
+        send(scheduler, order(uuid.uuid4()).model_copy(update={"provider_id": provider}))
+    wait_for(lambda: get(scheduler, "/deadlines", provider_id=str(theirs)), what="deadlines")
+
+    def as_coordinator(path: str, **claims: str) -> httpx.Response:
+        token = ISSUER.issue("coord", ["coordinator"], **claims)  # type: ignore[arg-type]
+        headers = {"Authorization": f"Bearer {token}"}
+        return httpx.get(f"{scheduler.url}{path}", headers=headers, timeout=60)
+
+    for path in ("/deadlines", "/deadlines/upcoming", "/deadlines/overdue"):
+        # When a coordinator's token names no provider, or no provider id, it is refused
+        for claims in ({}, {"tenant_id": "not-a-provider"}):
+            refused = as_coordinator(path, **claims)
+            assert refused.status_code == 403, (path, claims, refused.text)
+            assert refused.headers["content-type"].startswith("application/problem+json")
+        # And with its provider it sees that provider's deadlines only
+        seen = as_coordinator(path, tenant_id=str(mine))
+        assert seen.status_code == 200, seen.text
+        assert {row["provider_id"] for row in seen.json()} <= {str(mine)}
+    assert as_coordinator("/deadlines", tenant_id=str(mine)).json()
+
+
+def test_rules_that_would_close_the_year_are_refused(scheduler: ServiceProcess) -> None:
+    base = httpx.get(f"{scheduler.url}/municipalities/563/rules", headers=OPS, timeout=60).json()
+    every_day = [f"{m:02d}-{d:02d}" for m in range(1, 13) for d in range(1, 29)]
+    body = {
+        "based_on_version": 0,
+        "settings": {**base["settings"], "annual_closing_days": every_day},
+        "reason": "closed all year",
+    }
+    response = put_rules(scheduler, "563", body)
+    assert response.status_code == 422, response.text

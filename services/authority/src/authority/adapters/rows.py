@@ -22,6 +22,8 @@ def initials(state: CaseState) -> str:
 def case_status(state: CaseState) -> str:  # noqa: PLR0911 - one per stage
     if state.erased:
         return "erased"
+    if state.erasure_requested_by is not None:
+        return "erasure_requested"
     if state.action_plan is not None:
         return "action_plan_adopted"
     if any(d.status is DecisionStatus.APPROVED for d in state.decisions):

@@ -56,6 +56,15 @@ access_log = sa.Table(
     sa.Column("what", sa.String(20), nullable=False, server_default="cpr"),  # cpr | case_file
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("at", Instant, nullable=False),
+    # A look at the persons by someone outside the case's team: on the team leader's list.
+    sa.Column("flagged", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+# Signed-out tokens (their ``jti``) until they expire: a copied cookie is refused after it.
+revoked_tokens = sa.Table(
+    "revoked_tokens",
+    metadata,
+    sa.Column("token_id", sa.String(200), primary_key=True),
+    sa.Column("expires_at", Instant, nullable=False, index=True),
 )
 # Teams are the municipality's organisation, known from sign-in (the token's team claim).
 caseworker_teams = sa.Table(

@@ -13,7 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from authority.adapters.rows import row_for
-from authority.adapters.tables import VIEWS, access_log
+from authority.adapters.tables import VIEWS, access_log, caseworker_teams
 
 Row = dict[str, Any]
 CASE_STREAMS = ("orders", "contracts", "followups", "concerns", "claims")
@@ -55,7 +55,9 @@ class SqlViews:
             "material": dict(material),
             "revision": int(material["version"]),
         }
-        await self._upsert(conn, "providers", row)
+        # Only a newer version replaces the registry's: a replayed or late older event
+        # (redelivery, a partition read again) must not roll the provider's material back.
+        await conn.execute(_upsert_of(conn.dialect.name, "providers", newer_only=True), row)
 
     async def reset(self, conn: AsyncConnection, name: str) -> None:
         await conn.execute(VIEWS[name].delete())
@@ -108,17 +110,28 @@ class SqlViews:
         role: str,
         reason: str,
         what: str = "cpr",
+        flagged: bool = False,
     ) -> None:
         values = {"case_id": case_id, "user_id": user_id, "role": role, "reason": reason}
-        values["what"] = what
+        values |= {"what": what, "flagged": flagged}
         await conn.execute(access_log.insert().values(**values, at=datetime.now(UTC)))
 
-    async def access_log(self, case_id: UUID | None) -> list[Row]:
+    async def access_log(self, case_id: UUID | None, flagged: bool | None = None) -> list[Row]:
         query = sa.select(access_log).order_by(access_log.c.id)
         if case_id is not None:
             query = query.where(access_log.c.case_id == case_id)
+        if flagged is not None:
+            query = query.where(access_log.c.flagged.is_(flagged))
         async with self.engine.connect() as conn:
             return [dict(r) for r in (await conn.execute(query)).mappings()]
+
+    async def team_of(self, caseworker_id: str) -> str | None:
+        query = sa.select(caseworker_teams.c.team).where(
+            caseworker_teams.c.caseworker_id == caseworker_id
+        )
+        async with self.engine.connect() as conn:
+            found = await conn.scalar(query)
+        return None if found is None else str(found)
 
     async def _case_of_contract(self, conn: AsyncConnection, contract_id: UUID) -> UUID | None:
         table = VIEWS["contracts"]
@@ -132,11 +145,13 @@ class SqlViews:
 
 
 @functools.cache
-def _upsert_of(dialect_name: str, name: str) -> Any:
+def _upsert_of(dialect_name: str, name: str, newer_only: bool = False) -> Any:
     """One statement per view, built once: the row is the whole state, so every column takes
-    the new value (those a row lacks their defaults, as a delete and insert would)."""
+    the new value (those a row lacks their defaults, as a delete and insert would);
+    ``newer_only``: unless the stored row has the same or a later revision."""
     table = VIEWS[name]
     stmt = (postgresql if dialect_name == "postgresql" else sqlite).insert(table)
     pk = next(iter(table.primary_key.columns))
     fresh = {c.name: stmt.excluded[c.name] for c in table.columns if c is not pk}
-    return stmt.on_conflict_do_update(index_elements=[pk], set_=fresh)
+    newer = table.c.revision < stmt.excluded.revision if newer_only else None
+    return stmt.on_conflict_do_update(index_elements=[pk], set_=fresh, where=newer)

@@ -11,9 +11,10 @@ from uuid import UUID
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from authority.adapters.tables import VIEWS, caseworker_teams
+from authority.adapters.tables import VIEWS, access_log, caseworker_teams
 from authority.app.readmodels import PAGE_SIZE, Page, Row, Scope
 
+MAX_PAGE = 100_000  # past any list; a larger number would overflow the SQL offset
 cases, orders, followups = VIEWS["cases"], VIEWS["orders"], VIEWS["followups"]
 concerns, providers, standards = VIEWS["concerns"], VIEWS["providers"], VIEWS["standard_contracts"]
 
@@ -37,7 +38,7 @@ class Paging:
     async def page(self, query: sa.Select[Any], number: int) -> Page:
         """One page of ``query`` (which must be ordered) and the total it pages through, in
         one round trip (a window count); a page past the end counts separately."""
-        number = max(1, number)
+        number = min(max(1, number), MAX_PAGE)
         counted = query.add_columns(sa.func.count().over().label("_total"))
         paged = counted.limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE)
         async with self.engine.connect() as conn:
@@ -65,6 +66,19 @@ class SqlWork(Paging):
     async def approvals(self, scope: Scope, page: int) -> Page:
         query = scoped(sa.select(cases), scope).where(cases.c.status == "decision_proposed")
         return await self.page(query.order_by(cases.c.case_id), page)
+
+    async def erasures(self, scope: Scope, page: int) -> Page:
+        """Erasures a team leader asked for, awaiting another's approval."""
+        query = scoped(sa.select(cases), scope).where(cases.c.status == "erasure_requested")
+        return await self.page(query.order_by(cases.c.case_id), page)
+
+    async def flagged(self, scope: Scope, page: int) -> Page:
+        """Looks at a case's persons by someone outside its team, newest first."""
+        log = access_log
+        query = sa.select(log.c.id, log.c.at, log.c.user_id, log.c.reason, log.c.case_id)
+        query = query.add_columns(cases.c.child_initials, cases.c.caseworker_id)
+        query = query.join(cases, cases.c.case_id == log.c.case_id).where(log.c.flagged.is_(True))
+        return await self.page(scoped(query, scope).order_by(log.c.id.desc()), page)
 
     async def unanswered(self, scope: Scope, page: int) -> Page:
         query = self._of_case(orders, scope).add_columns(providers.c.name.label("provider"))
@@ -108,6 +122,12 @@ class SqlTeams:
             await conn.execute(
                 caseworker_teams.insert().values(caseworker_id=caseworker, team=team)
             )
+
+    async def team_of(self, caseworker: str) -> str | None:
+        where = caseworker_teams.c.caseworker_id == caseworker
+        async with self.engine.connect() as conn:
+            found = await conn.scalar(sa.select(caseworker_teams.c.team).where(where))
+        return None if found is None else str(found)
 
     async def names(self) -> list[str]:
         query = sa.select(caseworker_teams.c.team).distinct().order_by(caseworker_teams.c.team)

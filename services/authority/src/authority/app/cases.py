@@ -13,7 +13,7 @@ from authority.app.case_wire import case_milestone
 from authority.app.erasure import Erasure
 from authority.app.ports import Citizens
 from authority.domain import DomainError
-from authority.domain.case import CaseState, OpenCase, SetFollowUpCadence
+from authority.domain.case import CaseState, OpenCase, RequestErasure, SetFollowUpCadence
 
 
 class Cases:
@@ -79,11 +79,22 @@ class Cases:
         if not acting.reason or not acting.reason.strip():
             raise DomainError("reason_required", "say why you need to see the personal data")
         state, _ = await self.load(case_id)
-        await self.record_access(case_id, acting, "cpr")
+        in_team = await self._in_team(acting.actor.user_id, state.caseworker_id)
+        await self.record_access(case_id, acting, "cpr", flagged=not in_team)
         return state
 
-    async def record_access(self, case_id: UUID, acting: Acting, what: str) -> None:
-        """A row in the access log: who saw the case file or the persons, when and why."""
+    async def _in_team(self, user_id: str, caseworker_id: str) -> bool:
+        """The case's caseworker, or someone of the caseworker's team."""
+        if user_id == caseworker_id:
+            return True
+        mine = await self.kit.views.team_of(user_id)
+        return mine is not None and mine == await self.kit.views.team_of(caseworker_id)
+
+    async def record_access(
+        self, case_id: UUID, acting: Acting, what: str, flagged: bool = False
+    ) -> None:
+        """A row in the access log: who saw the case file or the persons, when and why;
+        ``flagged``: by someone outside the case's team (the team leader looks at those)."""
         async with self.kit.store.unit_of_work() as uow:
             await self.kit.views.log_access(
                 uow.connection,
@@ -92,10 +103,17 @@ class Cases:
                 acting.actor.role.value,
                 acting.reason or "(no reason given)",
                 what,
+                flagged,
             )
 
+    async def request_erasure(self, case_id: UUID, acting: Acting) -> int:
+        """A team leader asks, with a reason, to erase the child's data (four eyes)."""
+        _, revision = await self.execute(case_id, RequestErasure(**acting.stamp()), acting)
+        return revision
+
     async def erase(self, case_id: UUID, acting: Acting) -> int:
-        """Shred the child's key: every copy of its persons, on every case, is unreadable."""
+        """Another team leader approves: the child's key is shredded, every copy of its
+        persons, on every case, is unreadable."""
         return await self.erasure.erase(case_id, acting)
 
 

@@ -16,7 +16,7 @@ from eventkit import UnitOfWork
 from authority.app.acting import Acting
 from authority.app.aggregates import Kit
 from authority.domain import DomainError
-from authority.domain.case import CaseState, EraseChildData
+from authority.domain.case import CaseState, EraseChildData, EraseWithChild
 
 
 class Erasure:
@@ -25,17 +25,18 @@ class Erasure:
         self.aggregate = kit.aggregates.case
 
     async def erase(self, case_id: UUID, acting: Acting) -> int:
-        """The revision of ``case_id`` after the erasure; the child's other cases follow."""
+        """Another team leader approves: the revision of ``case_id`` after the erasure; the
+        child's other cases follow."""
         child = await self.kit.keyring.child_of(case_id)
         if child is None:
             raise DomainError("case_not_found", "the case does not exist")
         await self.kit.keyring.prime(case_id)
         erased = [case_id]
         async with self.kit.store.unit_of_work() as uow:
-            revision = await self._erase_case(uow, case_id, child, acting, strict=True)
+            revision = await self._erase_case(uow, case_id, child, acting, case_id)
             for other in await self.kit.keyring.store.cases_of(uow.connection, child):
                 if other != case_id:
-                    await self._erase_case(uow, other, child, acting.without_revision())
+                    await self._erase_case(uow, other, child, acting.without_revision(), case_id)
                     erased.append(other)
             for provider in await self.kit.keyring.shred(uow.connection, child):
                 await self.kit.publisher.tombstone(
@@ -49,16 +50,21 @@ class Erasure:
         return revision
 
     async def _erase_case(
-        self, uow: UnitOfWork, case_id: UUID, child: UUID, acting: Acting, strict: bool = False
+        self, uow: UnitOfWork, case_id: UUID, child: UUID, acting: Acting, approved_on: UUID
     ) -> int:
-        """``strict``: the case the caller named is refused if already erased; the child's
-        other cases are simply skipped then."""
+        """The case the caller named (``approved_on``) needs the approved request and is
+        refused if already erased; the child's other cases follow it, or are skipped."""
+        named = case_id == approved_on
         current = await self.aggregate.current(uow, case_id)
         state: CaseState | None = current.state
-        if not strict and state is not None and state.erased:
+        if not named and state is not None and state.erased:
             return current.revision
-        command = EraseChildData(**acting.stamp())
-        loaded = None if strict else current  # the named case checks the client's revision
+        command = (
+            EraseChildData(**acting.stamp())
+            if named
+            else EraseWithChild(**acting.stamp(), erased_on=approved_on)
+        )
+        loaded = None if named else current  # the named case checks the client's revision
         _, ran = await self.kit.run(uow, self.aggregate, case_id, command, acting, loaded)
         erased = wire.ChildDataErased(case_id=case_id, child_id=child)
         await self.kit.publish(uow, acting, erased, ran.revision)

@@ -77,6 +77,13 @@ class Views(Protocol):
         role: str,
         reason: str,
         what: str = "cpr",
+        flagged: bool = False,
     ) -> None: ...
 
-    async def access_log(self, case_id: UUID | None) -> Sequence[Row]: ...
+    async def access_log(
+        self, case_id: UUID | None, flagged: bool | None = None
+    ) -> Sequence[Row]: ...
+
+    async def team_of(self, caseworker_id: str) -> str | None:
+        """The caseworker's team, as the municipality's sign-in says; None if unknown."""
+        ...

@@ -10,7 +10,7 @@ from uuid import UUID
 import jwt
 from fastapi import Depends, Header, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials
-from servicekit.auth import Verifier, bearer
+from servicekit.auth import bearer, verified
 
 from provider.app.child_text import ChildText
 from provider.app.claims import Claims
@@ -78,9 +78,8 @@ async def tenant_principal(
         return TenantPrincipal(owner.tenant_id, f"api-key:{owner.key_id}", Role.COORDINATOR)
     if credentials is None:
         raise _unauthenticated("an API key or a bearer token is required")
-    verifier: Verifier = request.app.state.verifier
     try:
-        principal = verifier.verify(credentials.credentials)
+        principal = await verified(request, credentials.credentials)
     except (jwt.InvalidTokenError, KeyError) as exc:
         raise _unauthenticated(f"invalid token: {exc}") from exc
     role = next((r for r in PERSON_ROLES if r.value in principal.roles), None)
@@ -107,18 +106,6 @@ async def coordinator(
 Principal = Annotated[TenantPrincipal, Depends(tenant_principal)]
 Coordinator = Annotated[TenantPrincipal, Depends(coordinator)]
 Svc = Annotated[Services, Depends(services)]
-
-
-def revision_from(if_match: str | None, body_revision: int | None) -> int | None:
-    """``If-Match: "3"`` (or ``expected_revision`` in the body): the revision the client saw."""
-    if body_revision is not None:
-        return body_revision
-    if if_match is None:
-        return None
-    try:
-        return int(if_match.strip().removeprefix("W/").strip('"'))
-    except ValueError as exc:
-        raise HTTPException(400, 'If-Match must be a revision, e.g. "3"') from exc
 
 
 def etag(revision: int) -> dict[str, Any]:

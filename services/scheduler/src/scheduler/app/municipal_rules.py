@@ -10,10 +10,11 @@ from the seeds and the law (`DEFAULT_RULES`).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
+from servicekit.inputs import Day
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from scheduler.app.ports import RulesStore
@@ -42,8 +43,9 @@ class RuleSettings(BaseModel):
     contract_expiry_warning_days: Days
     payment_days: Annotated[int, Field(ge=1, le=120)]
     grundlovsdag_closed: bool
-    closing_days: tuple[date, ...] = Field(default=(), max_length=366)
-    annual_closing_days: tuple[MonthDay, ...] = Field(default=(), max_length=366)
+    # Bounded so a year keeps its working days: every deadline counted in them can be met.
+    closing_days: tuple[Day, ...] = Field(default=(), max_length=100)
+    annual_closing_days: tuple[MonthDay, ...] = Field(default=(), max_length=60)
 
     def to_rules(self) -> Rules:
         """The domain's rules; refuses settings outside the law."""

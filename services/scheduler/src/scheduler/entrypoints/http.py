@@ -17,6 +17,19 @@ from scheduler.app.ports import DeadlineIndex
 READERS = require("caseworker", "team_leader", "ops", "coordinator")
 
 
+def provider_scope(principal: Principal, asked: UUID | None) -> UUID | None:
+    """A provider's person (tenant claim) sees only that provider's deadlines; a coordinator
+    is always a provider's, so one without a tenant would see every provider's: refused."""
+    if principal.tenant_id is None:
+        if "coordinator" in principal.roles:
+            raise Problem(403, "forbidden", "a coordinator's token must name its provider")
+        return asked
+    try:
+        return UUID(principal.tenant_id)
+    except ValueError as exc:
+        raise Problem(403, "forbidden", "the token's tenant is not a provider id") from exc
+
+
 class DeadlineView(BaseModel):
     deadline_id: UUID
     phase: str
@@ -65,8 +78,7 @@ def router() -> APIRouter:
         status: Literal["pending", "done", "cancelled"] | None = "pending",
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     ) -> list[DeadlineView]:
-        if principal.tenant_id is not None:  # a provider sees only its own deadlines
-            provider_id = UUID(principal.tenant_id)
+        provider_id = provider_scope(principal, provider_id)
         filters = {
             "case_id": case_id,
             "provider_id": provider_id,
@@ -93,8 +105,7 @@ def router() -> APIRouter:
         contract_id: UUID | None = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     ) -> list[OpenDeadline]:
-        if principal.tenant_id is not None:  # a provider sees only its own deadlines
-            provider_id = UUID(principal.tenant_id)
+        provider_id = provider_scope(principal, provider_id)
         filters = {
             "case_id": case_id,
             "caseworker_id": caseworker_id,

@@ -77,8 +77,20 @@ class SetFollowUpCadence(Command):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class RequestErasure(Command):
+    """A team leader asks to erase the child's data; another must approve it (four eyes)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class EraseChildData(Command):
-    """Record that the child's data is erased; the key shredding happens in the adapters."""
+    """Approve a requested erasure and record it; the key shredding happens in the adapters."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EraseWithChild(Command):
+    """The child's data, erased on another of its cases (approved there), is gone here too."""
+
+    erased_on: UUID
 
 
 CaseCommand = (
@@ -92,5 +104,7 @@ CaseCommand = (
     | RecordDecisionCommunicated
     | AdoptActionPlan
     | SetFollowUpCadence
+    | RequestErasure
     | EraseChildData
+    | EraseWithChild
 )

@@ -1,7 +1,7 @@
 """Decide what a command on a case (sag) means, or refuse it."""
 
 from authority.domain.audit import CASEWORK, require_role, stamp
-from authority.domain.case import decisions
+from authority.domain.case import decisions, erasure
 from authority.domain.case.commands import (
     AdoptActionPlan,
     ApproveDecision,
@@ -9,10 +9,12 @@ from authority.domain.case.commands import (
     CaseCommand,
     ConcludeInvestigation,
     EraseChildData,
+    EraseWithChild,
     OpenCase,
     ProposeDecision,
     RecordDecisionCommunicated,
     RejectDecision,
+    RequestErasure,
     SetFollowUpCadence,
     StartInvestigation,
 )
@@ -21,7 +23,6 @@ from authority.domain.case.events import (
     CaseEvent,
     CaseOpened,
     CaseworkerAssigned,
-    ChildDataErased,
     FollowUpCadenceSet,
     InvestigationConcluded,
     InvestigationStarted,
@@ -58,8 +59,8 @@ def decide(command: CaseCommand, state: CaseState | None) -> list[CaseEvent]:  #
             return _adopt_action_plan(command, case)
         case SetFollowUpCadence():
             return _set_cadence(command)
-        case EraseChildData():
-            return [ChildDataErased(**stamp(command))]
+        case RequestErasure() | EraseChildData() | EraseWithChild():
+            return erasure.decide(command, case)
 
 
 def _live(state: CaseState | None) -> CaseState:

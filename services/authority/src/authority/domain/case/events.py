@@ -70,6 +70,11 @@ class FollowUpCadenceSet(Event):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ErasureRequested(Event):
+    pass
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ChildDataErased(Event):
     pass
 
@@ -85,5 +90,6 @@ CaseEvent = (
     | DecisionCommunicated
     | ActionPlanAdopted
     | FollowUpCadenceSet
+    | ErasureRequested
     | ChildDataErased
 )

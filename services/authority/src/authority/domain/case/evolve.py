@@ -14,6 +14,7 @@ from authority.domain.case.events import (
     DecisionCommunicated,
     DecisionProposed,
     DecisionRejected,
+    ErasureRequested,
     FollowUpCadenceSet,
     InvestigationConcluded,
     InvestigationStarted,
@@ -64,6 +65,8 @@ def _apply(state: CaseState, event: CaseEvent) -> CaseState:  # noqa: PLR0911 - 
             return replace(state, action_plans=(*state.action_plans, plan))
         case FollowUpCadenceSet(months=months):
             return replace(state, follow_up_months=months)
+        case ErasureRequested(actor=actor):
+            return replace(state, erasure_requested_by=actor.user_id)
         case ChildDataErased():
             return replace(state, erased=True)
     raise ValueError(f"cannot apply {type(event).__name__} to the case")

@@ -58,6 +58,7 @@ class CaseState:
     decisions: tuple[Decision, ...] = ()
     action_plans: tuple[ActionPlan, ...] = ()  # every version is kept
     follow_up_months: int | None = None
+    erasure_requested_by: str | None = None  # a team leader; another approves (four eyes)
     erased: bool = False
 
     def decision(self, decision_id: UUID) -> Decision | None:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 from uuid import UUID, uuid4
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from pydantic import BaseModel, Field
+from samspil_contracts.common import MAX_GOALS, LongText, ShortText, Text
+from servicekit.auth import Principal
+from servicekit.inputs import AsOf
 
 from authority.app.case_wire import action_plan_id
-from authority.app.queries import CaseQueries, render_case
+from authority.app.queries import CaseQueries
 from authority.domain import MeasureCode, Role
 from authority.domain.case import (
     AdoptActionPlan,
@@ -40,6 +42,8 @@ from authority.entrypoints.http.common import (
     goal,
 )
 
+MAX_PARENTS = 6  # parents and step-parents a case names
+
 
 class PersonIn(BaseModel):
     name: str = Field(min_length=1, max_length=200)
@@ -56,33 +60,38 @@ class CustodyIn(BaseModel):
 
 class OpenCaseIn(Mutation):
     child: PersonIn
-    parents: list[PersonIn] = []
+    parents: list[PersonIn] = Field([], max_length=MAX_PARENTS)
     custody: CustodyIn
     contact_person: str = Field(min_length=1, max_length=200)
 
 
+class CaseReadIn(BaseModel):
+    reason: str | None = Field(None, max_length=500, description="Why (in the access log)")
+    as_of: AsOf | None = Field(None, description="The case as it stood then")
+
+
 class ConcludeIn(Mutation):
-    summary: str
+    summary: LongText
 
 
 class DecisionIn(Mutation):
     measure: MeasureCode
-    legal_basis: str | None = None
-    assessment: str
+    legal_basis: ShortText | None = None
+    assessment: LongText
 
 
 class CommunicatedIn(Mutation):
-    recipients: list[Recipient]
+    recipients: list[Recipient] = Field(max_length=len(Recipient))
 
 
 class ActionPlanIn(Mutation):
-    goals: list[GoalIn]
+    goals: list[GoalIn] = Field(max_length=MAX_GOALS)
 
 
 class CadenceIn(Mutation):
     contract_id: UUID
-    months: int
-    justification: str
+    months: int = Field(ge=1, le=24)
+    justification: Text
 
 
 def legal_basis(measure: MeasureCode) -> str:
@@ -123,35 +132,32 @@ def router() -> APIRouter:
             for r in await s.kit.views.rows("cases")
         ]
 
-    @api.get("/cases/{case_id}")
-    async def get_case(
-        case_id: UUID,
-        who: Reader,
-        s: Svc,
-        as_of: datetime | None = None,
-        reason: Annotated[str | None, Query(max_length=500)] = None,
-    ) -> dict[str, Any]:
-        """The case file (persons masked); each read is in the access log, with ``reason``."""
-        found = await CaseQueries(s.kit).case(case_id, as_of)
-        a = acting(who, Mutation(reason=reason))
+    async def case_file(case_id: UUID, who: Principal, s: Svc, body: CaseReadIn) -> Any:
+        found = await CaseQueries(s.kit).case(case_id, body.as_of)
+        a = acting(who, Mutation(reason=body.reason))
         await s.cases.record_access(case_id, a, "case_file")
         if does_casework(who):  # the providers' narratives and concern details, logged
             await s.texts.in_case(found, a)
         return found
 
+    @api.get("/cases/{case_id}")
+    async def get_case(
+        case_id: UUID, who: Reader, s: Svc, as_of: AsOf | None = None
+    ) -> dict[str, Any]:
+        """The case file (persons masked); each read is in the access log. To give the
+        reason for reading, POST to ``/cases/{case_id}/read`` (never a reason in a URL)."""
+        found: dict[str, Any] = await case_file(case_id, who, s, CaseReadIn(as_of=as_of))
+        return found
+
+    @api.post("/cases/{case_id}/read")
+    async def read_case(case_id: UUID, body: CaseReadIn, who: Reader, s: Svc) -> dict[str, Any]:
+        """The case file, as GET, with the reason for reading in the access log."""
+        found: dict[str, Any] = await case_file(case_id, who, s, body)
+        return found
+
     @api.get("/cases/{case_id}/timeline")
     async def timeline(case_id: UUID, _: Reader, s: Svc) -> list[dict[str, Any]]:
         return await CaseQueries(s.kit).timeline(case_id)
-
-    @api.post("/cases/{case_id}/reveal")
-    async def reveal(case_id: UUID, body: Mutation, who: Caseworker, s: Svc) -> dict[str, Any]:
-        state = await s.cases.reveal(case_id, acting(who, body))
-        return render_case(state, 0, clear=True) | {"revision": None}
-
-    @api.post("/cases/{case_id}/erase")
-    async def erase(case_id: UUID, body: Mutation, who: Leader, s: Svc) -> dict[str, int]:
-        revision = await s.cases.erase(case_id, acting(who, body, prefer=Role.TEAM_LEADER))
-        return {"revision": revision}
 
     async def run(case_id: UUID, command: Any, a: Any, s: Svc) -> dict[str, Any]:
         _, revision = await s.cases.execute(case_id, command, a)
@@ -257,11 +263,5 @@ def router() -> APIRouter:
             case_id, body.contract_id, body.months, body.justification, a
         )
         return {"case_id": case_id, "revision": revision}
-
-    @api.get("/access-log")
-    async def access_log(
-        _: Caseworker, s: Svc, case_id: UUID | None = None
-    ) -> list[dict[str, Any]]:
-        return list(await s.kit.views.access_log(case_id))
 
     return api

@@ -16,6 +16,13 @@ from authority.domain.case import Cpr
 from authority.entrypoints.http.common import Leader, Mutation, Svc, acting
 
 COLUMNS = ("at", "case_id", "relation", "what", "user_id", "role", "reason")
+# A spreadsheet runs a cell starting with one of these as a formula (=HYPERLINK(...) would
+# send the data elsewhere): such a cell is written as text, with a leading apostrophe.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
 class CitizenIn(Mutation):
@@ -27,7 +34,7 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
     return out.getvalue()
 
 

@@ -9,7 +9,7 @@ from uuid import uuid4
 from fastapi import Depends, Header, Request
 from pydantic import BaseModel, Field
 from servicekit.auth import Principal, require
-from servicekit.problems import Problem
+from servicekit.revisions import Revision, revision_from
 
 from authority.app.acting import Acting
 from authority.app.services import Services
@@ -30,7 +30,7 @@ class Mutation(BaseModel):
     """Fields every command body may carry."""
 
     reason: str | None = Field(None, max_length=4000, description="Why (kept in the audit)")
-    expected_revision: int | None = Field(None, ge=0, description="Or the If-Match header")
+    expected_revision: Revision | None = None
 
 
 class GoalIn(BaseModel):
@@ -59,23 +59,13 @@ def acting(
 ) -> Acting:
     """The actor's role is the one the route needs, if they hold it (team leader, finance)."""
     role = prefer if prefer.value in principal.roles else _first_role(principal)
-    revision = body.expected_revision if body else None
-    if revision is None and if_match:
-        revision = _revision(if_match)
+    revision = revision_from(if_match or None, body.expected_revision if body else None)
     return Acting(
         actor=Actor(principal.user_id, role),
         at=datetime.now(UTC),
         reason=body.reason if body else None,
         expected_revision=revision,
     )
-
-
-def _revision(if_match: str) -> int:
-    """The revision a client read, from ``If-Match: "7"`` (weak or strong, quoted or not)."""
-    text = if_match.strip().removeprefix("W/").strip('"')
-    if not text.isdigit():
-        raise Problem(400, "invalid_if_match", 'If-Match must carry a revision, e.g. "7"')
-    return int(text)
 
 
 def does_casework(principal: Principal) -> bool:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID, uuid4
 
 import samspil_contracts as wire
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
+from samspil_contracts.common import ShortText, Text, UnitPriceOre
+from servicekit.inputs import Day
 
 from authority.app.acting import Acting
 from authority.app.queries import render
@@ -19,6 +21,8 @@ from authority.domain.order import OrderTerms, PlaceOrder, WithdrawalReason, Wit
 from authority.entrypoints.http.common import Caseworker, IfMatch, Mutation, Reader, Svc, acting
 
 ANSWER_DAYS = 14
+# As the wire carries them: an order runs 1 to 240 months, payment within 120 days.
+Months = Annotated[int, Field(ge=1, le=240)]
 
 
 class OrderIn(Mutation):
@@ -27,41 +31,41 @@ class OrderIn(Mutation):
     provider_id: UUID
     scope: wire.Scope
     frequency: wire.Frequency
-    start: date
-    expected_duration_months: int
-    answer_deadline: date | None = None
+    start: Day
+    expected_duration_months: Months
+    answer_deadline: Day | None = None
 
 
 class OrderChangeIn(Mutation):
     scope: wire.Scope
     frequency: wire.Frequency
-    start: date
-    expected_duration_months: int
-    answer_deadline: date | None = None
+    start: Day
+    expected_duration_months: Months
+    answer_deadline: Day | None = None
 
 
 class WithdrawIn(Mutation):
     reason_code: WithdrawalReason
-    text: str | None = None
+    text: Text | None = None
 
 
 class ContactIn(BaseModel):
-    name: str
-    email: str
-    phone: str | None = None
+    name: ShortText
+    email: ShortText
+    phone: ShortText | None = None
 
 
 class TermsIn(BaseModel):
     scope: wire.Scope | None = None  # defaults: the order's
     frequency: wire.Frequency | None = None
-    start: date | None = None
-    expected_end: date | None = None
-    duration_months: int | None = None
-    follow_up_wanted: str = "Statutory follow-up: first after 3 months, then every 6 months"
-    special_economic_agreements: str = ""
-    price_per_unit_oere: int = Field(ge=0)
+    start: Day | None = None
+    expected_end: Day | None = None
+    duration_months: Months | None = None
+    follow_up_wanted: Text = "Statutory follow-up: first after 3 months, then every 6 months"
+    special_economic_agreements: str = Field("", max_length=4000)
+    price_per_unit_oere: UnitPriceOre
     unit: PriceUnit
-    payment_terms_days: int = 30
+    payment_terms_days: int = Field(30, ge=0, le=120)
     authority_contact: ContactIn
     provider_contact: ContactIn
 

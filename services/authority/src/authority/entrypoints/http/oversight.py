@@ -1,4 +1,4 @@
-"""Follow-ups, concerns, claims and the provider registry; the development token issuer."""
+"""Follow-ups, concerns, claims and the provider registry."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 
 import samspil_contracts as wire
-from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+from samspil_contracts.common import MAX_GOALS
+from servicekit.auth import Principal
 from servicekit.problems import Problem
 
 from authority.app.queries import render
@@ -26,24 +28,23 @@ from authority.entrypoints.http.common import (
     goal,
 )
 
-Reason = Annotated[str | None, Query(max_length=500)]
+
+class ReadIn(BaseModel):
+    """Why a person reads what a provider wrote about a child (never in a URL)."""
+
+    reason: str | None = Field(None, max_length=500, description="Why (in the access log)")
 
 
 class NewTermsIn(BaseModel):
-    goals: list[GoalIn]
+    goals: list[GoalIn] = Field(max_length=MAX_GOALS)
     scope: wire.Scope
     frequency: wire.Frequency
 
 
 class OutcomeIn(Mutation):
     outcome: Literal["continue", "adjust", "end"]
-    notes: str
+    notes: str = Field(max_length=4000)
     new_terms: NewTermsIn | None = None
-
-
-class TokenIn(BaseModel):
-    user_id: str
-    roles: list[str]
 
 
 def router() -> APIRouter:
@@ -53,12 +54,9 @@ def router() -> APIRouter:
     async def follow_ups(case_id: UUID, _: Reader, s: Svc) -> list[dict[str, Any]]:
         return list(await s.kit.views.rows("followups", case_id=case_id))
 
-    @api.get("/follow-ups/{followup_id}")
-    async def follow_up(
-        followup_id: UUID, who: Reader, s: Svc, reason: Reason = None
+    async def read_follow_up(
+        followup_id: UUID, who: Principal, s: Svc, reason: str | None
     ) -> dict[str, Any]:
-        """The follow-up with the provider's per-goal report; for case work its narrative
-        in clear (each reading in the access log), for finance still sealed."""
         if does_casework(who):
             found = await s.texts.followup(followup_id, acting(who, Mutation(reason=reason)))
         else:
@@ -67,6 +65,20 @@ def router() -> APIRouter:
         if found is None:
             raise Problem(404, "followup_not_found", "the follow-up does not exist")
         return found
+
+    @api.get("/follow-ups/{followup_id}")
+    async def follow_up(followup_id: UUID, who: Reader, s: Svc) -> dict[str, Any]:
+        """The follow-up with the provider's per-goal report; for case work its narrative
+        in clear (each reading in the access log, with a reason if POSTed to ``/read``),
+        for finance still sealed."""
+        return await read_follow_up(followup_id, who, s, None)
+
+    @api.post("/follow-ups/{followup_id}/read")
+    async def follow_up_read(
+        followup_id: UUID, body: ReadIn, who: Reader, s: Svc
+    ) -> dict[str, Any]:
+        """The follow-up, as GET, with the reason for reading in the access log."""
+        return await read_follow_up(followup_id, who, s, body.reason)
 
     @api.post("/follow-ups/{followup_id}/outcome")
     async def outcome(
@@ -87,11 +99,16 @@ def router() -> APIRouter:
         return list(await s.kit.views.rows("concerns", case_id=case_id))
 
     @api.get("/concerns/{concern_id}")
-    async def concern(
-        concern_id: UUID, who: Caseworker, s: Svc, reason: Reason = None
-    ) -> dict[str, Any]:
+    async def concern(concern_id: UUID, who: Caseworker, s: Svc) -> dict[str, Any]:
         """The concern or use of force with its details in clear (in the access log)."""
-        return await s.texts.concern(concern_id, acting(who, Mutation(reason=reason)))
+        return await s.texts.concern(concern_id, acting(who, Mutation()))
+
+    @api.post("/concerns/{concern_id}/read")
+    async def concern_read(
+        concern_id: UUID, body: ReadIn, who: Caseworker, s: Svc
+    ) -> dict[str, Any]:
+        """The concern, as GET, with the reason for reading in the access log."""
+        return await s.texts.concern(concern_id, acting(who, Mutation(reason=body.reason)))
 
     @api.post("/concerns/{concern_id}/acknowledge")
     async def acknowledge(
@@ -102,7 +119,10 @@ def router() -> APIRouter:
 
     @api.get("/claims")
     async def claims(
-        _: Reader, s: Svc, contract_id: UUID | None = None, status: str | None = None
+        _: Reader,
+        s: Svc,
+        contract_id: UUID | None = None,
+        status: Annotated[str | None, Query(max_length=40)] = None,
     ) -> list[dict[str, Any]]:
         return list(await s.kit.views.rows("claims", contract_id=contract_id, status=status))
 
@@ -128,13 +148,6 @@ def router() -> APIRouter:
         if found is None:
             raise Problem(404, "not_found", "no material published by this provider")
         return found
-
-    @api.post("/dev/token")
-    async def dev_token(body: TokenIn, request: Request) -> dict[str, str]:
-        issuer = request.app.state.dev_issuer
-        if issuer is None:
-            raise Problem(404, "not_found", "the development issuer is off in production")
-        return {"access_token": issuer.issue(body.user_id, body.roles), "token_type": "bearer"}
 
     return api
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID, uuid4
 
 import samspil_contracts as wire
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
+from samspil_contracts.common import MAX_PLACES, UnitPriceOre
+from servicekit.inputs import Day
 
 from authority.app.contract_wire import terms_sha256
 from authority.app.queries import render
@@ -24,7 +25,7 @@ from authority.domain.standard import (
 from authority.entrypoints.http.common import Caseworker, Mutation, Reader, Svc, acting
 from authority.entrypoints.http.orders import ContactIn
 
-Term = str  # a term in words; the domain refuses a blank one by name
+Term = Annotated[str, Field(max_length=4000)]  # in words; the domain refuses a blank one
 
 
 class GeneralIn(BaseModel):
@@ -48,15 +49,15 @@ class SpecificIn(BaseModel):
     purpose: Term
     demands_on_authority: Term
     demands_on_provider: DemandsIn
-    places: int = Field(ge=0)
+    places: int = Field(ge=0, le=MAX_PLACES)
     insurance: Term
     follow_up: Term
-    price_per_unit_oere: int = Field(ge=0)
+    price_per_unit_oere: UnitPriceOre
     unit: PriceUnit
     price_regulation: Term
-    payment_terms_days: int = 30
-    start: date
-    duration_months: int = Field(ge=1)
+    payment_terms_days: int = Field(30, ge=0, le=120)
+    start: Day
+    duration_months: int = Field(ge=1, le=240)
 
 
 class StandardIn(Mutation):
@@ -97,7 +98,10 @@ def router() -> APIRouter:
 
     @api.get("/standard-contracts")
     async def list_standards(
-        _: Reader, s: Svc, provider_id: UUID | None = None, measure: str | None = None
+        _: Reader,
+        s: Svc,
+        provider_id: UUID | None = None,
+        measure: Annotated[str | None, Query(max_length=40)] = None,
     ) -> list[dict[str, Any]]:
         rows = await s.kit.views.rows(
             "standard_contracts", provider_id=provider_id, measure=measure

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel, Field
 
 from authority.app.readmodels import ReadModels
@@ -21,7 +23,12 @@ def router() -> APIRouter:
         return found
 
     @api.put("/caseworkers/{caseworker_id}/team", status_code=204)
-    async def set_team(caseworker_id: str, body: TeamIn, who: Leader, request: Request) -> None:
+    async def set_team(
+        caseworker_id: Annotated[str, Path(max_length=200)],
+        body: TeamIn,
+        who: Leader,
+        request: Request,
+    ) -> None:
         await reads(request).teams.join(caseworker_id, body.team)
 
     @api.get("/teams")

@@ -25,7 +25,15 @@ from authority.domain.case import (
 from authority.entrypoints.http.cases import legal_basis
 from authority.entrypoints.http.common import services
 from authority.entrypoints.web import delivery_forms
-from authority.entrypoints.web.forms import FieldMissing, actor, attempt, text
+from authority.entrypoints.web.forms import (
+    LONG_TEXT,
+    TEXT,
+    FieldMissing,
+    FieldTooLong,
+    actor,
+    attempt,
+    text,
+)
 from authority.entrypoints.web.i18n import error_text, language, translator
 from authority.entrypoints.web.render import page
 from authority.entrypoints.web.session import User
@@ -34,7 +42,7 @@ HOLDERS = [h.value for h in CustodyHolder]
 
 
 def person(form: FormData, prefix: str) -> Person:
-    return Person(text(form, f"{prefix}_name"), Cpr(text(form, f"{prefix}_cpr")))
+    return Person(text(form, f"{prefix}_name", limit=200), Cpr(text(form, f"{prefix}_cpr")))
 
 
 def open_command(form: FormData, user_id: str, stamp: dict[str, object]) -> OpenCase:
@@ -47,14 +55,16 @@ def open_command(form: FormData, user_id: str, stamp: dict[str, object]) -> Open
         child=person(form, "child"),
         parents=parents,
         custody=Custody(holder, guardian),
-        contact_person=text(form, "contact_person"),
+        contact_person=text(form, "contact_person", limit=200),
         caseworker_id=user_id,
     )
 
 
 def goals(form: FormData) -> tuple[Goal, ...]:
     """One goal per area the caseworker filled in; empty areas are left out."""
-    found = ((area, str(form.get(f"goal_{area.value}") or "").strip()) for area in GoalArea)
+    found = [(area, str(form.get(f"goal_{area.value}") or "").strip()) for area in GoalArea]
+    if any(len(words) > TEXT for _, words in found):
+        raise FieldTooLong("goal")
     return tuple(Goal(uuid4(), area, words) for area, words in found if words)
 
 
@@ -77,7 +87,7 @@ def router() -> APIRouter:
             message = (
                 error_text(t, exc.code, exc.message)
                 if isinstance(exc, DomainError)
-                else t("error.field_missing", field=t(f"field.{exc.name}"))
+                else t(exc.message_key, field=t(f"field.{exc.name}"))
                 if isinstance(exc, FieldMissing)
                 else t("error.invalid_input")
             )
@@ -105,7 +115,7 @@ def router() -> APIRouter:
     step(
         "investigation/conclude",
         "investigation",
-        lambda f, s, p: ConcludeInvestigation(**s, summary=text(f, "summary")),
+        lambda f, s, p: ConcludeInvestigation(**s, summary=text(f, "summary", limit=LONG_TEXT)),
     )
     step("decisions", "decision", propose)
     step(
@@ -132,5 +142,5 @@ def propose(form: FormData, stamp: dict[str, object], _: object) -> ProposeDecis
         decision_id=uuid4(),
         measure=measure,
         legal_basis=legal_basis(measure),
-        assessment=text(form, "assessment"),
+        assessment=text(form, "assessment", limit=LONG_TEXT),
     )

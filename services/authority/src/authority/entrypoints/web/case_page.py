@@ -9,7 +9,9 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from pydantic import ValidationError
 from servicekit.auth import Principal
+from servicekit.inputs import within
 
 from authority.app.queries import CaseQueries, render_case
 from authority.app.services import Services
@@ -27,9 +29,9 @@ def as_of_instant(as_of: str | None) -> datetime | None:
     if not as_of:
         return None
     if len(as_of) == 10:
-        return datetime.combine(date.fromisoformat(as_of), time.max, tzinfo=LOCAL)
+        return within(datetime.combine(date.fromisoformat(as_of), time.max, tzinfo=LOCAL))
     moment = datetime.fromisoformat(as_of)
-    return moment if moment.tzinfo else moment.replace(tzinfo=LOCAL)
+    return within(moment if moment.tzinfo else moment.replace(tzinfo=LOCAL))
 
 
 def contract_view(c: dict[str, Any]) -> dict[str, Any]:
@@ -117,12 +119,15 @@ def router() -> APIRouter:
     async def reveal(request: Request, case_id: UUID, user: User) -> Response:
         """Show the persons in clear; the app logs who looked and why."""
         form = await request.form()
-        body = Mutation(reason=str(form.get("reason", "")))
+        t = translator(language(request))
         try:
+            body = Mutation(reason=str(form.get("reason", "")))
             state = await services(request).cases.reveal(case_id, acting(user, body))
         except DomainError as exc:
-            t = translator(language(request))
             errors = {"reveal": error_text(t, exc.code, exc.message)}
+            return await show(request, user, case_id, errors=errors, status=422)
+        except ValidationError:  # a reason longer than the log keeps
+            errors = {"reveal": t("error.invalid_input")}
             return await show(request, user, case_id, errors=errors, status=422)
         return await show(request, user, case_id, revealed=state)
 

@@ -318,6 +318,32 @@ DA: dict[str, str] = {
     "error.summary_required": "Skriv undersøgelsens konklusion.",
     "error.assessment_required": "Skriv den konkrete, individuelle vurdering.",
     "error.contract_not_in_force": "Kontrakten er ikke gældende: begge parter skal underskrive.",
+    "error.field_too_long": "For lang tekst: {field}",
+    "field.goal": "Mål",
+    "status.erasure_requested": "Sletning anmodet",
+    "work.erasures": "Sletninger til godkendelse",
+    "work.flagged": "Opslag uden for teamet",
+    "work.flagged_hint": (
+        "Personoplysninger vist til medarbejdere uden for sagens team, med deres begrundelse."
+    ),
+    "erasure.reason": "Begrundelse for sletning",
+    "erasure.request": "Anmod om sletning af barnets oplysninger",
+    "erasure.four_eyes": (
+        "En anden afdelingsleder skal godkende sletningen. Den kan ikke fortrydes."
+    ),
+    "erasure.awaiting": (
+        "Du har anmodet om sletning. Den afventer en anden afdelingsleders godkendelse."
+    ),
+    "erasure.requested_by": "{who} har anmodet om sletning af barnets oplysninger.",
+    "erasure.approve": "Godkend sletning",
+    "error.erasure_not_requested": (
+        "En afdelingsleder skal først anmode om sletningen med en begrundelse."
+    ),
+    "error.erasure_already_requested": "Sletningen er allerede anmodet og afventer godkendelse.",
+    "error.erasure_four_eyes_required": (
+        "En anden afdelingsleder end den, der anmodede, skal godkende sletningen."
+    ),
+    "error.case_erased": "Barnets oplysninger på sagen er slettet.",
     **{
         f"event.{k}": v
         for k, v in {
@@ -331,6 +357,7 @@ DA: dict[str, str] = {
             "DecisionCommunicated": "Afgørelse meddelt",
             "ActionPlanAdopted": "Handleplan vedtaget",
             "FollowUpCadenceSet": "Opfølgningshyppighed fastsat",
+            "ErasureRequested": "Sletning anmodet",
             "ChildDataErased": "Personoplysninger slettet",
             "OrderPlaced": "Bestilling sendt",
             "OrderChanged": "Bestilling ændret",

@@ -314,6 +314,24 @@ EN: dict[str, str] = {
     "error.summary_required": "Write the investigation's conclusion.",
     "error.assessment_required": "Write the concrete, individual assessment.",
     "error.contract_not_in_force": "The contract is not in force: both parties must sign.",
+    "error.field_too_long": "Too long: {field}",
+    "field.goal": "Goal",
+    "status.erasure_requested": "Erasure requested",
+    "work.erasures": "Erasures awaiting approval",
+    "work.flagged": "Look-ups outside the team",
+    "work.flagged_hint": "Personal data shown to staff outside the case's team, with their reason.",
+    "erasure.reason": "Reason for erasure",
+    "erasure.request": "Request erasure of the child's data",
+    "erasure.four_eyes": "Another team leader must approve the erasure. It cannot be undone.",
+    "erasure.awaiting": "You requested the erasure. It awaits another team leader's approval.",
+    "erasure.requested_by": "{who} has requested erasure of the child's data.",
+    "erasure.approve": "Approve erasure",
+    "error.erasure_not_requested": "A team leader must first request the erasure, with a reason.",
+    "error.erasure_already_requested": "The erasure is already requested and awaits approval.",
+    "error.erasure_four_eyes_required": (
+        "Another team leader than the one who requested it must approve the erasure."
+    ),
+    "error.case_erased": "The child's data on this case has been erased.",
     **{
         f"event.{k}": v
         for k, v in {
@@ -327,6 +345,7 @@ EN: dict[str, str] = {
             "DecisionCommunicated": "Decision communicated",
             "ActionPlanAdopted": "Action plan adopted",
             "FollowUpCadenceSet": "Follow-up cadence set",
+            "ErasureRequested": "Erasure requested",
             "ChildDataErased": "Personal data erased",
             "OrderPlaced": "Order placed",
             "OrderChanged": "Order changed",

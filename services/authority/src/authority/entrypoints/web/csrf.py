@@ -16,6 +16,7 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from authority.entrypoints.web.session import COOKIE as SESSION
+from authority.entrypoints.web.session import secure_cookies
 
 SEED = "samspil_csrf"
 FIELD = "csrf_token"
@@ -51,9 +52,12 @@ def token(request: Request) -> str:
 def remember_seed(request: Request, response: Response) -> None:
     """Set the seed cookie if this page made a new one."""
     if request.cookies.get(SEED) is None and getattr(request.state, "csrf_seed", None):
-        secure = request.url.scheme == "https"
         response.set_cookie(
-            SEED, request.state.csrf_seed, httponly=True, samesite="strict", secure=secure
+            SEED,
+            request.state.csrf_seed,
+            httponly=True,
+            samesite="strict",
+            secure=secure_cookies(request),
         )
 
 

@@ -21,17 +21,27 @@ from authority.entrypoints.http.common import Mutation, acting
 from authority.entrypoints.web import case_page
 from authority.entrypoints.web.i18n import error_text, language, translator
 
+TEXT, LONG_TEXT = 4000, 20000  # as the API bounds them (a conclusion, an assessment: long)
+
 
 class FieldMissing(Exception):
+    message_key = "error.field_missing"
+
     def __init__(self, name: str) -> None:
         super().__init__(name)
         self.name = name
 
 
-def text(form: FormData, name: str, required: bool = True) -> str:
+class FieldTooLong(FieldMissing):
+    message_key = "error.field_too_long"
+
+
+def text(form: FormData, name: str, required: bool = True, limit: int = TEXT) -> str:
     value = str(form.get(name) or "").strip()
     if required and not value:
         raise FieldMissing(name)
+    if len(value) > limit:
+        raise FieldTooLong(name)
     return value
 
 
@@ -69,8 +79,8 @@ async def attempt(
     except ConcurrencyError:
         message = t("error.stale")
     except FieldMissing as exc:
-        message = t("error.field_missing", field=t(f"field.{exc.name}"))
-    except (ValidationError, ValueError):
+        message = t(exc.message_key, field=t(f"field.{exc.name}"))
+    except (ValidationError, ValueError, OverflowError):
         message = t("error.invalid_input")
     else:
         return RedirectResponse(f"/ui/cases/{case_id}#{form_key}", status_code=303)

@@ -30,7 +30,7 @@ def router() -> APIRouter:
         user_id = str(form.get("user_id", "")).strip()
         role = str(form.get("role", ""))
         target = session.safe_next(str(form.get("next", "/ui/")))
-        if issuer is None or not user_id or role not in ROLES:
+        if issuer is None or not user_id or len(user_id) > 200 or role not in ROLES:
             return page(
                 request,
                 "login.html",
@@ -45,8 +45,8 @@ def router() -> APIRouter:
         if team:  # in production the directory sets teams (PUT /caseworkers/{id}/team)
             await reads(request).teams.join(user_id, team)
         response = RedirectResponse(target, status_code=303)
-        secure = request.url.scheme == "https"
-        session.set_session(response, issuer.issue(user_id, [role]), secure)
+        token = issuer.issue(user_id, [role])
+        session.set_session(response, token, session.secure_cookies(request))
         return response
 
     @ui.get("/lang")
@@ -58,7 +58,8 @@ def router() -> APIRouter:
         return response
 
     @ui.post("/logout")
-    async def logout() -> Response:
+    async def logout(request: Request) -> Response:
+        await session.sign_out(request)
         response = RedirectResponse(session.LOGIN, status_code=303)
         session.clear_session(response)
         return response

@@ -10,7 +10,15 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from servicekit.problems import problem_response
 
-from authority.entrypoints.web import case_forms, case_page, dashboard, login, providers, work
+from authority.entrypoints.web import (
+    case_forms,
+    case_page,
+    dashboard,
+    erasure_forms,
+    login,
+    providers,
+    work,
+)
 from authority.entrypoints.web.csrf import CsrfRefused, verify
 from authority.entrypoints.web.i18n import language, translator
 from authority.entrypoints.web.render import HERE, page
@@ -24,6 +32,7 @@ def routers() -> list[APIRouter]:
         work.router(),
         case_forms.router(),  # before the case page: /ui/cases/new is not a case id
         case_page.router(),
+        erasure_forms.router(),
         providers.router(),
         dashboard.router(),
     ):
@@ -44,7 +53,7 @@ def install(app: FastAPI, secret: str) -> None:
         """403: a page for people, problem+json for anything else."""
         t = translator(language(request))
         if "text/html" in request.headers.get("accept", ""):
-            user = principal(request)
+            user = await principal(request)
             return page(
                 request, "missing.html", user, 403, title=t("csrf.title"), message=t("error.csrf")
             )

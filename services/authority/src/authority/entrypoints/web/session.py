@@ -2,6 +2,9 @@
 
 The UI verifies the cookie with the same verifier as the API (the development issuer, or the
 municipality's OIDC provider in production), so pages and API share one notion of a user.
+Signing out revokes the token (its ``jti`` joins the deny-list), so a copy of the cookie is
+worthless afterwards, at the API too. The cookie is ``Secure`` over https (as the trusted
+ingress reports it, see FORWARDED_ALLOW_IPS) and always in production.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from urllib.parse import quote
 import jwt
 from fastapi import Depends, Request
 from fastapi.responses import Response
-from servicekit.auth import Principal
+from servicekit.auth import Principal, Revocations, verified
 
 COOKIE = "samspil_session"
 LOGIN = "/ui/login"
@@ -26,19 +29,18 @@ class LoginRequired(Exception):
         self.back_to = back_to
 
 
-def principal(request: Request) -> Principal | None:
+async def principal(request: Request) -> Principal | None:
     token = request.cookies.get(COOKIE)
     if not token:
         return None
     try:
-        found: Principal = request.app.state.verifier.verify(token)
+        return await verified(request, token)
     except (jwt.InvalidTokenError, KeyError):
         return None
-    return found
 
 
-def signed_in(request: Request) -> Principal:
-    found = principal(request)
+async def signed_in(request: Request) -> Principal:
+    found = await principal(request)
     if found is None:
         raise LoginRequired(request.url.path)
     return found
@@ -49,6 +51,18 @@ User = Annotated[Principal, Depends(signed_in)]
 
 def login_url(back_to: str) -> str:
     return f"{LOGIN}?next={quote(back_to)}"
+
+
+def secure_cookies(request: Request) -> bool:
+    return request.url.scheme == "https" or request.app.state.production
+
+
+async def sign_out(request: Request) -> None:
+    """Revoke the session's token, if there is a valid one."""
+    found = await principal(request)
+    revocations: Revocations | None = request.app.state.revocations
+    if found and found.token_id and found.expires_at and revocations is not None:
+        await revocations.revoke(found.token_id, found.expires_at)
 
 
 def set_session(response: Response, token: str, secure: bool) -> None:

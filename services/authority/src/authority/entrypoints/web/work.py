@@ -1,5 +1,7 @@
 """My work (``/ui/``): what is due, waiting for approval, unanswered or newly received, and
-the case list with search. Every list is paged and sorted in the database (query ports)."""
+the case list with search. Every list is paged and sorted in the database (query ports).
+A search is POSTed: whatever is typed (a CPR number, say) never lands in a URL, where
+proxies, browser history and access logs would keep it."""
 
 from __future__ import annotations
 
@@ -17,25 +19,36 @@ def router() -> APIRouter:
     ui = APIRouter(prefix="/ui", include_in_schema=False)
 
     @ui.get("/")
-    async def my_work(
-        request: Request, user: User, scope: str = "", p: int = 1, q: str = ""
-    ) -> Response:
-        """Team leaders see the whole unit by default; caseworkers their own cases."""
-        leader = "team_leader" in user.roles
-        everyone = scope == "all" or (leader and scope != "mine")
-        whose = Scope(caseworker=None if everyone else user.user_id)
-        work = reads(request).work
-        lists = {
-            "due": await work.due(whose, 1),
-            "unanswered": await work.unanswered(whose, 1),
-            "reports": await work.reports(whose, 1),
-            "concerns": await work.concerns(whose, 1),
-            "cases": await work.cases(whose, p, q.strip()[:100]),
-        }
-        if leader:
-            lists["approvals"] = await work.approvals(Scope(), 1)
-        return page(
-            request, "work.html", user, lists=lists, everyone=everyone, q=q, today=date.today()
-        )
+    async def my_work(request: Request, user: User, scope: str = "", p: int = 1) -> Response:
+        return await work_page(request, user, scope, p, "")
+
+    @ui.post("/")
+    async def search(request: Request, user: User) -> Response:
+        form = await request.form()
+        page_number = str(form.get("p") or "1")
+        p = int(page_number) if page_number.isdecimal() and len(page_number) <= 6 else 1
+        q = str(form.get("q") or "")
+        return await work_page(request, user, str(form.get("scope") or ""), p, q)
 
     return ui
+
+
+async def work_page(request: Request, user: User, scope: str, p: int, q: str) -> Response:
+    """Team leaders see the whole unit by default; caseworkers their own cases."""
+    leader = "team_leader" in user.roles
+    everyone = scope == "all" or (leader and scope != "mine")
+    whose = Scope(caseworker=None if everyone else user.user_id)
+    work = reads(request).work
+    lists = {
+        "due": await work.due(whose, 1),
+        "unanswered": await work.unanswered(whose, 1),
+        "reports": await work.reports(whose, 1),
+        "concerns": await work.concerns(whose, 1),
+        "cases": await work.cases(whose, p, q.strip()[:100]),
+    }
+    if leader:
+        lists["approvals"] = await work.approvals(Scope(), 1)
+        lists["erasures"] = await work.erasures(Scope(), 1)
+        team = await reads(request).teams.team_of(user.user_id)
+        lists["flagged"] = await work.flagged(Scope(team=team), 1)
+    return page(request, "work.html", user, lists=lists, everyone=everyone, q=q, today=date.today())

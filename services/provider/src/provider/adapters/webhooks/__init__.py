@@ -35,6 +35,7 @@ from provider.adapters.webhooks.signing import (
     signed_headers,
     verify,
 )
+from provider.adapters.webhooks.targets import TargetPolicy, TargetRefused
 
 __all__ = [
     "DEFAULT_TOLERANCE",
@@ -48,6 +49,8 @@ __all__ = [
     "EndpointNotFound",
     "RetryPolicy",
     "SecretBox",
+    "TargetPolicy",
+    "TargetRefused",
     "VerifiedWebhook",
     "WebhookDispatcher",
     "WebhookEventType",

@@ -25,11 +25,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from provider.adapters.webhooks import metrics
 from provider.adapters.webhooks.endpoints import EndpointStore
-from provider.adapters.webhooks.model import Clock, utcnow
+from provider.adapters.webhooks.model import ADDRESS_REFUSED, NO_ENDPOINT, Clock, utcnow
 from provider.adapters.webhooks.retry import Jitter, RetryPolicy, spread
 from provider.adapters.webhooks.schema import DeliveryStatus, webhook_deliveries
 from provider.adapters.webhooks.secret_box import SecretBox
 from provider.adapters.webhooks.signing import signed_headers
+from provider.adapters.webhooks.targets import STRICT, TargetPolicy, TargetRefused
 
 log = structlog.get_logger(__name__)
 table = webhook_deliveries
@@ -59,10 +60,12 @@ class WebhookDispatcher:
         batch_size: int = 20,
         poll_interval: float = 1.0,
         jitter: Jitter = spread,
+        targets: TargetPolicy = STRICT,
     ) -> None:
         self._engine = engine
         self._http = http_client
-        self._endpoints = EndpointStore(engine, SecretBox(secrets_key), clock)
+        self._targets = targets
+        self._endpoints = EndpointStore(engine, SecretBox(secrets_key), clock, targets)
         self.retry = RetryPolicy(max_attempts, base_delay, max_delay, jitter)
         self._clock = clock
         self.timeout = timeout
@@ -115,13 +118,13 @@ class WebhookDispatcher:
         }
         if error is None:
             values.update(status=DeliveryStatus.DELIVERED.value, delivered_at=self._clock())
-            metrics.WEBHOOKS_DELIVERED.labels(tenant=claim.tenant_id).inc()
+            metrics.WEBHOOKS_DELIVERED.inc()
         elif self.retry.gives_up_after(attempts):
             values.update(status=DeliveryStatus.DEAD.value)
-            metrics.WEBHOOKS_DEAD.labels(tenant=claim.tenant_id).inc()
+            metrics.WEBHOOKS_DEAD.inc()
         else:
             values.update(next_attempt_at=self._clock() + self.retry.delay_after(attempts))
-            metrics.WEBHOOKS_FAILED.labels(tenant=claim.tenant_id).inc()
+            metrics.WEBHOOKS_FAILED.inc()
         async with self._engine.begin() as conn:
             await conn.execute(update(table).where(table.c.id == claim.id).values(values))
         log.info(
@@ -140,13 +143,24 @@ class WebhookDispatcher:
         async with self._engine.connect() as conn:
             endpoint = await self._endpoints.get(conn, claim.tenant_id)
         if endpoint is None or not endpoint.active:
-            return None, "no active endpoint"
+            return None, NO_ENDPOINT
+        try:  # resolved now and pinned: the address checked is the one connected to
+            target = await self._targets.pin(endpoint.url)
+        except TargetRefused:
+            return None, ADDRESS_REFUSED
+        except OSError as exc:  # the name does not resolve
+            return None, type(exc).__name__
         timestamp = int(self._clock().timestamp())
         headers = signed_headers(endpoint.secrets, claim.id, timestamp, claim.body)
+        headers["Host"] = target.host
         started = time.perf_counter()
         try:
             response = await self._http.post(
-                endpoint.url, content=claim.body, headers=headers, timeout=self.timeout
+                target.url,
+                content=claim.body,
+                headers=headers,
+                timeout=self.timeout,
+                extensions=target.extensions,
             )
         except httpx.HTTPError as exc:
             # The class name only: messages may echo URLs or payload fragments.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -13,17 +12,21 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from provider.adapters.webhooks.model import Clock, Endpoint, EndpointNotFound
 from provider.adapters.webhooks.schema import webhook_endpoints as table
 from provider.adapters.webhooks.secret_box import SecretBox
+from provider.adapters.webhooks.targets import TargetPolicy
 
 
 class EndpointStore:
-    def __init__(self, engine: AsyncEngine, box: SecretBox, clock: Clock) -> None:
+    def __init__(
+        self, engine: AsyncEngine, box: SecretBox, clock: Clock, targets: TargetPolicy
+    ) -> None:
         self._engine = engine
         self._box = box
         self._clock = clock
+        self._targets = targets
 
     async def register(self, tenant_id: str, url: str, secret: str) -> None:
         """Set (or replace) the tenant's endpoint; it becomes active with this one secret."""
-        _check_url(url)
+        self._targets.check_url(url)
         check_secret(secret)
         values = {
             "tenant_id": tenant_id,
@@ -71,12 +74,6 @@ def _upsert(conn: AsyncConnection, values: dict[str, Any]) -> Any:
     stmt = dialect_insert(table).values(values)
     updates = {name: value for name, value in values.items() if name != "tenant_id"}
     return stmt.on_conflict_do_update(index_elements=["tenant_id"], set_=updates)
-
-
-def _check_url(url: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        raise ValueError("a webhook endpoint must be an absolute http(s) URL")
 
 
 def check_secret(secret: str) -> None:

@@ -13,6 +13,8 @@ from uuid import UUID
 from provider.adapters.webhooks.schema import DeliveryStatus
 
 Clock = Callable[[], datetime]
+NO_ENDPOINT = "no active endpoint"
+ADDRESS_REFUSED = "address refused"  # the endpoint resolved to a non-public address
 
 
 class WebhookEventType(StrEnum):
@@ -50,6 +52,20 @@ class Delivery:
     last_error: str | None
     created_at: datetime
     delivered_at: datetime | None
+
+    @property
+    def outcome(self) -> str | None:
+        """The last attempt as the tenant is told it: classes too coarse to scan a network
+        with (which status answered, or whether a port refused or timed out, stays here)."""
+        if self.status is DeliveryStatus.DELIVERED:
+            return "delivered"
+        if self.attempts == 0 or self.last_error is None:
+            return None
+        if self.last_status_code is not None:
+            return "rejected"
+        return {NO_ENDPOINT: "no_endpoint", ADDRESS_REFUSED: "address_refused"}.get(
+            self.last_error, "unreachable"
+        )
 
     @classmethod
     def from_row(cls, row: Any) -> Delivery:

@@ -25,15 +25,23 @@ from provider.adapters.webhooks.model import (
 )
 from provider.adapters.webhooks.schema import DeliveryStatus, webhook_deliveries, webhook_metadata
 from provider.adapters.webhooks.secret_box import SecretBox
+from provider.adapters.webhooks.targets import STRICT, TargetPolicy
 
 _MAX_LOG_PAGE = 500
 
 
 class WebhookOutbox:
-    def __init__(self, engine: AsyncEngine, *, secrets_key: bytes, clock: Clock = utcnow) -> None:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        *,
+        secrets_key: bytes,
+        clock: Clock = utcnow,
+        targets: TargetPolicy = STRICT,
+    ) -> None:
         self._engine = engine
         self._clock = clock
-        self.endpoints = EndpointStore(engine, SecretBox(secrets_key), clock)
+        self.endpoints = EndpointStore(engine, SecretBox(secrets_key), clock, targets)
 
     async def create_schema(self) -> None:
         """Create the webhook tables (tests, demos; production uses migrations)."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID, uuid4
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
+from samspil_contracts.common import MAX_LIST, MAX_ORE, MAX_QUANTITY, UnitPriceOre
+from servicekit.inputs import Day
 from servicekit.problems import Problem
 
 from provider.domain.claim import ClaimLine
@@ -16,21 +17,21 @@ from provider.entrypoints.deps import Coordinator, Principal, Svc
 
 class Line(BaseModel):
     description: str = Field(min_length=1, max_length=200)
-    units: int = Field(ge=1)
-    unit_price_oere: int = Field(ge=0)
+    units: int = Field(ge=1, le=MAX_QUANTITY)
+    unit_price_oere: UnitPriceOre
 
 
 class NewClaim(BaseModel):
     contract_id: UUID
     claim_number: str = Field(min_length=1, max_length=30)
-    period_start: date
-    period_end: date
-    lines: list[Line] = Field(min_length=1)
+    period_start: Day
+    period_end: Day
+    lines: list[Line] = Field(min_length=1, max_length=MAX_LIST)
 
 
 class CreditNote(BaseModel):
     credit_note_id: UUID = Field(default_factory=uuid4, description="Choose it to retry safely")
-    amount_oere: int = Field(gt=0)
+    amount_oere: int = Field(gt=0, le=MAX_ORE)
     reason: str = Field(min_length=1, max_length=4000)
 
 
@@ -48,7 +49,7 @@ def router() -> APIRouter:
 
     @api.get("/claims")
     async def list_claims(
-        p: Principal, svc: Svc, status: str | None = None
+        p: Principal, svc: Svc, status: Annotated[str | None, Query(max_length=40)] = None
     ) -> list[dict[str, Any]]:
         return await svc.queries.claims(p.tenant_id, status)
 

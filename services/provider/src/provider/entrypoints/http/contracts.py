@@ -7,15 +7,17 @@ from uuid import UUID
 
 from fastapi import APIRouter, Header, Response
 from pydantic import BaseModel, Field
+from samspil_contracts.common import MAX_REVISION
 from servicekit.problems import Problem
+from servicekit.revisions import Revision, revision_from
 
 from provider.app import aggregates as agg
-from provider.entrypoints.deps import Coordinator, Principal, Svc, etag, revision_from
+from provider.entrypoints.deps import Coordinator, Principal, Svc, etag
 
 
 class Countersign(BaseModel):
-    version: int = Field(ge=1)
-    expected_revision: int | None = None
+    version: int = Field(ge=1, le=MAX_REVISION)
+    expected_revision: Revision | None = None
 
 
 VIEW = ("contract_id", "kind", "order_id", "version", "countersigned_version", "terms", "revision")

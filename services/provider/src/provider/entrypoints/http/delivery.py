@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import Annotated, Any
 from uuid import UUID, uuid4
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
+from samspil_contracts.common import MAX_LIST
+from servicekit.inputs import MAX_PERIOD, Day, period_error
 from servicekit.problems import Problem
 
 from provider.app import aggregates as agg
@@ -21,23 +23,26 @@ class PlanItemIn(BaseModel):
 
 
 class Plan(BaseModel):
-    items: list[PlanItemIn] = Field(min_length=1)
+    items: list[PlanItemIn] = Field(min_length=1, max_length=MAX_LIST)
 
 
 class Start(BaseModel):
-    on: date
+    on: Day
 
 
 class Stop(BaseModel):
-    on: date
+    on: Day
     reason: str = Field(min_length=1, max_length=4000)
 
 
 class Session(BaseModel):
     session_id: UUID = Field(default_factory=uuid4, description="Choose it to retry safely")
-    on: date
-    minutes: int
+    on: Day
+    minutes: int = Field(ge=1, le=24 * 60)
     note: str = Field("", max_length=4000)
+
+
+PERIOD = f"At most {MAX_PERIOD.days} days after start (default: today)"
 
 
 def router() -> APIRouter:
@@ -68,16 +73,18 @@ def router() -> APIRouter:
         contract_id: UUID,
         p: Principal,
         svc: Svc,
-        start: date | None = None,
-        end: date | None = None,
+        start: Day | None = None,
+        end: Annotated[Day | None, Query(description=PERIOD)] = None,
     ) -> dict[str, Any]:
+        """Agreed against delivered minutes per week over ``start``..``end`` (by default
+        from the contract's start until today)."""
         found = await svc.contracts.facts(p.acting(), contract_id)
         state = (await svc.contracts.recorder.load(agg.DELIVERIES, contract_id)).state
         sessions = () if state is None else state.sessions
         end = end or datetime.now(UTC).date()
-        start = start or found.terms.start
-        if end < start:
-            raise Problem(422, "invalid_period", "The period ends before it starts.")
+        start = start or max(found.terms.start, end - MAX_PERIOD)
+        if (error := period_error(start, end)) is not None:
+            raise Problem(422, "invalid_period", error)
         hours = delivery.hours_per_week(found.terms.scope)
         report = delivery.deviation(hours, sessions, delivery.DateRange(start, end))
         return {

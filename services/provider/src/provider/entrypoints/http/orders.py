@@ -2,33 +2,45 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Header, Query, Response
 from pydantic import BaseModel, Field
 from samspil_contracts import ContactPerson
+from servicekit.inputs import Day
 from servicekit.problems import Problem
+from servicekit.revisions import Revision, revision_from
 
 from provider.app import aggregates as agg
 from provider.app.orders import Acceptance
 from provider.app.personal import KeyPending
 from provider.domain.order import DeclineReason
-from provider.entrypoints.deps import Coordinator, Principal, Services, Svc, etag, revision_from
+from provider.entrypoints.deps import (
+    Coordinator,
+    Principal,
+    Services,
+    Svc,
+    TenantPrincipal,
+    etag,
+)
 
 
 class Accept(BaseModel):
     note: str = Field("", max_length=4000)
-    expected_start: date
+    expected_start: Day
     contact: ContactPerson
-    expected_revision: int | None = None
+    expected_revision: Revision | None = None
 
 
 class Decline(BaseModel):
     reason: DeclineReason
     text: str | None = Field(None, max_length=4000)
-    expected_revision: int | None = None
+    expected_revision: Revision | None = None
+
+
+class RevealIn(BaseModel):
+    reason: str = Field(min_length=3, max_length=500, description="Why (in the access log)")
 
 
 class Answered(BaseModel):
@@ -66,7 +78,7 @@ def router() -> APIRouter:
     async def inbox(
         p: Principal,
         svc: Svc,
-        status: str | None = None,
+        status: Annotated[str | None, Query(max_length=40)] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
     ) -> list[dict[str, Any]]:
         rows = await svc.queries.orders(p.tenant_id, status, limit)
@@ -75,29 +87,32 @@ def router() -> APIRouter:
             free[code] = await _free_places(svc, p.tenant_id, code)
         return [_view(row) | {"free_places": free[row["measure_code"]]} for row in rows]
 
-    @api.get("/orders/{order_id}")
-    async def read(
-        order_id: UUID,
-        p: Principal,
-        svc: Svc,
-        response: Response,
-        reveal: bool = False,
-        reason: Annotated[str | None, Query(min_length=3, max_length=500)] = None,
+    async def order(
+        order_id: UUID, p: TenantPrincipal, svc: Services, response: Response, why: str | None
     ) -> dict[str, Any]:
         row = await svc.queries.order(p.tenant_id, order_id)
         if row is None:
             raise Problem(404, "not_found", "No such order.")
         document = dict(row["document"] or {})
-        if reveal and document.get("child"):
-            if reason is None:
-                raise Problem(422, "reason_required", "Say why you open the child's data.")
-            document["child"] = await _reveal(
-                svc, p.tenant_id, p.user_id, order_id, document, reason
-            )
+        if why is not None and document.get("child"):
+            document["child"] = await _reveal(svc, p.tenant_id, p.user_id, order_id, document, why)
         elif document.get("child"):
             document["child"] = await svc.child_data.shown(document["child"])
         response.headers.update(etag(row["revision"]))
         return _view(row) | document
+
+    @api.get("/orders/{order_id}")
+    async def read(order_id: UUID, p: Principal, svc: Svc, response: Response) -> dict[str, Any]:
+        """The order, the child's data sealed (POST ``/reveal`` with a reason to open it)."""
+        return await order(order_id, p, svc, response, None)
+
+    @api.post("/orders/{order_id}/reveal")
+    async def reveal(
+        order_id: UUID, body: RevealIn, p: Principal, svc: Svc, response: Response
+    ) -> dict[str, Any]:
+        """The order with the child's data opened; who, when and why go to the access log
+        first (the reason in the body: never in a URL, which proxies and logs keep)."""
+        return await order(order_id, p, svc, response, body.reason)
 
     @api.post("/orders/{order_id}/accept", response_model=Answered)
     async def accept(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from uuid import UUID, uuid4
 
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
+from samspil_contracts.common import MAX_GOALS
+from servicekit.inputs import Day
 from servicekit.problems import Problem
 
 from provider.app.reporting import ReportInput
@@ -23,9 +24,9 @@ class GoalStatusIn(BaseModel):
 class StatusReport(BaseModel):
     report_id: UUID = Field(default_factory=uuid4)
     followup_ref: str = Field(min_length=1, max_length=200)
-    period_start: date
-    period_end: date
-    per_goal: list[GoalStatusIn] = Field(min_length=1)
+    period_start: Day
+    period_end: Day
+    per_goal: list[GoalStatusIn] = Field(min_length=1, max_length=MAX_GOALS)
     narrative: str = Field(min_length=1, max_length=20000, description="Sealed before it leaves")
 
 

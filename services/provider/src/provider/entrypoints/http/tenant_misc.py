@@ -3,12 +3,14 @@ webhook endpoint and delivery log."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter
-from pydantic import AnyHttpUrl, AwareDatetime, BaseModel, Field
+from fastapi import APIRouter, Query
+from pydantic import AnyHttpUrl, BaseModel, Field
 from samspil_contracts import ForceKind, MeasureCode, PriceUnit, ProviderKind
+from samspil_contracts.common import MAX_LIST, MAX_PLACES, ShortText, UnitPriceOre
+from servicekit.inputs import Moment
 from servicekit.problems import Problem
 
 from provider.app import concern_reads
@@ -20,9 +22,9 @@ from provider.entrypoints.deps import Coordinator, Principal, Svc
 
 class Offer(BaseModel):
     measure: MeasureCode
-    price_oere: int = Field(ge=0)
+    price_oere: UnitPriceOre
     unit: PriceUnit
-    places: int = Field(ge=0)
+    places: int = Field(ge=0, le=MAX_PLACES)
 
 
 class Horizon(BaseModel):
@@ -31,24 +33,24 @@ class Horizon(BaseModel):
 
 
 class Material(BaseModel):
-    offers: list[Offer] = Field(min_length=1)
-    time_horizons: list[Horizon] = []
+    offers: list[Offer] = Field(min_length=1, max_length=len(MeasureCode))
+    time_horizons: list[Horizon] = Field([], max_length=MAX_LIST)
     method: str = Field(min_length=1, max_length=4000)
     parents_and_network: str = Field(min_length=1, max_length=4000)
-    competences: list[str] = []
+    competences: list[ShortText] = Field([], max_length=MAX_LIST)
 
 
 class Concern(BaseModel):
     contract_id: UUID
     urgency: Urgency
-    noticed_at: AwareDatetime
+    noticed_at: Moment
     details: str = Field(min_length=1, max_length=20000, description="Sealed before it leaves")
 
 
 class Incident(BaseModel):
     contract_id: UUID
     kind: ForceKind
-    happened_at: AwareDatetime
+    happened_at: Moment
     details: str = Field(min_length=1, max_length=20000, description="Sealed before it leaves")
 
 
@@ -121,7 +123,9 @@ def router() -> APIRouter:
             raise Problem(422, "invalid_endpoint", str(exc)) from exc
 
     @api.get("/webhooks/deliveries")
-    async def deliveries(p: Principal, svc: Svc, limit: int = 50) -> list[dict[str, Any]]:
+    async def deliveries(
+        p: Principal, svc: Svc, limit: Annotated[int, Query(ge=1, le=500)] = 50
+    ) -> list[dict[str, Any]]:
         found = await svc.webhooks.deliveries(str(p.tenant_id), limit=limit)
         return [_delivery(d) for d in found]
 
@@ -136,6 +140,9 @@ def router() -> APIRouter:
 
 
 def _delivery(d: Any) -> dict[str, Any]:
+    """A delivery as its tenant sees it: the last attempt's outcome as a coarse class
+    (delivered, rejected, unreachable, address_refused, no_endpoint), never the status code
+    or the transport error, which would make redelivery a probe of other hosts' ports."""
     fields = (
         "id",
         "event_id",
@@ -143,9 +150,7 @@ def _delivery(d: Any) -> dict[str, Any]:
         "status",
         "attempts",
         "next_attempt_at",
-        "last_status_code",
-        "last_error",
         "created_at",
         "delivered_at",
     )
-    return {name: getattr(d, name) for name in fields}
+    return {name: getattr(d, name) for name in fields} | {"last_outcome": d.outcome}

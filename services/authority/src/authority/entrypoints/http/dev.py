@@ -1,0 +1,24 @@
+"""The development token issuer: mints any role. Not routed (nor in the OpenAPI) in
+production, where tokens come from the municipality's OIDC provider."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field
+from samspil_contracts.common import ShortText
+
+
+class TokenIn(BaseModel):
+    user_id: ShortText
+    roles: list[ShortText] = Field(max_length=10)
+
+
+def router() -> APIRouter:
+    api = APIRouter(tags=["development"])
+
+    @api.post("/dev/token")
+    async def dev_token(body: TokenIn, request: Request) -> dict[str, str]:
+        issuer = request.app.state.dev_issuer
+        return {"access_token": issuer.issue(body.user_id, body.roles), "token_type": "bearer"}
+
+    return api
