@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from servicekit.auth import Principal, require
 from servicekit.problems import Problem
 
-from scheduler.app.ports import DeadlineIndex
+from scheduler.app.queries import DeadlineQueries, OpenFilter, PhaseFilter
 
 READERS = require("caseworker", "team_leader", "ops", "coordinator")
 
@@ -67,19 +67,14 @@ def router() -> APIRouter:
     ) -> list[DeadlineView]:
         if principal.tenant_id is not None:  # a provider sees only its own deadlines
             provider_id = UUID(principal.tenant_id)
-        filters = {
-            "case_id": case_id,
-            "provider_id": provider_id,
-            "contract_id": contract_id,
-            "status": status,
-        }
+        where = PhaseFilter(
+            case_id=case_id, provider_id=provider_id, contract_id=contract_id, status=status
+        )
         now = request.app.state.clock.now()
-        index: DeadlineIndex = request.app.state.index
-        async with request.app.state.engine.connect() as conn:
-            rows = await index.query(conn, filters, limit)
+        queries: DeadlineQueries = request.app.state.queries
         return [
-            DeadlineView(**row, overdue=row["status"] == "pending" and row["due_at"] < now)
-            for row in rows
+            DeadlineView(**row._asdict(), overdue=row.status == "pending" and row.due_at < now)
+            for row in await queries.phases(where, limit)
         ]
 
     @api.get("/deadlines/{when}", response_model=list[OpenDeadline])
@@ -95,18 +90,16 @@ def router() -> APIRouter:
     ) -> list[OpenDeadline]:
         if principal.tenant_id is not None:  # a provider sees only its own deadlines
             provider_id = UUID(principal.tenant_id)
-        filters = {
-            "case_id": case_id,
-            "caseworker_id": caseworker_id,
-            "provider_id": provider_id,
-            "contract_id": contract_id,
-        }
+        where = OpenFilter(
+            case_id=case_id,
+            caseworker_id=caseworker_id,
+            provider_id=provider_id,
+            contract_id=contract_id,
+        )
         now = request.app.state.clock.now()
-        async with request.app.state.engine.connect() as conn:
-            rows = await request.app.state.views.open_deadlines(
-                conn, filters, now, when == "overdue", limit
-            )
-        return [OpenDeadline(**row, overdue=when == "overdue") for row in rows]
+        queries: DeadlineQueries = request.app.state.queries
+        rows = await queries.open_deadlines(where, now, when == "overdue", limit)
+        return [OpenDeadline(**row._asdict(), overdue=when == "overdue") for row in rows]
 
     @api.post("/clock/advance")
     async def advance(
