@@ -40,6 +40,6 @@ class EventCodec(Generic[E]):
         """The events of one read of a stream."""
         return [self.load(r) for r in recorded]
 
-    async def encode(self, events: Sequence[E], metadata: Mapping[str, Any]) -> list[NewEvent]:
+    async def encode(self, events: Sequence[E], metadata: Mapping[str, object]) -> list[NewEvent]:
         """The events of one append, each with ``metadata``."""
         return [self.to_new(e, metadata) for e in events]

@@ -19,7 +19,7 @@ from eventkit import NewEvent, RecordedEvent
 from servicekit.codec import EventCodec
 
 from authority.app.keyring import ChildKey, Keyring
-from authority.domain.case import CaseOpened, CaseState
+from authority.domain.case import CaseEvent, CaseOpened, CaseState
 
 ERASED_NAME = "[erased]"
 ERASED_PERSON = {"name": ERASED_NAME, "cpr": {"digits": "0101000000"}}
@@ -35,31 +35,33 @@ def _sealed(recorded: RecordedEvent) -> bool:
     return recorded.type == CaseOpened.__name__ and SEALED_FIELD in recorded.data
 
 
-class PersonalCodec(EventCodec[Any]):
-    def __init__(self, event_types: Iterable[type[Any]], keyring: Keyring) -> None:
+class PersonalCodec(EventCodec[CaseEvent]):
+    def __init__(self, event_types: Iterable[type[CaseEvent]], keyring: Keyring) -> None:
         super().__init__(event_types)
         self.keyring = keyring
 
-    def dump(self, event: Any) -> dict[str, Any]:
+    def dump(self, event: CaseEvent) -> dict[str, Any]:
         if isinstance(event, CaseOpened):
             raise TypeError(UNKEYED)
         return super().dump(event)
 
-    def load(self, recorded: RecordedEvent) -> Any:
+    def load(self, recorded: RecordedEvent) -> CaseEvent:
         if _sealed(recorded):
             raise TypeError(UNKEYED)
         return super().load(recorded)
 
-    async def encode(self, events: Sequence[Any], metadata: Mapping[str, Any]) -> list[NewEvent]:
+    async def encode(
+        self, events: Sequence[CaseEvent], metadata: Mapping[str, object]
+    ) -> list[NewEvent]:
         return [
             NewEvent(type=type(e).__name__, data=await self._dump(e), metadata=metadata)
             for e in events
         ]
 
-    async def decode(self, recorded: Sequence[RecordedEvent]) -> list[Any]:
+    async def decode(self, recorded: Sequence[RecordedEvent]) -> list[CaseEvent]:
         return [await self._load(r) if _sealed(r) else EventCodec.load(self, r) for r in recorded]
 
-    async def _dump(self, event: Any) -> dict[str, Any]:
+    async def _dump(self, event: CaseEvent) -> dict[str, Any]:
         data = super().dump(event)
         if not isinstance(event, CaseOpened):
             return data
@@ -74,7 +76,7 @@ class PersonalCodec(EventCodec[Any]):
         data[SEALED_FIELD] = key.seal_json(persons, f"case-{event.case_id}")
         return data
 
-    async def _load(self, recorded: RecordedEvent) -> Any:
+    async def _load(self, recorded: RecordedEvent) -> CaseEvent:
         data = dict(recorded.data)
         sealed = data.pop(SEALED_FIELD)
         key: ChildKey = await self.keyring.key_for(case_of(recorded.stream_id))
