@@ -1,8 +1,12 @@
-"""A toy decider for the kit's own tests: a shelf that stocks and lends items."""
+"""A toy decider for the kit's own tests: a shelf whose items are stocked and lent out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+SHELF = "shelf"
 
 
 class Refused(Exception):
@@ -19,40 +23,37 @@ class Stock:
 @dataclass(frozen=True)
 class Lend:
     item: str
+    reader: str
 
 
 @dataclass(frozen=True)
-class Stocked:
-    item: str
+class Moved:
+    """``item`` is now at ``to``: the shelf, or a reader."""
 
-
-@dataclass(frozen=True)
-class Lent:
     item: str
+    to: str
 
 
 @dataclass(frozen=True)
 class Shelf:
-    items: frozenset[str] = frozenset()
-    lent: frozenset[str] = frozenset()
+    places: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 EMPTY = Shelf()
 
 
-def decide(command: Stock | Lend, state: Shelf) -> list[Stocked | Lent]:
-    match command:
-        case Stock(item):
-            return [] if item in state.items else [Stocked(item)]
-        case Lend(item):
-            if item not in state.items:
-                raise Refused("not_stocked", f"{item} is not on the shelf")
-            return [] if item in state.lent else [Lent(item)]
+def decide(command: Stock | Lend, state: Shelf) -> list[Moved]:
+    place = state.places.get(command.item)
+    if isinstance(command, Stock):
+        return [] if place is not None else [Moved(command.item, SHELF)]
+    if place is None:
+        raise Refused("not_stocked", f"{command.item} is not on the shelf")
+    if place == command.reader:
+        return []  # lent to this reader already
+    if place != SHELF:
+        raise Refused("lent_out", f"{command.item} is lent out")
+    return [Moved(command.item, command.reader)]
 
 
-def evolve(state: Shelf, event: Stocked | Lent) -> Shelf:
-    match event:
-        case Stocked(item):
-            return replace(state, items=state.items | {item})
-        case Lent(item):
-            return replace(state, lent=state.lent | {item})
+def evolve(state: Shelf, event: Moved) -> Shelf:
+    return Shelf(MappingProxyType({**state.places, event.item: event.to}))

@@ -121,17 +121,10 @@ class MemoryEventStore:
             uow.rollback()
             raise
 
-    async def append(
-        self,
-        stream_id: str,
-        expected_revision: int,
-        events: Sequence[NewEvent],
-        outbox: Sequence[OutboxMessage] = (),
-    ) -> int:
+    async def append(self, stream_id: str, expected: int, events: Sequence[NewEvent]) -> int:
+        """Append in a unit of work of its own (a test's given history)."""
         async with self.unit_of_work() as uow:
-            revision = await uow.append(stream_id, expected_revision, events)
-            await uow.enqueue(outbox)
-        return revision
+            return await uow.append(stream_id, expected, events)
 
     async def load(
         self, stream_id: str, as_of: datetime | None = None, after: int = 0
@@ -154,16 +147,10 @@ class MemoryEventStore:
     def recorded(
         self, stream_id: str, revision: int, event: NewEvent, position: int
     ) -> RecordedEvent:
+        data, metadata, now = _json(event.data), _json(event.metadata), datetime.now(UTC)
+        version = event.schema_version
         return RecordedEvent(
-            position=position,
-            stream_id=stream_id,
-            revision=revision,
-            event_id=event.event_id,
-            type=event.type,
-            schema_version=event.schema_version,
-            data=_json(event.data),
-            metadata=_json(event.metadata),
-            recorded_at=datetime.now(UTC),
+            position, stream_id, revision, event.event_id, event.type, version, data, metadata, now
         )
 
     def add(self, stream_id: str, batch: Sequence[NewEvent]) -> None:

@@ -69,14 +69,7 @@ class MemoryDirectory:
     def __init__(self, rules: MemoryRules) -> None:
         self.rules, self.cases = rules, dict[UUID, Case]()
 
-    async def note(
-        self,
-        tx: Transaction,
-        case_id: UUID,
-        as_of: datetime,
-        municipality: str | None = None,
-        caseworker_id: str | None = None,
-    ) -> CaseFacts:
+    async def note(self, tx, case_id, as_of, municipality=None, caseworker_id=None) -> CaseFacts:
         known = self.cases.get(case_id)
         if municipality is None and caseworker_id is None:
             return CaseFacts(None, 0) if known is None else await self._facts(tx, known)
@@ -157,7 +150,8 @@ class MemoryIndex:
             key=lambda r: (r.due_at, r.deadline_id),
         )
         found = [
-            self._open(list(phases)) for _, phases in groupby(rows, key=lambda r: r.deadline_id)
+            self._open(list(phases), overdue)
+            for _, phases in groupby(rows, key=lambda r: r.deadline_id)
         ]
         wanted = {k: v for k, v in asdict(where).items() if v is not None}
         return [d for d in found if all(getattr(d, k) == v for k, v in wanted.items())][:limit]
@@ -166,7 +160,7 @@ class MemoryIndex:
         pending = [r for r in self.rows.values() if r.status == "pending"]
         return len(pending), sum(r.due_at < now for r in pending)
 
-    def _open(self, phases: list[PhaseRow]) -> OpenDeadline:
+    def _open(self, phases: list[PhaseRow], overdue: bool) -> OpenDeadline:
         first, pending = phases[0], [r.fire_at for r in phases if r.status == "pending"]
         case = self.directory.cases.get(first.case_id) if first.case_id else None
         return OpenDeadline(
@@ -180,6 +174,7 @@ class MemoryIndex:
             provider_id=first.provider_id,
             caseworker_id=case.caseworker_id if case else None,
             municipality=case.municipality if case else None,
+            overdue=overdue,
         )
 
 

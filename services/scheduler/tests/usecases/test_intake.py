@@ -14,6 +14,8 @@ from samspil_contracts import (
     InvestigationStarted,
     OrderAccepted,
     OrderPlaced,
+    decode,
+    encode,
 )
 from samspil_contracts.testing import example_event
 from scheduler.app.deadlines import stream_id
@@ -27,16 +29,13 @@ AT = datetime(2027, 3, 1, 10, tzinfo=UTC)
 
 
 def envelope(event: IntegrationEvent, at: datetime = AT) -> Envelope:
-    return Envelope(
-        event_id=uuid4(),
-        type=event.type_name,
-        schema_version=event.schema_version,
-        subject=event.partition_key(),
-        revision=1,
-        occurred_at=at,
-        correlation_id=uuid4(),
-        producer="/samspil/authority",
-    )
+    """The envelope a consumer decodes from the record the authority would send."""
+    wire = encode(
+        event, subject=event.partition_key(), revision=1, correlation_id=uuid4(),
+        producer="/samspil/authority", occurred_at=at,
+    )  # fmt: skip
+    found, _ = decode(wire.headers, wire.value)
+    return found
 
 
 def order(municipality: str | None = None) -> OrderPlaced:

@@ -66,7 +66,8 @@ class SqlDeadlineQueries:
             .limit(limit)
         )
         async with self.engine.connect() as conn:
-            return [OpenDeadline(**row) for row in (await conn.execute(query)).mappings()]
+            rows = (await conn.execute(query)).mappings()
+            return [OpenDeadline(**row, overdue=overdue) for row in rows]
 
     async def counts(self, now: datetime) -> tuple[int, int]:
         pending = sa.func.count().filter(phases.c.status == "pending")

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import NamedTuple, Protocol
+from typing import Protocol
 from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict
 
 from scheduler.app.phases import PhaseRow
 
@@ -34,8 +36,10 @@ class OpenFilter:
     contract_id: UUID | None = None
 
 
-class OpenDeadline(NamedTuple):
-    """A deadline not yet met, with its case's current caseworker and municipality."""
+class OpenDeadline(BaseModel):
+    """A deadline not yet met, with its case's current caseworker (also the API's answer)."""
+
+    model_config = ConfigDict(frozen=True)
 
     deadline_id: UUID
     kind: str
@@ -47,6 +51,7 @@ class OpenDeadline(NamedTuple):
     provider_id: UUID | None
     caseworker_id: str | None
     municipality: str | None
+    overdue: bool
 
 
 class DeadlineQueries(Protocol):

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from servicekit.auth import Principal, require
 from servicekit.problems import Problem
 
-from scheduler.app.queries import DeadlineQueries, OpenFilter, PhaseFilter
+from scheduler.app.queries import DeadlineQueries, OpenDeadline, OpenFilter, PhaseFilter
 
 READERS = require("caseworker", "team_leader", "ops", "coordinator")
 
@@ -29,22 +29,6 @@ class DeadlineView(BaseModel):
     order_id: UUID | None
     contract_id: UUID | None
     provider_id: UUID | None
-
-
-class OpenDeadline(BaseModel):
-    """A deadline not yet met, with its case's current caseworker."""
-
-    deadline_id: UUID
-    kind: str
-    due_at: datetime
-    next_at: datetime | None  # the next phase to fire; none once the overdue one has
-    overdue: bool
-    case_id: UUID | None
-    order_id: UUID | None
-    contract_id: UUID | None
-    provider_id: UUID | None
-    caseworker_id: str | None
-    municipality: str | None
 
 
 class Advance(BaseModel):
@@ -98,8 +82,7 @@ def router() -> APIRouter:
         )
         now = request.app.state.clock.now()
         queries: DeadlineQueries = request.app.state.queries
-        rows = await queries.open_deadlines(where, now, when == "overdue", limit)
-        return [OpenDeadline(**row._asdict(), overdue=when == "overdue") for row in rows]
+        return await queries.open_deadlines(where, now, when == "overdue", limit)
 
     @api.post("/clock/advance")
     async def advance(
