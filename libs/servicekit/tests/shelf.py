@@ -16,19 +16,16 @@ class Refused(Exception):
 
 
 @dataclass(frozen=True)
-class Stock:
-    item: str
+class Put:
+    """The command: put ``item`` on the shelf, or lend it to ``reader``."""
 
-
-@dataclass(frozen=True)
-class Lend:
     item: str
-    reader: str
+    reader: str | None = None
 
 
 @dataclass(frozen=True)
 class Moved:
-    """``item`` is now at ``to``: the shelf, or a reader."""
+    """The event: ``item`` is now at ``to`` (the shelf, or a reader)."""
 
     item: str
     to: str
@@ -42,9 +39,9 @@ class Shelf:
 EMPTY = Shelf()
 
 
-def decide(command: Stock | Lend, state: Shelf) -> list[Moved]:
+def decide(command: Put, state: Shelf) -> list[Moved]:
     place = state.places.get(command.item)
-    if isinstance(command, Stock):
+    if command.reader is None:
         return [] if place is not None else [Moved(command.item, SHELF)]
     if place is None:
         raise Refused("not_stocked", f"{command.item} is not on the shelf")

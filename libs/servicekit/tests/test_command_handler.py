@@ -19,7 +19,7 @@ from servicekit.statecache import StateCache
 from servicekit.streams import EventStream
 from testkit import published
 
-from .shelf import EMPTY, Lend, Moved, Refused, Shelf, Stock, decide, evolve
+from .shelf import EMPTY, Moved, Put, Refused, Shelf, decide, evolve
 
 AT = datetime(2027, 3, 1, 9, tzinfo=UTC)
 CLERK = SystemActor("clerk-1", "clerk")
@@ -40,9 +40,7 @@ def announce(change: Change[Moved, Shelf]) -> list[IntegrationEvent]:
     return [example_event(MeasureEnded) for e in change.events if e.to != "shelf"]
 
 
-def shelf_handler(
-    rows: Rows, cache: StateCache | None = None
-) -> CommandHandler[Stock | Lend, Moved, Shelf]:
+def shelf_handler(rows: Rows, cache: StateCache | None = None) -> CommandHandler[Put, Moved, Shelf]:
     stream = EventStream("shelf", EventCodec([Moved]), cache)
     announcing = Announcing(Publisher("/samspil/test"), announce)
     return CommandHandler(stream, Decider(EMPTY, decide, evolve), rows, announcing)
@@ -54,10 +52,10 @@ async def test_a_command_is_recorded_projected_and_announced_in_its_unit_of_work
     acting = Acting(CLERK, AT, causation_id=uuid4())
     # Given a stocked item
     async with store.unit_of_work() as uow:
-        first = await handler.handle(uow, "s1", Stock("atlas"), acting)
+        first = await handler.handle(uow, "s1", Put("atlas"), acting)
     # When it is lent
     async with store.unit_of_work() as uow:
-        change = await handler.handle(uow, "s1", Lend("atlas", "ann"), acting)
+        change = await handler.handle(uow, "s1", Put("atlas", "ann"), acting)
     # Then the event is stored with the actor's metadata after the first
     assert (first.began, change.began, change.revision) == (True, False, 2)
     stored = await store.load("shelf-s1")
@@ -79,7 +77,7 @@ async def test_an_idempotent_repeat_records_projects_and_sends_nothing() -> None
     handler = shelf_handler(rows)
     await store.append("shelf-s1", 0, [handler.stream.codec.to_new(Moved("atlas", "shelf"), {})])
     async with store.unit_of_work() as uow:
-        change = await handler.handle(uow, "s1", Stock("atlas"), Acting(CLERK, AT))
+        change = await handler.handle(uow, "s1", Put("atlas"), Acting(CLERK, AT))
     assert (change.events, change.revision) == ((), 1)
     assert (len(await store.load("shelf-s1")), rows.changes, store.outbox) == (1, [], [])
 
@@ -90,7 +88,7 @@ async def test_a_refused_command_leaves_nothing_behind() -> None:
 
     async def lend_unstocked() -> None:
         async with store.unit_of_work() as uow:
-            await handler.handle(uow, "s1", Lend("atlas", "ann"), Acting(CLERK, AT))
+            await handler.handle(uow, "s1", Put("atlas", "ann"), Acting(CLERK, AT))
 
     with pytest.raises(Refused):
         await lend_unstocked()
@@ -102,18 +100,18 @@ async def test_the_clients_revision_guards_the_append() -> None:
     store, handler = MemoryEventStore(), shelf_handler(Rows())
     for item in ("atlas", "globe"):
         async with store.unit_of_work() as uow:
-            await handler.handle(uow, "s1", Stock(item), Acting(CLERK, AT))
+            await handler.handle(uow, "s1", Put(item), Acting(CLERK, AT))
     stale = Acting(CLERK, AT, expected_revision=1)
 
     async def lend_on_what_it_saw() -> None:
         async with store.unit_of_work() as uow:
-            await handler.handle(uow, "s1", Lend("atlas", "ann"), stale)
+            await handler.handle(uow, "s1", Put("atlas", "ann"), stale)
 
     # When it acts on what it saw, then it is refused as a concurrency conflict
     with pytest.raises(ConcurrencyError):
         await lend_on_what_it_saw()
     async with store.unit_of_work() as uow:
-        change = await handler.handle(uow, "s1", Lend("atlas", "ann"), stale.following())
+        change = await handler.handle(uow, "s1", Put("atlas", "ann"), stale.following())
     assert change.revision == 3
 
 
@@ -124,7 +122,7 @@ async def test_a_cached_state_of_a_rolled_back_command_is_not_served() -> None:
 
     async def stock_then_fail() -> None:
         async with store.unit_of_work() as uow:
-            await handler.handle(uow, "s1", Stock("atlas"), Acting(CLERK, AT))
+            await handler.handle(uow, "s1", Put("atlas"), Acting(CLERK, AT))
             raise RuntimeError("a later step failed")
 
     with pytest.raises(RuntimeError):
