@@ -13,7 +13,7 @@ from samspil_contracts.testing import example_event
 from servicekit.acting import Acting, SystemActor
 from servicekit.codec import EventCodec
 from servicekit.decider import Decider
-from servicekit.handler import Announcing, Change, CommandHandler
+from servicekit.handler import Announcing, Change, CommandHandler, Stable
 from servicekit.publishing import Publisher
 from servicekit.statecache import StateCache
 from servicekit.streams import EventStream
@@ -35,9 +35,13 @@ class Rows:
         self.changes.append(change)
 
 
-def announce(change: Change[Moved, Shelf]) -> list[IntegrationEvent]:
-    """A lending is announced (any event does for the test)."""
-    return [example_event(MeasureEnded) for e in change.events if e.to != "shelf"]
+STABLE_ID = uuid4()
+
+
+def announce(change: Change[Moved, Shelf]) -> list[IntegrationEvent | Stable]:
+    """A lending is announced (any event does for the test), once more under a stable id."""
+    lent = [example_event(MeasureEnded) for e in change.events if e.to != "shelf"]
+    return [*lent, *[Stable(e, STABLE_ID) for e in lent]]
 
 
 def shelf_handler(rows: Rows, cache: StateCache | None = None) -> CommandHandler[Put, Moved, Shelf]:
@@ -64,12 +68,13 @@ async def test_a_command_is_recorded_projected_and_announced_in_its_unit_of_work
     assert stored[1].metadata["causation_id"] == str(acting.causation_id)
     # And the read model saw each change, and the announcement went out in its correlation
     assert [c.state for c in rows.changes] == [first.state, change.state]
-    [(envelope, _)] = published(store, MeasureEnded)
+    [(envelope, _), (stable, _)] = published(store, MeasureEnded)
     assert (envelope.correlation_id, envelope.causation_id) == (
         acting.correlation_id,
         acting.causation_id,
     )
     assert envelope.revision == 2
+    assert stable.event_id == STABLE_ID
 
 
 async def test_an_idempotent_repeat_records_projects_and_sends_nothing() -> None:

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
+from uuid import UUID, uuid4
 
-from eventkit import Transaction
+from eventkit import OutboxMessage, Transaction
 from samspil_contracts import IntegrationEvent
 
 from servicekit.acting import Acting, Actor
@@ -51,11 +52,27 @@ class Projection(Protocol[E, S]):
 
 
 @dataclass(frozen=True)
+class Stable:
+    """An integration event under an id of its own making (the same fact, the same id), so a
+    repeat of the command that caused it is dropped downstream."""
+
+    event: IntegrationEvent
+    event_id: UUID
+
+
+@dataclass(frozen=True)
 class Announcing(Generic[E, S]):
-    """Which integration events a change announces, and who publishes them."""
+    """Which integration events a change announces (pure), and who publishes them."""
 
     publisher: Publisher
-    announce: Callable[[Change[E, S]], Sequence[IntegrationEvent]]
+    announce: Callable[[Change[E, S]], Sequence[IntegrationEvent | Stable]]
+
+    def messages(self, change: Change[E, S], acting: Acting[A]) -> list[OutboxMessage]:
+        found = [a if isinstance(a, Stable) else Stable(a, uuid4()) for a in self.announce(change)]
+        return [
+            self.publisher.acting_message(acting, a.event, change.revision, a.event_id)
+            for a in found
+        ]
 
 
 class CommandHandler(Generic[C, E, S]):
@@ -90,9 +107,7 @@ class CommandHandler(Generic[C, E, S]):
         if self.projection is not None:
             await self.projection.project(tx, change)
         if self.announcing is not None:
-            publisher, revision = self.announcing.publisher, change.revision
-            announced = self.announcing.announce(change)
-            await tx.enqueue([publisher.acting_message(acting, e, revision) for e in announced])
+            await tx.enqueue(self.announcing.messages(change, acting))
         return change
 
     async def record(

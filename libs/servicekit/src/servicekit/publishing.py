@@ -89,7 +89,11 @@ class Publisher:
         )
 
     def acting_message(
-        self, acting: Acting[Any], event: IntegrationEvent, revision: int
+        self,
+        acting: Acting[Any],
+        event: IntegrationEvent,
+        revision: int,
+        event_id: UUID | None = None,
     ) -> OutboxMessage:
         """``event`` as a consequence of what ``acting`` does: keyed by the event's own
         partition key, in the actor's correlation, caused by what it acts on; the trace of
@@ -101,6 +105,7 @@ class Publisher:
             correlation_id=acting.correlation_id,
             causation_id=acting.causation_id,
             occurred_at=acting.at,
+            event_id=event_id,
             traceparent=current_traceparent() or acting.traceparent,
         )
 
