@@ -10,7 +10,7 @@ from eventkit import Transaction
 from servicekit.acting import Acting, Actor
 from servicekit.codec import EventCodec
 from servicekit.decider import Decider
-from servicekit.handler import Change, CommandHandler
+from servicekit.handler import Announcing, Change, CommandHandler
 from servicekit.streams import EventStream
 
 from scheduler.app.ports import DeadlineIndex
@@ -55,8 +55,14 @@ def decider(subject: Subject, rules: Rules) -> Decider[Command, Event, DeadlineS
 
 
 class Deadlines:
-    def __init__(self, index: DeadlineIndex, rules: Rules = DEFAULT_RULES) -> None:
-        self.index, self.rules = index, rules
+    def __init__(
+        self,
+        index: DeadlineIndex,
+        rules: Rules = DEFAULT_RULES,
+        announcing: Announcing[Event, DeadlineSet] | None = None,
+    ) -> None:
+        """``announcing``: the integration events a change publishes, if any."""
+        self.index, self.rules, self.announcing = index, rules, announcing
 
     async def execute(
         self, tx: Transaction, command: Command, acting: Acting[A], rules: Rules | None = None
@@ -64,5 +70,7 @@ class Deadlines:
         """Decides ``command`` with ``rules`` (the municipality's; else those given at
         start) through the kit's command handler, re-indexing the subject."""
         subject = command.subject
-        handler = CommandHandler(STREAMS, decider(subject, rules or self.rules), self.index)
+        handler = CommandHandler(
+            STREAMS, decider(subject, rules or self.rules), self.index, self.announcing
+        )
         return await handler.handle(tx, subject.key, command, acting)
