@@ -16,21 +16,25 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from uuid import UUID
 
 import orjson
 
 from eventkit.model import ConcurrencyError, NewEvent, OutboxMessage, RecordedEvent
 
-if TYPE_CHECKING:
-    from eventkit.ports import Store
-    from eventkit.store import EventStore
-
 
 def _json(value: Mapping[str, Any]) -> dict[str, Any]:
     copied: dict[str, Any] = orjson.loads(orjson.dumps(value))
     return copied
+
+
+def _recorded(stream_id: str, revision: int, event: NewEvent, position: int) -> RecordedEvent:
+    data, metadata, now = _json(event.data), _json(event.metadata), datetime.now(UTC)
+    version = event.schema_version
+    return RecordedEvent(
+        position, stream_id, revision, event.event_id, event.type, version, data, metadata, now
+    )
 
 
 class MemoryUnitOfWork:
@@ -45,7 +49,7 @@ class MemoryUnitOfWork:
     async def load(self, stream_id: str, after: int = 0) -> list[RecordedEvent]:
         committed = self._store.committed(stream_id)
         mine = [
-            self._store.recorded(stream_id, len(committed) + n, event, position=0)
+            _recorded(stream_id, len(committed) + n, event, position=0)
             for n, event in enumerate(self._appended.get(stream_id, ()), start=1)
         ]
         return [e for e in [*committed, *mine] if e.revision > after]
@@ -138,25 +142,13 @@ class MemoryEventStore:
     async def read_all(self, after: int = 0, limit: int = 1000) -> list[RecordedEvent]:
         return self.events[after : after + limit]  # positions are 1..n, gap-free
 
-    async def settle(self) -> None:
-        """Every commit is visible at once."""
-
     def committed(self, stream_id: str) -> list[RecordedEvent]:
         return self._streams.get(stream_id, [])
-
-    def recorded(
-        self, stream_id: str, revision: int, event: NewEvent, position: int
-    ) -> RecordedEvent:
-        data, metadata, now = _json(event.data), _json(event.metadata), datetime.now(UTC)
-        version = event.schema_version
-        return RecordedEvent(
-            position, stream_id, revision, event.event_id, event.type, version, data, metadata, now
-        )
 
     def add(self, stream_id: str, batch: Sequence[NewEvent]) -> None:
         stream = self._streams.setdefault(stream_id, [])
         for event in batch:
-            recorded = self.recorded(stream_id, len(stream) + 1, event, len(self.events) + 1)
+            recorded = _recorded(stream_id, len(stream) + 1, event, len(self.events) + 1)
             stream.append(recorded)
             self.events.append(recorded)
 
@@ -165,9 +157,3 @@ class MemoryEventStore:
             if message.message_id not in self._sent:
                 self._sent.add(message.message_id)
                 self.outbox.append(message)
-
-
-if TYPE_CHECKING:  # mypy holds both stores to the one protocol
-
-    def _both(memory: MemoryEventStore, sql: EventStore) -> tuple[Store, Store]:
-        return memory, sql

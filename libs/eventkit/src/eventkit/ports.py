@@ -12,10 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from uuid import UUID
 
 from eventkit.model import NewEvent, OutboxMessage, RecordedEvent
+
+if TYPE_CHECKING:
+    from eventkit.memory import MemoryEventStore
+    from eventkit.store import EventStore
 
 
 class Transaction(Protocol):
@@ -68,3 +72,9 @@ class Store(Protocol):
     async def read_all(self, after: int = 0, limit: int = 1000) -> list[RecordedEvent]:
         """Every stream's committed events after global position ``after``."""
         ...
+
+
+if TYPE_CHECKING:  # mypy holds both stores to the protocol
+
+    def _both(memory: MemoryEventStore, sql: EventStore) -> tuple[Store, Store]:
+        return memory, sql
