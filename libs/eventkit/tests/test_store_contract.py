@@ -132,6 +132,7 @@ async def test_read_all_pages_through_every_stream_in_commit_order(any_store: St
     await any_store.append("a", 0, [event(1)])
     await any_store.append("b", 0, [event(2)])
     await any_store.append("a", 1, [event(3)])
+    await any_store.settle()  # no older transaction anywhere on the server still open
     first = await any_store.read_all(limit=2)
     rest = await any_store.read_all(after=first[-1].position)
     assert [e.data["n"] for e in first + rest] == [1, 2, 3]

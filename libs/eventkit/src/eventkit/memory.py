@@ -142,6 +142,9 @@ class MemoryEventStore:
     async def read_all(self, after: int = 0, limit: int = 1000) -> list[RecordedEvent]:
         return self.events[after : after + limit]  # positions are 1..n, gap-free
 
+    async def settle(self) -> None:
+        """Every commit is visible to ``read_all`` at once."""
+
     def committed(self, stream_id: str) -> list[RecordedEvent]:
         return self._streams.get(stream_id, [])
 

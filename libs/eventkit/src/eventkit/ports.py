@@ -70,7 +70,12 @@ class Store(Protocol):
         ...
 
     async def read_all(self, after: int = 0, limit: int = 1000) -> list[RecordedEvent]:
-        """Every stream's committed events after global position ``after``."""
+        """Every stream's committed events after global position ``after``, gap-safe: an
+        event is held back while an older transaction may still commit before it."""
+        ...
+
+    async def settle(self) -> None:
+        """Wait until ``read_all`` returns every event committed before this call."""
         ...
 
 
