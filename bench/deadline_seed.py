@@ -20,12 +20,14 @@ from typing import Any
 import asyncpg
 from eventkit.schema import metadata as eventkit_metadata
 from scheduler.adapters.index import metadata as index_metadata
-from scheduler.adapters.index import phases, rows_for
-from scheduler.app.deadlines import Deadlines
+from scheduler.adapters.index import phases
+from scheduler.app.deadlines import STREAMS, stream_id
+from scheduler.app.phases import rows_for
 from scheduler.domain import (
     DEFAULT_RULES,
     DeadlineKind,
     DeadlineScheduled,
+    DeadlineSet,
     ScheduleClaimPayment,
     Subject,
     SubjectKind,
@@ -58,7 +60,7 @@ def template(at: datetime) -> DeadlineScheduled:
     command = ScheduleClaimPayment(
         claim_id=uuid.uuid4(), provider_id=uuid.uuid4(), submitted_on=date(2025, 3, 3), at=at
     )
-    (event,) = decide(command, None, DEFAULT_RULES)
+    (event,) = decide(command, DeadlineSet(command.subject), DEFAULT_RULES)
     assert isinstance(event, DeadlineScheduled)
     timing = Timing(due_at=at, overdue_at=at + OVERDUE_AFTER)
     return replace(event, timing=timing)
@@ -77,14 +79,11 @@ async def create_schema(db: Database) -> None:
 async def seed(db: Database, count: int, first_due: datetime, per_second: float) -> None:
     """``count`` deadlines whose ``due`` phase falls ``1/per_second`` s apart from ``first_due``."""
     await create_schema(db)
-    deadlines = Deadlines(None, DEFAULT_RULES)  # type: ignore[arg-type]  # codec only
     base = template(first_due)
     conn = await asyncpg.connect(db.dsn)
     try:
         for start in range(0, count, CHUNK):
-            events, index = _chunk(
-                deadlines, base, start, min(count, start + CHUNK), first_due, per_second
-            )
+            events, index = _chunk(base, start, min(count, start + CHUNK), first_due, per_second)
             async with conn.transaction():
                 await conn.copy_records_to_table("events", records=events, columns=EVENT_COLUMNS)
                 await conn.copy_records_to_table(
@@ -96,7 +95,6 @@ async def seed(db: Database, count: int, first_due: datetime, per_second: float)
 
 
 def _chunk(
-    deadlines: Deadlines,
     base: DeadlineScheduled,
     start: int,
     stop: int,
@@ -105,8 +103,8 @@ def _chunk(
 ) -> tuple[list[Any], list[Any]]:
     """The template's stored JSON and index rows, made once by the scheduler's own codec and
     ``rows_for``, with the per-copy values (subject, deadline id, times) substituted."""
-    data = deadlines.aggregate.codec.dump(base)
-    template_rows = rows_for(evolve(None, base))
+    data = STREAMS.codec.dump(base)
+    template_rows = [row._asdict() for row in rows_for(evolve(DeadlineSet(base.subject), base))]
     meta = json.dumps({"actor": "bench-seed", "occurred_at": base.at.isoformat()})
     events: list[tuple[Any, ...]] = []
     index: list[tuple[Any, ...]] = []
@@ -122,7 +120,7 @@ def _chunk(
             "overdue_at": times["overdue"].isoformat(),
             "warn_at": None,
         }
-        stream = deadlines.aggregate.stream(subject.key)
+        stream = stream_id(subject)
         events.append(
             (stream, 1, uuid.uuid4(), "DeadlineScheduled", 1, json.dumps(data), meta, base.at)
         )

@@ -1,4 +1,4 @@
-"""The scheduler wired as ``bootstrap.build`` wires it (store, index, Deadlines, Firing, the
+"""The scheduler wired as ``bootstrap.build`` wires it (store, firing queue, Firing, the
 firing loop and a real ``OutboxRelay``), plus a consumer of what reaches the topic."""
 
 from __future__ import annotations
@@ -17,11 +17,8 @@ from eventkit import EventStore, OutboxRelay
 from samspil_contracts import topics
 from scheduler.adapters.clock import AdjustableClock
 from scheduler.adapters.firing_queue import SqlFiringQueue
-from scheduler.adapters.index import SqlDeadlineIndex
-from scheduler.app.deadlines import Deadlines
 from scheduler.app.firing import Firing
 from scheduler.bootstrap import SchedulerSettings
-from scheduler.domain import DEFAULT_RULES
 from scheduler.entrypoints.loops import firing_loop
 from servicekit.publishing import Publisher
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -76,7 +73,6 @@ async def running_scheduler(
     """Firing loop and relay running until the block ends; yields ``Seen``."""
     firing = Firing(
         EventStore(engine),
-        Deadlines(SqlDeadlineIndex(), DEFAULT_RULES),
         SqlFiringQueue(),
         clock,
         Publisher("/samspil/scheduler", prefix),

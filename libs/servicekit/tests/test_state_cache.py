@@ -76,8 +76,8 @@ async def test_a_cached_state_folds_only_the_events_after_it(store: EventStore) 
     await add(store, aggregate, 1, 2, 3)
     assert (await aggregate.load(store, "t")).state == 6
     before = decoded(aggregate)
-    # when two more are appended and it is loaded again, alone and in a unit of work
-    await add(store, aggregate, 4, 5)
+    # when another writer appends two more and it is loaded again, alone and in a unit of work
+    await add(store, total(None), 4, 5)
     alone = await aggregate.load(store, "t")
     async with store.unit_of_work() as uow:
         in_uow = await aggregate.current(uow, "t")
@@ -125,13 +125,27 @@ async def test_a_state_that_may_not_be_kept_is_read_afresh(store: EventStore) ->
     aggregate = total(cache, cacheable=lambda state: state < 10)
     await add(store, aggregate, 3)
     await aggregate.load(store, "t")
-    # when an append makes the total 13
-    await add(store, aggregate, 10)
+    # when another writer's append makes the total 13
+    await add(store, total(None), 10)
     # then the load folds the whole stream, and nothing of it stays cached
     before = decoded(aggregate)
     assert (await aggregate.load(store, "t")).state == 13
     assert decoded(aggregate) - before == 1 + 2  # the new event, then the whole stream
     assert len(cache) == 0
+
+
+async def test_a_commands_own_append_leaves_its_state_cached(store: EventStore) -> None:
+    # given a stream read once
+    aggregate = total(StateCache())
+    await add(store, aggregate, 1)
+    await aggregate.load(store, "t")
+    before = decoded(aggregate)
+    # when this replica appends twice and loads again
+    await add(store, aggregate, 2, 3)
+    loaded = await aggregate.load(store, "t")
+    # then it decoded nothing: each append left the state it led to in the cache
+    assert (loaded.state, loaded.revision) == (6, 3)
+    assert decoded(aggregate) == before
 
 
 async def test_the_past_is_never_read_from_the_cache(store: EventStore) -> None:

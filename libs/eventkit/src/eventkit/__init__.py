@@ -5,13 +5,21 @@ Generic: it stores and moves events and bytes and knows nothing of any service's
 
 from eventkit.cli import rebuild_main
 from eventkit.deadletters import DeadLetters, Inbound, dead_letter_topic
-from eventkit.model import ConcurrencyError, NewEvent, OutboxMessage, RecordedEvent
+from eventkit.memory import MemoryEventStore, MemoryUnitOfWork
+from eventkit.model import (
+    ConcurrencyError,
+    NewEvent,
+    OutboxMessage,
+    RecordedEvent,
+    TransactionAborted,
+)
+from eventkit.ports import Store, Transaction
 from eventkit.producer import started_producer
 from eventkit.projections import BatchProjection, Projection, ProjectionRunner
 from eventkit.relay import OutboxRelay
 from eventkit.store import EventStore
 from eventkit.topics import TopicSpec, ensure_topics
-from eventkit.uow import UnitOfWork
+from eventkit.uow import UnitOfWork, connection_of
 
 __all__ = [
     "BatchProjection",
@@ -19,14 +27,20 @@ __all__ = [
     "DeadLetters",
     "EventStore",
     "Inbound",
+    "MemoryEventStore",
+    "MemoryUnitOfWork",
     "NewEvent",
     "OutboxMessage",
     "OutboxRelay",
     "Projection",
     "ProjectionRunner",
     "RecordedEvent",
+    "Store",
     "TopicSpec",
+    "Transaction",
+    "TransactionAborted",
     "UnitOfWork",
+    "connection_of",
     "dead_letter_topic",
     "ensure_topics",
     "rebuild_main",

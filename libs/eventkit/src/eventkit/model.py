@@ -65,3 +65,8 @@ class ConcurrencyError(Exception):
         self.stream_id = stream_id
         self.expected = expected
         self.actual = actual
+
+
+class TransactionAborted(Exception):
+    """The database aborted the transaction to end a conflict with another one (a deadlock,
+    or a serialisation failure): nothing of it was committed, so it may simply run again."""

@@ -7,12 +7,21 @@ from collections.abc import AsyncGenerator, AsyncIterator, Sequence
 from contextlib import aclosing, asynccontextmanager
 from datetime import datetime
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from eventkit import _horizon, _pg_write, reading
-from eventkit.model import ConcurrencyError, NewEvent, OutboxMessage, RecordedEvent
+from eventkit.model import (
+    ConcurrencyError,
+    NewEvent,
+    OutboxMessage,
+    RecordedEvent,
+    TransactionAborted,
+)
 from eventkit.schema import metadata
 from eventkit.uow import UnitOfWork
+
+ABORTED = {"40P01", "40001"}  # deadlock_detected, serialization_failure
 
 
 class EventStore:
@@ -28,9 +37,17 @@ class EventStore:
 
     @asynccontextmanager
     async def unit_of_work(self) -> AsyncIterator[UnitOfWork]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        async with self.engine.begin() as conn:
-            yield UnitOfWork(self.engine, conn)
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        A deadlock or serialisation failure comes out as ``TransactionAborted`` (callers
+        retry without knowing the database's error codes)."""
+        try:
+            async with self.engine.begin() as conn:
+                yield UnitOfWork(self.engine, conn)
+        except DBAPIError as error:
+            if getattr(error.orig, "sqlstate", None) in ABORTED:
+                raise TransactionAborted(str(error.orig)) from error
+            raise
 
     async def append(
         self,

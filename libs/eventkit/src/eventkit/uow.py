@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from uuid import UUID
 
 from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from eventkit import _pg_write
+from eventkit import _pg_write, bulk
 from eventkit._sql import insert_ignoring_conflicts, is_postgres, utcnow
 from eventkit.model import ConcurrencyError, NewEvent, OutboxMessage, RecordedEvent
 from eventkit.reading import current_revision, load_stream
@@ -91,6 +91,10 @@ class UnitOfWork:
         if actual != expected:
             raise ConcurrencyError(stream_id, expected, actual)
 
+    async def append_to_streams(self, appends: Mapping[str, Sequence[NewEvent]]) -> dict[str, int]:
+        """Each stream's events after its last one, in one statement (see ``eventkit.bulk``)."""
+        return await bulk.append_to_streams(self._connection, appends)
+
     async def enqueue(self, messages: Sequence[OutboxMessage]) -> None:
         """Queue Kafka records; the relay sends them once this transaction commits.
 
@@ -138,3 +142,10 @@ class UnitOfWork:
         )
         inserted = {row[0] for row in new}
         return {event_id for event_id in event_ids if event_id not in inserted}
+
+
+def connection_of(tx: object) -> AsyncConnection:
+    """The SQL connection of a unit of work, for an adapter writing its own tables in it."""
+    if not isinstance(tx, UnitOfWork):
+        raise TypeError(f"a SQL adapter needs a SQL unit of work, not {type(tx).__name__}")
+    return tx.connection

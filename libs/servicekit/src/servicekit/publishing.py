@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 from uuid import UUID, uuid4
 
 from eventkit import OutboxMessage, UnitOfWork
 from samspil_contracts import Envelope, IntegrationEvent, encode
 
 from servicekit.tracing import current_traceparent
+
+if TYPE_CHECKING:
+    from servicekit.acting import Acting
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,27 @@ class Publisher:
             value=wire.value,
             headers=wire.headers,
             message_id=wire.event_id,
+        )
+
+    def acting_message(
+        self,
+        acting: Acting[Any],
+        event: IntegrationEvent,
+        revision: int,
+        event_id: UUID | None = None,
+    ) -> OutboxMessage:
+        """``event`` as a consequence of what ``acting`` does: keyed by the event's own
+        partition key, in the actor's correlation, caused by what it acts on; the trace of
+        the current span (request or record), else the cause's."""
+        return self.message(
+            event,
+            subject=event.partition_key(),
+            revision=revision,
+            correlation_id=acting.correlation_id,
+            causation_id=acting.causation_id,
+            occurred_at=acting.at,
+            event_id=event_id,
+            traceparent=current_traceparent() or acting.traceparent,
         )
 
     async def reply(

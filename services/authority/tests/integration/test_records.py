@@ -182,18 +182,17 @@ async def test_another_replica_stops_opening_an_erased_case_within_the_ttl(
     )
     cw = await stack.token("cw-1", "caseworker")
     case_id = await open_case(stack, cw)
-    await replica.prime(UUID(case_id))
-    sealed = replica.seal_json(UUID(case_id), {"name": "x"}, "aad")
+    sealed = (await replica.key_for(UUID(case_id))).seal_json({"name": "x"}, "aad")
     erased = await stack.erase(case_id)
     assert erased.status_code == 200, erased.text
     try:
         # Within the TTL it still trusts its cache (the documented limit) ...
-        await replica.prime(UUID(case_id))
-        assert replica.open_json(UUID(case_id), sealed, "aad") == {"name": "x"}
+        key = await replica.key_for(UUID(case_id))
+        assert key.open_json(sealed, "aad") == {"name": "x"}
         # ... after it, it asks the store, finds no key, and the data is unreadable.
         now[0] = 31.0
-        await replica.prime(UUID(case_id))
+        key = await replica.key_for(UUID(case_id))
         with pytest.raises(KeyMissing):
-            replica.open_json(UUID(case_id), sealed, "aad")
+            key.open_json(sealed, "aad")
     finally:
         await engine.dispose()

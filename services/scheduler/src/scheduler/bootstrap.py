@@ -25,7 +25,7 @@ from scheduler.adapters.index import SqlDeadlineIndex
 from scheduler.adapters.index import metadata as index_metadata
 from scheduler.adapters.rules_store import SqlRulesStore
 from scheduler.adapters.tables import metadata as tables_metadata
-from scheduler.adapters.views import SqlDeadlineViews
+from scheduler.adapters.views import SqlDeadlineQueries
 from scheduler.app.deadlines import Deadlines
 from scheduler.app.firing import Firing
 from scheduler.app.intake import Intake
@@ -68,12 +68,12 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
     if settings.adjustable_clock and settings.env == "production":
         raise RuntimeError("ADJUSTABLE_CLOCK is refused in production")
     engine = db.engine_for(settings.database_url)
-    store, index = EventStore(engine), SqlDeadlineIndex()
+    store, queries = EventStore(engine), SqlDeadlineQueries(engine)
     offset = timedelta(days=settings.clock_offset_days)
     clock = AdjustableClock(offset) if settings.adjustable_clock else SystemClock()
-    deadlines = Deadlines(index, DEFAULT_RULES)
+    deadlines = Deadlines(SqlDeadlineIndex(), DEFAULT_RULES)
     publisher = Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix)
-    firing = Firing(store, deadlines, SqlFiringQueue(), clock, publisher, settings.fire_batch_size)
+    firing = Firing(store, SqlFiringQueue(), clock, publisher, settings.fire_batch_size)
     bootstrap, prefix = settings.kafka_bootstrap_servers, settings.kafka_topic_prefix
     kafka_security.configure(settings)
     broker = KafkaBroker(bootstrap, client_id=SERVICE, **kafka_security.broker_options(settings))
@@ -88,7 +88,7 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
                 firing_loop(firing, wake, settings.fire_interval_seconds)
                 for _ in range(settings.firing_concurrency)
             ],
-            gauges_loop(engine, index, clock),
+            gauges_loop(queries, clock),
         ],
     )
     rules = MunicipalRules(SqlRulesStore())
@@ -114,5 +114,5 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
         on_startup=[prepare],
     )
     app.state.engine, app.state.clock, app.state.wake = engine, clock, wake
-    app.state.index, app.state.views, app.state.rules = index, SqlDeadlineViews(), rules
+    app.state.store, app.state.queries, app.state.rules = store, queries, rules
     return app

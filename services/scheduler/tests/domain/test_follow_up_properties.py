@@ -24,11 +24,10 @@ CONTRACT = UUID("00000000-0000-4000-8000-00000000c0c0")
 CAL = DEFAULT_RULES.calendar
 
 
-def apply(state: DeadlineSet | None, command: Command) -> tuple[DeadlineSet, list[Event]]:
+def apply(state: DeadlineSet, command: Command) -> tuple[DeadlineSet, list[Event]]:
     events = decide(command, state)
     for event in events:
         state = evolve(state, event)
-    assert state is not None
     return state, events
 
 
@@ -48,7 +47,7 @@ def test_one_pending_follow_up_on_a_working_day_with_its_report_before_it(
         start=start,
         at=at_local(start, time(12, 0)),
     )
-    state, history = apply(None, signed)
+    state, history = apply(DeadlineSet(signed.subject), signed)
     for delay in delays:
         # When each follow-up is held some days early or late (never before the last one)
         current = state.latest(DeadlineKind.FOLLOW_UP_DUE)
@@ -73,7 +72,7 @@ def test_one_pending_follow_up_on_a_working_day_with_its_report_before_it(
     assert CAL.is_working_day(to_local_date(report.due_at))
     assert report.due_at < follow_up.due_at
     # And replaying the recorded events rebuilds the same state
-    replayed: DeadlineSet | None = None
+    replayed = DeadlineSet(signed.subject)
     for event in history:
         replayed = evolve(replayed, event)
     assert replayed == state

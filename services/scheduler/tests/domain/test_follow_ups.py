@@ -220,8 +220,9 @@ def test_expected_end_gets_a_warning_30_days_before(given: Given) -> None:
 
 
 def test_a_contract_ending_before_it_starts_is_refused(given: Given) -> None:
+    ending_early = in_force(date(2027, 3, 24), expected_end=date(2027, 3, 1))
     with pytest.raises(DomainError) as refused:
-        decide(in_force(date(2027, 3, 24), expected_end=date(2027, 3, 1)), None)
+        decide(ending_early, DeadlineSet(ending_early.subject))
     assert refused.value.code == "expected_end_before_start"
 
 

@@ -194,7 +194,7 @@ def test_resolving_what_was_never_scheduled_is_refused(given: Given) -> None:
         at=at_local(date(2027, 1, 4), NINE),
     )
     with pytest.raises(DomainError) as refused:
-        decide(paid, None)
+        decide(paid, DeadlineSet(paid.subject))
     assert refused.value.code == "not_scheduled"
 
 

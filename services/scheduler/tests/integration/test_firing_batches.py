@@ -24,7 +24,7 @@ from samspil_contracts import DeadlineReached, decode
 from scheduler.adapters.clock import AdjustableClock
 from scheduler.adapters.firing_queue import SqlFiringQueue
 from scheduler.adapters.index import SqlDeadlineIndex, phases
-from scheduler.app.deadlines import Deadlines
+from scheduler.app.deadlines import STREAMS, Deadlines, decider, stream_id
 from scheduler.app.due import reached_event_id
 from scheduler.app.firing import Firing
 from scheduler.bootstrap import SchedulerSettings, migrate
@@ -37,6 +37,7 @@ from scheduler.domain import (
     ScheduleClaimPayment,
     ScheduleInvestigation,
 )
+from servicekit.acting import Acting, SystemActor
 from servicekit.publishing import Publisher
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -67,17 +68,15 @@ async def scheduled(url: str) -> list[DeadlineSet]:
     states = []
     async with store.unit_of_work() as uow:
         for command in commands():
-            _, loaded = await deadlines.execute(uow, command, {"actor": "test"})
-            assert loaded.state is not None
-            states.append(loaded.state)
+            change = await deadlines.execute(uow, command, Acting(SystemActor("test"), START))
+            states.append(change.state)
     await engine.dispose()
     return states
 
 
 def firing(engine: AsyncEngine, clock: AdjustableClock, batch_size: int) -> Firing:
-    deadlines = Deadlines(SqlDeadlineIndex(), DEFAULT_RULES)
     publisher = Publisher("/samspil/scheduler", "test.")
-    return Firing(EventStore(engine), deadlines, SqlFiringQueue(), clock, publisher, batch_size)
+    return Firing(EventStore(engine), SqlFiringQueue(), clock, publisher, batch_size)
 
 
 @pytest.fixture
@@ -154,12 +153,11 @@ async def published_reached(engine: AsyncEngine) -> list[DeadlineReached]:
 
 
 async def assert_every_deadline_fired_once(engine: AsyncEngine, states: list[DeadlineSet]) -> None:
-    store, deadlines = EventStore(engine), Deadlines(SqlDeadlineIndex(), DEFAULT_RULES)
+    store = EventStore(engine)
     for state in states:
-        stream = await store.load(deadlines.aggregate.stream(state.subject.key))
+        stream = await store.load(stream_id(state.subject))
         assert [e.type for e in stream].count("DeadlineFired") == len(state.deadlines)
-        loaded = deadlines.aggregate.fold(stream).state
-        assert loaded is not None
+        loaded = (await STREAMS.fold(stream, decider(state.subject, DEFAULT_RULES))).state
         assert all(d.status is DeadlineStatus.FIRED for d in loaded.deadlines)
     async with engine.connect() as conn:
         pending = await conn.scalar(sa.select(sa.func.count()).where(phases.c.status == "pending"))

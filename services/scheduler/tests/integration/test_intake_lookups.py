@@ -12,13 +12,15 @@ import pytest
 import sqlalchemy as sa
 from eventkit import EventStore
 from scheduler.adapters.directory import SqlCaseDirectory
-from scheduler.adapters.index import SqlDeadlineIndex, phases, rows_for
+from scheduler.adapters.index import SqlDeadlineIndex, phases
 from scheduler.adapters.rules_store import SqlRulesStore
 from scheduler.app.deadlines import Deadlines
 from scheduler.app.municipal_rules import DEFAULT_SETTINGS, MunicipalRules, RulesVersion
+from scheduler.app.phases import rows_for
 from scheduler.app.ports import CaseFacts
 from scheduler.bootstrap import SchedulerSettings, migrate
 from scheduler.domain import DEFAULT_RULES, ConcludeInvestigation, ScheduleInvestigation
+from servicekit.acting import Acting, SystemActor
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 pytestmark = pytest.mark.integration
@@ -44,8 +46,8 @@ async def given_rules(engine: AsyncEngine, code: str, version: int, payment_days
         changed_at=AT,
         reason="test",
     )
-    async with engine.begin() as conn:
-        await SqlRulesStore().append(conn, saved)
+    async with EventStore(engine).unit_of_work() as tx:
+        await SqlRulesStore().append(tx, saved)
 
 
 async def test_noting_a_case_tells_its_municipality_and_rules_version(
@@ -54,13 +56,13 @@ async def test_noting_a_case_tells_its_municipality_and_rules_version(
     directory, case, other = SqlCaseDirectory(), uuid.uuid4(), uuid.uuid4()
     await given_rules(engine, "751", 1, 30)
     await given_rules(engine, "751", 2, 20)
-    async with engine.begin() as conn:
+    async with EventStore(engine).unit_of_work() as tx:
         # When the case is noted with its municipality, then assigned (no municipality)
-        noted = await directory.note(conn, case, AT, municipality="751")
-        assigned = await directory.note(conn, case, AT, caseworker_id="cw-1")
-        asked = await directory.note(conn, case, AT)
-        unknown = await directory.note(conn, other, AT)
-        elsewhere = await directory.note(conn, other, AT, municipality="101")
+        noted = await directory.note(tx, case, AT, municipality="751")
+        assigned = await directory.note(tx, case, AT, caseworker_id="cw-1")
+        asked = await directory.note(tx, case, AT)
+        unknown = await directory.note(tx, other, AT)
+        elsewhere = await directory.note(tx, other, AT, municipality="101")
     # Then each answer carries the municipality and the latest rules version (0: none)
     assert noted == assigned == asked == CaseFacts("751", 2)
     assert unknown == CaseFacts(None, 0)
@@ -72,16 +74,16 @@ async def test_rules_are_those_of_the_version_asked_for_also_after_a_change(
 ) -> None:
     rules = MunicipalRules(SqlRulesStore())
     await given_rules(engine, "751", 1, 30)
-    async with engine.connect() as conn:
-        first = await rules.rules_for(conn, "751", 1)
-        defaults = await rules.rules_for(conn, "751", 0)
+    async with EventStore(engine).unit_of_work() as tx:
+        first = await rules.rules_for(tx, "751", 1)
+        defaults = await rules.rules_for(tx, "751", 0)
     # When a new version is stored (by any replica)
     await given_rules(engine, "751", 2, 20)
-    async with engine.connect() as conn:
-        again = await rules.rules_for(conn, "751", 1)
-        second = await rules.rules_for(conn, "751", 2)
-        latest = await rules.rules_for(conn, "751")
-        never_stored = await rules.rules_for(conn, "751", 9)
+    async with EventStore(engine).unit_of_work() as tx:
+        again = await rules.rules_for(tx, "751", 1)
+        second = await rules.rules_for(tx, "751", 2)
+        latest = await rules.rules_for(tx, "751")
+        never_stored = await rules.rules_for(tx, "751", 9)
     # Then each version gives its own rules, and the newest is in force
     assert (first.payment_days, again.payment_days, second.payment_days) == (30, 30, 20)
     assert latest == second
@@ -94,19 +96,18 @@ async def test_a_subjects_index_rows_are_written_first_and_rewritten_after(
 ) -> None:
     deadlines, case = Deadlines(SqlDeadlineIndex(), DEFAULT_RULES), uuid.uuid4()
     store = EventStore(engine)
+    acting = Acting(SystemActor("test"), AT)
     async with store.unit_of_work() as uow:
-        _, started = await deadlines.execute(
-            uow, ScheduleInvestigation(case_id=case, started_on=AT.date(), at=AT), {}
+        started = await deadlines.execute(
+            uow, ScheduleInvestigation(case_id=case, started_on=AT.date(), at=AT), acting
         )
     later = AT + timedelta(days=3)
     async with store.unit_of_work() as uow:
-        _, concluded = await deadlines.execute(
-            uow, ConcludeInvestigation(case_id=case, at=later), {}
+        concluded = await deadlines.execute(
+            uow, ConcludeInvestigation(case_id=case, at=later), acting
         )
-    assert started.state is not None
-    assert concluded.state is not None
     async with engine.connect() as conn:
         statuses = sorted((await conn.execute(sa.select(phases.c.phase, phases.c.status))).all())
-    expected = sorted((r["phase"], r["status"]) for r in rows_for(concluded.state))
+    expected = sorted((r.phase, r.status) for r in rows_for(concluded.state))
     assert statuses == expected
     assert len(statuses) == len(rows_for(started.state))

@@ -1,6 +1,6 @@
 """Firing from the index rows alone decides what the aggregate decides.
 
-Firing no longer loads the deadline set: it reads the index rows (``rows_for``) and fires, per
+Firing does not load the deadline set: it reads the index rows (``rows_for``) and fires, per
 deadline, the latest pending phase due (``app.due``). Whatever the set holds (warnings or not,
 phases fired before, cancelled deadlines) and whatever the moment, that must be what
 ``due_occurrences`` picks from the loaded aggregate, and marking the fired phases done must
@@ -12,8 +12,8 @@ from uuid import uuid4
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scheduler.adapters.index import rows_for
 from scheduler.app.due import completed_by, latest_due
+from scheduler.app.phases import rows_for
 from scheduler.domain import (
     Deadline,
     DeadlineFired,
@@ -58,9 +58,9 @@ def deadlines(draw: st.DrawFn) -> Deadline:
 
 def pending_due(state: DeadlineSet, now: datetime) -> list[tuple[object, DeadlinePhase]]:
     return [
-        (row["deadline_id"], DeadlinePhase(row["phase"]))
+        (row.deadline_id, DeadlinePhase(row.phase))
         for row in rows_for(state)
-        if row["status"] == "pending" and row["fire_at"] <= now
+        if row.status == "pending" and row.fire_at <= now
     ]
 
 
@@ -94,10 +94,10 @@ def test_index_rows_fire_what_the_aggregate_would_fire(found: list[Deadline], ho
             ),
         )
     marked = [
-        {**row, "status": "done"}
-        if row["status"] == "pending"
-        and row["deadline_id"] in picked
-        and DeadlinePhase(row["phase"]) in completed_by(picked[row["deadline_id"]])
+        row._replace(status="done")
+        if row.status == "pending"
+        and row.deadline_id in picked
+        and DeadlinePhase(row.phase) in completed_by(picked[row.deadline_id])
         else row
         for row in rows_for(state)
     ]

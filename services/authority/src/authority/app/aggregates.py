@@ -116,7 +116,7 @@ class Kit:
         if not events:
             return events, Ran(current.state, current.revision)
         expected = current.revision if expected is None else expected
-        new_events = [aggregate.codec.to_new(e, acting.metadata()) for e in events]
+        new_events = await aggregate.codec.encode(events, acting.metadata())
         revision = await uow.append(aggregate.stream(key), expected, new_events)
         state = current.state
         for event in events:

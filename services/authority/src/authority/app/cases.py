@@ -23,7 +23,6 @@ class Cases:
         self.erasure = Erasure(kit)
 
     async def load(self, case_id: UUID, as_of: Any = None) -> tuple[CaseState, int]:
-        await self.kit.keyring.prime(case_id)
         loaded = await self.kit.load(self.aggregate, case_id, as_of)
         if loaded.state is None:
             raise DomainError("case_not_found", "the case does not exist")
@@ -46,7 +45,6 @@ class Cases:
 
     async def execute(self, case_id: UUID, command: Any, acting: Acting) -> tuple[CaseState, int]:
         """Any case command; the milestones it causes are published in the same transaction."""
-        await self.kit.keyring.prime(case_id)
         async with self.kit.store.unit_of_work() as uow:
             events, loaded = await self.kit.run(uow, self.aggregate, case_id, command, acting)
             state: CaseState = loaded.state

@@ -30,7 +30,6 @@ class Erasure:
         child = await self.kit.keyring.child_of(case_id)
         if child is None:
             raise DomainError("case_not_found", "the case does not exist")
-        await self.kit.keyring.prime(case_id)
         erased = [case_id]
         async with self.kit.store.unit_of_work() as uow:
             revision = await self._erase_case(uow, case_id, child, acting, case_id)

@@ -2,14 +2,18 @@
 
 A child may have several cases; all of them, and every order sent about the child, are
 sealed with the child's one key (``kid`` ``child:<child_id>``), so erasing that key erases
-the child's data in every copy. The codec that seals and opens personal fields is
-synchronous (it runs inside the event store's load/append), so keys are fetched ahead
-(``prime``) and held here for a short time. Erasing deletes the key in the store and here,
-once more after the erasure commits (a concurrent request may have primed the old key).
+the child's data in every copy. Sealing and opening take a ``ChildKey``, which only
+``Keyring.key_for`` makes, fetching it (so nothing can open data with a key nobody
+fetched): it holds the key, or says the child's data was erased — the case is linked to
+its child but the key is gone. A case with no child linked raises ``KeyMissing``: that is
+not an erasure and never reads as one. Keys are held here for a short time. Erasing deletes
+the key in the store and here, once more after the erasure commits (a concurrent request
+may have fetched the old key).
 
 Several replicas: each holds its own cache, so another replica may still open the data
-for at most ``ttl_seconds`` after an erasure; then ``prime`` asks the store again and finds
-nothing. Keep the TTL short (default 30 s) rather than trust a cache for the life of a process.
+for at most ``ttl_seconds`` after an erasure; then ``key_for`` asks the store again and
+finds nothing. Keep the TTL short (default 30 s) rather than trust a cache for the life of
+a process.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -30,6 +35,34 @@ DEFAULT_TTL_SECONDS = 30.0
 
 def kid_for(child_id: UUID) -> str:
     return f"child:{child_id}"
+
+
+@dataclass(frozen=True, repr=False)
+class ChildKey:
+    """A case's child and its data key as just fetched; ``key`` None: the data is erased."""
+
+    child_id: UUID
+    key: bytes | None
+
+    @property
+    def erased(self) -> bool:
+        return self.key is None
+
+    def value(self) -> bytes:
+        """The key itself; ``KeyMissing`` once erased."""
+        if self.key is None:
+            raise KeyMissing(kid_for(self.child_id))
+        return self.key
+
+    def seal_json(self, value: Any, aad: str) -> dict[str, str]:
+        """Raises ``KeyMissing`` once erased."""
+        return seal(self.value(), kid_for(self.child_id), json.dumps(value).encode(), aad.encode())
+
+    def open_json(self, sealed: dict[str, str], aad: str) -> Any:
+        """Raises ``KeyMissing`` once erased. Boxes sealed before keys were per child name
+        the case (``case:<id>``): the case's child key opens them too (the migration made
+        each such case key its own child's key)."""
+        return json.loads(unseal({sealed["kid"]: self.value()}, sealed, aad.encode()))
 
 
 class Keyring:
@@ -51,19 +84,21 @@ class Keyring:
             self._children[case_id] = child
         return self._children[case_id]
 
-    async def prime(self, case_id: UUID) -> None:
-        """Make the key usable for this request: from the cache while fresh, else the store."""
+    async def key_for(self, case_id: UUID) -> ChildKey:
+        """The case's child key: from the cache while fresh, else the store. ``KeyMissing``
+        when no child is linked to the case (not an erasure: erasing keeps the link)."""
         child = await self.child_of(case_id)
         if child is None:
-            return
+            raise KeyMissing(f"case:{case_id}")
         cached = self._keys.get(child)
         if cached is not None and cached[1] > self.clock():
-            return
+            return ChildKey(child, cached[0])
         key = await self.store.load(child)
         if key is None:
             self._keys.pop(child, None)  # erased meanwhile, perhaps by another replica
         else:
             self._remember(child, key)
+        return ChildKey(child, key)
 
     async def open_case(self, conn: AsyncConnection, case_id: UUID, cpr_digits: str) -> UUID:
         """The child's key for a new case: the one it already has, or a new one."""
@@ -76,25 +111,17 @@ class Keyring:
                 child = await self.store.find(conn, cpr_digits)
                 if child is None:
                     raise KeyMissing("child key raced by an erasure")
-                await self._prime(child)
+                await self._fetch(child)
         else:
-            await self._prime(child)
+            await self._fetch(child)
         await self.store.link(conn, case_id, child)
         self._children[case_id] = child
         return child
 
-    async def _prime(self, child: UUID) -> None:
+    async def _fetch(self, child: UUID) -> None:
         found = await self.store.load(child)
         if found is not None:
             self._remember(child, found)
-
-    def key_of(self, case_id: UUID) -> tuple[UUID, bytes]:
-        """The child and its key (primed); ``KeyMissing`` once erased."""
-        child = self._children.get(case_id)
-        cached = self._keys.get(child) if child is not None else None
-        if child is None or cached is None:
-            raise KeyMissing(f"case:{case_id}")
-        return child, cached[0]
 
     async def shred(self, conn: AsyncConnection, child_id: UUID) -> list[UUID]:
         """Delete the key; the providers that held a copy (they get a tombstone)."""
@@ -104,17 +131,6 @@ class Keyring:
 
     def forget(self, child_id: UUID) -> None:
         self._keys.pop(child_id, None)
-
-    def seal_json(self, case_id: UUID, value: Any, aad: str) -> dict[str, str]:
-        child, key = self.key_of(case_id)
-        return seal(key, kid_for(child), json.dumps(value).encode(), aad.encode())
-
-    def open_json(self, case_id: UUID, sealed: dict[str, str], aad: str) -> Any:
-        """Raises ``KeyMissing`` when the key is unknown or was shredded. Boxes sealed
-        before keys were per child name the case (``case:<id>``): the case's child key opens
-        them too (the migration made each such case key its own child's key)."""
-        _, key = self.key_of(case_id)
-        return json.loads(unseal({sealed["kid"]: key}, sealed, aad.encode()))
 
     def _remember(self, child_id: UUID, key: bytes) -> None:
         self._keys[child_id] = (key, self.clock() + self.ttl)

@@ -43,7 +43,6 @@ class Orders:
         """Place the order ``build`` makes from the case (it needs the plan's goals). One
         transaction reads the case, checks the decision and writes: one connection, no
         second read of the case stream."""
-        await self.kit.keyring.prime(case_id)
         async with self.kit.store.unit_of_work() as uow:
             case = _planned((await self.cases.aggregate.current(uow, case_id)).state)
             command = build(case)
@@ -94,10 +93,10 @@ class Orders:
     async def view(self, order_id: UUID) -> dict[str, Any]:
         """The order with the provider's answer: a decline's reason lives in its event."""
         recorded = await self.kit.store.load(self.aggregate.stream(order_id))
-        loaded = self.aggregate.fold(recorded)
+        loaded = await self.aggregate.replay(recorded)
         if loaded.state is None:
             raise DomainError("order_not_found", "the order does not exist")
-        events = [self.aggregate.codec.load(r) for r in recorded]
+        events = await self.aggregate.codec.decode(recorded)
         declined = [e for e in events if isinstance(e, OrderDeclined)]
         decline = declined[-1] if declined else None
         return {
@@ -119,14 +118,13 @@ class Orders:
         if case.erased:
             raise DomainError("case_erased", "the child's data on this case has been erased")
         keyring = self.kit.keyring
-        child_id, key = keyring.key_of(case.case_id)
+        key = await keyring.key_for(case.case_id)
+        child_id = key.child_id
         child = {"name": case.child.name, "cpr": case.child.cpr.digits}
-        sealed = wire.Sealed.model_validate(
-            keyring.seal_json(case.case_id, child, str(order.order_id))
-        )
+        sealed = wire.Sealed.model_validate(key.seal_json(child, str(order.order_id)))
         if not await keyring.store.grant(uow.connection, child_id, order.provider_id):
             return sealed, None
-        wrapped = self.transport.wrap_key(order.provider_id, key, child_id)
+        wrapped = self.transport.wrap_key(order.provider_id, key.value(), child_id)
         grant = wire.ChildKeyGranted(
             provider_id=order.provider_id, child_id=child_id, wrapped_key=wrapped
         )

@@ -12,7 +12,6 @@ from eventkit.reading import load_stream
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from authority.app.aggregates import AnyAggregate, Kit
-from authority.app.personal import case_of
 
 NAMES = {
     "cases": "case",
@@ -32,10 +31,8 @@ class StateProjection:
     async def apply(self, conn: AsyncConnection, event: RecordedEvent) -> None:
         if not event.stream_id.startswith(f"{self.aggregate.category}-"):
             return
-        if self.aggregate.category == "case":
-            await self.kit.keyring.prime(case_of(event.stream_id))
         stream = await load_stream(conn, event.stream_id, None)
-        loaded = self.aggregate.fold(r for r in stream if r.revision <= event.revision)
+        loaded = await self.aggregate.replay(r for r in stream if r.revision <= event.revision)
         if loaded.state is not None:
             await self.kit.views.save(conn, loaded.state, loaded.revision)
 

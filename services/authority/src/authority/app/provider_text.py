@@ -23,7 +23,7 @@ from servicekit.crypto import KeyMissing, unseal
 from authority.app.acting import Acting
 from authority.app.aggregates import Kit
 from authority.app.cases import Cases
-from authority.app.keyring import kid_for
+from authority.app.keyring import ChildKey, kid_for
 from authority.app.queries import render
 from authority.app.transport import Transport
 from authority.domain import DomainError
@@ -78,30 +78,30 @@ class ProviderTexts:
     ) -> None:
         """Each rendered follow-up or concern gets its text in clear (``narrative`` or
         ``details``) in place of the sealed box; one access-log row per kind opened."""
-        await self.kit.keyring.prime(case_id)
+        key = await self.kit.keyring.key_for(case_id)
         opened: set[str] = set()
         for view in views:
             slot = _slot(view)
             if slot is None:
                 continue
             target, sealed, aad, field, what = slot
-            target[field] = self._open(case_id, provider_id, sealed, aad)
+            target[field] = self._open(key, provider_id, sealed, aad)
             if target[field] not in (ERASED_TEXT, SEALED_TEXT):
                 opened.add(what)
         for what in sorted(opened):
             await self.cases.record_access(case_id, acting, what)
 
-    def _open(self, case_id: UUID, provider_id: UUID | None, box: str, aad: Any) -> str:
-        try:
-            child, key = self.kit.keyring.key_of(case_id)
-        except KeyMissing:  # the child is erased: whatever key sealed it
+    def _open(self, key: ChildKey, provider_id: UUID | None, box: str, aad: Any) -> str:
+        if key.erased:  # whatever key sealed it
             return ERASED_TEXT
         if aad is None:
             return SEALED_TEXT
         try:
             sealed = json.loads(box)
             if str(sealed["kid"]).startswith("child:"):
-                return unseal({kid_for(child): key}, sealed, str(aad).encode()).decode()
+                return unseal(
+                    {kid_for(key.child_id): key.value()}, sealed, str(aad).encode()
+                ).decode()
             if provider_id is None:
                 return SEALED_TEXT
             return self.transport.open_text(

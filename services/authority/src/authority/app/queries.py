@@ -62,13 +62,12 @@ class CaseQueries:
 
     async def case(self, case_id: UUID, as_of: datetime | None = None) -> dict[str, Any]:
         """Every stream of the case folded; with ``as_of`` only events recorded by then."""
-        await self.kit.keyring.prime(case_id)
         view: dict[str, Any] = {kind: [] for kind in KINDS.values()}
         for stream in await self.kit.views.streams_of_case(case_id):
             aggregate = self.kit.aggregates.for_stream(stream)
             if aggregate is None:
                 continue
-            loaded = aggregate.fold(await self.kit.store.load(stream, as_of=as_of))
+            loaded = await aggregate.replay(await self.kit.store.load(stream, as_of=as_of))
             if loaded.state is None:
                 continue
             if aggregate.category == "case":

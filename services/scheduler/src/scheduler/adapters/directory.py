@@ -17,9 +17,9 @@ from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
+from eventkit import Transaction, connection_of
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from scheduler.adapters.tables import case_directory as t
 from scheduler.adapters.tables import municipality_rules as r
@@ -69,12 +69,13 @@ _ASK = sa.select(*_facts()).where(t.c.case_id == sa.bindparam("case"))
 class SqlCaseDirectory:
     async def note(
         self,
-        conn: AsyncConnection,
+        tx: Transaction,
         case_id: UUID,
         as_of: datetime,
         municipality: str | None = None,
         caseworker_id: str | None = None,
     ) -> CaseFacts:
+        conn = connection_of(tx)
         if municipality is None and caseworker_id is None:  # nothing to note: only ask
             params: dict[str, object] = {"case": case_id, "given": None}
             row = (await conn.execute(_ASK, params)).first()

@@ -23,18 +23,21 @@ from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
+from eventkit import Transaction, connection_of
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from scheduler.adapters.index import phases
-from scheduler.app.due import completed_by, latest_due
+from scheduler.app.due import completed_by, due_phase, latest_due
+from scheduler.app.phases import PhaseRow
 from scheduler.app.ports import DuePhase
-from scheduler.domain import DeadlineKind, DeadlinePhase, Refs, Subject, SubjectKind
+from scheduler.domain import DeadlinePhase
 
 _PENDING = phases.c.status == "pending"
 
 
 class SqlFiringQueue:
-    async def claim(self, conn: AsyncConnection, now: datetime, limit: int) -> list[DuePhase]:
+    async def claim(self, tx: Transaction, now: datetime, limit: int) -> list[DuePhase]:
+        conn = connection_of(tx)
         sibling = phases.alias("sibling")
         other_due = sa.exists().where(
             sibling.c.deadline_id == phases.c.deadline_id,
@@ -50,7 +53,8 @@ class SqlFiringQueue:
             alone += await _latest_of(conn, now, crowded)
         return [_due_phase(row) for row in alone]
 
-    async def mark_fired(self, conn: AsyncConnection, fired: Sequence[DuePhase]) -> None:
+    async def mark_fired(self, tx: Transaction, fired: Sequence[DuePhase]) -> None:
+        conn = connection_of(tx)
         by_phase: dict[DeadlinePhase, list[UUID]] = defaultdict(list)
         for due in fired:
             by_phase[due.phase].append(due.deadline_id)
@@ -97,20 +101,8 @@ def _key(row: Any) -> tuple[UUID, DeadlinePhase]:
 
 
 def _due_phase(row: Any) -> DuePhase:
-    return DuePhase(
-        deadline_id=row.deadline_id,
-        phase=DeadlinePhase(row.phase),
-        subject=Subject(SubjectKind(row.subject_kind), row.subject_id),
-        kind=DeadlineKind(row.kind),
-        due_at=_aware(row.due_at),
-        fire_at=_aware(row.fire_at),
-        refs=Refs(
-            case_id=row.case_id,
-            order_id=row.order_id,
-            contract_id=row.contract_id,
-            provider_id=row.provider_id,
-        ),
-    )
+    found = PhaseRow._make(row[: len(PhaseRow._fields)])  # the table's columns, in order
+    return due_phase(found._replace(fire_at=_aware(found.fire_at), due_at=_aware(found.due_at)))
 
 
 def _aware(moment: datetime) -> datetime:

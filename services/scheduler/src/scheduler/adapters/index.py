@@ -1,4 +1,5 @@
-"""The deadline index: one row per scheduled phase, rewritten with each aggregate change.
+"""The deadline index in SQL: one row per scheduled phase (``app.phases.rows_for``),
+rewritten with each change of its subject's deadline set.
 
 It is a projection of the deadline streams kept in the same transaction (so firing never
 sees a stale index) and it can be rebuilt from the log. The partial index on pending rows
@@ -7,21 +8,12 @@ keeps "what is due now?" cheap with a million deadlines waiting.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import UTC, datetime
-from typing import Any
-from uuid import UUID
-
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncConnection
+from eventkit import Transaction, connection_of
+from servicekit.handler import Change
 
-from scheduler.domain import (
-    Deadline,
-    DeadlinePhase,
-    DeadlineSet,
-    DeadlineStatus,
-)
-from scheduler.domain.kinds import PHASE_ORDER
+from scheduler.app.phases import rows_for
+from scheduler.domain import DeadlineSet, Event
 
 metadata = sa.MetaData()
 UUIDType = sa.Uuid(as_uuid=True)
@@ -61,75 +53,11 @@ _DELETE_SUBJECT = phases.delete().where(
 _INSERT = phases.insert()
 
 
-def _status(deadline: Deadline, phase: DeadlinePhase) -> str:
-    if deadline.status is DeadlineStatus.CANCELLED:
-        return "cancelled"  # resolved or withdrawn, also after it fired: it is off every list
-    if deadline.last_phase is not None and PHASE_ORDER.index(phase) <= PHASE_ORDER.index(
-        deadline.last_phase
-    ):
-        return "done"
-    return "pending"
-
-
-def rows_for(state: DeadlineSet) -> list[dict[str, Any]]:
-    rows = []
-    for deadline in state.deadlines:
-        for phase in PHASE_ORDER:
-            fire_at = deadline.timing.at(phase)
-            if fire_at is None:
-                continue
-            rows.append(
-                {
-                    "deadline_id": deadline.deadline_id,
-                    "phase": phase.value,
-                    "subject_kind": state.subject.kind.value,
-                    "subject_id": state.subject.id,
-                    "kind": deadline.kind.value,
-                    "status": _status(deadline, phase),
-                    "fire_at": fire_at.astimezone(UTC),  # SQLite keeps no offset: store UTC
-                    "due_at": deadline.due_at.astimezone(UTC),
-                    "case_id": deadline.refs.case_id,
-                    "order_id": deadline.refs.order_id,
-                    "contract_id": deadline.refs.contract_id,
-                    "provider_id": deadline.refs.provider_id,
-                }
-            )
-    return rows
-
-
 class SqlDeadlineIndex:
-    async def sync(
-        self,
-        conn: AsyncConnection,
-        state: DeadlineSet,
-        only: set[UUID] | None = None,
-        *,
-        new: bool = False,
-    ) -> None:
-        subject = state.subject
-        if only is None:
-            if not new:  # a subject's rows are only ever written with its stream's events
-                where = {"kind": subject.kind.value, "id": subject.id}
-                await conn.execute(_DELETE_SUBJECT, where)
-            rows = rows_for(state)
-        else:  # firing touches one or two deadlines of a set that may hold years of them
-            await conn.execute(phases.delete().where(phases.c.deadline_id.in_(only)))
-            rows = [r for r in rows_for(state) if r["deadline_id"] in only]
+    async def project(self, tx: Transaction, change: Change[Event, DeadlineSet]) -> None:
+        conn, subject = connection_of(tx), change.state.subject
+        if not change.began:  # a subject's rows are only ever written with its stream's events
+            await conn.execute(_DELETE_SUBJECT, {"kind": subject.kind.value, "id": subject.id})
+        rows = [row._asdict() for row in rows_for(change.state)]
         if rows:
             await conn.execute(_INSERT, rows)
-
-    async def query(
-        self, conn: AsyncConnection, filters: Mapping[str, object], limit: int
-    ) -> list[dict[str, Any]]:
-        query = sa.select(phases).order_by(phases.c.fire_at).limit(limit)
-        for column, value in filters.items():
-            if value is not None:
-                query = query.where(phases.c[column] == value)
-        return [dict(row) for row in (await conn.execute(query)).mappings()]
-
-    async def counts(self, conn: AsyncConnection, now: datetime) -> tuple[int, int]:
-        """(pending, overdue) phases: overdue ones are pending past their due time."""
-        pending = sa.func.count().filter(phases.c.status == "pending")
-        overdue = sa.func.count().filter(phases.c.status == "pending", phases.c.due_at < now)
-        row = (await conn.execute(sa.select(pending, overdue))).one()
-        return int(row[0]), int(row[1])

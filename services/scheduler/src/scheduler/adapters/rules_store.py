@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
+from eventkit import Transaction, connection_of
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from scheduler.adapters.tables import municipality_rules as t
 from scheduler.app.municipal_rules import RuleSettings, RulesVersion
@@ -30,22 +30,21 @@ def _version(row: Any) -> RulesVersion:
 
 
 class SqlRulesStore:
-    async def latest(self, conn: AsyncConnection, municipality: str) -> RulesVersion | None:
-        row = (await conn.execute(_LATEST, {"municipality": municipality})).first()
+    async def latest(self, tx: Transaction, municipality: str) -> RulesVersion | None:
+        row = (await connection_of(tx).execute(_LATEST, {"municipality": municipality})).first()
         return None if row is None else _version(row)
 
-    async def at(
-        self, conn: AsyncConnection, municipality: str, version: int
-    ) -> RulesVersion | None:
+    async def at(self, tx: Transaction, municipality: str, version: int) -> RulesVersion | None:
         params = {"municipality": municipality, "version": version}
-        row = (await conn.execute(_AT, params)).first()
+        row = (await connection_of(tx).execute(_AT, params)).first()
         return None if row is None else _version(row)
 
-    async def history(self, conn: AsyncConnection, municipality: str) -> list[RulesVersion]:
+    async def history(self, tx: Transaction, municipality: str) -> list[RulesVersion]:
         query = sa.select(t).where(t.c.municipality == municipality).order_by(t.c.version)
-        return [_version(row) for row in await conn.execute(query)]
+        return [_version(row) for row in await connection_of(tx).execute(query)]
 
-    async def append(self, conn: AsyncConnection, version: RulesVersion) -> None:
+    async def append(self, tx: Transaction, version: RulesVersion) -> None:
+        conn = connection_of(tx)
         row = version.model_dump(mode="json")
         row["changed_at"] = version.changed_at
         try:

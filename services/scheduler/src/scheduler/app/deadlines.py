@@ -1,16 +1,21 @@
-"""Executing scheduler commands: decide on the subject's deadline set, append, re-index."""
+"""The deadline-set aggregate on the decider kit: one stream per subject, the index its
+read model, decided with the rules of the subject's municipality."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import partial
-from typing import Any
+from typing import TypeVar
 
-from eventkit import UnitOfWork
-from servicekit.aggregates import Aggregate, EventCodec, Loaded
+from eventkit import Transaction
+from servicekit.acting import Acting, Actor
+from servicekit.codec import EventCodec
+from servicekit.decider import Decider
+from servicekit.handler import Announcing, Change, CommandHandler
+from servicekit.streams import EventStream
 
 from scheduler.app.ports import DeadlineIndex
 from scheduler.domain import (
+    DEFAULT_RULES,
     CadenceSet,
     Command,
     DeadlineCancelled,
@@ -21,12 +26,14 @@ from scheduler.domain import (
     Event,
     FollowUpSeriesPaused,
     Rules,
+    Subject,
     SubjectClosed,
     decide,
     evolve,
 )
 
-EVENT_TYPES: tuple[type[Any], ...] = (
+A = TypeVar("A", bound=Actor)
+EVENT_TYPES: tuple[type[Event], ...] = (
     DeadlineScheduled,
     DeadlineRescheduled,
     DeadlineCancelled,
@@ -35,31 +42,35 @@ EVENT_TYPES: tuple[type[Any], ...] = (
     FollowUpSeriesPaused,
     SubjectClosed,
 )
-CODEC: EventCodec[Event] = EventCodec(EVENT_TYPES)
+STREAMS: EventStream[Event, DeadlineSet] = EventStream("deadlines", EventCodec(EVENT_TYPES))
+
+
+def stream_id(subject: Subject) -> str:
+    return STREAMS.stream_id(subject.key)
+
+
+def decider(subject: Subject, rules: Rules) -> Decider[Command, Event, DeadlineSet]:
+    """The subject's deadline set, from its empty set, decided with ``rules``."""
+    return Decider(DeadlineSet(subject), partial(decide, rules=rules), evolve)
 
 
 class Deadlines:
-    """The deadline-set aggregate with its index, one subject (one stream) at a time."""
-
-    def __init__(self, index: DeadlineIndex, rules: Rules) -> None:
-        self.index = index
-        self.aggregate = self._with_rules(rules)
-
-    @staticmethod
-    def _with_rules(rules: Rules) -> Aggregate[Command, Event, DeadlineSet]:
-        return Aggregate("deadlines", partial(decide, rules=rules), evolve, CODEC)
+    def __init__(
+        self,
+        index: DeadlineIndex,
+        rules: Rules = DEFAULT_RULES,
+        announcing: Announcing[Event, DeadlineSet] | None = None,
+    ) -> None:
+        """``announcing``: the integration events a change publishes, if any."""
+        self.index, self.rules, self.announcing = index, rules, announcing
 
     async def execute(
-        self,
-        uow: UnitOfWork,
-        command: Command,
-        metadata: Mapping[str, Any],
-        rules: Rules | None = None,
-    ) -> tuple[list[Event], Loaded[DeadlineSet]]:
-        """Decides ``command`` with ``rules`` (the municipality's; else those given at start)."""
-        aggregate = self.aggregate if rules is None else self._with_rules(rules)
-        events, loaded = await aggregate.execute(uow, command.subject.key, command, metadata)
-        if events and loaded.state is not None:
-            new = loaded.revision == len(events)  # the stream began with these events
-            await self.index.sync(uow.connection, loaded.state, new=new)
-        return events, loaded
+        self, tx: Transaction, command: Command, acting: Acting[A], rules: Rules | None = None
+    ) -> Change[Event, DeadlineSet]:
+        """Decides ``command`` with ``rules`` (the municipality's; else those given at
+        start) through the kit's command handler, re-indexing the subject."""
+        subject = command.subject
+        handler = CommandHandler(
+            STREAMS, decider(subject, rules or self.rules), self.index, self.announcing
+        )
+        return await handler.handle(tx, subject.key, command, acting)

@@ -2,7 +2,7 @@
 
 An index row is ``pending`` exactly when the aggregate would still fire that phase (it is
 rewritten in the same transaction as every change of the deadline set; see
-``adapters.index.rows_for``). So the rows answer what ``domain.due_occurrences`` answers
+``phases.rows_for``). So the rows answer what ``domain.due_occurrences`` answers
 from a loaded ``DeadlineSet``: of a deadline's pending phases due by now, only the latest
 fires (once, also after downtime), and firing it completes every earlier phase, as
 ``evolve`` records it in ``last_phase``. What the fire records and publishes follows from
@@ -19,8 +19,9 @@ from samspil_contracts import DeadlineKind as WireKind
 from samspil_contracts import DeadlinePhase as WirePhase
 from samspil_contracts import DeadlineReached
 
+from scheduler.app.phases import PhaseRow
 from scheduler.app.ports import DuePhase
-from scheduler.domain import DeadlineFired, DeadlinePhase
+from scheduler.domain import DeadlineFired, DeadlineKind, DeadlinePhase, Refs, Subject, SubjectKind
 from scheduler.domain.kinds import PHASE_ORDER
 
 
@@ -37,6 +38,24 @@ def latest_due(pending_due: Iterable[tuple[UUID, DeadlinePhase]]) -> dict[UUID, 
 def completed_by(phase: DeadlinePhase) -> tuple[DeadlinePhase, ...]:
     """The phases a fire of ``phase`` leaves done: it and every earlier one."""
     return PHASE_ORDER[: PHASE_ORDER.index(phase) + 1]
+
+
+def due_phase(row: PhaseRow) -> DuePhase:
+    """What firing needs to know of the phase an index row holds."""
+    return DuePhase(
+        deadline_id=row.deadline_id,
+        phase=DeadlinePhase(row.phase),
+        subject=Subject(SubjectKind(row.subject_kind), row.subject_id),
+        kind=DeadlineKind(row.kind),
+        due_at=row.due_at,
+        fire_at=row.fire_at,
+        refs=Refs(
+            case_id=row.case_id,
+            order_id=row.order_id,
+            contract_id=row.contract_id,
+            provider_id=row.provider_id,
+        ),
+    )
 
 
 def reached_event_id(deadline_id: UUID, phase: DeadlinePhase) -> UUID:

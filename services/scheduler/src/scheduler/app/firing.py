@@ -19,18 +19,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
 from uuid import UUID, uuid4
 
 import prometheus_client as prom
 import structlog
-from eventkit import ConcurrencyError, EventStore, OutboxMessage
-from eventkit.bulk import append_to_streams
+from eventkit import ConcurrencyError, OutboxMessage, Store, Transaction, TransactionAborted
+from servicekit.acting import Acting, SystemActor
 from servicekit.publishing import Publisher
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from scheduler.app.deadlines import Deadlines
+from scheduler.app.deadlines import STREAMS, stream_id
 from scheduler.app.due import fired, reached, reached_event_id
 from scheduler.app.ports import Clock, DuePhase, FiringQueue
 from scheduler.domain import DeadlinePhase
@@ -42,42 +39,39 @@ FIRE_LAG = prom.Histogram(
     "Time from a phase's scheduled moment to its firing",
     buckets=(0.1, 0.25, 0.5, 1, 2.5, 5, 30, 300, 3600, 86400),
 )
-DEADLOCK = "40P01"
+SCHEDULER = SystemActor("scheduler")
 Key = tuple[UUID, DeadlinePhase]  # a deadline's phase
 
 
 class Firing:
     def __init__(
         self,
-        store: EventStore,
-        deadlines: Deadlines,
+        store: Store,
         queue: FiringQueue,
         clock: Clock,
         publisher: Publisher,
         batch_size: int = 500,
     ) -> None:
-        self.store, self.aggregate, self.queue = store, deadlines.aggregate, queue
+        self.store, self.queue = store, queue
         self.clock, self.publisher, self.batch_size = clock, publisher, batch_size
 
     async def fire_due(self) -> int:
         """One batch; returns how many phases fired (0 when nothing was due)."""
         now = self.clock.now()
-        metadata = {"actor": "scheduler", "occurred_at": now.isoformat()}
+        metadata = Acting(SCHEDULER, now).metadata()
         try:
-            async with self.store.unit_of_work() as uow:
-                due = await self.queue.claim(uow.connection, now, self.batch_size)
+            async with self.store.unit_of_work() as tx:
+                due = await self.queue.claim(tx, now, self.batch_size)
                 if not due:
                     return 0
-                revisions = await self._record(uow.connection, due, now, metadata)
-                await self.queue.mark_fired(uow.connection, due)
-                await uow.enqueue(self._messages(due, revisions, now))
+                revisions = await self._record(tx, due, now, metadata)
+                await self.queue.mark_fired(tx, due)
+                await tx.enqueue(self._messages(due, revisions, now))
         except ConcurrencyError:
             # A stream kept moving under concurrent writers; the next batch sees them.
             log.info("fire_batch_retried", reason="concurrency")
             return 0
-        except DBAPIError as error:
-            if getattr(error.orig, "sqlstate", None) != DEADLOCK:
-                raise
+        except TransactionAborted:
             # An intake transaction on one of these subjects waited for our row locks while
             # we waited for its stream append; PostgreSQL picked us. Nothing was committed.
             log.info("fire_batch_retried", reason="deadlock")
@@ -87,19 +81,18 @@ class Firing:
 
     async def _record(
         self,
-        conn: AsyncConnection,
+        tx: Transaction,
         due: Sequence[DuePhase],
         now: datetime,
-        metadata: Mapping[str, Any],
+        metadata: Mapping[str, str],
     ) -> dict[Key, int]:
         """Appends each ``DeadlineFired``; the stream revision each one got."""
         by_stream: dict[str, list[DuePhase]] = defaultdict(list)
         for phase in due:
-            by_stream[self.aggregate.stream(phase.subject.key)].append(phase)
-        to_new = self.aggregate.codec.to_new
-        ends = await append_to_streams(
-            conn,
-            {s: [to_new(fired(p, now), metadata) for p in ps] for s, ps in by_stream.items()},
+            by_stream[stream_id(phase.subject)].append(phase)
+        to_new = STREAMS.codec.to_new
+        ends = await tx.append_to_streams(
+            {s: [to_new(fired(p, now), metadata) for p in ps] for s, ps in by_stream.items()}
         )
         return {
             (p.deadline_id, p.phase): ends[stream] - len(ps) + n

@@ -9,11 +9,10 @@ later apply to deadlines set later; deadlines already set keep their dates.
 
 from __future__ import annotations
 
-from typing import Any
-
 import structlog
-from eventkit import UnitOfWork
+from eventkit import Transaction
 from samspil_contracts import CaseworkerAssigned, Envelope, IntegrationEvent
+from servicekit.acting import Acting, SystemActor
 
 from scheduler.app.deadlines import Deadlines
 from scheduler.app.municipal_rules import MunicipalRules
@@ -32,26 +31,21 @@ class Intake:
     ) -> None:
         self.deadlines, self.rules, self.directory = deadlines, rules, directory
 
-    async def __call__(self, uow: UnitOfWork, envelope: Envelope, event: IntegrationEvent) -> None:
-        case = await self._note_case(uow, envelope, event)
+    async def __call__(self, tx: Transaction, envelope: Envelope, event: IntegrationEvent) -> None:
+        case = await self._note_case(tx, envelope, event)
         if isinstance(event, CaseworkerAssigned):
             return
         command = command_for(event, envelope.occurred_at)
-        metadata = {
-            "actor": envelope.producer,
-            "occurred_at": envelope.occurred_at.isoformat(),
-            "correlation_id": str(envelope.correlation_id),
-            "causation_id": str(envelope.event_id),
-        }
-        rules = await self.rules.rules_for(uow.connection, case.municipality, case.rules_version)
+        acting = Acting.caused_by(envelope, SystemActor(envelope.producer))
+        rules = await self.rules.rules_for(tx, case.municipality, case.rules_version)
         try:
-            await self.deadlines.execute(uow, command, metadata, rules)
+            await self.deadlines.execute(tx, command, acting, rules)
         except DomainError as exc:
             # A refusal is final (e.g. resolving what was never scheduled): record, move on.
             log.warning("intake_refused", type=envelope.type, code=exc.code)
 
     async def _note_case(
-        self, uow: UnitOfWork, envelope: Envelope, event: IntegrationEvent
+        self, tx: Transaction, envelope: Envelope, event: IntegrationEvent
     ) -> CaseFacts:
         """The case's municipality and rules version, after noting what ``event`` tells
         about the case (one round trip)."""
@@ -61,8 +55,8 @@ class Intake:
             return CaseFacts(municipality, None)  # its rules version: looked up with the rules
         caseworker = event.caseworker_id if isinstance(event, CaseworkerAssigned) else None
         return await self.directory.note(
-            uow.connection, case_id, envelope.occurred_at, municipality, caseworker
+            tx, case_id, envelope.occurred_at, municipality, caseworker
         )
 
-    def handlers(self) -> dict[type[IntegrationEvent], Any]:
+    def handlers(self) -> dict[type[IntegrationEvent], Intake]:
         return dict.fromkeys([*TRANSLATIONS, CaseworkerAssigned], self)

@@ -13,9 +13,9 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Annotated
 
+from eventkit import Transaction
 from pydantic import BaseModel, ConfigDict, Field
 from servicekit.inputs import Day
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from scheduler.app.ports import RulesStore
 from scheduler.domain import DEFAULT_RULES, DomainError, Rules, WorkingCalendar, lawful
@@ -102,41 +102,44 @@ class MunicipalRules:
         # for by number (intake reads rules, it never writes them).
         self._parsed: dict[tuple[str, int], Rules] = {}
 
-    async def current(self, conn: AsyncConnection, municipality: str) -> RulesVersion:
-        found = await self.store.latest(conn, municipality)
+    async def current(self, tx: Transaction, municipality: str) -> RulesVersion:
+        found = await self.store.latest(tx, municipality)
         return found or RulesVersion(
             municipality=municipality, version=0, settings=DEFAULT_SETTINGS
         )
 
     async def rules_for(
-        self, conn: AsyncConnection, municipality: str | None, version: int | None = None
+        self, tx: Transaction, municipality: str | None, version: int | None = None
     ) -> Rules:
         """The municipality's rules in force; with ``version`` (known to be the one in
         force), those of that version, parsed once per process."""
         if municipality is None:
             return DEFAULT_RULES
         if version is None:
-            return (await self.current(conn, municipality)).settings.to_rules()
+            return (await self.current(tx, municipality)).settings.to_rules()
         key = (municipality, version)
         rules = self._parsed.get(key)
         if rules is None:
-            found = await self.store.at(conn, municipality, version) if version else None
+            found = await self.store.at(tx, municipality, version) if version else None
             if version and found is None:  # never stored (a caller's mistake): no caching
-                return (await self.current(conn, municipality)).settings.to_rules()
+                return (await self.current(tx, municipality)).settings.to_rules()
             rules = (found.settings if found else DEFAULT_SETTINGS).to_rules()
             if len(self._parsed) >= _PARSED_MAX:
                 self._parsed.clear()
             self._parsed[key] = rules
         return rules
 
-    async def change(self, conn: AsyncConnection, based_on: int, new: RulesVersion) -> RulesVersion:
+    async def history(self, tx: Transaction, municipality: str) -> list[RulesVersion]:
+        return await self.store.history(tx, municipality)
+
+    async def change(self, tx: Transaction, based_on: int, new: RulesVersion) -> RulesVersion:
         """Appends `new` as the version after `based_on`; a stale `based_on` is refused."""
         new.settings.to_rules()  # validate before storing
-        current = await self.current(conn, new.municipality)
+        current = await self.current(tx, new.municipality)
         if current.version != based_on:
             raise DomainError(
                 "stale_rules_version", f"the rules are at version {current.version}, not {based_on}"
             )
         saved = new.model_copy(update={"version": based_on + 1})
-        await self.store.append(conn, saved)
+        await self.store.append(tx, saved)
         return saved

@@ -1,16 +1,22 @@
-"""What the scheduler's application layer needs from the outside, as protocols."""
+"""What the scheduler's application layer needs from the outside, as protocols.
+
+Every port that writes takes the caller's unit of work (``eventkit.Transaction``), so its
+rows commit or roll back with the events; the adapters (SQL) and the tests' in-memory
+fakes implement them. The read side is in ``queries``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 from uuid import UUID
 
-from sqlalchemy.ext.asyncio import AsyncConnection
+from eventkit import Transaction
+from servicekit.handler import Projection
 
-from scheduler.domain import DeadlineKind, DeadlinePhase, DeadlineSet, Refs, Subject
+from scheduler.domain import DeadlineKind, DeadlinePhase, DeadlineSet, Event, Refs, Subject
 
 if TYPE_CHECKING:
     from scheduler.app.municipal_rules import RulesVersion
@@ -20,42 +26,21 @@ class Clock(Protocol):
     def now(self) -> datetime: ...
 
 
-class DeadlineIndex(Protocol):
-    """The queryable table of every phase to fire, kept in step with the aggregates."""
-
-    async def sync(
-        self,
-        conn: AsyncConnection,
-        state: DeadlineSet,
-        only: set[UUID] | None = None,
-        *,
-        new: bool = False,
-    ) -> None:
-        """Rewrite the subject's rows (or only those of the deadlines in ``only``); ``new``:
-        the subject's first events, so it has no rows yet to remove."""
-        ...
-
-    async def query(
-        self, conn: AsyncConnection, filters: Mapping[str, object], limit: int
-    ) -> list[dict[str, Any]]:
-        """Phases matching ``filters`` (column → value; None means any), soonest first."""
-        ...
-
-    async def counts(self, conn: AsyncConnection, now: datetime) -> tuple[int, int]: ...
+class DeadlineIndex(Projection[Event, DeadlineSet], Protocol):
+    """The queryable table of every phase to fire (``phases.rows_for``), kept in step with
+    the aggregates: a change rewrites its subject's rows."""
 
 
 class RulesStore(Protocol):
     """Append-only versions of each municipality's rules."""
 
-    async def latest(self, conn: AsyncConnection, municipality: str) -> RulesVersion | None: ...
+    async def latest(self, tx: Transaction, municipality: str) -> RulesVersion | None: ...
 
-    async def at(
-        self, conn: AsyncConnection, municipality: str, version: int
-    ) -> RulesVersion | None: ...
+    async def at(self, tx: Transaction, municipality: str, version: int) -> RulesVersion | None: ...
 
-    async def history(self, conn: AsyncConnection, municipality: str) -> list[RulesVersion]: ...
+    async def history(self, tx: Transaction, municipality: str) -> list[RulesVersion]: ...
 
-    async def append(self, conn: AsyncConnection, version: RulesVersion) -> None:
+    async def append(self, tx: Transaction, version: RulesVersion) -> None:
         """Stores `version`; refuses (stale_rules_version) one whose number is taken."""
         ...
 
@@ -75,7 +60,7 @@ class CaseDirectory(Protocol):
 
     async def note(
         self,
-        conn: AsyncConnection,
+        tx: Transaction,
         case_id: UUID,
         as_of: datetime,
         municipality: str | None = None,
@@ -103,11 +88,11 @@ class DuePhase:
 class FiringQueue(Protocol):
     """The due phases of the index, claimed and marked in the firing transaction."""
 
-    async def claim(self, conn: AsyncConnection, now: datetime, limit: int) -> list[DuePhase]:
+    async def claim(self, tx: Transaction, now: datetime, limit: int) -> list[DuePhase]:
         """Up to about ``limit`` phases to fire now, locked so no other instance takes them:
         one per deadline, its latest phase due by ``now`` (see ``due.latest_due``)."""
         ...
 
-    async def mark_fired(self, conn: AsyncConnection, fired: Sequence[DuePhase]) -> None:
+    async def mark_fired(self, tx: Transaction, fired: Sequence[DuePhase]) -> None:
         """Each fired phase, and every earlier phase of its deadline, is done."""
         ...

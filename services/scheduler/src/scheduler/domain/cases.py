@@ -22,17 +22,17 @@ K = DeadlineKind
 
 
 def schedule_investigation(
-    cmd: ScheduleInvestigation, state: DeadlineSet | None, rules: Rules
+    cmd: ScheduleInvestigation, state: DeadlineSet, rules: Rules
 ) -> list[Event]:
     ensure_open(state)
     kind = K.INVESTIGATION_LIMIT
-    if state is not None and state.open(kind):
+    if state.open(kind):
         return []
     return [
         scheduled(
             cmd.subject,
             kind,
-            sequence=state.next_sequence(kind) if state else 1,
+            sequence=state.next_sequence(kind),
             refs=Refs(case_id=cmd.case_id),
             anchor=cmd.started_on,
             due_date=investigation_limit_date(cmd.started_on, rules),
@@ -43,20 +43,18 @@ def schedule_investigation(
     ]
 
 
-def conclude_investigation(cmd: ConcludeInvestigation, state: DeadlineSet | None) -> list[Event]:
+def conclude_investigation(cmd: ConcludeInvestigation, state: DeadlineSet) -> list[Event]:
     kind = K.INVESTIGATION_LIMIT
     return resolve(Resolve(subject=cmd.subject, kind=kind, reason="concluded", at=cmd.at), state)
 
 
-def schedule_action_plan(
-    cmd: ScheduleActionPlan, state: DeadlineSet | None, rules: Rules
-) -> list[Event]:
+def schedule_action_plan(cmd: ScheduleActionPlan, state: DeadlineSet, rules: Rules) -> list[Event]:
     ensure_open(state)
     kind = K.ACTION_PLAN_DUE
-    if state is not None and state.open(kind):
+    if state.open(kind):
         return []
     due = action_plan_date(cmd.decided_on, rules)
-    sequence = state.next_sequence(kind) if state else 1
+    sequence = state.next_sequence(kind)
     refs = Refs(case_id=cmd.case_id)
     return [
         scheduled(

@@ -7,19 +7,18 @@ from scheduler.domain.events import Event, SubjectClosed
 from scheduler.domain.model import DeadlineSet
 
 
-def resolve(cmd: Resolve, state: DeadlineSet | None) -> list[Event]:
+def resolve(cmd: Resolve, state: DeadlineSet) -> list[Event]:
     current = existing(state, cmd.subject)
     if not current.of_kind(cmd.kind):
         raise DomainError("not_scheduled", f"no {cmd.kind} deadline to resolve")
     return list(cancelled(current.open(cmd.kind), cmd.reason, cmd.at))
 
 
-def cancel(cmd: Cancel, state: DeadlineSet | None) -> list[Event]:
+def cancel(cmd: Cancel, state: DeadlineSet) -> list[Event]:
     """Closes the subject even if nothing was scheduled yet, so a late signal cannot revive it."""
-    if state is not None and state.closed:
+    if state.closed:
         return []
-    events: list[Event] = []
-    if state is not None:
-        events += cancelled(state.open(), cmd.reason, cmd.at)
-    events.append(SubjectClosed(subject=cmd.subject, reason=cmd.reason, at=cmd.at))
-    return events
+    return [
+        *cancelled(state.open(), cmd.reason, cmd.at),
+        SubjectClosed(subject=cmd.subject, reason=cmd.reason, at=cmd.at),
+    ]

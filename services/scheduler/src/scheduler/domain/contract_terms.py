@@ -25,12 +25,12 @@ EXPIRY = DeadlineKind.CONTRACT_EXPIRY
 
 
 def schedule_contract(
-    cmd: ScheduleForContractInForce, state: DeadlineSet | None, rules: Rules
+    cmd: ScheduleForContractInForce, state: DeadlineSet, rules: Rules
 ) -> list[Event]:
     ensure_open(state)
     if cmd.expected_end is not None and cmd.expected_end < cmd.start:
         raise DomainError("expected_end_before_start", "the contract ends before it starts")
-    if state is not None and (state.latest(FOLLOW_UP) is not None or state.paused is not None):
+    if state.latest(FOLLOW_UP) is not None or state.paused is not None:
         return change_expected_end(cmd, state, rules)  # a new version, or a repeated signal
     refs = Refs(case_id=cmd.case_id, contract_id=cmd.contract_id, provider_id=cmd.provider_id)
     events: list[Event] = []
@@ -54,7 +54,7 @@ def change_expected_end(
     )
     if cmd.expected_end is not None:
         events.append(_expiry(cmd, refs, state.next_sequence(EXPIRY), rules))
-    return events + _fit_series(_folded(state, events) or state, refs, cmd, rules)
+    return events + _fit_series(_folded(state, events), refs, cmd, rules)
 
 
 def _fit_series(
@@ -99,6 +99,6 @@ def _expiry(
     )
 
 
-def _folded(state: DeadlineSet | None, events: list[Event]) -> DeadlineSet | None:
+def _folded(state: DeadlineSet, events: list[Event]) -> DeadlineSet:
     """The state as it will be after `events`, so later decisions see the earlier ones."""
     return reduce(evolve, events, state)

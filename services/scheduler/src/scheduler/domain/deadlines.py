@@ -1,5 +1,6 @@
 """The scheduler's aggregate: `decide` a command against a subject's `DeadlineSet`,
 `evolve` the set by the resulting events, and ask `due_occurrences` what is due to fire.
+A subject's stream starts from its empty set, `DeadlineSet(subject)` (the initial state).
 
 See `model.py` for why the boundary is one set per subject, and `rules.py` for the dates.
 """
@@ -40,13 +41,13 @@ __all__ = ["decide", "due_occurrences", "evolve"]
 
 # One arm per command reads best and lets mypy check the match is exhaustive.
 def decide(  # noqa: PLR0911, PLR0912
-    command: Command, state: DeadlineSet | None, rules: Rules = DEFAULT_RULES
+    command: Command, state: DeadlineSet, rules: Rules = DEFAULT_RULES
 ) -> list[Event]:
     """The events `command` causes; raises `DomainError` when it is refused.
 
     `rules` are the municipality's; the state must be the set of `command.subject`.
     """
-    if state is not None and state.subject != command.subject:
+    if state.subject != command.subject:
         raise DomainError("subject_mismatch", "the command is for another subject")
     match command:
         case ScheduleForContractInForce():

@@ -11,16 +11,16 @@ from scheduler.domain.planning import timing
 from scheduler.domain.rules import Rules
 
 
-def existing(state: DeadlineSet | None, subject: Subject) -> DeadlineSet:
+def existing(state: DeadlineSet, subject: Subject) -> DeadlineSet:
     """The set a command acts on; refuses when nothing was ever scheduled for `subject`."""
-    if state is None:
+    if state.is_new:
         raise DomainError("not_scheduled", f"nothing is scheduled for {subject.kind}")
     return state
 
 
-def ensure_open(state: DeadlineSet | None) -> None:
+def ensure_open(state: DeadlineSet) -> None:
     """Refuses new deadlines for a subject that was cancelled (withdrawn, ended)."""
-    if state is not None and state.closed:
+    if state.closed:
         raise DomainError("subject_closed", f"the {state.subject.kind} was cancelled")
 
 

@@ -17,8 +17,7 @@ from scheduler.domain.model import Cadence, Deadline, DeadlineSet
 
 
 # One arm per event type, checked exhaustive by mypy.
-def evolve(state: DeadlineSet | None, event: Event) -> DeadlineSet:  # noqa: PLR0911
-    current = state or DeadlineSet(subject=event.subject)
+def evolve(current: DeadlineSet, event: Event) -> DeadlineSet:  # noqa: PLR0911
     match event:
         case DeadlineScheduled():
             resumed = None if event.kind is DeadlineKind.FOLLOW_UP_DUE else current.paused

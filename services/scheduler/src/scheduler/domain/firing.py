@@ -10,7 +10,7 @@ from scheduler.domain.kinds import DeadlinePhase, DeadlineStatus
 from scheduler.domain.model import Deadline, DeadlineSet
 
 
-def fire(cmd: Fire, state: DeadlineSet | None) -> list[Event]:
+def fire(cmd: Fire, state: DeadlineSet) -> list[Event]:
     deadline = existing(state, cmd.subject).find(cmd.deadline_id)
     if deadline is None:
         raise DomainError("unknown_deadline", f"no deadline {cmd.deadline_id}")
@@ -34,9 +34,7 @@ def fire(cmd: Fire, state: DeadlineSet | None) -> list[Event]:
     ]
 
 
-def due_occurrences(
-    state: DeadlineSet | None, now: datetime
-) -> list[tuple[Deadline, DeadlinePhase]]:
+def due_occurrences(state: DeadlineSet, now: datetime) -> list[tuple[Deadline, DeadlinePhase]]:
     """What should fire at `now`, earliest due first.
 
     Catch-up: when several phases of a deadline have passed unfired (the scheduler was down),
@@ -45,8 +43,6 @@ def due_occurrences(
     """
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
-    if state is None:
-        return []
     found: list[tuple[Deadline, DeadlinePhase]] = []
     for deadline in state.pending():
         reached = [p for p in deadline.unfired_phases() if _phase_at(deadline, p) <= now]

@@ -13,8 +13,8 @@ from scheduler.domain.commands import RecordFollowUpHeld, SetCadence
 from scheduler.domain.decisions import cancelled, ensure_open, existing, scheduled
 from scheduler.domain.errors import DomainError
 from scheduler.domain.events import DeadlineRescheduled, Event, FollowUpSeriesPaused
-from scheduler.domain.kinds import DeadlineKind, SubjectKind
-from scheduler.domain.model import DeadlineSet, Refs, Subject
+from scheduler.domain.kinds import DeadlineKind
+from scheduler.domain.model import DeadlineSet, Refs
 from scheduler.domain.planning import (
     follow_up_date,
     follow_up_months,
@@ -27,7 +27,7 @@ FOLLOW_UP = DeadlineKind.FOLLOW_UP_DUE
 STATUS_REPORT = DeadlineKind.STATUS_REPORT_DUE
 
 
-def record_held(cmd: RecordFollowUpHeld, state: DeadlineSet | None, rules: Rules) -> list[Event]:
+def record_held(cmd: RecordFollowUpHeld, state: DeadlineSet, rules: Rules) -> list[Event]:
     current_set = existing(state, cmd.subject)
     ensure_open(current_set)
     current = current_set.latest(FOLLOW_UP)
@@ -50,7 +50,7 @@ def record_held(cmd: RecordFollowUpHeld, state: DeadlineSet | None, rules: Rules
     return events
 
 
-def set_cadence(cmd: SetCadence, state: DeadlineSet | None, rules: Rules) -> list[Event]:
+def set_cadence(cmd: SetCadence, state: DeadlineSet, rules: Rules) -> list[Event]:
     current_set = existing(state, cmd.subject)
     ensure_open(current_set)
     cadence = validated_cadence(cmd.months, cmd.justification, rules)
@@ -91,19 +91,13 @@ def set_cadence(cmd: SetCadence, state: DeadlineSet | None, rules: Rules) -> lis
 
 
 def follow_up_round(
-    state: DeadlineSet | None, refs: Refs, anchor: date, sequence: int, rules: Rules, at: datetime
+    state: DeadlineSet, refs: Refs, anchor: date, sequence: int, rules: Rules, at: datetime
 ) -> list[Event]:
     """Follow-up `sequence` and its status report, counted from `anchor`; none when it would
     fall after the contract's expected end (the series pauses until the contract is extended).
     """
-    if state is not None:
-        subject = state.subject
-    else:
-        assert refs.contract_id is not None  # a follow-up series is always a contract's
-        subject = Subject(SubjectKind.CONTRACT, refs.contract_id)
-    cadence = state.cadence if state else None
-    end = state.expected_end if state else None
-    follow_up = follow_up_date(anchor, follow_up_months(rules, cadence, sequence), rules)
+    subject, end = state.subject, state.expected_end
+    follow_up = follow_up_date(anchor, follow_up_months(rules, state.cadence, sequence), rules)
     if end is not None and follow_up > end:
         return [FollowUpSeriesPaused(subject=subject, anchor=anchor, sequence=sequence, at=at)]
     report = status_report_date(follow_up, rules)

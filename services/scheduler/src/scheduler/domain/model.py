@@ -112,6 +112,13 @@ class DeadlineSet:
     # expected end; an extension of the contract resumes the series from here.
     paused: tuple[date, int] | None = None
 
+    @property
+    def is_new(self) -> bool:
+        """The initial state: no event yet (nothing ever scheduled, set or closed)."""
+        return (
+            not self.deadlines and self.cadence is None and not self.closed and self.paused is None
+        )
+
     def find(self, id_: UUID) -> Deadline | None:
         return next((d for d in self.deadlines if d.deadline_id == id_), None)
 

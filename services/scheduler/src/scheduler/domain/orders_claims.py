@@ -15,11 +15,9 @@ from scheduler.domain.rules import Rules
 K = DeadlineKind
 
 
-def schedule_order(
-    cmd: ScheduleOrderAnswer, state: DeadlineSet | None, rules: Rules
-) -> list[Event]:
+def schedule_order(cmd: ScheduleOrderAnswer, state: DeadlineSet, rules: Rules) -> list[Event]:
     ensure_open(state)
-    if state is not None and state.of_kind(K.ORDER_ANSWER_DUE):
+    if state.of_kind(K.ORDER_ANSWER_DUE):
         return []
     placed_on = to_local_date(cmd.placed_at)
     refs = Refs(case_id=cmd.case_id, order_id=cmd.order_id, provider_id=cmd.provider_id)
@@ -42,8 +40,8 @@ def schedule_order(
     ]
 
 
-def resolve_order(cmd: ResolveOrderAnswer, state: DeadlineSet | None) -> list[Event]:
-    if state is None:
+def resolve_order(cmd: ResolveOrderAnswer, state: DeadlineSet) -> list[Event]:
+    if state.is_new:
         # The answer overtook the order (they travel on different topics): close the subject
         # so the order, when it arrives, schedules no deadline for an answered order.
         return [SubjectClosed(subject=cmd.subject, reason="answered before scheduled", at=cmd.at)]
@@ -51,11 +49,9 @@ def resolve_order(cmd: ResolveOrderAnswer, state: DeadlineSet | None) -> list[Ev
     return list(cancelled(deadlines, "answer_received", cmd.at))
 
 
-def schedule_payment(
-    cmd: ScheduleClaimPayment, state: DeadlineSet | None, rules: Rules
-) -> list[Event]:
+def schedule_payment(cmd: ScheduleClaimPayment, state: DeadlineSet, rules: Rules) -> list[Event]:
     ensure_open(state)
-    if state is not None and state.of_kind(K.PAYMENT_DUE):
+    if state.of_kind(K.PAYMENT_DUE):
         return []
     due = payment_date(cmd.submitted_on, rules)
     refs = Refs(case_id=cmd.case_id, claim_id=cmd.claim_id, provider_id=cmd.provider_id)

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from servicekit.auth import Principal, require
 from servicekit.problems import Problem
 
-from scheduler.app.ports import DeadlineIndex
+from scheduler.app.queries import DeadlineQueries, OpenDeadline, OpenFilter, PhaseFilter
 
 READERS = require("caseworker", "team_leader", "ops", "coordinator")
 
@@ -44,22 +44,6 @@ class DeadlineView(BaseModel):
     provider_id: UUID | None
 
 
-class OpenDeadline(BaseModel):
-    """A deadline not yet met, with its case's current caseworker."""
-
-    deadline_id: UUID
-    kind: str
-    due_at: datetime
-    next_at: datetime | None  # the next phase to fire; none once the overdue one has
-    overdue: bool
-    case_id: UUID | None
-    order_id: UUID | None
-    contract_id: UUID | None
-    provider_id: UUID | None
-    caseworker_id: str | None
-    municipality: str | None
-
-
 class Advance(BaseModel):
     days: int = Field(0, ge=0, le=3660)
     hours: int = Field(0, ge=0, le=24 * 366)
@@ -79,19 +63,14 @@ def router() -> APIRouter:
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     ) -> list[DeadlineView]:
         provider_id = provider_scope(principal, provider_id)
-        filters = {
-            "case_id": case_id,
-            "provider_id": provider_id,
-            "contract_id": contract_id,
-            "status": status,
-        }
+        where = PhaseFilter(
+            case_id=case_id, provider_id=provider_id, contract_id=contract_id, status=status
+        )
         now = request.app.state.clock.now()
-        index: DeadlineIndex = request.app.state.index
-        async with request.app.state.engine.connect() as conn:
-            rows = await index.query(conn, filters, limit)
+        queries: DeadlineQueries = request.app.state.queries
         return [
-            DeadlineView(**row, overdue=row["status"] == "pending" and row["due_at"] < now)
-            for row in rows
+            DeadlineView(**row._asdict(), overdue=row.status == "pending" and row.due_at < now)
+            for row in await queries.phases(where, limit)
         ]
 
     @api.get("/deadlines/{when}", response_model=list[OpenDeadline])
@@ -106,18 +85,15 @@ def router() -> APIRouter:
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     ) -> list[OpenDeadline]:
         provider_id = provider_scope(principal, provider_id)
-        filters = {
-            "case_id": case_id,
-            "caseworker_id": caseworker_id,
-            "provider_id": provider_id,
-            "contract_id": contract_id,
-        }
+        where = OpenFilter(
+            case_id=case_id,
+            caseworker_id=caseworker_id,
+            provider_id=provider_id,
+            contract_id=contract_id,
+        )
         now = request.app.state.clock.now()
-        async with request.app.state.engine.connect() as conn:
-            rows = await request.app.state.views.open_deadlines(
-                conn, filters, now, when == "overdue", limit
-            )
-        return [OpenDeadline(**row, overdue=when == "overdue") for row in rows]
+        queries: DeadlineQueries = request.app.state.queries
+        return await queries.open_deadlines(where, now, when == "overdue", limit)
 
     @api.post("/clock/advance")
     async def advance(

@@ -7,10 +7,10 @@ import contextlib
 from collections.abc import Awaitable, Callable
 
 from prometheus_client import Gauge
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from scheduler.app.firing import Firing
-from scheduler.app.ports import Clock, DeadlineIndex
+from scheduler.app.ports import Clock
+from scheduler.app.queries import DeadlineQueries
 
 Loop = Callable[[asyncio.Event], Awaitable[None]]
 
@@ -32,13 +32,10 @@ PENDING = Gauge("scheduler_deadlines_pending", "Deadline phases waiting to fire"
 OVERDUE = Gauge("scheduler_deadlines_overdue", "Pending phases past their due time")
 
 
-def gauges_loop(
-    engine: AsyncEngine, index: DeadlineIndex, clock: Clock, interval: float = 15.0
-) -> Loop:
+def gauges_loop(queries: DeadlineQueries, clock: Clock, interval: float = 15.0) -> Loop:
     async def run(stop: asyncio.Event) -> None:
         while not stop.is_set():
-            async with engine.connect() as conn:
-                pending, overdue = await index.counts(conn, clock.now())
+            pending, overdue = await queries.counts(clock.now())
             PENDING.set(pending)
             OVERDUE.set(overdue)
             with contextlib.suppress(TimeoutError):

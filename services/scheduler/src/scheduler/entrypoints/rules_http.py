@@ -43,8 +43,8 @@ def router() -> APIRouter:
     ) -> RulesVersion:
         _own(who, municipality)
         rules: MunicipalRules = request.app.state.rules
-        async with request.app.state.engine.connect() as conn:
-            return await rules.current(conn, municipality)
+        async with request.app.state.store.unit_of_work() as tx:
+            return await rules.current(tx, municipality)
 
     @api.get("/history", response_model=list[RulesVersion])
     async def history(
@@ -52,8 +52,8 @@ def router() -> APIRouter:
     ) -> list[RulesVersion]:
         _own(who, municipality)
         rules: MunicipalRules = request.app.state.rules
-        async with request.app.state.engine.connect() as conn:
-            return await rules.store.history(conn, municipality)
+        async with request.app.state.store.unit_of_work() as tx:
+            return await rules.history(tx, municipality)
 
     @api.put("", response_model=RulesVersion)
     async def change(
@@ -73,8 +73,8 @@ def router() -> APIRouter:
             reason=body.reason,
         )
         try:
-            async with request.app.state.engine.begin() as conn:
-                return await rules.change(conn, body.based_on_version, new)
+            async with request.app.state.store.unit_of_work() as tx:
+                return await rules.change(tx, body.based_on_version, new)
         except DomainError as exc:
             if exc.code == "stale_rules_version":
                 raise Problem(409, exc.code, exc.message) from exc
