@@ -7,9 +7,11 @@ from authority.domain.case.commands import (
     CaseCommand,
     ConcludeInvestigation,
     EraseChildData,
+    LinkNotification,
     OpenCase,
     ProposeDecision,
     RecordDecisionCommunicated,
+    RecordPreliminaryAssessment,
     RejectDecision,
     SetFollowUpCadence,
     StartInvestigation,
@@ -29,9 +31,12 @@ from authority.domain.case.events import (
     FollowUpCadenceSet,
     InvestigationConcluded,
     InvestigationStarted,
+    NotificationLinked,
+    PreliminaryAssessmentRecorded,
 )
 from authority.domain.case.evolve import evolve
-from authority.domain.case.people import Custody, CustodyHolder, Person, Recipient
+from authority.domain.case.parties import Party, child_is_party, parties
+from authority.domain.case.people import Custody, CustodyHolder, Person, Recipient, Relation
 from authority.domain.case.state import (
     ActionPlan,
     CaseState,
@@ -67,14 +72,22 @@ __all__ = [
     "Investigation",
     "InvestigationConcluded",
     "InvestigationStarted",
+    "LinkNotification",
+    "NotificationLinked",
     "OpenCase",
+    "Party",
     "Person",
+    "PreliminaryAssessmentRecorded",
     "ProposeDecision",
     "Recipient",
     "RecordDecisionCommunicated",
+    "RecordPreliminaryAssessment",
     "RejectDecision",
+    "Relation",
     "SetFollowUpCadence",
     "StartInvestigation",
+    "child_is_party",
     "decide",
     "evolve",
+    "parties",
 ]

@@ -1,7 +1,7 @@
 """Decide what a command on a case (sag) means, or refuse it."""
 
 from authority.domain.audit import CASEWORK, require_role, stamp
-from authority.domain.case import decisions
+from authority.domain.case import awareness, decisions
 from authority.domain.case.commands import (
     AdoptActionPlan,
     ApproveDecision,
@@ -9,9 +9,11 @@ from authority.domain.case.commands import (
     CaseCommand,
     ConcludeInvestigation,
     EraseChildData,
+    LinkNotification,
     OpenCase,
     ProposeDecision,
     RecordDecisionCommunicated,
+    RecordPreliminaryAssessment,
     RejectDecision,
     SetFollowUpCadence,
     StartInvestigation,
@@ -24,7 +26,6 @@ from authority.domain.case.events import (
     ChildDataErased,
     FollowUpCadenceSet,
     InvestigationConcluded,
-    InvestigationStarted,
 )
 from authority.domain.case.state import CaseState
 from authority.domain.errors import DomainError, require, require_text
@@ -33,7 +34,7 @@ from authority.domain.vocabulary import require_goals
 MAX_CADENCE_MONTHS = 24
 
 
-def decide(command: CaseCommand, state: CaseState | None) -> list[CaseEvent]:  # noqa: PLR0911
+def decide(command: CaseCommand, state: CaseState | None) -> list[CaseEvent]:  # noqa: PLR0911, PLR0912
     require_role(command, CASEWORK)
     if isinstance(command, OpenCase):
         return _open(command, state)
@@ -43,7 +44,11 @@ def decide(command: CaseCommand, state: CaseState | None) -> list[CaseEvent]:  #
             caseworker = require_text(command.caseworker_id, "caseworker_id")
             return [CaseworkerAssigned(**stamp(command), caseworker_id=caseworker)]
         case StartInvestigation():
-            return _start_investigation(command, case)
+            return awareness.start(command, case)
+        case LinkNotification():
+            return awareness.link(command, case)
+        case RecordPreliminaryAssessment():
+            return awareness.preliminary(command, case)
         case ConcludeInvestigation():
             return _conclude_investigation(command, case)
         case ProposeDecision():
@@ -84,15 +89,6 @@ def _open(command: OpenCase, state: CaseState | None) -> list[CaseEvent]:
     ]
 
 
-def _start_investigation(command: StartInvestigation, case: CaseState) -> list[CaseEvent]:
-    require(
-        case.investigation is None,
-        "investigation_already_started",
-        "the child investigation has already been started",
-    )
-    return [InvestigationStarted(**stamp(command), investigation_id=command.investigation_id)]
-
-
 def _conclude_investigation(command: ConcludeInvestigation, case: CaseState) -> list[CaseEvent]:
     require(
         case.investigation is not None,
@@ -104,6 +100,8 @@ def _conclude_investigation(command: ConcludeInvestigation, case: CaseState) -> 
         "investigation_already_concluded",
         "the child investigation is already concluded",
     )
+    assert case.investigation is not None  # guarded above
+    awareness.require_in_time_or_assessed(case.investigation, command.at)
     summary = require_text(command.summary, "summary")
     return [InvestigationConcluded(**stamp(command), summary=summary)]
 

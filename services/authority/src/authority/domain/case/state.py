@@ -15,6 +15,9 @@ class Investigation:
 
     investigation_id: UUID
     summary: str | None = None
+    started_at: datetime | None = None
+    aware_since: datetime | None = None  # § 20, stk. 3 counts from here
+    preliminary_assessment: str | None = None
 
     @property
     def concluded(self) -> bool:
@@ -59,6 +62,9 @@ class CaseState:
     action_plans: tuple[ActionPlan, ...] = ()  # every version is kept
     follow_up_months: int | None = None
     erased: bool = False
+    # Notifications of concern (underretninger) on the case, and the earliest receipt.
+    notifications: tuple[UUID, ...] = ()
+    aware_since: datetime | None = None
 
     def decision(self, decision_id: UUID) -> Decision | None:
         return next((d for d in self.decisions if d.decision_id == decision_id), None)
