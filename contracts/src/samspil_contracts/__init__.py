@@ -44,7 +44,12 @@ from samspil_contracts.common import (
     Scope,
     legal_basis_for,
 )
-from samspil_contracts.deadlines import DeadlineKind, DeadlinePhase, DeadlineReached
+from samspil_contracts.deadlines import (
+    DeadlineKind,
+    DeadlinePhase,
+    DeadlineReached,
+    DeadlineScheduled,
+)
 from samspil_contracts.delivery import (
     ConcernNotified,
     ConcernSeverity,
@@ -63,6 +68,11 @@ from samspil_contracts.material import (
     ProviderKind,
     ProviderMaterialPublished,
     TimeHorizon,
+)
+from samspil_contracts.notifications import (
+    NotificationAssessed,
+    NotificationReceiptSent,
+    NotificationReceived,
 )
 from samspil_contracts.orders import (
     DeclineReason,
@@ -102,6 +112,7 @@ __all__ = [
     "DeadlineKind",
     "DeadlinePhase",
     "DeadlineReached",
+    "DeadlineScheduled",
     "DecisionApproved",
     "DeclineReason",
     "DeliveryStarted",
@@ -123,6 +134,9 @@ __all__ = [
     "MeasureEndReason",
     "MeasureEnded",
     "MeasureOffer",
+    "NotificationAssessed",
+    "NotificationReceiptSent",
+    "NotificationReceived",
     "OrderAccepted",
     "OrderChanged",
     "OrderDeclined",

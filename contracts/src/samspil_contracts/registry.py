@@ -22,7 +22,7 @@ from samspil_contracts.cases import (
     MeasureEnded,
 )
 from samspil_contracts.claims import ClaimApproved, ClaimCredited, ClaimRejected, ClaimSubmitted
-from samspil_contracts.deadlines import DeadlineReached
+from samspil_contracts.deadlines import DeadlineReached, DeadlineScheduled
 from samspil_contracts.delivery import (
     ConcernNotified,
     DeliveryStarted,
@@ -31,6 +31,11 @@ from samspil_contracts.delivery import (
     StatusReportSubmitted,
 )
 from samspil_contracts.material import ProviderMaterialPublished
+from samspil_contracts.notifications import (
+    NotificationAssessed,
+    NotificationReceiptSent,
+    NotificationReceived,
+)
 from samspil_contracts.orders import (
     OrderAccepted,
     OrderChanged,
@@ -70,6 +75,10 @@ EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     ForceIncidentReported,
     ProviderMaterialPublished,
     DeadlineReached,
+    DeadlineScheduled,
+    NotificationReceived,
+    NotificationAssessed,
+    NotificationReceiptSent,
     ChildKeyGranted,
     ChildDataErased,
 )

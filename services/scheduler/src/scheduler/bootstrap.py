@@ -87,7 +87,7 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
         ],
     )
     rules = MunicipalRules(SqlRulesStore())
-    intake = Intake(deadlines, rules, SqlCaseDirectory())
+    intake = Intake(deadlines, rules, SqlCaseDirectory(), publisher)
     pipeline = InboundPipeline(SERVICE, store, workers, intake.handlers())
     subscribe(broker, topics.subscriptions(SERVICE, prefix), f"{prefix}{SERVICE}", pipeline)
 

@@ -14,7 +14,9 @@ from typing import Any
 import structlog
 from eventkit import UnitOfWork
 from samspil_contracts import CaseworkerAssigned, Envelope, IntegrationEvent
+from servicekit.publishing import Publisher
 
+from scheduler.app.announce import announcements
 from scheduler.app.deadlines import Deadlines
 from scheduler.app.municipal_rules import MunicipalRules
 from scheduler.app.ports import CaseDirectory, CaseFacts
@@ -28,9 +30,14 @@ class Intake:
     """The inbound handler: one consumed event → at most one deadline command."""
 
     def __init__(
-        self, deadlines: Deadlines, rules: MunicipalRules, directory: CaseDirectory
+        self,
+        deadlines: Deadlines,
+        rules: MunicipalRules,
+        directory: CaseDirectory,
+        publisher: Publisher | None = None,
     ) -> None:
         self.deadlines, self.rules, self.directory = deadlines, rules, directory
+        self.publisher = publisher  # announces the deadlines of ``announce.ANNOUNCED``
 
     async def __call__(self, uow: UnitOfWork, envelope: Envelope, event: IntegrationEvent) -> None:
         case = await self._note_case(uow, envelope, event)
@@ -45,10 +52,15 @@ class Intake:
         }
         rules = await self.rules.rules_for(uow.connection, case.municipality, case.rules_version)
         try:
-            await self.deadlines.execute(uow, command, metadata, rules)
+            events, loaded = await self.deadlines.execute(uow, command, metadata, rules)
         except DomainError as exc:
             # A refusal is final (e.g. resolving what was never scheduled): record, move on.
             log.warning("intake_refused", type=envelope.type, code=exc.code)
+            return
+        if self.publisher is not None and events and loaded.state is not None:
+            messages = announcements(self.publisher, events, loaded.revision, envelope)
+            if messages:
+                await uow.enqueue(messages)
 
     async def _note_case(
         self, uow: UnitOfWork, envelope: Envelope, event: IntegrationEvent
