@@ -35,6 +35,7 @@ from authority.entrypoints.http import (
     assignment,
     cases,
     citizens,
+    notifications,
     orders,
     oversight,
     standards,
@@ -53,6 +54,7 @@ NOT_FOUND = frozenset(
         "claim_not_found",
         "decision_not_found",
         "standard_contract_not_found",
+        "notification_not_found",
     }
 )
 
@@ -147,6 +149,7 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         workers=workers,
         routers=[
             cases.router(),
+            notifications.router(),
             assignment.router(),
             citizens.router(),
             orders.router(),

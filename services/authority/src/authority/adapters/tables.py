@@ -150,6 +150,23 @@ VIEWS: dict[str, sa.Table] = {
         sa.Column("provider_signed", sa.Boolean),
         sa.Column("in_force", sa.Boolean),
     ),
+    # Notifications of concern (underretninger): the intake list, soonest deadline first.
+    "notifications": _view(
+        "notifications",
+        "notification_id",
+        sa.Column("case_id", Id, index=True),
+        sa.Column("received_at", Instant, nullable=False),
+        sa.Column("channel", sa.String(20), nullable=False),
+        sa.Column("reporter_kind", sa.String(40), nullable=False),
+        sa.Column("child_initials", sa.String(20), nullable=False),
+        sa.Column("assessed_at", Instant),
+        sa.Column("in_danger", sa.Boolean),
+        sa.Column("acute_action_needed", sa.Boolean),
+        sa.Column("receipt_owed", sa.Boolean, nullable=False),
+        sa.Column("receipt_sent_at", Instant),
+        sa.Column("assessment_due_at", Instant, index=True),
+        sa.Column("receipt_due_at", Instant),
+    ),
     "providers": _view(
         "providers",
         "provider_id",

@@ -16,13 +16,14 @@ from authority.adapters.rows import row_for
 from authority.adapters.tables import VIEWS, access_log
 
 Row = dict[str, Any]
-CASE_STREAMS = ("orders", "contracts", "followups", "concerns", "claims")
+CASE_STREAMS = ("orders", "contracts", "followups", "concerns", "claims", "notifications")
 CATEGORY = {
     "orders": "order",
     "contracts": "contract",
     "followups": "followup",
     "concerns": "concern",
     "claims": "claim",
+    "notifications": "notification",
 }
 
 _orders = VIEWS["orders"].c

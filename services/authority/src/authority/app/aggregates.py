@@ -15,9 +15,19 @@ from servicekit.statecache import StateCache
 
 from authority.app.acting import Acting
 from authority.app.keyring import Keyring
+from authority.app.notification_codec import NotificationCodec
 from authority.app.personal import PersonalCodec, persons_in_clear
 from authority.app.ports import Views
-from authority.domain import case, concern, contract, followup, order, settlement, standard
+from authority.domain import (
+    case,
+    concern,
+    contract,
+    followup,
+    notification,
+    order,
+    settlement,
+    standard,
+)
 
 AnyAggregate = Aggregate[Any, Any, Any]
 
@@ -35,6 +45,7 @@ class Aggregates:
     concern: AnyAggregate
     claim: AnyAggregate
     standard: AnyAggregate
+    notification: AnyAggregate
 
     @classmethod
     def create(cls, keyring: Keyring, cache: StateCache | None = None) -> Aggregates:
@@ -60,6 +71,12 @@ class Aggregates:
             ),
             standard=Aggregate(
                 "standard", standard.decide, standard.evolve, _codec(standard.StandardEvent)
+            ),
+            notification=Aggregate(
+                "notification",
+                notification.decide,
+                notification.evolve,
+                NotificationCodec(get_args(notification.NotificationEvent), keyring),
             ),
         )
 

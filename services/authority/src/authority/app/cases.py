@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from eventkit import UnitOfWork
 from samspil_contracts import FollowUpCadenceSet as WireCadenceSet
 
 from authority.app.acting import Acting
-from authority.app.aggregates import Kit
+from authority.app.aggregates import Kit, Ran
 from authority.app.case_wire import case_milestone
 from authority.app.erasure import Erasure
 from authority.app.ports import Citizens
@@ -31,18 +32,18 @@ class Cases:
 
     async def open(self, command: OpenCase, acting: Acting) -> int:
         async with self.kit.store.unit_of_work() as uow:
-            await self.kit.keyring.open_case(
-                uow.connection, command.case_id, command.child.cpr.digits
-            )
-            await self.citizens.index(uow.connection, command.case_id, citizens_of(command))
-            events, loaded = await self.kit.run(
-                uow, self.aggregate, command.case_id, command, acting
-            )
-            for event in events:
-                milestone = case_milestone(event, loaded.state)
-                if milestone is not None:
-                    await self.kit.publish(uow, acting, milestone, loaded.revision)
-            return loaded.revision
+            return (await self.open_in(uow, command, acting)).revision
+
+    async def open_in(self, uow: UnitOfWork, command: OpenCase, acting: Acting) -> Ran:
+        """Open the case in ``uow``'s transaction (with what else the caller writes there)."""
+        await self.kit.keyring.open_case(uow.connection, command.case_id, command.child.cpr.digits)
+        await self.citizens.index(uow.connection, command.case_id, citizens_of(command))
+        events, loaded = await self.kit.run(uow, self.aggregate, command.case_id, command, acting)
+        for event in events:
+            milestone = case_milestone(event, loaded.state)
+            if milestone is not None:
+                await self.kit.publish(uow, acting, milestone, loaded.revision)
+        return loaded
 
     async def execute(self, case_id: UUID, command: Any, acting: Acting) -> tuple[CaseState, int]:
         """Any case command; the milestones it causes are published in the same transaction."""

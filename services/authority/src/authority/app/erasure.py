@@ -55,7 +55,9 @@ class Erasure:
         other cases are simply skipped then."""
         current = await self.aggregate.current(uow, case_id)
         state: CaseState | None = current.state
-        if not strict and state is not None and state.erased:
+        if not strict and (state is None or state.erased):
+            # Erased already, or not a case: a notification of concern sealed with the
+            # child's key, which the shredding below erases.
             return current.revision
         command = EraseChildData(**acting.stamp())
         loaded = None if strict else current  # the named case checks the client's revision

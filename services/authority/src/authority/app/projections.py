@@ -22,6 +22,7 @@ NAMES = {
     "concerns": "concern",
     "claims": "claim",
     "standard_contracts": "standard",
+    "notifications": "notification",
 }
 
 
@@ -32,7 +33,7 @@ class StateProjection:
     async def apply(self, conn: AsyncConnection, event: RecordedEvent) -> None:
         if not event.stream_id.startswith(f"{self.aggregate.category}-"):
             return
-        if self.aggregate.category == "case":
+        if self.aggregate.category in ("case", "notification"):
             await self.kit.keyring.prime(case_of(event.stream_id))
         stream = await load_stream(conn, event.stream_id, None)
         loaded = self.aggregate.fold(r for r in stream if r.revision <= event.revision)

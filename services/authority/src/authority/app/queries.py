@@ -14,6 +14,7 @@ from authority.app.personal import case_of
 from authority.domain import DomainError
 from authority.domain.case import CaseState, Person
 from authority.domain.case.cpr import MASK
+from authority.domain.notification import NotificationState
 
 KINDS = {
     "order": "orders",
@@ -21,6 +22,7 @@ KINDS = {
     "followup": "follow_ups",
     "concern": "concerns",
     "claim": "claims",
+    "notification": "notifications",
 }
 
 
@@ -51,6 +53,17 @@ def render_case(state: CaseState, revision: int, clear: bool = False) -> dict[st
     return data
 
 
+def render_notification(state: NotificationState, clear: bool = False) -> dict[str, Any]:
+    """A notification with its child masked; a citizen reporter's identity stays hidden
+    unless ``clear`` (professionals report in their work role)."""
+    data = render(state)
+    erased = state.child is not None and state.child.name == ERASED["name"]
+    data["child"] = None if state.child is None else person(state.child, clear, erased)
+    if not clear and not state.reporter.professional:
+        data["reporter"] |= {"name": None, "contact": None}
+    return data
+
+
 def render(state: object) -> dict[str, Any]:
     data: dict[str, Any] = TypeAdapter(type(state)).dump_python(state, mode="json")
     return data
@@ -68,11 +81,16 @@ class CaseQueries:
             aggregate = self.kit.aggregates.for_stream(stream)
             if aggregate is None:
                 continue
+            if aggregate.category == "notification":
+                await self.kit.keyring.prime(case_of(stream))
             loaded = aggregate.fold(await self.kit.store.load(stream, as_of=as_of))
             if loaded.state is None:
                 continue
             if aggregate.category == "case":
                 view |= render_case(loaded.state, loaded.revision)
+            elif aggregate.category == "notification":
+                found = render_notification(loaded.state) | {"revision": loaded.revision}
+                view[KINDS[aggregate.category]].append(found)
             else:
                 view[KINDS[aggregate.category]].append(
                     {**render(loaded.state), "revision": loaded.revision}

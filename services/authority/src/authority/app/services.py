@@ -14,6 +14,7 @@ from authority.app.concerns import Concerns
 from authority.app.contracts import Contracts
 from authority.app.followups import FollowUps
 from authority.app.keyring import Keyring
+from authority.app.notifications import Notifications
 from authority.app.orders import Orders
 from authority.app.ports import Citizens, KeyStore, Views
 from authority.app.provider_text import ProviderTexts
@@ -34,6 +35,7 @@ class Services:
     standards: StandardContracts
     citizens: Citizens
     texts: ProviderTexts
+    notifications: Notifications
 
     @classmethod
     def create(
@@ -65,4 +67,5 @@ class Services:
             standards=standards,
             citizens=citizens,
             texts=ProviderTexts(kit, cases, transport),
+            notifications=Notifications(kit, cases),
         )

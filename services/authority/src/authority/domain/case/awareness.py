@@ -44,7 +44,7 @@ def limit(investigation: Investigation) -> datetime | None:
 
 
 def link(command: LinkNotification, case: CaseState) -> list[CaseEvent]:
-    if command.notification_id in case.notifications:
+    if command.notification_id in case.notification_ids:
         return []  # linked already: a repeat changes nothing
     return [
         NotificationLinked(

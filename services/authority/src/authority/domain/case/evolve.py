@@ -54,7 +54,9 @@ def _apply(state: CaseState, event: CaseEvent) -> CaseState:  # noqa: PLR0911 - 
             return replace(state, investigation=started)
         case NotificationLinked(notification_id=n_id, received_at=received):
             aware = min(received, state.aware_since or received)
-            return replace(state, notifications=(*state.notifications, n_id), aware_since=aware)
+            return replace(
+                state, notification_ids=(*state.notification_ids, n_id), aware_since=aware
+            )
         case PreliminaryAssessmentRecorded(assessment=text) if state.investigation is not None:
             investigation = replace(state.investigation, preliminary_assessment=text)
             return replace(state, investigation=investigation)

@@ -63,7 +63,7 @@ class CaseState:
     follow_up_months: int | None = None
     erased: bool = False
     # Notifications of concern (underretninger) on the case, and the earliest receipt.
-    notifications: tuple[UUID, ...] = ()
+    notification_ids: tuple[UUID, ...] = ()
     aware_since: datetime | None = None
 
     def decision(self, decision_id: UUID) -> Decision | None:
