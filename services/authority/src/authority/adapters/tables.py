@@ -57,6 +57,16 @@ access_log = sa.Table(
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("at", Instant, nullable=False),
 )
+# Documents' bytes (attachments, decision letters), sealed with the child's key before they
+# get here: AES-256-GCM, the 12-byte nonce first. ``kid`` names the key (``child:<id>``).
+document_blobs = sa.Table(
+    "document_blobs",
+    metadata,
+    sa.Column("blob_id", Id, primary_key=True),
+    sa.Column("kid", sa.String(100), nullable=False),
+    sa.Column("sealed", sa.LargeBinary, nullable=False),
+    sa.Column("created_at", Instant, nullable=False),
+)
 # Teams are the municipality's organisation, known from sign-in (the token's team claim).
 caseworker_teams = sa.Table(
     "caseworker_teams",

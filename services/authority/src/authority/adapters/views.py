@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from authority.adapters.rows import row_for
 from authority.adapters.tables import VIEWS, access_log
+from authority.domain.casefile import CaseFileState
 
 Row = dict[str, Any]
 CASE_STREAMS = ("orders", "contracts", "followups", "concerns", "claims", "notifications")
@@ -43,6 +44,8 @@ class SqlViews:
         self.engine = engine
 
     async def save(self, conn: AsyncConnection, state: object, revision: int) -> None:
+        if isinstance(state, CaseFileState):
+            return  # the case file is read from its stream (with the case)
         name, row = row_for(state)
         if name in ("followups", "claims"):
             row["case_id"] = await self._case_of_contract(conn, row["contract_id"])
@@ -92,7 +95,7 @@ class SqlViews:
         return found if isinstance(found, UUID) else None
 
     async def streams_of_case(self, case_id: UUID) -> list[str]:
-        streams = [f"case-{case_id}"]
+        streams = [f"case-{case_id}", f"casefile-{case_id}"]
         async with self.engine.connect() as conn:
             for name in CASE_STREAMS:
                 table = VIEWS[name]

@@ -14,12 +14,14 @@ from servicekit.publishing import Publisher
 from servicekit.statecache import StateCache
 
 from authority.app.acting import Acting
+from authority.app.casefile_codec import CaseFileCodec
 from authority.app.keyring import Keyring
 from authority.app.notification_codec import NotificationCodec
 from authority.app.personal import PersonalCodec, persons_in_clear
 from authority.app.ports import Views
 from authority.domain import (
     case,
+    casefile,
     concern,
     contract,
     followup,
@@ -46,6 +48,7 @@ class Aggregates:
     claim: AnyAggregate
     standard: AnyAggregate
     notification: AnyAggregate
+    casefile: AnyAggregate
 
     @classmethod
     def create(cls, keyring: Keyring, cache: StateCache | None = None) -> Aggregates:
@@ -77,6 +80,12 @@ class Aggregates:
                 notification.decide,
                 notification.evolve,
                 NotificationCodec(get_args(notification.NotificationEvent), keyring),
+            ),
+            casefile=Aggregate(
+                "casefile",
+                casefile.decide,
+                casefile.evolve,
+                CaseFileCodec(get_args(casefile.CaseFileEvent), keyring),
             ),
         )
 

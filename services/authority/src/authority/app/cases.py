@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 from uuid import UUID
 
+import structlog
 from eventkit import UnitOfWork
 from samspil_contracts import FollowUpCadenceSet as WireCadenceSet
 
@@ -14,7 +16,12 @@ from authority.app.case_wire import case_milestone
 from authority.app.erasure import Erasure
 from authority.app.ports import Citizens
 from authority.domain import DomainError
-from authority.domain.case import CaseState, OpenCase, SetFollowUpCadence
+from authority.domain.case import CaseState, DecisionApproved, OpenCase, SetFollowUpCadence
+
+OnApproved = Callable[[UUID, UUID, Acting], Awaitable[object]]
+
+
+log = structlog.get_logger(__name__)
 
 
 class Cases:
@@ -22,6 +29,9 @@ class Cases:
         self.kit, self.citizens = kit, citizens
         self.aggregate = kit.aggregates.case
         self.erasure = Erasure(kit)
+        # After a decision is approved (committed): its letters to the parties. A failure
+        # there leaves the approval standing; the case shows what is still to be sent.
+        self.on_approved: OnApproved | None = None
 
     async def load(self, case_id: UUID, as_of: Any = None) -> tuple[CaseState, int]:
         await self.kit.keyring.prime(case_id)
@@ -55,7 +65,16 @@ class Cases:
                 milestone = case_milestone(event, state)
                 if milestone is not None:
                     await self.kit.publish(uow, acting, milestone, loaded.revision)
-            return state, loaded.revision
+        for event in events:
+            if isinstance(event, DecisionApproved) and self.on_approved is not None:
+                try:
+                    await self.on_approved(case_id, event.decision_id, acting.without_revision())
+                except Exception as exc:  # the approval stands; the letters can be sent again
+                    log.warning("decision_letters_failed", error=type(exc).__name__)
+                else:
+                    state, revision = await self.load(case_id)
+                    return state, revision
+        return state, loaded.revision
 
     async def set_cadence(
         self, case_id: UUID, contract_id: UUID, months: int, justification: str, acting: Acting

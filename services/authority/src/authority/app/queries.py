@@ -14,6 +14,7 @@ from authority.app.personal import case_of
 from authority.domain import DomainError
 from authority.domain.case import CaseState, Person
 from authority.domain.case.cpr import MASK
+from authority.domain.casefile import CaseFileState
 from authority.domain.notification import NotificationState
 
 KINDS = {
@@ -26,6 +27,7 @@ KINDS = {
 }
 
 
+FILE_KINDS = ("notes", "documents", "letters")
 ERASED = {"name": "[erased]", "cpr": MASK}
 
 
@@ -64,6 +66,16 @@ def render_notification(state: NotificationState, clear: bool = False) -> dict[s
     return data
 
 
+def render_casefile(state: CaseFileState) -> dict[str, Any]:
+    """Notes newest first; documents with the letters that carried them."""
+    data = render(state)
+    return {
+        "notes": list(reversed(data["notes"])),
+        "documents": data["documents"],
+        "letters": data["letters"],
+    }
+
+
 def render(state: object) -> dict[str, Any]:
     data: dict[str, Any] = TypeAdapter(type(state)).dump_python(state, mode="json")
     return data
@@ -76,7 +88,7 @@ class CaseQueries:
     async def case(self, case_id: UUID, as_of: datetime | None = None) -> dict[str, Any]:
         """Every stream of the case folded; with ``as_of`` only events recorded by then."""
         await self.kit.keyring.prime(case_id)
-        view: dict[str, Any] = {kind: [] for kind in KINDS.values()}
+        view: dict[str, Any] = {kind: [] for kind in (*KINDS.values(), *FILE_KINDS)}
         for stream in await self.kit.views.streams_of_case(case_id):
             aggregate = self.kit.aggregates.for_stream(stream)
             if aggregate is None:
@@ -88,6 +100,8 @@ class CaseQueries:
                 continue
             if aggregate.category == "case":
                 view |= render_case(loaded.state, loaded.revision)
+            elif aggregate.category == "casefile":
+                view |= render_casefile(loaded.state)
             elif aggregate.category == "notification":
                 found = render_notification(loaded.state) | {"revision": loaded.revision}
                 view[KINDS[aggregate.category]].append(found)

@@ -9,13 +9,16 @@ from servicekit.publishing import Publisher
 from servicekit.statecache import StateCache
 
 from authority.app.aggregates import Aggregates, Kit
+from authority.app.casefiles import CaseFiles
 from authority.app.cases import Cases
 from authority.app.concerns import Concerns
 from authority.app.contracts import Contracts
 from authority.app.followups import FollowUps
 from authority.app.keyring import Keyring
+from authority.app.letters import Letters, Sender
 from authority.app.notifications import Notifications
 from authority.app.orders import Orders
+from authority.app.outbound import BlobStore, DigitalPost, LetterRenderer, VirusScanner
 from authority.app.ports import Citizens, KeyStore, Views
 from authority.app.provider_text import ProviderTexts
 from authority.app.settlement import Claims
@@ -36,6 +39,8 @@ class Services:
     citizens: Citizens
     texts: ProviderTexts
     notifications: Notifications
+    casefiles: CaseFiles
+    letters: Letters
 
     @classmethod
     def create(
@@ -48,6 +53,8 @@ class Services:
         transport_master_key: str,
         contact_email: str,
         municipality: str | None = None,
+        *,
+        outbound: Outbound,
     ) -> Services:
         keyring = Keyring(keys)
         aggregates = Aggregates.create(keyring, StateCache())
@@ -56,6 +63,10 @@ class Services:
         standards = StandardContracts(kit)
         contracts = Contracts(kit, cases, standards)
         transport = Transport(transport_master_key)
+        out = outbound
+        files = CaseFiles(kit, cases, out.blobs, out.scanner)
+        letters = Letters(kit, cases, files, out.renderer, out.post, out.sender)
+        cases.on_approved = letters.decision_letters
         return cls(
             kit=kit,
             cases=cases,
@@ -68,4 +79,17 @@ class Services:
             citizens=citizens,
             texts=ProviderTexts(kit, cases, transport),
             notifications=Notifications(kit, cases),
+            casefiles=files,
+            letters=letters,
         )
+
+
+@dataclass(frozen=True)
+class Outbound:
+    """The adapters behind the case file and the letters (composition root's choice)."""
+
+    blobs: BlobStore
+    scanner: VirusScanner
+    renderer: LetterRenderer
+    post: DigitalPost
+    sender: Sender

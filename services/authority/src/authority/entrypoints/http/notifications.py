@@ -163,6 +163,9 @@ def router() -> APIRouter:
         """The receipt to the reporter (§ 136)."""
         a = acting(who, body)
         channel = ReceiptChannel(body.channel)
+        if channel is ReceiptChannel.DIGITAL_POST:  # a letter to the organisation's CVR
+            state, _ = await s.notifications.state(notification_id)
+            return {"revision": await s.letters.receipt(state, a)}
         return {"revision": await s.notifications.send_receipt(notification_id, channel, a)}
 
     return api
