@@ -134,7 +134,9 @@ def test_paragraph_20_stk_3_concluding_late_needs_a_preliminary_assessment() -> 
     assert limit == datetime(2025, 6, 11, 9, 30, tzinfo=RECEIVED.tzinfo)
     conclude = ConcludeInvestigation(actor=CASEWORKER, at=limit, summary="Støtte anbefales")
     assert _opened(TWELVE, linked, started).when(conclude).events()  # on the limit: in time
-    late = replace(conclude, at=limit + timedelta(minutes=1))
+    that_evening = replace(conclude, at=limit + timedelta(hours=8))
+    assert _opened(TWELVE, linked, started).when(that_evening).events()  # the same day
+    late = replace(conclude, at=limit + timedelta(days=1))
     _opened(TWELVE, linked, started).when(late).then_refused("preliminary_assessment_required")
     preliminary = RecordPreliminaryAssessment(
         actor=CASEWORKER, at=limit - timedelta(days=3), assessment="Afventer psykologen"

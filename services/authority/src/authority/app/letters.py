@@ -47,6 +47,7 @@ from authority.domain.letters import decision_letter, receipt_letter
 from authority.domain.notification import NotificationState, ReceiptChannel
 
 DENMARK = ZoneInfo("Europe/Copenhagen")
+FILE_NAMES = {"child": "barn", "mother": "mor", "father": "far", "guardian": "vaerge"}
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ class Letters:
         content = decision_letter(case, decision, party, on, self.sender.name)
         pdf = self.renderer.pdf(content)
         document_id = letter_id(decision_id, party.recipient.value)
-        filename = f"afgoerelse-{on.isoformat()}-{party.recipient.value}.pdf"
+        filename = f"afgoerelse-{on.isoformat()}-{FILE_NAMES[party.recipient.value]}.pdf"
         await self.files.keep(
             uow, case.case_id, document_id, DocumentKind.DECISION_LETTER, filename, pdf, a
         )

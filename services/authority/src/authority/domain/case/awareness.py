@@ -82,10 +82,11 @@ def preliminary(command: RecordPreliminaryAssessment, case: CaseState) -> list[C
 
 
 def require_in_time_or_assessed(investigation: Investigation, at: datetime) -> None:
-    """Concluding after the limit needs the preliminary assessment on file (§ 20, stk. 3)."""
+    """Concluding after the limit's day needs the preliminary assessment on file (§ 20,
+    stk. 3). Days are those of the instants given (the app's UTC): never a day too late."""
     due = limit(investigation)
     require(
-        due is None or at <= due or investigation.preliminary_assessment is not None,
+        due is None or at.date() <= due.date() or investigation.preliminary_assessment is not None,
         "preliminary_assessment_required",
         "the 4 months of § 20, stk. 3 have passed: record a preliminary assessment first",
     )

@@ -10,7 +10,16 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from servicekit.problems import problem_response
 
-from authority.entrypoints.web import case_forms, case_page, dashboard, login, providers, work
+from authority.entrypoints.web import (
+    case_forms,
+    case_page,
+    casefile_forms,
+    dashboard,
+    intake,
+    login,
+    providers,
+    work,
+)
 from authority.entrypoints.web.csrf import CsrfRefused, verify
 from authority.entrypoints.web.i18n import language, translator
 from authority.entrypoints.web.render import HERE, page
@@ -23,7 +32,9 @@ def routers() -> list[APIRouter]:
         login.router(),
         work.router(),
         case_forms.router(),  # before the case page: /ui/cases/new is not a case id
+        casefile_forms.router(),
         case_page.router(),
+        intake.router(),
         providers.router(),
         dashboard.router(),
     ):
