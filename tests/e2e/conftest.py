@@ -7,13 +7,14 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 import pytest
 from servicekit.auth import DevIssuer
 from servicekit.settings import DEV_JWT_SECRET
 
-from tests.harness import ServiceProcess
+from tests.harness import ROOT, ServiceProcess
 
 SERVICES = ("authority", "provider", "scheduler")
 
@@ -23,6 +24,7 @@ class Stack:
     processes: dict[str, ServiceProcess]
     issuer: DevIssuer
     topic_prefix: str
+    digital_post: Path  # where the authority's local Digital Post delivers
 
     def url(self, service: str) -> str:
         return self.processes[service].url
@@ -46,6 +48,7 @@ def stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Itera
 def started_stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Iterator[Stack]:
     """The three services on their own databases and topic prefix, stopped on exit."""
     prefix = f"e2e{uuid.uuid4().hex[:8]}."
+    digital_post = ROOT / "var" / "digital-post" / prefix.rstrip(".")
     common = {
         "KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap,
         "KAFKA_TOPIC_PREFIX": prefix,
@@ -61,6 +64,7 @@ def started_stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) 
                 **common,
                 "DATABASE_URL": new_database_url(name),
                 **({"ADJUSTABLE_CLOCK": "true"} if name == "scheduler" else {}),
+                **({"DIGITAL_POST_DIR": str(digital_post)} if name == "authority" else {}),
             },
         )
         for name in SERVICES
@@ -68,7 +72,7 @@ def started_stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) 
     try:
         for process in processes.values():
             process.start(timeout=float(os.environ.get("E2E_START_TIMEOUT", "240")))
-        yield Stack(processes, DevIssuer(DEV_JWT_SECRET), prefix)
+        yield Stack(processes, DevIssuer(DEV_JWT_SECRET), prefix, digital_post)
     finally:
         for process in processes.values():
             process.stop()
