@@ -82,6 +82,7 @@ AUTHORITY_POLICY: dict[str, set[str]] = {
     "POST /cases/{case_id}/documents": CASEWORK,
     "GET /cases/{case_id}/documents/{document_id}": CASEWORK,
     "POST /cases/{case_id}/decisions/{decision_id}/letters": CASEWORK,
+    "POST /cases/{case_id}/documents/{document_id}/share": CASEWORK,
 }
 ROLES = ("caseworker", "team_leader", "finance", "reporter", "none")
 BODIES: dict[str, Any] = {

@@ -61,6 +61,7 @@ from samspil_contracts.delivery import (
     Progress,
     StatusReportSubmitted,
 )
+from samspil_contracts.documents import MAX_SHARED_BYTES, DocumentShared
 from samspil_contracts.envelope import Envelope
 from samspil_contracts.errors import UndecodableEvent
 from samspil_contracts.material import (
@@ -90,6 +91,7 @@ from samspil_contracts.topics import TopicSpec, dlq
 __all__ = [
     "EVENT_TYPES",
     "MAX_PAYLOAD_BYTES",
+    "MAX_SHARED_BYTES",
     "REGISTRY",
     "ActionPlanAdopted",
     "CaseworkerAssigned",
@@ -117,6 +119,7 @@ __all__ = [
     "DeclineReason",
     "DeliveryStarted",
     "DeliveryStopped",
+    "DocumentShared",
     "Envelope",
     "FollowUpCadenceSet",
     "FollowUpHeld",

@@ -30,6 +30,7 @@ from samspil_contracts.delivery import (
     ForceIncidentReported,
     StatusReportSubmitted,
 )
+from samspil_contracts.documents import DocumentShared
 from samspil_contracts.material import ProviderMaterialPublished
 from samspil_contracts.notifications import (
     NotificationAssessed,
@@ -55,6 +56,7 @@ EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     ContractCountersigned,
     ContractInForce,
     ContractTerminated,
+    DocumentShared,
     CaseworkerAssigned,
     InvestigationStarted,
     InvestigationConcluded,

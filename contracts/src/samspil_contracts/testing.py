@@ -98,6 +98,15 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "provider_signature": _signature("provider"),
     },
     "dk.samspil.contract.in_force": {"version": 1, "start": date(2025, 4, 1)},
+    "dk.samspil.contract.document_shared": {
+        "document_id": UUID(int=12),
+        "media_type": "application/pdf",
+        "size": 2048,
+        "sha256": TERMS,
+        "filename": SEALED,
+        "content": SEALED,
+        "shared_at": AT,
+    },
     "dk.samspil.contract.terminated": {
         "initiated_by": "authority",
         "reason": "Measure ended",

@@ -121,6 +121,12 @@ class CaseFiles:
 
     async def document(self, case_id: UUID, document_id: UUID, a: Acting) -> tuple[Document, bytes]:
         """The document and its bytes in clear; the opening is logged."""
+        found = await self.read(case_id, document_id)
+        await self.cases.record_access(case_id, a, "document")
+        return found
+
+    async def read(self, case_id: UUID, document_id: UUID) -> tuple[Document, bytes]:
+        """The document and its bytes, for the app's own use (sharing)."""
         state = await self.state(case_id)
         document = state.document(document_id)
         found = await self.blobs.get(document_id) if document else None
@@ -132,7 +138,6 @@ class CaseFiles:
             raise DomainError(
                 "case_erased", "the child's data on this case has been erased"
             ) from None
-        await self.cases.record_access(case_id, a, "document")
         return document, data
 
     async def _live(self, case_id: UUID) -> None:

@@ -22,6 +22,7 @@ from authority.app.outbound import BlobStore, DigitalPost, LetterRenderer, Virus
 from authority.app.ports import Citizens, KeyStore, Views
 from authority.app.provider_text import ProviderTexts
 from authority.app.settlement import Claims
+from authority.app.sharing import Sharing
 from authority.app.standards import StandardContracts
 from authority.app.transport import Transport
 
@@ -41,6 +42,7 @@ class Services:
     notifications: Notifications
     casefiles: CaseFiles
     letters: Letters
+    sharing: Sharing
 
     @classmethod
     def create(
@@ -81,6 +83,7 @@ class Services:
             notifications=Notifications(kit, cases),
             casefiles=files,
             letters=letters,
+            sharing=Sharing(files),
         )
 
 

@@ -15,6 +15,10 @@ from authority.domain.casefile import MAX_DOCUMENT_BYTES, NoteCategory, WriteNot
 from authority.entrypoints.http.common import Caseworker, Mutation, Svc, acting
 
 
+class ShareIn(Mutation):
+    contract_id: UUID
+
+
 class NoteIn(Mutation):
     category: NoteCategory
     text: str = Field(min_length=1, max_length=20_000)
@@ -69,6 +73,16 @@ def router() -> APIRouter:
         disposition = f'inline; filename="{document_id}{_suffix(document.media_type)}"'
         headers = {"content-disposition": disposition, "cache-control": "no-store"}
         return Response(data, media_type=document.media_type, headers=headers)
+
+    @api.post("/cases/{case_id}/documents/{document_id}/share")
+    async def share(
+        case_id: UUID, document_id: UUID, body: ShareIn, who: Caseworker, s: Svc
+    ) -> dict[str, Any]:
+        """Share the document with the provider of a contract on the case: it travels
+        sealed with the child's key. Nothing leaves the case file otherwise."""
+        a = acting(who, body)
+        revision = await s.sharing.share(case_id, document_id, body.contract_id, a)
+        return {"revision": revision}
 
     @api.post("/cases/{case_id}/decisions/{decision_id}/letters")
     async def letters(

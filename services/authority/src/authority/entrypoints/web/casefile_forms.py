@@ -67,6 +67,15 @@ def router() -> APIRouter:
         headers = {"cache-control": "no-store", "content-disposition": "inline"}
         return Response(data, media_type=found.media_type, headers=headers)
 
+    @ui.post("/cases/{case_id}/documents/{document_id}/share")
+    async def share(request: Request, case_id: UUID, document_id: UUID, user: User) -> Response:
+        async def send(form: FormData) -> None:
+            contract_id = UUID(text(form, "contract_id"))
+            a = actor(user, form)
+            await services(request).sharing.share(case_id, document_id, contract_id, a)
+
+        return await attempt(request, user, case_id, "documents", send)
+
     @ui.post("/cases/{case_id}/investigation/preliminary")
     async def preliminary(request: Request, case_id: UUID, user: User) -> Response:
         async def record(form: FormData) -> None:
