@@ -200,3 +200,48 @@ async def test_a_providers_concern_is_a_notification_and_its_acknowledgement_the
     [notification] = case["notifications"]
     assert notification["reporter"]["kind"] == "provider"
     assert notification["receipt_channel"] == "provider"
+
+
+async def test_a_concern_about_an_erased_child_records_no_notification_and_blocks_nothing(
+    stack: Stack,
+) -> None:
+    m = await running_measure(stack)
+    tl = await stack.token("tl-1", "team_leader")
+    gone = await stack.client.post(
+        f"/cases/{m.case_id}/erase", json={"reason": "Sletning efter anmodning"}, headers=tl
+    )
+    assert gone.status_code == 200, gone.text
+    late, incident = uuid4(), uuid4()
+    ids = {
+        "contract_id": m.contract_id,
+        "order_id": m.order_id,
+        "case_id": UUID(m.case_id),
+        "provider_id": m.provider,
+    }
+    await stack.produce(
+        wire.ConcernNotified(
+            **ids,
+            concern_id=late,
+            noticed_at=datetime.now(UTC),
+            severity=wire.ConcernSeverity.NORMAL,
+            details=sealed_for(m.provider, "Træt", late),
+        )
+    )
+    await stack.produce(
+        wire.ForceIncidentReported(
+            **ids,
+            incident_id=incident,
+            happened_at=datetime.now(UTC),
+            kind=wire.ForceKind.HOLDING_BACK,
+            details=sealed_for(m.provider, "Holdt tilbage", incident),
+        )
+    )
+
+    async def incident_recorded() -> bool:
+        rows = await stack.client.get("/concerns", params={"case_id": m.case_id}, headers=m.cw)
+        return str(incident) in {r["concern_id"] for r in rows.json()}
+
+    # The record after it on the partition is handled: the erased child's did not block it
+    assert await eventually(incident_recorded)
+    rows = (await stack.client.get("/notifications", headers=m.cw)).json()
+    assert str(late) not in {r["notification_id"] for r in rows}

@@ -14,6 +14,7 @@ from uuid import UUID
 
 import samspil_contracts as wire
 from eventkit import ConcurrencyError, UnitOfWork
+from servicekit.crypto import KeyMissing
 
 from authority.app.acting import Acting
 from authority.app.aggregates import Kit, Ran
@@ -66,6 +67,11 @@ class Notifications:
         child = await self.kit.keyring.child_of(e.case_id)
         if child is None:
             return  # not a case of ours: the concern itself is refused the same way
+        await self.kit.keyring.prime(e.case_id)
+        try:
+            self.kit.keyring.key_of(e.case_id)
+        except KeyMissing:
+            return  # the child was erased: nothing new is recorded about it
         if (await self.aggregate.current(uow, e.concern_id)).state is not None:
             return  # recorded already (a concern redelivered under a new event id)
         await self.kit.keyring.link(uow.connection, e.concern_id, child)
