@@ -24,7 +24,11 @@ class Stack:
     processes: dict[str, ServiceProcess]
     issuer: DevIssuer
     topic_prefix: str
-    digital_post: Path  # where the authority's local Digital Post delivers
+
+    @property
+    def digital_post(self) -> Path:
+        """Where the authority's local Digital Post delivers."""
+        return digital_post_dir(self.topic_prefix)
 
     def url(self, service: str) -> str:
         return self.processes[service].url
@@ -38,6 +42,10 @@ class Stack:
         )
 
 
+def digital_post_dir(prefix: str) -> Path:
+    return ROOT / "var" / "digital-post" / prefix.rstrip(".")
+
+
 @pytest.fixture(scope="session")
 def stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Iterator[Stack]:
     with started_stack(kafka_bootstrap, new_database_url) as shared:
@@ -48,7 +56,7 @@ def stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Itera
 def started_stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Iterator[Stack]:
     """The three services on their own databases and topic prefix, stopped on exit."""
     prefix = f"e2e{uuid.uuid4().hex[:8]}."
-    digital_post = ROOT / "var" / "digital-post" / prefix.rstrip(".")
+    digital_post = digital_post_dir(prefix)
     common = {
         "KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap,
         "KAFKA_TOPIC_PREFIX": prefix,
@@ -72,7 +80,7 @@ def started_stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) 
     try:
         for process in processes.values():
             process.start(timeout=float(os.environ.get("E2E_START_TIMEOUT", "240")))
-        yield Stack(processes, DevIssuer(DEV_JWT_SECRET), prefix, digital_post)
+        yield Stack(processes, DevIssuer(DEV_JWT_SECRET), prefix)
     finally:
         for process in processes.values():
             process.stop()
