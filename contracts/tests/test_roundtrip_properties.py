@@ -61,6 +61,7 @@ st.register_type_strategy(ClaimLine, claim_lines())
 # Patterns hypothesis cannot read from pydantic's metadata.
 _FIELD_STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "terms_sha256": st.text("0123456789abcdef", min_size=64, max_size=64),
+    "sha256": st.text("0123456789abcdef", min_size=64, max_size=64),
     "municipality": st.text("0123456789", min_size=3, max_size=3),
 }
 

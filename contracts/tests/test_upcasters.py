@@ -2,10 +2,19 @@
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 from uuid import uuid4
 
 import pytest
-from samspil_contracts import Envelope, MeasureCode, OrderPlaced, UndecodableEvent, decode
+from samspil_contracts import (
+    DeadlineReached,
+    Envelope,
+    InvestigationStarted,
+    MeasureCode,
+    OrderPlaced,
+    UndecodableEvent,
+    decode,
+)
 from samspil_contracts.testing import example_event
 from samspil_contracts.upcasters import UPCASTERS, measure_from_text
 
@@ -90,3 +99,37 @@ def test_version_zero_is_refused() -> None:
 
     with pytest.raises(UndecodableEvent, match="invalid header ce_schemaversion"):
         decode(headers, value)
+
+
+def _old_record(cls: type, version: int, drop: str | None = None) -> tuple[list[Any], bytes]:
+    current = json.loads(example_event(cls).model_dump_json())
+    old = {k: v for k, v in current.items() if k != drop}
+    envelope = Envelope(
+        event_id=uuid4(),
+        type=cls.type_name,
+        schema_version=version,
+        subject=str(uuid4()),
+        revision=1,
+        occurred_at=datetime(2024, 6, 1, tzinfo=UTC),
+        correlation_id=uuid4(),
+        producer="/samspil/authority",
+    )
+    return envelope.to_headers(), json.dumps(old).encode()
+
+
+def test_a_v1_investigation_start_counts_its_limit_from_the_start() -> None:
+    # Given an InvestigationStarted written before barnets lov § 20, stk. 3's awareness
+    headers, value = _old_record(InvestigationStarted, 1, drop="aware_on")
+
+    # When decoded
+    _, event = decode(headers, value)
+
+    # Then the municipality is taken to have become aware on the day it started
+    assert isinstance(event, InvestigationStarted)
+    assert event.aware_on == event.started_on
+
+
+def test_a_v1_deadline_reached_reads_as_v2_unchanged() -> None:
+    headers, value = _old_record(DeadlineReached, 1)
+    _, event = decode(headers, value)
+    assert event == example_event(DeadlineReached)

@@ -7,13 +7,14 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 import pytest
 from servicekit.auth import DevIssuer
 from servicekit.settings import DEV_JWT_SECRET
 
-from tests.harness import ServiceProcess
+from tests.harness import ROOT, ServiceProcess
 
 SERVICES = ("authority", "provider", "scheduler")
 
@@ -23,6 +24,11 @@ class Stack:
     processes: dict[str, ServiceProcess]
     issuer: DevIssuer
     topic_prefix: str
+
+    @property
+    def digital_post(self) -> Path:
+        """Where the authority's local Digital Post delivers."""
+        return digital_post_dir(self.topic_prefix)
 
     def url(self, service: str) -> str:
         return self.processes[service].url
@@ -36,6 +42,10 @@ class Stack:
         )
 
 
+def digital_post_dir(prefix: str) -> Path:
+    return ROOT / "var" / "digital-post" / prefix.rstrip(".")
+
+
 @pytest.fixture(scope="session")
 def stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Iterator[Stack]:
     with started_stack(kafka_bootstrap, new_database_url) as shared:
@@ -46,6 +56,7 @@ def stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Itera
 def started_stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Iterator[Stack]:
     """The three services on their own databases and topic prefix, stopped on exit."""
     prefix = f"e2e{uuid.uuid4().hex[:8]}."
+    digital_post = digital_post_dir(prefix)
     common = {
         "KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap,
         "KAFKA_TOPIC_PREFIX": prefix,
@@ -61,6 +72,7 @@ def started_stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) 
                 **common,
                 "DATABASE_URL": new_database_url(name),
                 **({"ADJUSTABLE_CLOCK": "true"} if name == "scheduler" else {}),
+                **({"DIGITAL_POST_DIR": str(digital_post)} if name == "authority" else {}),
             },
         )
         for name in SERVICES

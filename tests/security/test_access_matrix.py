@@ -23,6 +23,7 @@ READ = {"caseworker", "team_leader", "finance"}
 CASEWORK = {"caseworker", "team_leader"}
 LEADER = {"team_leader"}
 FINANCE = {"finance"}
+REPORTING = {"reporter", "caseworker", "team_leader"}  # anyone may notify a concern
 PUBLIC = {"/healthz", "/readyz", "/metrics", "/dev/token"}
 
 AUTHORITY_POLICY: dict[str, set[str]] = {
@@ -73,8 +74,21 @@ AUTHORITY_POLICY: dict[str, set[str]] = {
     "POST /standard-contracts/{standard_contract_id}/sign": CASEWORK,
     "PUT /caseworkers/{caseworker_id}/team": LEADER,
     "GET /teams": READ,
+    "POST /notifications": REPORTING,
+    "GET /notifications": CASEWORK,
+    "GET /notifications/{notification_id}": CASEWORK,
+    "POST /notifications/{notification_id}/assessment": CASEWORK,
+    "POST /notifications/{notification_id}/case": CASEWORK,
+    "POST /notifications/{notification_id}/attach": CASEWORK,
+    "POST /notifications/{notification_id}/receipt": CASEWORK,
+    "POST /cases/{case_id}/investigation/preliminary-assessment": CASEWORK,
+    "POST /cases/{case_id}/notes": CASEWORK,
+    "POST /cases/{case_id}/documents": CASEWORK,
+    "GET /cases/{case_id}/documents/{document_id}": CASEWORK,
+    "POST /cases/{case_id}/decisions/{decision_id}/letters": CASEWORK,
+    "POST /cases/{case_id}/documents/{document_id}/share": CASEWORK,
 }
-ROLES = ("caseworker", "team_leader", "finance", "none")
+ROLES = ("caseworker", "team_leader", "finance", "reporter", "none")
 BODIES: dict[str, Any] = {
     "accept": {
         "expected_start": str(date.today() + timedelta(days=14)),

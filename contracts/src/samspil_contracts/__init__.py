@@ -44,7 +44,12 @@ from samspil_contracts.common import (
     Scope,
     legal_basis_for,
 )
-from samspil_contracts.deadlines import DeadlineKind, DeadlinePhase, DeadlineReached
+from samspil_contracts.deadlines import (
+    DeadlineKind,
+    DeadlinePhase,
+    DeadlineReached,
+    DeadlineScheduled,
+)
 from samspil_contracts.delivery import (
     ConcernNotified,
     ConcernSeverity,
@@ -56,6 +61,7 @@ from samspil_contracts.delivery import (
     Progress,
     StatusReportSubmitted,
 )
+from samspil_contracts.documents import MAX_SHARED_BYTES, DocumentShared
 from samspil_contracts.envelope import Envelope
 from samspil_contracts.errors import UndecodableEvent
 from samspil_contracts.material import (
@@ -63,6 +69,11 @@ from samspil_contracts.material import (
     ProviderKind,
     ProviderMaterialPublished,
     TimeHorizon,
+)
+from samspil_contracts.notifications import (
+    NotificationAssessed,
+    NotificationReceiptSent,
+    NotificationReceived,
 )
 from samspil_contracts.orders import (
     DeclineReason,
@@ -80,6 +91,7 @@ from samspil_contracts.topics import TopicSpec, dlq
 __all__ = [
     "EVENT_TYPES",
     "MAX_PAYLOAD_BYTES",
+    "MAX_SHARED_BYTES",
     "REGISTRY",
     "ActionPlanAdopted",
     "CaseworkerAssigned",
@@ -102,10 +114,12 @@ __all__ = [
     "DeadlineKind",
     "DeadlinePhase",
     "DeadlineReached",
+    "DeadlineScheduled",
     "DecisionApproved",
     "DeclineReason",
     "DeliveryStarted",
     "DeliveryStopped",
+    "DocumentShared",
     "Envelope",
     "FollowUpCadenceSet",
     "FollowUpHeld",
@@ -123,6 +137,9 @@ __all__ = [
     "MeasureEndReason",
     "MeasureEnded",
     "MeasureOffer",
+    "NotificationAssessed",
+    "NotificationReceiptSent",
+    "NotificationReceived",
     "OrderAccepted",
     "OrderChanged",
     "OrderDeclined",

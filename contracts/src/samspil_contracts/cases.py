@@ -23,12 +23,19 @@ class _CaseEvent(IntegrationEvent):
 
 
 class InvestigationStarted(_CaseEvent):
-    """A child investigation (børnefaglig undersøgelse, § 50) began."""
+    """A child investigation (børnefaglig undersøgelse, barnets lov § 20) began.
+
+    v2: ``aware_on``, the day the municipality became aware that the child may need support
+    (the receipt of the first notification of concern on the case, else the start): the
+    4 months of § 20, stk. 3 count from it. v1 records read it as ``started_on``.
+    """
 
     type_name: ClassVar[str] = "dk.samspil.case.investigation_started"
+    schema_version: ClassVar[int] = 2
 
     investigation_id: UUID
     started_on: date
+    aware_on: date
     # Optional since its introduction: the scheduler counts with this municipality's rules.
     municipality: MunicipalityCode | None = None
 

@@ -1,10 +1,10 @@
 """Deadlines the scheduler owns, announced when they warn, fall due, or pass."""
 
 from enum import StrEnum
-from typing import ClassVar
+from typing import ClassVar, Self
 from uuid import UUID
 
-from pydantic import AwareDatetime
+from pydantic import AwareDatetime, model_validator
 
 from samspil_contracts import topics
 from samspil_contracts.base import IntegrationEvent
@@ -20,6 +20,10 @@ class DeadlineKind(StrEnum):
     ACTION_PLAN_DUE = "action_plan_due"
     CONTRACT_EXPIRY = "contract_expiry"
     PAYMENT_DUE = "payment_due"
+    # Barnets lov § 135: assess a notification of concern within 24 hours of receipt.
+    NOTIFICATION_ASSESSMENT_DUE = "notification_assessment_due"
+    # Barnets lov § 136: a receipt to a professional reporter within 6 working days.
+    NOTIFICATION_RECEIPT_DUE = "notification_receipt_due"
 
 
 class DeadlinePhase(StrEnum):
@@ -29,8 +33,10 @@ class DeadlinePhase(StrEnum):
 
 
 class DeadlineReached(IntegrationEvent):
+    """v2: the notification kinds (v1 records are the same shape)."""
+
     type_name: ClassVar[str] = "dk.samspil.deadline.reached"
-    schema_version: ClassVar[int] = 1
+    schema_version: ClassVar[int] = 2
     topic: ClassVar[str] = topics.SCHEDULER_DEADLINES
 
     deadline_id: UUID
@@ -43,3 +49,26 @@ class DeadlineReached(IntegrationEvent):
     provider_id: UUID | None = None
     due_at: AwareDatetime
     fired_at: AwareDatetime
+
+
+class DeadlineScheduled(IntegrationEvent):
+    """A deadline was set (or moved): when it falls due, so the party who must meet it sees
+    the time before it fires. Announced for the kinds a person works against by the hour
+    (the notification deadlines); the others are seen in the scheduler's lists."""
+
+    type_name: ClassVar[str] = "dk.samspil.deadline.scheduled"
+    schema_version: ClassVar[int] = 1
+    topic: ClassVar[str] = topics.SCHEDULER_DEADLINES
+
+    deadline_id: UUID
+    kind: DeadlineKind
+    subject: ShortText  # the id of what the deadline is about; the partition key
+    case_id: UUID | None = None
+    due_at: AwareDatetime
+    warn_at: AwareDatetime | None = None
+
+    @model_validator(mode="after")
+    def _warning_first(self) -> Self:
+        if self.warn_at is not None and self.warn_at > self.due_at:
+            raise ValueError("warn_at is after due_at")
+        return self

@@ -22,7 +22,7 @@ from samspil_contracts.cases import (
     MeasureEnded,
 )
 from samspil_contracts.claims import ClaimApproved, ClaimCredited, ClaimRejected, ClaimSubmitted
-from samspil_contracts.deadlines import DeadlineReached
+from samspil_contracts.deadlines import DeadlineReached, DeadlineScheduled
 from samspil_contracts.delivery import (
     ConcernNotified,
     DeliveryStarted,
@@ -30,7 +30,13 @@ from samspil_contracts.delivery import (
     ForceIncidentReported,
     StatusReportSubmitted,
 )
+from samspil_contracts.documents import DocumentShared
 from samspil_contracts.material import ProviderMaterialPublished
+from samspil_contracts.notifications import (
+    NotificationAssessed,
+    NotificationReceiptSent,
+    NotificationReceived,
+)
 from samspil_contracts.orders import (
     OrderAccepted,
     OrderChanged,
@@ -50,6 +56,7 @@ EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     ContractCountersigned,
     ContractInForce,
     ContractTerminated,
+    DocumentShared,
     CaseworkerAssigned,
     InvestigationStarted,
     InvestigationConcluded,
@@ -70,6 +77,10 @@ EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     ForceIncidentReported,
     ProviderMaterialPublished,
     DeadlineReached,
+    DeadlineScheduled,
+    NotificationReceived,
+    NotificationAssessed,
+    NotificationReceiptSent,
     ChildKeyGranted,
     ChildDataErased,
 )

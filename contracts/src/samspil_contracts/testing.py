@@ -32,6 +32,7 @@ ORDER_ID = UUID("00000000-0000-4000-8000-0000000007de")
 PROVIDER_ID = UUID("00000000-0000-4000-8000-00000000b0b0")
 CONTRACT_ID = UUID("00000000-0000-4000-8000-00000000c0c0")
 CLAIM_ID = UUID("00000000-0000-4000-8000-00000000c1a1")
+NOTIFICATION_ID = UUID("00000000-0000-4000-8000-0000000000b1")
 GOAL_ID = UUID("00000000-0000-4000-8000-00000000600a")
 AT = datetime(2025, 3, 3, 9, 30, tzinfo=UTC)
 TERMS = "ab" * 32
@@ -62,6 +63,7 @@ _IDS: dict[str, Any] = {
     "provider_id": PROVIDER_ID,
     "contract_id": CONTRACT_ID,
     "claim_id": CLAIM_ID,
+    "notification_id": NOTIFICATION_ID,
 }
 
 
@@ -96,6 +98,15 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "provider_signature": _signature("provider"),
     },
     "dk.samspil.contract.in_force": {"version": 1, "start": date(2025, 4, 1)},
+    "dk.samspil.contract.document_shared": {
+        "document_id": UUID(int=12),
+        "media_type": "application/pdf",
+        "size": 2048,
+        "sha256": TERMS,
+        "filename": SEALED,
+        "content": SEALED,
+        "shared_at": AT,
+    },
     "dk.samspil.contract.terminated": {
         "initiated_by": "authority",
         "reason": "Measure ended",
@@ -105,6 +116,7 @@ _EXTRA: dict[str, dict[str, Any]] = {
     "dk.samspil.case.investigation_started": {
         "investigation_id": UUID(int=1),
         "started_on": date(2025, 1, 6),
+        "aware_on": date(2024, 12, 20),
     },
     "dk.samspil.case.investigation_concluded": {
         "investigation_id": UUID(int=1),
@@ -191,6 +203,16 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "due_at": AT,
         "fired_at": AT,
     },
+    "dk.samspil.deadline.scheduled": {
+        "deadline_id": UUID(int=11),
+        "kind": "notification_assessment_due",
+        "subject": str(NOTIFICATION_ID),
+        "due_at": AT,
+        "warn_at": AT,
+    },
+    "dk.samspil.notification.received": {"received_at": AT, "receipt_owed": True},
+    "dk.samspil.notification.assessed": {"assessed_at": AT},
+    "dk.samspil.notification.receipt_sent": {"sent_at": AT},
 }
 
 

@@ -39,6 +39,7 @@ AUTHORITY_CONTRACTS = "samspil.authority.contracts.v1"
 AUTHORITY_CASES = "samspil.authority.cases.v1"
 AUTHORITY_SETTLEMENTS = "samspil.authority.settlements.v1"
 AUTHORITY_CHILD_KEYS = "samspil.authority.child-keys.v1"
+AUTHORITY_NOTIFICATIONS = "samspil.authority.notifications.v1"
 PROVIDER_ANSWERS = "samspil.provider.answers.v1"
 PROVIDER_CONTRACTS = "samspil.provider.contracts.v1"
 PROVIDER_DELIVERY = "samspil.provider.delivery.v1"
@@ -53,6 +54,13 @@ TOPICS: tuple[TopicSpec, ...] = (
     TopicSpec(AUTHORITY_CONTRACTS, "contract_id", _A, (_P, _S), description="Contract offers"),
     TopicSpec(AUTHORITY_CASES, "case_id", _A, (_P, _S), description="Case milestones"),
     TopicSpec(AUTHORITY_SETTLEMENTS, "claim_id", _A, (_P, _S), description="Claim decisions"),
+    TopicSpec(
+        AUTHORITY_NOTIFICATIONS,
+        "notification_id",
+        _A,
+        (_S,),
+        description="Notifications of concern (underretninger) and their assessment and receipt",
+    ),
     TopicSpec(
         AUTHORITY_CHILD_KEYS,
         "grant",

@@ -60,7 +60,19 @@ def order_placed_v1_to_v2(v1: Payload) -> Payload:
     return {**v1, "measure": code.value, "legal_basis": legal_basis_for(code)}
 
 
+def investigation_started_v1_to_v2(v1: Payload) -> Payload:
+    """v1 had no ``aware_on``: the limit counted from the start, as it then did."""
+    return {**v1, "aware_on": v1.get("started_on")}
+
+
+def same_shape(v1: Payload) -> Payload:
+    """The new version only widened an enumeration: an old payload is valid as it is."""
+    return v1
+
+
 # (type, from_version) -> upcaster to from_version + 1
 UPCASTERS: Mapping[tuple[str, int], Upcaster] = {
     ("dk.samspil.order.placed", 1): order_placed_v1_to_v2,
+    ("dk.samspil.case.investigation_started", 1): investigation_started_v1_to_v2,
+    ("dk.samspil.deadline.reached", 1): same_shape,
 }

@@ -19,24 +19,31 @@ from servicekit.runtime import Workers
 from servicekit.settings import DEV_TRANSPORT_MASTER, ServiceSettings
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from authority.adapters.blobs import SqlBlobStore
 from authority.adapters.citizens import SqlCitizens
 from authority.adapters.compliance import SqlCompliance
+from authority.adapters.digital_post_folder import FolderDigitalPost
 from authority.adapters.keys import SqlKeyStore
+from authority.adapters.letter_pdf import ReportlabLetters
 from authority.adapters.revocations import SqlRevocations
 from authority.adapters.tables import metadata as authority_metadata
 from authority.adapters.views import SqlViews
+from authority.adapters.virus_scan import LocalScanner
 from authority.adapters.worklists import SqlRegistry, SqlTeams, SqlWork
 from authority.app.inbound import Inbound
+from authority.app.letters import Sender
 from authority.app.projections import projections
 from authority.app.readmodels import ReadModels
-from authority.app.services import Services
+from authority.app.services import Outbound, Services
 from authority.domain import DomainError
 from authority.entrypoints import web
 from authority.entrypoints.http import (
     assignment,
+    casefile,
     cases,
     citizens,
     dev,
+    notifications,
     orders,
     oversight,
     personal,
@@ -56,6 +63,8 @@ NOT_FOUND = frozenset(
         "claim_not_found",
         "decision_not_found",
         "standard_contract_not_found",
+        "notification_not_found",
+        "document_not_found",
     }
 )
 
@@ -69,6 +78,10 @@ class AuthoritySettings(ServiceSettings):
     authority_contact_email: str = "boern-og-familie@kommune.example"
     # Kommunekode of this authority's municipality: the scheduler counts with its rules.
     municipality: str = Field("101", pattern=r"^\d{3}$")
+    # Letters: the sender as Digital Post knows it, and where the local adapter delivers.
+    authority_name: str = "Børn og Familie, Kommune"
+    authority_cvr: str = Field("29189846", pattern=r"^\d{8}$")
+    digital_post_dir: Path = Path("var/digital-post")
 
     def secret_keys(self) -> dict[str, str]:
         # The JWT secret also keys the UI's sessions, with OIDC too.
@@ -90,6 +103,13 @@ async def migrate(settings: AuthoritySettings) -> None:
 
 def services_for(settings: AuthoritySettings) -> Services:
     engine = db.engine_for(settings.database_url)
+    outbound = Outbound(
+        blobs=SqlBlobStore(engine),
+        scanner=LocalScanner(),
+        renderer=ReportlabLetters(),
+        post=FolderDigitalPost(settings.digital_post_dir),
+        sender=Sender(settings.authority_cvr, settings.authority_name),
+    )
     return Services.create(
         store=EventStore(engine),
         views=SqlViews(engine),
@@ -99,6 +119,7 @@ def services_for(settings: AuthoritySettings) -> Services:
         transport_master_key=settings.transport_master_key,
         contact_email=settings.authority_contact_email,
         municipality=settings.municipality,
+        outbound=outbound,
     )
 
 
@@ -158,6 +179,8 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         routers=[
             cases.router(),
             personal.router(),
+            casefile.router(),
+            notifications.router(),
             assignment.router(),
             citizens.router(),
             orders.router(),

@@ -67,7 +67,9 @@ opened = CaseOpened(
     contact_person="Anna Caseworker, 1234 5678",
     caseworker_id=CASEWORKER.user_id,
 )
-started = InvestigationStarted(actor=CASEWORKER, at=AT, investigation_id=UUID(int=300))
+started = InvestigationStarted(
+    actor=CASEWORKER, at=AT, investigation_id=UUID(int=300), aware_since=AT
+)
 concluded = InvestigationConcluded(actor=CASEWORKER, at=AT, summary="Needs support at home")
 proposed = DecisionProposed(
     actor=CASEWORKER,

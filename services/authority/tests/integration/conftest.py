@@ -7,6 +7,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -25,9 +26,11 @@ class Stack:
         prefix: str,
         db_url: str,
         services: Services,
+        digital_post: Path,
     ) -> None:
         self.client, self.bootstrap, self.prefix, self.db_url = client, bootstrap, prefix, db_url
         self.services = services  # the app's own, for what HTTP does not show
+        self.digital_post = digital_post  # the local Digital Post's deliveries
 
     async def token(self, user_id: str, *roles: str) -> dict[str, str]:
         resp = await self.client.post("/dev/token", json={"user_id": user_id, "roles": list(roles)})
@@ -100,7 +103,9 @@ async def eventually(check: Callable[[], Any], seconds: float = 20.0) -> Any:
 
 @pytest.fixture(scope="module")
 async def stack(
-    new_database_url: Callable[[str], str], kafka_bootstrap: str
+    new_database_url: Callable[[str], str],
+    kafka_bootstrap: str,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[Stack]:
     prefix = f"t{uuid.uuid4().hex[:8]}."
     db_url = new_database_url("authority")
@@ -111,9 +116,17 @@ async def stack(
         kafka_topic_prefix=prefix,
         topic_partitions=1,
         log_json=False,
+        digital_post_dir=tmp_path_factory.mktemp("digital-post"),
     )
     app = build(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app)
         async with httpx.AsyncClient(transport=transport, base_url="http://authority") as client:
-            yield Stack(client, kafka_bootstrap, prefix, db_url, app.state.services)
+            yield Stack(
+                client,
+                kafka_bootstrap,
+                prefix,
+                db_url,
+                app.state.services,
+                settings.digital_post_dir,
+            )

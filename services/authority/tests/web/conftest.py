@@ -67,7 +67,11 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def authority(new_database_url: Callable[[str], str], kafka_bootstrap: str) -> Iterator[Authority]:
+def authority(
+    new_database_url: Callable[[str], str],
+    kafka_bootstrap: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Authority]:
     prefix = f"t{uuid.uuid4().hex[:8]}."
     settings = AuthoritySettings(
         SAMSPIL_ENV="test",
@@ -76,6 +80,7 @@ def authority(new_database_url: Callable[[str], str], kafka_bootstrap: str) -> I
         kafka_topic_prefix=prefix,
         topic_partitions=1,
         log_json=False,
+        digital_post_dir=tmp_path_factory.mktemp("digital-post"),
     )
     port = free_port()
     config = uvicorn.Config(build(settings), host="127.0.0.1", port=port, log_config=None)

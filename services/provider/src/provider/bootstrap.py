@@ -12,7 +12,7 @@ from eventkit import EventStore, OutboxRelay, ProjectionRunner
 from eventkit.schema import metadata as eventkit_metadata
 from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
-from samspil_contracts import ContractOffered
+from samspil_contracts import ContractOffered, DocumentShared
 from servicekit import db, kafka_security, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
 from servicekit.inbound import InboundPipeline
@@ -25,6 +25,7 @@ from provider.adapters.child_keys import SqlChildKeys
 from provider.adapters.documents import SqlDocuments
 from provider.adapters.projections import ReadModelProjector, projections
 from provider.adapters.queries import SqlQueries
+from provider.adapters.shared_documents import SqlSharedDocuments
 from provider.adapters.tables import metadata as read_metadata
 from provider.adapters.tenant_topics import TenantTopics
 from provider.adapters.tenants import TenantStore
@@ -44,6 +45,7 @@ from provider.app.personal import ChildData
 from provider.app.recording import Recorder
 from provider.app.reporting import Reporting
 from provider.app.sealing import TransportKeys
+from provider.app.shared_documents import SharedDocuments
 from provider.app.standards import StandardOffers
 from provider.app.tenant_commands import TenantCommands
 from provider.app.tenant_outbox import MirroredNotifications, TenantOutbox
@@ -105,6 +107,9 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     contracts = Contracts(store, recorder, publisher)
     child_keys = SqlChildKeys(engine)
     texts = ChildText(child_keys, keys)
+    tenant_outbox = TenantOutbox(prefix)
+    notifications = MirroredNotifications(webhooks, tenant_outbox)
+    shared = SharedDocuments(SqlSharedDocuments(engine), child_keys, keys, notifications)
     services = Services(
         queries=SqlQueries(engine),
         tenants=TenantStore(engine),
@@ -120,6 +125,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         ),
         child_data=ChildData(child_keys, keys),
         texts=texts,
+        shared=shared,
     )
     http_client = httpx.AsyncClient()
     dispatcher = WebhookDispatcher(
@@ -138,14 +144,13 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         bootstrap_servers=bootstrap,
         extra=[dispatcher.run],
     )
-    tenant_outbox = TenantOutbox(prefix)
     commands = TenantCommands(store, recorder, publisher, texts, read_models, tenant_outbox)
     consumer = TenantCommandConsumer(
         bootstrap, prefix, commands, workers, settings.tenant_metadata_max_age_ms
     )
     workers.extra = [dispatcher.run, consumer.run]
-    notifications = MirroredNotifications(webhooks, tenant_outbox)
     handlers = Inbound(recorder, SqlDocuments(), notifications, child_keys).handlers()
+    handlers[DocumentShared] = shared.received
     handlers[ContractOffered] = StandardOffers(recorder, notifications, handlers[ContractOffered])
     pipeline = InboundPipeline(SERVICE, store, workers, handlers)
     subscribe(broker, topics.subscriptions(SERVICE, prefix), f"{prefix}{SERVICE}", pipeline)

@@ -13,7 +13,7 @@ import uuid
 from typing import Any
 
 import pytest
-from samspil_contracts import ContractKind, ContractOffered
+from samspil_contracts import ContractKind, ContractOffered, DocumentShared
 from samspil_contracts.testing import GOAL_ID, example_event
 
 pytestmark = pytest.mark.integration
@@ -105,6 +105,14 @@ async def b_owns(stack, tenant_b) -> dict[str, Any]:
     concern = bodies({"contract_id": offer.contract_id})["POST /concerns"]
     noted = await stack.http.post("/concerns", json=concern, headers=h)
     assert noted.status_code == 201, noted.text
+    shared = example_event(DocumentShared).model_copy(
+        update={"contract_id": offer.contract_id, "provider_id": tenant_b.tenant_id,
+                "case_id": order.case_id, "document_id": uuid.uuid4()}
+    )  # fmt: skip
+    await stack.kafka.send(shared)
+    await stack.eventually(
+        lambda: stack.get(f"/contracts/{offer.contract_id}/documents", tenant_b, ok=True)
+    )
     deliveries = await stack.eventually(
         lambda: stack.get("/webhooks/deliveries", tenant_b, ok=True)
     )
@@ -115,6 +123,7 @@ async def b_owns(stack, tenant_b) -> dict[str, Any]:
         "claim_id": uuid.UUID(created.json()["claim_id"]),
         "delivery_id": uuid.UUID(deliveries[0]["id"]),
         "concern_id": uuid.UUID(noted.json()["concern_id"]),
+        "document_id": shared.document_id,
     }
 
 

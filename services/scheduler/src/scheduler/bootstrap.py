@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
 from servicekit import db, kafka_security, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
+from servicekit.handler import Announcing
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka import subscribe
 from servicekit.publishing import Publisher
@@ -26,6 +27,7 @@ from scheduler.adapters.index import metadata as index_metadata
 from scheduler.adapters.rules_store import SqlRulesStore
 from scheduler.adapters.tables import metadata as tables_metadata
 from scheduler.adapters.views import SqlDeadlineQueries
+from scheduler.app.announce import announcements
 from scheduler.app.deadlines import Deadlines
 from scheduler.app.firing import Firing
 from scheduler.app.intake import Intake
@@ -71,8 +73,9 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
     store, queries = EventStore(engine), SqlDeadlineQueries(engine)
     offset = timedelta(days=settings.clock_offset_days)
     clock = AdjustableClock(offset) if settings.adjustable_clock else SystemClock()
-    deadlines = Deadlines(SqlDeadlineIndex(), DEFAULT_RULES)
     publisher = Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix)
+    # Deadlines worked against by the hour are announced when set (``app.announce``).
+    deadlines = Deadlines(SqlDeadlineIndex(), DEFAULT_RULES, Announcing(publisher, announcements))
     firing = Firing(store, SqlFiringQueue(), clock, publisher, settings.fire_batch_size)
     bootstrap, prefix = settings.kafka_bootstrap_servers, settings.kafka_topic_prefix
     kafka_security.configure(settings)

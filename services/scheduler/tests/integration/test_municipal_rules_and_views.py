@@ -192,7 +192,7 @@ def test_the_caseworker_view_lists_their_cases_deadlines_and_follows_reassignmen
     order_a = order(case_a)
     send(scheduler, order_a)
     started = example_event(InvestigationStarted).model_copy(
-        update={"case_id": case_b, "started_on": now.date()}
+        update={"case_id": case_b, "started_on": now.date(), "aware_on": now.date()}
     )
     send(scheduler, started)
     send(scheduler, order(case_b), now - timedelta(days=30))

@@ -8,6 +8,7 @@ from authority.domain.case import CaseState, DecisionStatus
 from authority.domain.concern import ConcernState
 from authority.domain.contract import ContractState
 from authority.domain.followup import FollowUpState
+from authority.domain.notification import NotificationState
 from authority.domain.order import OrderState
 from authority.domain.settlement import ClaimState, check_claim
 from authority.domain.standard import StandardContractState
@@ -97,6 +98,8 @@ def row_for(state: object) -> tuple[str, dict[str, Any]]:  # noqa: PLR0911 - one
             }
         case StandardContractState():
             return "standard_contracts", standard_row(state)
+        case NotificationState():
+            return "notifications", notification_row(state)
     raise TypeError(f"no read model for {type(state).__name__}")
 
 
@@ -115,4 +118,27 @@ def standard_row(state: StandardContractState) -> dict[str, Any]:
         "authority_signed": state.authority_signed,
         "provider_signed": state.provider_signed,
         "in_force": state.in_force,
+    }
+
+
+def notification_row(state: NotificationState) -> dict[str, Any]:
+    child = state.child
+    known = child is not None and child.name != "[erased]"
+    assessment = state.assessment
+    return {
+        "notification_id": state.notification_id,
+        "case_id": state.case_id,
+        "received_at": state.received_at,
+        "channel": state.channel.value,
+        "reporter_kind": state.reporter.kind.value,
+        "child_initials": "".join(f"{p[0]}." for p in child.name.split())[:20]
+        if known and child is not None
+        else "-",
+        "assessed_at": assessment.at if assessment else None,
+        "in_danger": assessment.in_danger if assessment else None,
+        "acute_action_needed": assessment.acute_action_needed if assessment else None,
+        "receipt_owed": state.receipt_owed,
+        "receipt_sent_at": state.receipt_sent_at,
+        "assessment_due_at": state.assessment_due_at or state.assessment_limit,
+        "receipt_due_at": state.receipt_due_at,
     }

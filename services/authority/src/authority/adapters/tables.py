@@ -66,6 +66,16 @@ revoked_tokens = sa.Table(
     sa.Column("token_id", sa.String(200), primary_key=True),
     sa.Column("expires_at", Instant, nullable=False, index=True),
 )
+# Documents' bytes (attachments, decision letters), sealed with the child's key before they
+# get here: AES-256-GCM, the 12-byte nonce first. ``kid`` names the key (``child:<id>``).
+document_blobs = sa.Table(
+    "document_blobs",
+    metadata,
+    sa.Column("blob_id", Id, primary_key=True),
+    sa.Column("kid", sa.String(100), nullable=False),
+    sa.Column("sealed", sa.LargeBinary, nullable=False),
+    sa.Column("created_at", Instant, nullable=False),
+)
 # Teams are the municipality's organisation, known from sign-in (the token's team claim).
 caseworker_teams = sa.Table(
     "caseworker_teams",
@@ -158,6 +168,23 @@ VIEWS: dict[str, sa.Table] = {
         sa.Column("authority_signed", sa.Boolean),
         sa.Column("provider_signed", sa.Boolean),
         sa.Column("in_force", sa.Boolean),
+    ),
+    # Notifications of concern (underretninger): the intake list, soonest deadline first.
+    "notifications": _view(
+        "notifications",
+        "notification_id",
+        sa.Column("case_id", Id, index=True),
+        sa.Column("received_at", Instant, nullable=False),
+        sa.Column("channel", sa.String(20), nullable=False),
+        sa.Column("reporter_kind", sa.String(40), nullable=False),
+        sa.Column("child_initials", sa.String(20), nullable=False),
+        sa.Column("assessed_at", Instant),
+        sa.Column("in_danger", sa.Boolean),
+        sa.Column("acute_action_needed", sa.Boolean),
+        sa.Column("receipt_owed", sa.Boolean, nullable=False),
+        sa.Column("receipt_sent_at", Instant),
+        sa.Column("assessment_due_at", Instant, index=True),
+        sa.Column("receipt_due_at", Instant),
     ),
     "providers": _view(
         "providers",

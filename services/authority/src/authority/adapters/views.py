@@ -14,15 +14,17 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from authority.adapters.rows import row_for
 from authority.adapters.tables import VIEWS, access_log, caseworker_teams
+from authority.domain.casefile import CaseFileState
 
 Row = dict[str, Any]
-CASE_STREAMS = ("orders", "contracts", "followups", "concerns", "claims")
+CASE_STREAMS = ("orders", "contracts", "followups", "concerns", "claims", "notifications")
 CATEGORY = {
     "orders": "order",
     "contracts": "contract",
     "followups": "followup",
     "concerns": "concern",
     "claims": "claim",
+    "notifications": "notification",
 }
 
 _orders = VIEWS["orders"].c
@@ -42,6 +44,8 @@ class SqlViews:
         self.engine = engine
 
     async def save(self, conn: AsyncConnection, state: object, revision: int) -> None:
+        if isinstance(state, CaseFileState):
+            return  # the case file is read from its stream (with the case)
         name, row = row_for(state)
         if name in ("followups", "claims"):
             row["case_id"] = await self._case_of_contract(conn, row["contract_id"])
@@ -93,7 +97,7 @@ class SqlViews:
         return found if isinstance(found, UUID) else None
 
     async def streams_of_case(self, case_id: UUID) -> list[str]:
-        streams = [f"case-{case_id}"]
+        streams = [f"case-{case_id}", f"casefile-{case_id}"]
         async with self.engine.connect() as conn:
             for name in CASE_STREAMS:
                 table = VIEWS[name]

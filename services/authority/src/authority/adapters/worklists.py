@@ -17,6 +17,7 @@ from authority.app.readmodels import PAGE_SIZE, Page, Row, Scope
 MAX_PAGE = 100_000  # past any list; a larger number would overflow the SQL offset
 cases, orders, followups = VIEWS["cases"], VIEWS["orders"], VIEWS["followups"]
 concerns, providers, standards = VIEWS["concerns"], VIEWS["providers"], VIEWS["standard_contracts"]
+intake = VIEWS["notifications"]
 
 
 def scoped(query: sa.Select[Any], scope: Scope) -> sa.Select[Any]:
@@ -108,6 +109,16 @@ class SqlWork(Paging):
                 )
             )
         return await self.page(query.order_by(cases.c.status, cases.c.case_id), page)
+
+    async def notifications(self, page: int) -> Page:
+        c = intake.c
+        open_ = sa.or_(
+            c.assessed_at.is_(None),
+            c.case_id.is_(None),
+            sa.and_(c.receipt_owed.is_(True), c.receipt_sent_at.is_(None)),
+        )
+        order = (c.assessed_at.is_not(None), c.assessment_due_at, c.notification_id)
+        return await self.page(sa.select(intake).where(open_).order_by(*order), page)
 
 
 class SqlTeams:

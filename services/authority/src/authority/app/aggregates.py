@@ -14,10 +14,22 @@ from servicekit.publishing import Publisher
 from servicekit.statecache import StateCache
 
 from authority.app.acting import Acting
+from authority.app.casefile_codec import CaseFileCodec
 from authority.app.keyring import Keyring
+from authority.app.notification_codec import NotificationCodec
 from authority.app.personal import PersonalCodec, persons_in_clear
 from authority.app.ports import Views
-from authority.domain import case, concern, contract, followup, order, settlement, standard
+from authority.domain import (
+    case,
+    casefile,
+    concern,
+    contract,
+    followup,
+    notification,
+    order,
+    settlement,
+    standard,
+)
 
 AnyAggregate = Aggregate[Any, Any, Any]
 
@@ -35,6 +47,8 @@ class Aggregates:
     concern: AnyAggregate
     claim: AnyAggregate
     standard: AnyAggregate
+    notification: AnyAggregate
+    casefile: AnyAggregate
 
     @classmethod
     def create(cls, keyring: Keyring, cache: StateCache | None = None) -> Aggregates:
@@ -60,6 +74,18 @@ class Aggregates:
             ),
             standard=Aggregate(
                 "standard", standard.decide, standard.evolve, _codec(standard.StandardEvent)
+            ),
+            notification=Aggregate(
+                "notification",
+                notification.decide,
+                notification.evolve,
+                NotificationCodec(get_args(notification.NotificationEvent), keyring),
+            ),
+            casefile=Aggregate(
+                "casefile",
+                casefile.decide,
+                casefile.evolve,
+                CaseFileCodec(get_args(casefile.CaseFileEvent), keyring),
             ),
         )
 

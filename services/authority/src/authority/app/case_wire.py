@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from uuid import NAMESPACE_URL, UUID, uuid5
+from zoneinfo import ZoneInfo
 
 import samspil_contracts as wire
 from samspil_contracts.common import Goal as WireGoal
@@ -20,6 +22,11 @@ from authority.domain.case import (
 )
 
 WIRE_MEASURES = {m.value for m in wire.MeasureCode}
+DENMARK = ZoneInfo("Europe/Copenhagen")
+
+
+def local_day(moment: datetime) -> date:
+    return moment.astimezone(DENMARK).date()
 
 
 def action_plan_id(case_id: UUID, version: int) -> UUID:
@@ -42,9 +49,14 @@ def case_milestone(event: CaseEvent, state: CaseState) -> wire.IntegrationEvent 
         case CaseOpened() | CaseworkerAssigned():
             # The municipality is added on publishing (see Kit.publish).
             return wire.CaseworkerAssigned(case_id=case_id, caseworker_id=state.caseworker_id)
-        case InvestigationStarted(investigation_id=investigation_id):
+        case InvestigationStarted(investigation_id=investigation_id, aware_since=aware):
+            # § 20, stk. 3 counts from awareness, a Danish calendar day.
+            aware_on = local_day(aware) if aware is not None else local_day(event.at)
             return wire.InvestigationStarted(
-                case_id=case_id, investigation_id=investigation_id, started_on=on
+                case_id=case_id,
+                investigation_id=investigation_id,
+                started_on=on,
+                aware_on=min(aware_on, on),
             )
         case InvestigationConcluded() if investigation is not None:
             return wire.InvestigationConcluded(

@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 from uuid import UUID
 
+import structlog
+from eventkit import UnitOfWork
 from samspil_contracts import FollowUpCadenceSet as WireCadenceSet
 
 from authority.app.acting import Acting
-from authority.app.aggregates import Kit
+from authority.app.aggregates import Kit, Ran
 from authority.app.case_wire import case_milestone
 from authority.app.erasure import Erasure
 from authority.app.ports import Citizens
 from authority.domain import DomainError
-from authority.domain.case import CaseState, OpenCase, RequestErasure, SetFollowUpCadence
+from authority.domain.case import (
+    CaseState,
+    DecisionApproved,
+    OpenCase,
+    RequestErasure,
+    SetFollowUpCadence,
+)
+
+OnApproved = Callable[[UUID, UUID, Acting], Awaitable[object]]
+
+
+log = structlog.get_logger(__name__)
 
 
 class Cases:
@@ -21,6 +35,9 @@ class Cases:
         self.kit, self.citizens = kit, citizens
         self.aggregate = kit.aggregates.case
         self.erasure = Erasure(kit)
+        # After a decision is approved (committed): its letters to the parties. A failure
+        # there leaves the approval standing; the case shows what is still to be sent.
+        self.on_approved: OnApproved | None = None
 
     async def load(self, case_id: UUID, as_of: Any = None) -> tuple[CaseState, int]:
         loaded = await self.kit.load(self.aggregate, case_id, as_of)
@@ -30,18 +47,18 @@ class Cases:
 
     async def open(self, command: OpenCase, acting: Acting) -> int:
         async with self.kit.store.unit_of_work() as uow:
-            await self.kit.keyring.open_case(
-                uow.connection, command.case_id, command.child.cpr.digits
-            )
-            await self.citizens.index(uow.connection, command.case_id, citizens_of(command))
-            events, loaded = await self.kit.run(
-                uow, self.aggregate, command.case_id, command, acting
-            )
-            for event in events:
-                milestone = case_milestone(event, loaded.state)
-                if milestone is not None:
-                    await self.kit.publish(uow, acting, milestone, loaded.revision)
-            return loaded.revision
+            return (await self.open_in(uow, command, acting)).revision
+
+    async def open_in(self, uow: UnitOfWork, command: OpenCase, acting: Acting) -> Ran:
+        """Open the case in ``uow``'s transaction (with what else the caller writes there)."""
+        await self.kit.keyring.open_case(uow.connection, command.case_id, command.child.cpr.digits)
+        await self.citizens.index(uow.connection, command.case_id, citizens_of(command))
+        events, loaded = await self.kit.run(uow, self.aggregate, command.case_id, command, acting)
+        for event in events:
+            milestone = case_milestone(event, loaded.state)
+            if milestone is not None:
+                await self.kit.publish(uow, acting, milestone, loaded.revision)
+        return loaded
 
     async def execute(self, case_id: UUID, command: Any, acting: Acting) -> tuple[CaseState, int]:
         """Any case command; the milestones it causes are published in the same transaction."""
@@ -52,7 +69,16 @@ class Cases:
                 milestone = case_milestone(event, state)
                 if milestone is not None:
                     await self.kit.publish(uow, acting, milestone, loaded.revision)
-            return state, loaded.revision
+        for event in events:
+            if isinstance(event, DecisionApproved) and self.on_approved is not None:
+                try:
+                    await self.on_approved(case_id, event.decision_id, acting.without_revision())
+                except Exception as exc:  # the approval stands; the letters can be sent again
+                    log.warning("decision_letters_failed", error=type(exc).__name__)
+                else:
+                    state, revision = await self.load(case_id)
+                    return state, revision
+        return state, loaded.revision
 
     async def set_cadence(
         self, case_id: UUID, contract_id: UUID, months: int, justification: str, acting: Acting

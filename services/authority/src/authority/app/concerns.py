@@ -9,13 +9,8 @@ from eventkit import UnitOfWork
 
 from authority.app.acting import Acting
 from authority.app.aggregates import Kit
-from authority.domain.concern import (
-    AcknowledgeConcern,
-    ConcernKind,
-    ConcernState,
-    RecordConcernReceived,
-    Urgency,
-)
+from authority.app.receipts import concern_acknowledged
+from authority.domain.concern import ConcernKind, RecordConcernReceived, Urgency
 
 Report = wire.ConcernNotified | wire.ForceIncidentReported
 
@@ -45,12 +40,6 @@ class Concerns:
         await self.kit.run(uow, self.aggregate, concern_id, command, acting)
 
     async def acknowledge(self, concern_id: UUID, acting: Acting) -> int:
+        """The receipt to the provider (and of its notification of concern, § 136)."""
         async with self.kit.store.unit_of_work() as uow:
-            command = AcknowledgeConcern(**acting.stamp())
-            _, loaded = await self.kit.run(uow, self.aggregate, concern_id, command, acting)
-            state: ConcernState = loaded.state
-            ack = wire.ConcernAcknowledged(
-                case_id=state.case_id, concern_id=concern_id, acknowledged_on=acting.at.date()
-            )
-            await self.kit.publish(uow, acting, ack, loaded.revision)
-            return loaded.revision
+            return await concern_acknowledged(self.kit, uow, concern_id, acting)

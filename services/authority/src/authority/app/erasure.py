@@ -56,7 +56,9 @@ class Erasure:
         named = case_id == approved_on
         current = await self.aggregate.current(uow, case_id)
         state: CaseState | None = current.state
-        if not named and state is not None and state.erased:
+        if not named and (state is None or state.erased):
+            # Erased already, or not a case: a notification of concern sealed with the
+            # child's key, which the shredding below erases.
             return current.revision
         command = (
             EraseChildData(**acting.stamp())

@@ -36,7 +36,8 @@ class Inbound:
             wire.ContractCountersigned: self.countersigned,
             wire.DeadlineReached: self.deadline_reached,
             wire.StatusReportSubmitted: self.status_report,
-            wire.ConcernNotified: self.s.concerns.receive,
+            wire.ConcernNotified: self.concern,
+            wire.DeadlineScheduled: self.s.notifications.deadline_set,
             wire.ForceIncidentReported: self.s.concerns.receive,
             wire.ClaimSubmitted: self.s.claims.receive,
             wire.ProviderMaterialPublished: self.material,
@@ -51,6 +52,12 @@ class Inbound:
                 log.warning("inbound_refused", type=envelope.type, code=exc.code)
 
         return run
+
+    async def concern(self, uow: UnitOfWork, e: wire.ConcernNotified, a: Acting) -> None:
+        """A provider's duty to notify: the concern, and a notification of concern (barnets
+        lov § 133) on the case with its 24-hour assessment and receipt."""
+        await self.s.concerns.receive(uow, e, a)
+        await self.s.notifications.from_provider(uow, e, a)
 
     async def order_accepted(self, uow: UnitOfWork, e: wire.OrderAccepted, a: Acting) -> None:
         command = RecordOrderAccepted(**a.stamp(), provider_ref=str(e.provider_id))

@@ -102,6 +102,11 @@ class Keyring:
 
     async def open_case(self, conn: AsyncConnection, case_id: UUID, cpr_digits: str) -> UUID:
         """The child's key for a new case: the one it already has, or a new one."""
+        return await self.seal_for(conn, case_id, cpr_digits)
+
+    async def seal_for(self, conn: AsyncConnection, subject_id: UUID, cpr_digits: str) -> UUID:
+        """Whatever ``subject_id`` names (a case, a notification of concern about the child)
+        is sealed with the child's key from now on: the one it has, or a new one."""
         child = await self.store.find(conn, cpr_digits)
         if child is None:
             child, key = uuid4(), new_key()
@@ -114,9 +119,12 @@ class Keyring:
                 await self._fetch(child)
         else:
             await self._fetch(child)
-        await self.store.link(conn, case_id, child)
-        self._children[case_id] = child
+        await self.link(conn, subject_id, child)
         return child
+
+    async def link(self, conn: AsyncConnection, subject_id: UUID, child_id: UUID) -> None:
+        await self.store.link(conn, subject_id, child_id)
+        self._children[subject_id] = child_id
 
     async def _fetch(self, child: UUID) -> None:
         found = await self.store.load(child)

@@ -21,6 +21,7 @@ NAMES = {
     "concerns": "concern",
     "claims": "claim",
     "standard_contracts": "standard",
+    "notifications": "notification",
 }
 
 

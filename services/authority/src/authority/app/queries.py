@@ -14,6 +14,8 @@ from authority.app.personal import case_of
 from authority.domain import DomainError
 from authority.domain.case import CaseState, Person
 from authority.domain.case.cpr import MASK
+from authority.domain.casefile import CaseFileState
+from authority.domain.notification import NotificationState
 
 KINDS = {
     "order": "orders",
@@ -21,9 +23,11 @@ KINDS = {
     "followup": "follow_ups",
     "concern": "concerns",
     "claim": "claims",
+    "notification": "notifications",
 }
 
 
+FILE_KINDS = ("notes", "documents", "letters")
 ERASED = {"name": "[erased]", "cpr": MASK}
 
 
@@ -51,6 +55,27 @@ def render_case(state: CaseState, revision: int, clear: bool = False) -> dict[st
     return data
 
 
+def render_notification(state: NotificationState, clear: bool = False) -> dict[str, Any]:
+    """A notification with its child masked; a citizen reporter's identity stays hidden
+    unless ``clear`` (professionals report in their work role)."""
+    data = render(state)
+    erased = state.child is not None and state.child.name == ERASED["name"]
+    data["child"] = None if state.child is None else person(state.child, clear, erased)
+    if not clear and not state.reporter.professional:
+        data["reporter"] |= {"name": None, "contact": None}
+    return data
+
+
+def render_casefile(state: CaseFileState) -> dict[str, Any]:
+    """Notes newest first; documents with the letters that carried them."""
+    data = render(state)
+    return {
+        "notes": list(reversed(data["notes"])),
+        "documents": data["documents"],
+        "letters": data["letters"],
+    }
+
+
 def render(state: object) -> dict[str, Any]:
     data: dict[str, Any] = TypeAdapter(type(state)).dump_python(state, mode="json")
     return data
@@ -62,7 +87,7 @@ class CaseQueries:
 
     async def case(self, case_id: UUID, as_of: datetime | None = None) -> dict[str, Any]:
         """Every stream of the case folded; with ``as_of`` only events recorded by then."""
-        view: dict[str, Any] = {kind: [] for kind in KINDS.values()}
+        view: dict[str, Any] = {kind: [] for kind in (*KINDS.values(), *FILE_KINDS)}
         for stream in await self.kit.views.streams_of_case(case_id):
             aggregate = self.kit.aggregates.for_stream(stream)
             if aggregate is None:
@@ -72,6 +97,11 @@ class CaseQueries:
                 continue
             if aggregate.category == "case":
                 view |= render_case(loaded.state, loaded.revision)
+            elif aggregate.category == "casefile":
+                view |= render_casefile(loaded.state)
+            elif aggregate.category == "notification":
+                found = render_notification(loaded.state) | {"revision": loaded.revision}
+                view[KINDS[aggregate.category]].append(found)
             else:
                 view[KINDS[aggregate.category]].append(
                     {**render(loaded.state), "revision": loaded.revision}

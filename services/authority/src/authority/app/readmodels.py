@@ -79,6 +79,11 @@ class WorkQueries(Protocol):
 
     async def cases(self, scope: Scope, page: int, search: str = "") -> Page: ...
 
+    async def notifications(self, page: int) -> Page:
+        """Notifications of concern still to be dealt with (not assessed, on no case, or a
+        receipt owed), the soonest assessment deadline first: the whole unit's intake."""
+        ...
+
 
 class Teams(Protocol):
     """Which team a caseworker belongs to, as the municipality's sign-in says."""

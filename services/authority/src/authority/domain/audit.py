@@ -12,6 +12,9 @@ class Role(StrEnum):
     CASEWORKER = "caseworker"  # sagsbehandler / socialrådgiver
     TEAM_LEADER = "team_leader"  # afdelingsleder: supervises decisions
     FINANCE = "finance"  # approves settlements (afregning)
+    # Someone outside the unit who reports a concern for a child (underretning, barnets lov
+    # §§ 133-134) through the API: a school's, a daycare's or the police's system.
+    REPORTER = "reporter"
     # Facts reported by another service (a provider's answer, the scheduler's due date)
     # are recorded by the integration layer under this role, never by a person.
     SYSTEM = "system"

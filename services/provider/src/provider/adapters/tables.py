@@ -106,6 +106,22 @@ access_log = sa.Table(
 
 # Each child's data key as the authority granted it to a tenant: still wrapped with the
 # tenant's transport key. Deleting the row erases the tenant's access to the child's data.
+# Documents the authority shared on a contract: name and bytes as received, sealed with the
+# child's key (erasing the child leaves them unreadable).
+shared_documents = sa.Table(
+    "shared_documents",
+    metadata,
+    sa.Column("document_id", Id, primary_key=True),
+    sa.Column("tenant_id", Id, nullable=False, index=True),
+    sa.Column("contract_id", Id, nullable=False, index=True),
+    sa.Column("media_type", sa.String(40), nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("filename", sa.JSON, nullable=False),
+    sa.Column("content", sa.JSON, nullable=False),
+    sa.Column("shared_at", Instant, nullable=False),
+)
+
 child_keys = sa.Table(
     "child_keys",
     metadata,

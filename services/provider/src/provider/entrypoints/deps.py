@@ -22,6 +22,7 @@ from provider.app.ports import Queries, TenantChannels, TenantDirectory, Webhook
 from provider.app.recording import Acting
 from provider.app.reporting import Reporting
 from provider.app.sealing import TransportKeys
+from provider.app.shared_documents import SharedDocuments
 from provider.domain import Actor, Role
 
 
@@ -39,6 +40,7 @@ class Services:
     channels: TenantChannels
     child_data: ChildData
     texts: ChildText
+    shared: SharedDocuments
 
 
 def services(request: Request) -> Services:

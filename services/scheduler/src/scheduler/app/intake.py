@@ -43,6 +43,7 @@ class Intake:
         except DomainError as exc:
             # A refusal is final (e.g. resolving what was never scheduled): record, move on.
             log.warning("intake_refused", type=envelope.type, code=exc.code)
+            return
 
     async def _note_case(
         self, tx: Transaction, envelope: Envelope, event: IntegrationEvent

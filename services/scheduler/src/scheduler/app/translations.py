@@ -25,6 +25,9 @@ from samspil_contracts import (
     InvestigationConcluded,
     InvestigationStarted,
     MeasureEnded,
+    NotificationAssessed,
+    NotificationReceiptSent,
+    NotificationReceived,
     OrderAccepted,
     OrderDeclined,
     OrderPlaced,
@@ -44,6 +47,7 @@ from scheduler.domain import (
     ScheduleClaimPayment,
     ScheduleForContractInForce,
     ScheduleInvestigation,
+    ScheduleNotification,
     ScheduleOrderAnswer,
     SetCadence,
     Subject,
@@ -68,6 +72,14 @@ def _follow_up_held(e: FollowUpHeld, at: datetime) -> Command:
     if e.outcome is FollowUpOutcome.END:
         return Cancel(subject=_contract(e.contract_id), reason="measure ended", at=at)
     return RecordFollowUpHeld(contract_id=e.contract_id, held_on=e.held_on, at=at)
+
+
+def _notification_met(kind: DeadlineKind, reason: str) -> Translate:
+    def translate(e: NotificationAssessed | NotificationReceiptSent, at: datetime) -> Command:
+        subject = Subject(SubjectKind.NOTIFICATION, e.notification_id)
+        return Resolve(subject=subject, kind=kind, reason=reason, at=at)
+
+    return translate
 
 
 def _claim_settled(e: ClaimApproved | ClaimRejected, at: datetime) -> Command:
@@ -117,7 +129,18 @@ TRANSLATIONS: dict[type[IntegrationEvent], Translate] = {
         at=at,
     ),
     InvestigationStarted: lambda e, at: ScheduleInvestigation(
-        case_id=e.case_id, started_on=e.started_on, at=at
+        case_id=e.case_id, started_on=e.started_on, aware_on=e.aware_on, at=at
+    ),
+    NotificationReceived: lambda e, at: ScheduleNotification(
+        notification_id=e.notification_id,
+        received_at=e.received_at,
+        receipt_owed=e.receipt_owed,
+        case_id=e.case_id,
+        at=at,
+    ),
+    NotificationAssessed: _notification_met(DeadlineKind.NOTIFICATION_ASSESSMENT_DUE, "assessed"),
+    NotificationReceiptSent: _notification_met(
+        DeadlineKind.NOTIFICATION_RECEIPT_DUE, "receipt sent"
     ),
     InvestigationConcluded: lambda e, at: ConcludeInvestigation(case_id=e.case_id, at=at),
     DecisionApproved: lambda e, at: ScheduleActionPlan(

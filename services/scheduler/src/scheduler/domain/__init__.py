@@ -23,6 +23,7 @@ from scheduler.domain.commands import (
     ScheduleClaimPayment,
     ScheduleForContractInForce,
     ScheduleInvestigation,
+    ScheduleNotification,
     ScheduleOrderAnswer,
     SetCadence,
 )
@@ -82,6 +83,7 @@ __all__ = [
     "ScheduleClaimPayment",
     "ScheduleForContractInForce",
     "ScheduleInvestigation",
+    "ScheduleNotification",
     "ScheduleOrderAnswer",
     "SetCadence",
     "Subject",

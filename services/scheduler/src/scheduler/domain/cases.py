@@ -28,14 +28,16 @@ def schedule_investigation(
     kind = K.INVESTIGATION_LIMIT
     if state.open(kind):
         return []
+    # § 20, stk. 3: from when the municipality became aware, never later than the start.
+    aware = min(cmd.aware_on or cmd.started_on, cmd.started_on)
     return [
         scheduled(
             cmd.subject,
             kind,
             sequence=state.next_sequence(kind),
             refs=Refs(case_id=cmd.case_id),
-            anchor=cmd.started_on,
-            due_date=investigation_limit_date(cmd.started_on, rules),
+            anchor=aware,
+            due_date=investigation_limit_date(aware, rules),
             rules=rules,
             at=cmd.at,
             warn_days=rules.investigation_warning_days,

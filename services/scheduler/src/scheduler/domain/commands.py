@@ -83,6 +83,9 @@ class ResolveOrderAnswer(_ForOrder):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ScheduleInvestigation(_ForCase):
     started_on: date
+    # Barnets lov § 20, stk. 3: the limit counts from when the municipality became aware
+    # (a notification's receipt); None counts from the start.
+    aware_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -106,6 +109,22 @@ class ScheduleClaimPayment:
     @property
     def subject(self) -> Subject:
         return Subject(SubjectKind.CLAIM, self.claim_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScheduleNotification:
+    """A notification of concern was received: its assessment (§ 135) and, if owed, the
+    receipt to its professional reporter (§ 136)."""
+
+    notification_id: UUID
+    received_at: datetime
+    receipt_owed: bool
+    at: datetime
+    case_id: UUID | None = None
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(SubjectKind.NOTIFICATION, self.notification_id)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -150,6 +169,7 @@ Command = (
     | ConcludeInvestigation
     | ScheduleActionPlan
     | ScheduleClaimPayment
+    | ScheduleNotification
     | Resolve
     | Cancel
     | Fire

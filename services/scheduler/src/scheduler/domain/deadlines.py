@@ -23,6 +23,7 @@ from scheduler.domain.commands import (
     ScheduleClaimPayment,
     ScheduleForContractInForce,
     ScheduleInvestigation,
+    ScheduleNotification,
     ScheduleOrderAnswer,
     SetCadence,
 )
@@ -33,6 +34,7 @@ from scheduler.domain.evolve import evolve
 from scheduler.domain.firing import due_occurrences, fire
 from scheduler.domain.follow_ups import record_held, set_cadence
 from scheduler.domain.model import DeadlineSet
+from scheduler.domain.notifications import schedule_notification
 from scheduler.domain.orders_claims import resolve_order, schedule_order, schedule_payment
 from scheduler.domain.rules import DEFAULT_RULES, Rules
 
@@ -68,6 +70,8 @@ def decide(  # noqa: PLR0911, PLR0912
             return schedule_action_plan(command, state, rules)
         case ScheduleClaimPayment():
             return schedule_payment(command, state, rules)
+        case ScheduleNotification():
+            return schedule_notification(command, state, rules)
         case Resolve():
             return resolve(command, state)
         case Cancel():

@@ -15,6 +15,8 @@ class DeadlineKind(StrEnum):
     ACTION_PLAN_DUE = "action_plan_due"
     CONTRACT_EXPIRY = "contract_expiry"
     PAYMENT_DUE = "payment_due"
+    NOTIFICATION_ASSESSMENT_DUE = "notification_assessment_due"  # barnets lov § 135
+    NOTIFICATION_RECEIPT_DUE = "notification_receipt_due"  # barnets lov § 136
 
 
 class DeadlinePhase(StrEnum):
@@ -41,3 +43,4 @@ class SubjectKind(StrEnum):
     ORDER = "order"  # the provider's receipt and answer to an order
     CASE = "case"  # the child investigation limit and the action plan
     CLAIM = "claim"  # the authority's payment of a provider's claim
+    NOTIFICATION = "notification"  # a notification of concern's assessment and receipt

@@ -56,6 +56,13 @@ class Rules:
     contract_expiry_warning_days: int = 30
     payment_days: int = 30  # running (calendar) days after the claim
     overdue_after_working_days: int = 1
+    # Barnets lov §§ 135-136, fixed by law (not a municipality's setting): the assessment in
+    # clock hours after receipt (nights and holidays count: the on-call service covers them),
+    # warned ahead and escalated after; the receipt to a professional in working days.
+    notification_assessment_hours: int = 24
+    notification_warning_hours: int = 4
+    notification_escalation_hours: int = 1
+    notification_receipt_working_days: int = 6
     statutory_roll: Roll = Roll.BACKWARD
     response_roll: Roll = Roll.FORWARD
 

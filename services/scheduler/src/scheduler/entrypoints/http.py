@@ -34,6 +34,8 @@ class DeadlineView(BaseModel):
     deadline_id: UUID
     phase: str
     kind: str
+    subject_kind: str  # contract, order, case, claim, notification
+    subject_id: UUID
     status: str
     fire_at: datetime
     due_at: datetime

@@ -8,9 +8,11 @@ from authority.domain.case.commands import (
     ConcludeInvestigation,
     EraseChildData,
     EraseWithChild,
+    LinkNotification,
     OpenCase,
     ProposeDecision,
     RecordDecisionCommunicated,
+    RecordPreliminaryAssessment,
     RejectDecision,
     RequestErasure,
     SetFollowUpCadence,
@@ -32,9 +34,12 @@ from authority.domain.case.events import (
     FollowUpCadenceSet,
     InvestigationConcluded,
     InvestigationStarted,
+    NotificationLinked,
+    PreliminaryAssessmentRecorded,
 )
 from authority.domain.case.evolve import evolve
-from authority.domain.case.people import Custody, CustodyHolder, Person, Recipient
+from authority.domain.case.parties import Party, child_is_party, parties
+from authority.domain.case.people import Custody, CustodyHolder, Person, Recipient, Relation
 from authority.domain.case.state import (
     ActionPlan,
     CaseState,
@@ -72,15 +77,23 @@ __all__ = [
     "Investigation",
     "InvestigationConcluded",
     "InvestigationStarted",
+    "LinkNotification",
+    "NotificationLinked",
     "OpenCase",
+    "Party",
     "Person",
+    "PreliminaryAssessmentRecorded",
     "ProposeDecision",
     "Recipient",
     "RecordDecisionCommunicated",
+    "RecordPreliminaryAssessment",
     "RejectDecision",
+    "Relation",
     "RequestErasure",
     "SetFollowUpCadence",
     "StartInvestigation",
+    "child_is_party",
     "decide",
     "evolve",
+    "parties",
 ]

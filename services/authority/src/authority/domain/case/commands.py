@@ -1,6 +1,7 @@
 """What a caseworker or team leader asks of a case (sag)."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from uuid import UUID
 
 from authority.domain.audit import Command
@@ -28,6 +29,23 @@ class StartInvestigation(Command):
     """Start the child investigation (børnefaglig undersøgelse, § 50)."""
 
     investigation_id: UUID
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkNotification(Command):
+    """A notification of concern (underretning) concerns this case; the municipality became
+    aware of the child's need when it was received (barnets lov § 20, stk. 3)."""
+
+    notification_id: UUID
+    received_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordPreliminaryAssessment(Command):
+    """The preliminary assessment (foreløbig vurdering) when the 4 months of § 20, stk. 3
+    cannot be met."""
+
+    assessment: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -97,6 +115,8 @@ CaseCommand = (
     OpenCase
     | AssignCaseworker
     | StartInvestigation
+    | LinkNotification
+    | RecordPreliminaryAssessment
     | ConcludeInvestigation
     | ProposeDecision
     | ApproveDecision

@@ -1,7 +1,7 @@
 """Decide what a command on a case (sag) means, or refuse it."""
 
 from authority.domain.audit import CASEWORK, require_role, stamp
-from authority.domain.case import decisions, erasure
+from authority.domain.case import awareness, decisions, erasure
 from authority.domain.case.commands import (
     AdoptActionPlan,
     ApproveDecision,
@@ -10,9 +10,11 @@ from authority.domain.case.commands import (
     ConcludeInvestigation,
     EraseChildData,
     EraseWithChild,
+    LinkNotification,
     OpenCase,
     ProposeDecision,
     RecordDecisionCommunicated,
+    RecordPreliminaryAssessment,
     RejectDecision,
     RequestErasure,
     SetFollowUpCadence,
@@ -25,7 +27,6 @@ from authority.domain.case.events import (
     CaseworkerAssigned,
     FollowUpCadenceSet,
     InvestigationConcluded,
-    InvestigationStarted,
 )
 from authority.domain.case.state import CaseState
 from authority.domain.errors import DomainError, require, require_text
@@ -34,7 +35,7 @@ from authority.domain.vocabulary import require_goals
 MAX_CADENCE_MONTHS = 24
 
 
-def decide(command: CaseCommand, state: CaseState | None) -> list[CaseEvent]:  # noqa: PLR0911
+def decide(command: CaseCommand, state: CaseState | None) -> list[CaseEvent]:  # noqa: PLR0911, PLR0912
     require_role(command, CASEWORK)
     if isinstance(command, OpenCase):
         return _open(command, state)
@@ -44,7 +45,11 @@ def decide(command: CaseCommand, state: CaseState | None) -> list[CaseEvent]:  #
             caseworker = require_text(command.caseworker_id, "caseworker_id")
             return [CaseworkerAssigned(**stamp(command), caseworker_id=caseworker)]
         case StartInvestigation():
-            return _start_investigation(command, case)
+            return awareness.start(command, case)
+        case LinkNotification():
+            return awareness.link(command, case)
+        case RecordPreliminaryAssessment():
+            return awareness.preliminary(command, case)
         case ConcludeInvestigation():
             return _conclude_investigation(command, case)
         case ProposeDecision():
@@ -85,15 +90,6 @@ def _open(command: OpenCase, state: CaseState | None) -> list[CaseEvent]:
     ]
 
 
-def _start_investigation(command: StartInvestigation, case: CaseState) -> list[CaseEvent]:
-    require(
-        case.investigation is None,
-        "investigation_already_started",
-        "the child investigation has already been started",
-    )
-    return [InvestigationStarted(**stamp(command), investigation_id=command.investigation_id)]
-
-
 def _conclude_investigation(command: ConcludeInvestigation, case: CaseState) -> list[CaseEvent]:
     require(
         case.investigation is not None,
@@ -105,6 +101,8 @@ def _conclude_investigation(command: ConcludeInvestigation, case: CaseState) -> 
         "investigation_already_concluded",
         "the child investigation is already concluded",
     )
+    assert case.investigation is not None  # guarded above
+    awareness.require_in_time_or_assessed(case.investigation, command.at)
     summary = require_text(command.summary, "summary")
     return [InvestigationConcluded(**stamp(command), summary=summary)]
 

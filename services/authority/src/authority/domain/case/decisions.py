@@ -16,6 +16,7 @@ from authority.domain.case.events import (
     DecisionProposed,
     DecisionRejected,
 )
+from authority.domain.case.parties import child_is_party
 from authority.domain.case.state import CaseState, Decision, DecisionStatus
 from authority.domain.errors import DomainError, require, require_text
 
@@ -68,7 +69,9 @@ def communicate(command: RecordDecisionCommunicated, state: CaseState) -> list[C
         "decision_not_approved",
         "only an approved decision can be communicated",
     )
-    missing = state.custody.required_recipients() - command.recipients
+    # § 3: the child from 10 years (on the day of notice) is a party beside the custody holders.
+    child_party = child_is_party(state.child, command.at.date())
+    missing = state.custody.required_recipients(child_party) - command.recipients
     require(
         not missing,
         "recipients_incomplete",

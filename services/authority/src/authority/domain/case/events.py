@@ -1,6 +1,7 @@
 """What happened to a case (sag)."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from uuid import UUID
 
 from authority.domain.audit import Event
@@ -26,6 +27,20 @@ class CaseworkerAssigned(Event):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class InvestigationStarted(Event):
     investigation_id: UUID
+    # When the municipality became aware (§ 20, stk. 3): the first notification's receipt,
+    # else the start itself. None in events recorded before it was kept.
+    aware_since: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NotificationLinked(Event):
+    notification_id: UUID
+    received_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PreliminaryAssessmentRecorded(Event):
+    assessment: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -83,6 +98,8 @@ CaseEvent = (
     CaseOpened
     | CaseworkerAssigned
     | InvestigationStarted
+    | NotificationLinked
+    | PreliminaryAssessmentRecorded
     | InvestigationConcluded
     | DecisionProposed
     | DecisionApproved

@@ -18,6 +18,8 @@ from authority.domain.case.events import (
     FollowUpCadenceSet,
     InvestigationConcluded,
     InvestigationStarted,
+    NotificationLinked,
+    PreliminaryAssessmentRecorded,
 )
 from authority.domain.case.people import Recipient
 from authority.domain.case.state import (
@@ -44,12 +46,21 @@ def evolve(state: CaseState | None, event: CaseEvent) -> CaseState:
     return _apply(state, event)
 
 
-def _apply(state: CaseState, event: CaseEvent) -> CaseState:  # noqa: PLR0911 - one per event
+def _apply(state: CaseState, event: CaseEvent) -> CaseState:  # noqa: PLR0911, PLR0912 - one per event
     match event:
         case CaseworkerAssigned(caseworker_id=caseworker_id):
             return replace(state, caseworker_id=caseworker_id)
-        case InvestigationStarted(investigation_id=investigation_id):
-            return replace(state, investigation=Investigation(investigation_id))
+        case InvestigationStarted(investigation_id=investigation_id, at=at):
+            started = Investigation(investigation_id, started_at=at, aware_since=event.aware_since)
+            return replace(state, investigation=started)
+        case NotificationLinked(notification_id=n_id, received_at=received):
+            aware = min(received, state.aware_since or received)
+            return replace(
+                state, notification_ids=(*state.notification_ids, n_id), aware_since=aware
+            )
+        case PreliminaryAssessmentRecorded(assessment=text) if state.investigation is not None:
+            investigation = replace(state.investigation, preliminary_assessment=text)
+            return replace(state, investigation=investigation)
         case InvestigationConcluded(summary=summary) if state.investigation is not None:
             return replace(state, investigation=replace(state.investigation, summary=summary))
         case DecisionProposed():

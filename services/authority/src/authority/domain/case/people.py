@@ -7,10 +7,18 @@ from authority.domain.case.cpr import Cpr
 from authority.domain.errors import DomainError, require_text
 
 
+class Relation(StrEnum):
+    """A parent's relation to the child, as the case records it."""
+
+    MOTHER = "mother"
+    FATHER = "father"
+
+
 @dataclass(frozen=True, slots=True, repr=False)
 class Person:
     name: str
     cpr: Cpr
+    relation: Relation | None = None  # parents only; older cases have none
 
     def __post_init__(self) -> None:
         require_text(self.name, "name")
@@ -49,12 +57,13 @@ class Custody:
                 "invalid_custody", "a guardian is named exactly when the guardian holds custody"
             )
 
-    def required_recipients(self) -> frozenset[Recipient]:
-        """The child and every custody holder must be told of a decision."""
+    def required_recipients(self, child_is_party: bool = True) -> frozenset[Recipient]:
+        """Every custody holder, and the child from 10 years (barnets lov § 3), must be told
+        of a decision."""
         holders = {
             CustodyHolder.JOINT: {Recipient.MOTHER, Recipient.FATHER},
             CustodyHolder.MOTHER: {Recipient.MOTHER},
             CustodyHolder.FATHER: {Recipient.FATHER},
             CustodyHolder.GUARDIAN: {Recipient.GUARDIAN},
         }[self.holder]
-        return frozenset({Recipient.CHILD, *holders})
+        return frozenset({Recipient.CHILD, *holders} if child_is_party else holders)

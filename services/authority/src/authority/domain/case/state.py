@@ -15,6 +15,9 @@ class Investigation:
 
     investigation_id: UUID
     summary: str | None = None
+    started_at: datetime | None = None
+    aware_since: datetime | None = None  # § 20, stk. 3 counts from here
+    preliminary_assessment: str | None = None
 
     @property
     def concluded(self) -> bool:
@@ -60,6 +63,9 @@ class CaseState:
     follow_up_months: int | None = None
     erasure_requested_by: str | None = None  # a team leader; another approves (four eyes)
     erased: bool = False
+    # Notifications of concern (underretninger) on the case, and the earliest receipt.
+    notification_ids: tuple[UUID, ...] = ()
+    aware_since: datetime | None = None
 
     def decision(self, decision_id: UUID) -> Decision | None:
         return next((d for d in self.decisions if d.decision_id == decision_id), None)

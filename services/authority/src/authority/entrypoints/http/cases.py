@@ -26,7 +26,9 @@ from authority.domain.case import (
     ProposeDecision,
     Recipient,
     RecordDecisionCommunicated,
+    RecordPreliminaryAssessment,
     RejectDecision,
+    Relation,
     StartInvestigation,
 )
 from authority.entrypoints.http.common import (
@@ -53,6 +55,16 @@ class PersonIn(BaseModel):
         return Person(self.name, Cpr(self.cpr))
 
 
+class ParentIn(PersonIn):
+    relation: Literal["mother", "father"] | None = Field(
+        None, description="The parent's relation to the child: letters are addressed by it"
+    )
+
+    def domain(self) -> Person:
+        relation = Relation(self.relation) if self.relation else None
+        return Person(self.name, Cpr(self.cpr), relation)
+
+
 class CustodyIn(BaseModel):
     kind: Literal["joint", "mother", "father", "guardian"]
     guardian: PersonIn | None = None
@@ -60,7 +72,7 @@ class CustodyIn(BaseModel):
 
 class OpenCaseIn(Mutation):
     child: PersonIn
-    parents: list[PersonIn] = Field([], max_length=MAX_PARENTS)
+    parents: list[ParentIn] = Field([], max_length=MAX_PARENTS)
     custody: CustodyIn
     contact_person: str = Field(min_length=1, max_length=200)
 
@@ -180,6 +192,16 @@ def router() -> APIRouter:
     ) -> dict[str, Any]:
         a = acting(who, body, if_match)
         return await run(case_id, ConcludeInvestigation(**a.stamp(), summary=body.summary), a, s)
+
+    @api.post("/cases/{case_id}/investigation/preliminary-assessment")
+    async def preliminary(
+        case_id: UUID, body: ConcludeIn, who: Caseworker, s: Svc, if_match: IfMatch = None
+    ) -> dict[str, Any]:
+        """The preliminary assessment of § 20, stk. 3 when the 4 months cannot be met
+        (``summary``: the assessment so far)."""
+        a = acting(who, body, if_match)
+        command = RecordPreliminaryAssessment(**a.stamp(), assessment=body.summary)
+        return await run(case_id, command, a, s)
 
     @api.post("/cases/{case_id}/decisions", status_code=201)
     async def propose(

@@ -16,6 +16,9 @@ from servicekit.inputs import within
 from authority.app.queries import CaseQueries, render_case
 from authority.app.services import Services
 from authority.domain import DomainError, GoalArea, MeasureCode
+from authority.domain.case import CaseState, DecisionStatus, parties
+from authority.domain.case.awareness import limit
+from authority.domain.casefile import NoteCategory
 from authority.domain.followup import Progress
 from authority.entrypoints.http.common import Mutation, acting, does_casework, services
 from authority.entrypoints.web.i18n import error_text, language, translator
@@ -60,6 +63,7 @@ async def case_context(
         if at is None or datetime.fromisoformat(e["recorded_at"]) <= at
     ]
     registry = list(await s.kit.views.rows("providers"))
+    state, _ = await s.cases.load(case_id, at)
     goals = {g["goal_id"]: g for plan in case["action_plans"] for g in plan["goals"]}
     return {
         "case": case,
@@ -71,6 +75,22 @@ async def case_context(
         "areas": list(GoalArea),
         "progress_levels": list(Progress),
         "revealed": revealed is not None,
+        **case_file_context(state, at),
+    }
+
+
+def case_file_context(state: CaseState, at: datetime | None) -> dict[str, Any]:
+    """The § 20, stk. 3 limit, and the parties each approved decision must reach (§ 3)."""
+    on = (at or datetime.now(LOCAL)).astimezone(LOCAL).date()
+    investigation = state.investigation
+    due = limit(investigation) if investigation is not None else None
+    approved = [d for d in state.decisions if d.status is DecisionStatus.APPROVED]
+    aware = investigation.aware_since if investigation else None
+    return {  # the law counts in Danish days
+        "limit": due.astimezone(LOCAL).date() if due else None,
+        "aware_since": aware.astimezone(LOCAL).date() if aware else None,
+        "parties": [p.recipient.value for p in parties(state, on)] if approved else [],
+        "note_categories": list(NoteCategory),
     }
 
 

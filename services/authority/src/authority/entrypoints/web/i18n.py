@@ -8,8 +8,9 @@ from fastapi import Request
 
 from authority.entrypoints.web.catalogue_da import DA
 from authority.entrypoints.web.catalogue_en import EN
+from authority.entrypoints.web.catalogue_intake import INTAKE_DA, INTAKE_EN
 
-CATALOGUES: dict[str, dict[str, str]] = {"da": DA, "en": EN}
+CATALOGUES: dict[str, dict[str, str]] = {"da": DA | INTAKE_DA, "en": EN | INTAKE_EN}
 DEFAULT = "da"
 COOKIE = "samspil_lang"
 

@@ -13,8 +13,10 @@ from servicekit.problems import problem_response
 from authority.entrypoints.web import (
     case_forms,
     case_page,
+    casefile_forms,
     dashboard,
     erasure_forms,
+    intake,
     login,
     providers,
     work,
@@ -31,8 +33,10 @@ def routers() -> list[APIRouter]:
         login.router(),
         work.router(),
         case_forms.router(),  # before the case page: /ui/cases/new is not a case id
+        casefile_forms.router(),
         case_page.router(),
         erasure_forms.router(),
+        intake.router(),
         providers.router(),
         dashboard.router(),
     ):

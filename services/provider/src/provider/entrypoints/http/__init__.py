@@ -9,6 +9,7 @@ from provider.entrypoints.http import (
     delivery,
     orders,
     reports,
+    shared_documents,
     tenant_misc,
 )
 
@@ -22,4 +23,5 @@ def routers() -> list[APIRouter]:
         reports.router(),
         claims.router(),
         tenant_misc.router(),
+        shared_documents.router(),
     ]
