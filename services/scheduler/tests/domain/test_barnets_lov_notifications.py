@@ -99,4 +99,4 @@ def test_paragraph_20_stk_3_the_limit_counts_from_awareness_not_the_start(given:
         aware_on=date(2027, 2, 1) + timedelta(days=3),
         at=started.at,
     )
-    assert decide(late, None)[0].anchor == date(2027, 2, 1)  # type: ignore[union-attr]
+    assert decide(late, DeadlineSet(late.subject))[0].anchor == date(2027, 2, 1)  # type: ignore[union-attr]
