@@ -1,7 +1,7 @@
 """notifications of concern (underretninger): the intake list
 
 Revision ID: a7c1e0b2d4f1
-Revises: 102c30f56cc3
+Revises: c5d8e2a9b417
 Create Date: 2026-11-24 10:00:00.000000
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision: str = 'a7c1e0b2d4f1'
-down_revision: Union[str, Sequence[str], None] = '102c30f56cc3'
+down_revision: Union[str, Sequence[str], None] = 'c5d8e2a9b417'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
