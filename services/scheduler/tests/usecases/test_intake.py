@@ -104,7 +104,7 @@ async def test_a_municipalitys_rules_set_its_deadlines_dates() -> None:
 async def test_a_reassigned_case_lists_its_deadlines_under_the_newest_caseworker() -> None:
     scheduler, case_id = Scheduler(), uuid4()
     started = example_event(InvestigationStarted).model_copy(
-        update={"case_id": case_id, "started_on": AT.date()}
+        update={"case_id": case_id, "started_on": AT.date(), "aware_on": AT.date()}
     )
     await scheduler.consume(envelope(started), started)
     # When the case is assigned to cw-2, and an older assignment to cw-1 arrives late
