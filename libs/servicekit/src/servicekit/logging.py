@@ -99,6 +99,18 @@ def _renderer(json: bool) -> Any:
     )
 
 
+class _Stdout:
+    """Whatever ``sys.stdout`` is when a line is written, not when logging was configured:
+    a process that swaps its stdout (a test runner capturing output, a daemon re-opening
+    its log) never has its lines sent to a closed file."""
+
+    def write(self, text: str) -> int:
+        return sys.stdout.write(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+
 def configure(service: str, level: str = "INFO", json: bool = True) -> None:
     """structlog for the service's own lines, and the same processors for every stdlib logger
     (uvicorn, alembic, aiokafka, FastStream, SQLAlchemy): one JSON object per line, redacted."""
@@ -120,7 +132,7 @@ def configure(service: str, level: str = "INFO", json: bool = True) -> None:
     structlog.configure(
         processors=[*shared, structlog.processors.format_exc_info, redact, _renderer(json)],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level)),
-        logger_factory=structlog.PrintLoggerFactory(file=sys.stdout),
+        logger_factory=structlog.PrintLoggerFactory(file=_Stdout()),  # type: ignore[arg-type]
         cache_logger_on_first_use=True,
     )
     structlog.contextvars.bind_contextvars(service=service)
@@ -134,7 +146,7 @@ def configure(service: str, level: str = "INFO", json: bool = True) -> None:
             _renderer(json),
         ],
     )
-    handler = logging.StreamHandler(sys.stdout)
+    handler = logging.StreamHandler(_Stdout())
     handler.setFormatter(formatter)
     root = logging.getLogger()
     root.handlers = [handler]
