@@ -77,6 +77,7 @@ AUTHORITY_POLICY: dict[str, set[str]] = {
     "POST /notifications": REPORTING,
     "GET /notifications": CASEWORK,
     "GET /notifications/{notification_id}": CASEWORK,
+    "POST /notifications/{notification_id}/read": CASEWORK,
     "POST /notifications/{notification_id}/assessment": CASEWORK,
     "POST /notifications/{notification_id}/case": CASEWORK,
     "POST /notifications/{notification_id}/attach": CASEWORK,
@@ -85,6 +86,7 @@ AUTHORITY_POLICY: dict[str, set[str]] = {
     "POST /cases/{case_id}/notes": CASEWORK,
     "POST /cases/{case_id}/documents": CASEWORK,
     "GET /cases/{case_id}/documents/{document_id}": CASEWORK,
+    "POST /cases/{case_id}/documents/{document_id}/read": CASEWORK,
     "POST /cases/{case_id}/decisions/{decision_id}/letters": CASEWORK,
     "POST /cases/{case_id}/documents/{document_id}/share": CASEWORK,
 }

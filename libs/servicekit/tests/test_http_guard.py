@@ -108,6 +108,21 @@ async def test_a_body_over_the_limit_is_413_whether_declared_or_streamed() -> No
     assert small.status_code == 200
 
 
+async def test_a_file_upload_may_be_larger_than_a_body_but_not_unbounded() -> None:
+    # Given a service whose bodies are at most 4 KiB and whose uploads at most 16 KiB
+    async with client(max_body_bytes=4096, max_upload_bytes=16384) as c:
+        # When a 10 KiB file is uploaded, and a 20 KiB one
+        files = {"file": ("a.pdf", b"x" * 10_000, "application/pdf")}
+        upload = await c.post("/notes/a", files=files)
+        huge = await c.post("/notes/a", files={"file": ("b.pdf", b"x" * 20_000)})
+        # And a 10 KiB JSON body
+        body = await c.post("/notes/a", json={"text": "x" * 10_000})
+    # Then the upload reaches the route (which refuses it as no note: 422), the rest are 413
+    assert upload.status_code == 422
+    assert huge.status_code == 413
+    assert body.status_code == 413
+
+
 @pytest.mark.parametrize(
     "if_match", ['"²"'.encode("latin-1"), b'"99999999999"', b'"2147483648"', b"null", b'"-1"']
 )

@@ -74,7 +74,11 @@ def create_app(
     problems.install(app, domain_error, set(not_found_codes))
     # Innermost first: limits, then the catch-all, then headers on every answer (the
     # catch-all's too), then the request context that binds the correlation id.
-    app.add_middleware(RequestLimits, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        RequestLimits,
+        max_body_bytes=settings.max_body_bytes,
+        max_upload_bytes=settings.max_upload_bytes,
+    )
     app.add_middleware(Unhandled)
     app.add_middleware(SecurityHeaders, cacheable_prefixes=cacheable_prefixes)
     telemetry.install(app)

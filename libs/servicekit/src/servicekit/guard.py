@@ -54,22 +54,25 @@ async def no_receive() -> Message:  # pragma: no cover - responses read no reque
 
 
 class RequestLimits:
-    """Pure ASGI: the body is read (at most ``max_body_bytes``) and handed on unchanged."""
+    """Pure ASGI: the body is read (at most ``max_body_bytes``; a file upload, which is
+    multipart, at most ``max_upload_bytes``) and handed on unchanged."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int, max_upload_bytes: int = 0) -> None:
         self.app, self.max_body_bytes = app, max_body_bytes
+        self.max_upload_bytes = max(max_upload_bytes, max_body_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self._limit(scope)
         declared = _declared_length(scope)
-        if declared is not None and declared > self.max_body_bytes:
-            await self._too_large(scope, send)
+        if declared is not None and declared > limit:
+            await self._too_large(scope, send, limit)
             return
-        body, complete = await self._read(receive)
+        body, complete = await self._read(receive, limit)
         if not complete:
-            await self._too_large(scope, send)
+            await self._too_large(scope, send, limit)
             return
         if _has_nul(scope, body):
             detail = "text must not contain NUL characters (\\u0000)"
@@ -77,7 +80,11 @@ class RequestLimits:
             return
         await self.app(scope, _replay(body, receive), send)
 
-    async def _read(self, receive: Receive) -> tuple[bytes, bool]:
+    def _limit(self, scope: Scope) -> int:
+        multipart = _content_type(scope) == "multipart/form-data"
+        return self.max_upload_bytes if multipart else self.max_body_bytes
+
+    async def _read(self, receive: Receive, limit: int) -> tuple[bytes, bool]:
         """The whole body, or (what was read, False) once it passes the limit."""
         chunks: list[bytes] = []
         size = 0
@@ -87,14 +94,14 @@ class RequestLimits:
                 return b"".join(chunks), True
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_body_bytes:
+            if size > limit:
                 return b"", False
             chunks.append(chunk)
             if not message.get("more_body", False):
                 return b"".join(chunks), True
 
-    async def _too_large(self, scope: Scope, send: Send) -> None:
-        detail = f"the request body is larger than {self.max_body_bytes} bytes"
+    async def _too_large(self, scope: Scope, send: Send, limit: int) -> None:
+        detail = f"the request body is larger than {limit} bytes"
         await _answer(scope, send, 413, "payload_too_large", detail)
 
 

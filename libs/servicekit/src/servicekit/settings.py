@@ -63,6 +63,8 @@ class ServiceSettings(BaseSettings):
     kafka_topic_prefix: str = ""  # lets environments or test runs share one cluster
     auto_migrate: bool = True  # development convenience; production runs ``migrate`` first
     max_body_bytes: int = Field(2 * 1024 * 1024, ge=1024)  # larger request bodies get a 413
+    # A file upload (multipart) may be larger: a case file's document is up to 10 MiB.
+    max_upload_bytes: int = Field(11 * 1024 * 1024, ge=1024)
     # Prometheus scrapes ``/metrics`` with ``Authorization: Bearer <token>`` when this is set.
     metrics_token: str | None = None
     # The proxies (ingress) whose X-Forwarded-Proto/-For are believed: comma-separated

@@ -206,10 +206,7 @@ async def test_a_concern_about_an_erased_child_records_no_notification_and_block
     stack: Stack,
 ) -> None:
     m = await running_measure(stack)
-    tl = await stack.token("tl-1", "team_leader")
-    gone = await stack.client.post(
-        f"/cases/{m.case_id}/erase", json={"reason": "Sletning efter anmodning"}, headers=tl
-    )
+    gone = await stack.erase(m.case_id, "Sletning efter anmodning")
     assert gone.status_code == 200, gone.text
     late, incident = uuid4(), uuid4()
     ids = {

@@ -50,6 +50,9 @@ def production_settings() -> AuthoritySettings:
         transport_master_key="cHJvZHVjdGlvbi10cmFuc3BvcnQta2V5LTAxMjM0NTY3",
         data_master_key="cHJvZHVjdGlvbi1kYXRhLW1hc3Rlci1rZXktMDEyMzQ1Njc",
         auto_migrate=False,
+        kafka_security_protocol="SASL_SSL",
+        kafka_sasl_username="authority",
+        kafka_sasl_password="kafka-password-only-for-this-test-Zq8w2Rt5",
     )
 
 

@@ -57,7 +57,7 @@ async def test_a_case_goes_from_opening_to_an_order_in_the_browser(
     # Given a provider in the registry and nobody signed in
     await publish_provider(authority)
     base = authority.url
-    page = await browser.new_page()
+    page = await browser.new_page(bypass_csp=True)  # the axe audit is injected inline
 
     # When a caseworker visits, they are sent to sign in, in Danish
     await page.goto(f"{base}/ui/")

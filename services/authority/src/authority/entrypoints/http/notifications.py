@@ -7,12 +7,12 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 from uuid import UUID, uuid4
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
 from servicekit.auth import Principal, require
 
 from authority.app.queries import render_notification
-from authority.domain import Role
+from authority.domain import DomainError, Role
 from authority.domain.case import Custody, CustodyHolder, OpenCase
 from authority.domain.notification import (
     AssessNotification,
@@ -99,18 +99,22 @@ def router() -> APIRouter:
         rows = await s.kit.views.rows("notifications", case_id=case_id)
         return sorted(rows, key=lambda r: (r["assessed_at"] is not None, r["assessment_due_at"]))
 
-    @api.get("/notifications/{notification_id}")
-    async def read(
-        notification_id: UUID,
-        who: Caseworker,
-        s: Svc,
-        reason: Annotated[str | None, Query(max_length=500)] = None,
-    ) -> dict[str, Any]:
-        """The notification with the child and the reporter in clear; the reading is logged."""
+    async def opened(notification_id: UUID, a: Any, s: Svc) -> dict[str, Any]:
         state, revision = await s.notifications.state(notification_id)
-        a = acting(who, Mutation(reason=reason))
         await s.cases.record_access(state.case_id or notification_id, a, "notification")
         return render_notification(state, clear=True) | {"revision": revision}
+
+    @api.get("/notifications/{notification_id}")
+    async def read(notification_id: UUID, who: Caseworker, s: Svc) -> dict[str, Any]:
+        """The notification with the child and the reporter in clear; the reading is logged."""
+        return await opened(notification_id, acting(who), s)
+
+    @api.post("/notifications/{notification_id}/read")
+    async def read_with_reason(
+        notification_id: UUID, body: Mutation, who: Caseworker, s: Svc
+    ) -> dict[str, Any]:
+        """As GET, with the reason for reading it in the access log (never in a URL)."""
+        return await opened(notification_id, acting(who, body), s)
 
     @api.post("/notifications/{notification_id}/assessment")
     async def assess(
@@ -134,7 +138,9 @@ def router() -> APIRouter:
         """Open a case for the notification's child, with the notification on it."""
         a = acting(who, body)
         state, _ = await s.notifications.state(notification_id)
-        assert state.child is not None  # a notification without a case names its child
+        if state.case_id is not None or state.child is None:
+            # Only a notification on no case names its child: one on a case is there already.
+            raise DomainError("notification_attached", "the notification is already on a case")
         guardian = body.custody.guardian.domain() if body.custody.guardian else None
         command = OpenCase(
             **a.stamp(),
