@@ -87,10 +87,16 @@ def decode(headers: Headers, value: bytes) -> tuple[Envelope, IntegrationEvent]:
 
 
 def _parse(value: bytes) -> dict[str, Any]:
+    """The JSON object of ``value``. Whatever the parser gives up on is poison, never an
+    error to retry: a retry of the same bytes fails the same way."""
     try:
         payload = json.loads(value)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UndecodableEvent(f"invalid JSON: {type(exc).__name__}") from None
+    except RecursionError:
+        raise UndecodableEvent("invalid JSON: nested too deeply") from None
+    except ValueError:  # e.g. an integer beyond Python's limit on digits
+        raise UndecodableEvent("invalid JSON: number too long") from None
     if not isinstance(payload, dict):
         raise UndecodableEvent("payload is not a JSON object")
     return payload
