@@ -124,7 +124,9 @@ async def test_a_dead_letter_keeps_the_record_and_says_why(bootstrap: str) -> No
 
     # when it is dead-lettered
     try:
-        await DeadLetters(producer).send(inbound, "unknown event type Nonsense")
+        await DeadLetters(producer).send(
+            inbound, "unknown event type Nonsense", topic=f"{topic}.dlq"
+        )
     finally:
         await producer.stop()
 

@@ -30,7 +30,7 @@ async def dead_letter(bootstrap: str, topic: str, offset: int, reason: str) -> N
     await producer.start()
     try:
         poison = Inbound(topic, 1, offset, b"order-1", b'{"v": 1}', (("ce_type", b"dk.x.y"),))
-        await DeadLetters(producer).send(poison, reason)
+        await DeadLetters(producer).send(poison, reason, topic=f"{topic}.dlq")
     finally:
         await producer.stop()
 

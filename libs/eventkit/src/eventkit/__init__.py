@@ -4,7 +4,7 @@ Generic: it stores and moves events and bytes and knows nothing of any service's
 """
 
 from eventkit.cli import rebuild_main
-from eventkit.deadletters import DeadLetters, Inbound, dead_letter_topic
+from eventkit.deadletters import DeadLetters, Inbound
 from eventkit.model import ConcurrencyError, NewEvent, OutboxMessage, RecordedEvent
 from eventkit.producer import started_producer
 from eventkit.projections import BatchProjection, Projection, ProjectionRunner
@@ -27,7 +27,6 @@ __all__ = [
     "RecordedEvent",
     "TopicSpec",
     "UnitOfWork",
-    "dead_letter_topic",
     "ensure_topics",
     "rebuild_main",
     "started_producer",

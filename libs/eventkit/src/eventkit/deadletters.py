@@ -1,4 +1,8 @@
-"""Poison records go to ``<topic>.dlq`` with why and where they came from."""
+"""Poison records go to a dead-letter topic with why and where they came from.
+
+Which topic is the caller's convention (Samspil's is ``samspil_contracts.topics.dlq``):
+eventkit moves bytes and knows no topic naming.
+"""
 
 from __future__ import annotations
 
@@ -22,10 +26,6 @@ class Inbound:
     headers: tuple[tuple[str, bytes], ...] = ()
 
 
-def dead_letter_topic(topic: str) -> str:
-    return f"{topic}.dlq"
-
-
 class DeadLetters:
     """Forwards records unchanged, plus ``x-dlq-*`` headers; the producer is started by the
     caller (and should be idempotent with acks=all so a dead letter is never lost)."""
@@ -33,7 +33,8 @@ class DeadLetters:
     def __init__(self, producer: AIOKafkaProducer) -> None:
         self._producer = producer
 
-    async def send(self, inbound: Inbound, reason: str) -> None:
+    async def send(self, inbound: Inbound, reason: str, *, topic: str) -> None:
+        """Park ``inbound`` on ``topic`` (acknowledged by the broker on return)."""
         headers = [
             *inbound.headers,
             ("x-dlq-reason", reason.encode()),
@@ -43,6 +44,6 @@ class DeadLetters:
             ("x-dlq-at", utcnow().isoformat().encode()),
         ]
         await self._producer.send_and_wait(
-            dead_letter_topic(inbound.topic), value=inbound.value, key=inbound.key, headers=headers
+            topic, value=inbound.value, key=inbound.key, headers=headers
         )
         DEAD_LETTERS.labels(topic=inbound.topic).inc()

@@ -16,6 +16,7 @@ import structlog
 from aiokafka import AIOKafkaProducer
 from eventkit import DeadLetters, Inbound, OutboxRelay, ProjectionRunner, started_producer
 from faststream.kafka import KafkaBroker
+from samspil_contracts.topics import dlq
 
 log = structlog.get_logger(__name__)
 
@@ -47,7 +48,7 @@ class Workers:
         if len(inbound.value) > DLQ_MAX_VALUE_BYTES:
             reason = f"{reason}; value truncated from {len(inbound.value)} bytes"
             inbound = replace(inbound, value=inbound.value[:DLQ_KEPT_BYTES])
-        await DeadLetters(self._producer).send(inbound, reason)
+        await DeadLetters(self._producer).send(inbound, reason, topic=dlq(inbound.topic))
 
     async def start(self) -> None:
         self._stop.clear()

@@ -23,7 +23,7 @@ def kafka_topics(prefix: str = "", partitions: int | None = None) -> list[KafkaT
     specs = []
     for spec in topics.topic_specs(partitions):
         configs: dict[str, str] = {"cleanup.policy": spec.cleanup_policy}
-        if spec.name.endswith(".dlq"):
+        if topics.is_dlq(spec.name):
             configs["retention.ms"] = DLQ_RETENTION_MS
         elif spec.name == topics.AUTHORITY_CHILD_KEYS:
             configs |= PROMPT_COMPACTION

@@ -10,8 +10,8 @@ from uuid import UUID
 
 from eventkit import TopicSpec, ensure_topics
 from samspil_contracts.tenant import tenant_topics
-
-DLQ_RETENTION_MS = str(30 * 24 * 3600 * 1000)
+from samspil_contracts.topics import is_dlq
+from servicekit.topics import DLQ_RETENTION_MS
 
 
 class TenantTopics:
@@ -21,6 +21,6 @@ class TenantTopics:
     async def provision(self, tenant_id: UUID) -> None:
         specs = []
         for name in tenant_topics(tenant_id, self.prefix):
-            configs = {"retention.ms": DLQ_RETENTION_MS} if name.endswith(".dlq") else {}
+            configs = {"retention.ms": DLQ_RETENTION_MS} if is_dlq(name) else {}
             specs.append(TopicSpec(name, self.partitions, 1, configs))
         await ensure_topics(self.bootstrap, specs)
