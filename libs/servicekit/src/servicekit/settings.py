@@ -7,6 +7,8 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from servicekit.retries import RetryPolicy
+
 DEV_JWT_SECRET = "dev-only-secret-change-me-0123456789abcdef"  # noqa: S105 - refused in production
 DEV_TRANSPORT_MASTER = "ZGV2LW9ubHktdHJhbnNwb3J0LW1hc3Rlci1rZXktMzI"
 
@@ -33,6 +35,13 @@ class ServiceSettings(BaseSettings):
     transport_master_key: str = "ZGV2LW9ubHktdHJhbnNwb3J0LW1hc3Rlci1rZXktMzI"  # base64url
     kafka_topic_prefix: str = ""  # lets environments or test runs share one cluster
     auto_migrate: bool = True  # development convenience; production runs ``migrate`` first
+    # A record whose handler fails the same way this often is dead-lettered; a partition
+    # rests this long after a failure before it is read again.
+    inbound_max_attempts: int = Field(3, ge=1, le=100)
+    inbound_retry_seconds: float = Field(1.0, gt=0, le=300)
+
+    def retry_policy(self) -> RetryPolicy:
+        return RetryPolicy(self.inbound_max_attempts, self.inbound_retry_seconds)
 
     def refuse_insecure(self) -> None:
         """Called at start: production never runs on defaults."""

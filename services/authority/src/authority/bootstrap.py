@@ -132,8 +132,9 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         services.kit.store,
         workers,
         Inbound(services).handlers(),
+        retry=settings.retry_policy(),
     )
-    subscribe(broker, topics.subscriptions(SERVICE, prefix), f"{prefix}{SERVICE}", pipeline)
+    subscribe(broker, pipeline, f"{prefix}{SERVICE}", topics=topics.subscriptions(SERVICE, prefix))
 
     async def prepare() -> None:
         if settings.auto_migrate:

@@ -45,7 +45,7 @@ from provider.app.tenant_outbox import MirroredNotifications, TenantOutbox
 from provider.domain import DomainError
 from provider.entrypoints.deps import Services
 from provider.entrypoints.http import routers
-from provider.entrypoints.tenant_kafka import TenantCommandConsumer
+from provider.entrypoints.tenant_kafka import subscribe_tenant_commands
 
 SERVICE = "provider"
 
@@ -113,7 +113,9 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     dispatcher = WebhookDispatcher(
         engine, http_client, secrets_key=secrets_key, poll_interval=settings.webhook_poll_seconds
     )
-    broker = KafkaBroker(bootstrap, client_id=SERVICE)
+    # New tenants' commands topics join the pattern subscription on a metadata refresh.
+    metadata_age = settings.tenant_metadata_max_age_ms
+    broker = KafkaBroker(bootstrap, client_id=SERVICE, metadata_max_age_ms=metadata_age)
     workers = Workers(
         relay=OutboxRelay(engine, bootstrap),
         projections=None,  # the read models are written in the command's own transaction
@@ -122,16 +124,14 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         extra=[dispatcher.run],
     )
     tenant_outbox = TenantOutbox(prefix)
-    commands = TenantCommands(store, recorder, publisher, texts, read_models, tenant_outbox)
-    consumer = TenantCommandConsumer(
-        bootstrap, prefix, commands, workers, settings.tenant_metadata_max_age_ms
-    )
-    workers.extra = [dispatcher.run, consumer.run]
+    commands = TenantCommands(recorder, publisher, texts, read_models, tenant_outbox)
+    retry = settings.retry_policy()
+    subscribe_tenant_commands(broker, store, commands, workers, prefix, retry)
     notifications = MirroredNotifications(webhooks, tenant_outbox)
     handlers = Inbound(recorder, SqlDocuments(), notifications, child_keys).handlers()
     handlers[ContractOffered] = StandardOffers(recorder, notifications, handlers[ContractOffered])
-    pipeline = InboundPipeline(SERVICE, store, workers, handlers)
-    subscribe(broker, topics.subscriptions(SERVICE, prefix), f"{prefix}{SERVICE}", pipeline)
+    pipeline = InboundPipeline(SERVICE, store, workers, handlers, retry=retry)
+    subscribe(broker, pipeline, f"{prefix}{SERVICE}", topics=topics.subscriptions(SERVICE, prefix))
 
     async def prepare() -> None:
         if settings.auto_migrate:

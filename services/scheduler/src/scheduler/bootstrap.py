@@ -88,8 +88,9 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
     )
     rules = MunicipalRules(SqlRulesStore())
     intake = Intake(deadlines, rules, SqlCaseDirectory())
-    pipeline = InboundPipeline(SERVICE, store, workers, intake.handlers())
-    subscribe(broker, topics.subscriptions(SERVICE, prefix), f"{prefix}{SERVICE}", pipeline)
+    retry = settings.retry_policy()
+    pipeline = InboundPipeline(SERVICE, store, workers, intake.handlers(), retry=retry)
+    subscribe(broker, pipeline, f"{prefix}{SERVICE}", topics=topics.subscriptions(SERVICE, prefix))
 
     async def prepare() -> None:
         if settings.auto_migrate:
