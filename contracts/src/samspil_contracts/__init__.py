@@ -30,7 +30,13 @@ from samspil_contracts.claims import (
     ClaimRejected,
     ClaimSubmitted,
 )
-from samspil_contracts.codec import MAX_PAYLOAD_BYTES, WireMessage, decode, encode
+from samspil_contracts.codec import (
+    MAX_PAYLOAD_BYTES,
+    MAX_RECORD_BYTES,
+    WireMessage,
+    decode,
+    encode,
+)
 from samspil_contracts.common import (
     ContactPerson,
     Frequency,
@@ -57,7 +63,7 @@ from samspil_contracts.delivery import (
     StatusReportSubmitted,
 )
 from samspil_contracts.envelope import Envelope
-from samspil_contracts.errors import UndecodableEvent
+from samspil_contracts.errors import RecordTooLarge, UndecodableEvent
 from samspil_contracts.material import (
     MeasureOffer,
     ProviderKind,
@@ -80,6 +86,7 @@ from samspil_contracts.topics import TopicSpec, dlq
 __all__ = [
     "EVENT_TYPES",
     "MAX_PAYLOAD_BYTES",
+    "MAX_RECORD_BYTES",
     "REGISTRY",
     "ActionPlanAdopted",
     "CaseworkerAssigned",
@@ -135,6 +142,7 @@ __all__ = [
     "Progress",
     "ProviderKind",
     "ProviderMaterialPublished",
+    "RecordTooLarge",
     "Scope",
     "Sealed",
     "Signature",
