@@ -10,7 +10,7 @@ from the seeds and the law (`DEFAULT_RULES`).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -128,8 +128,11 @@ class MunicipalRules:
         return rules
 
     async def change(self, conn: AsyncConnection, based_on: int, new: RulesVersion) -> RulesVersion:
-        """Appends `new` as the version after `based_on`; a stale `based_on` is refused."""
-        new.settings.to_rules()  # validate before storing
+        """Appends `new` as the version after `based_on`; a stale `based_on` is refused, and
+        so are rules outside the law or a calendar closed for longer than any office is."""
+        calendar = new.settings.to_rules().calendar  # validate before storing
+        now = (new.changed_at or datetime.now(UTC)).year
+        calendar.refuse_long_closures([now, now + 1, *(d.year for d in calendar.closing_days)])
         current = await self.current(conn, new.municipality)
         if current.version != based_on:
             raise DomainError(
