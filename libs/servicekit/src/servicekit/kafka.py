@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from itertools import chain
 from typing import Any
 
@@ -124,6 +124,21 @@ def _resume(consumer: AIOKafkaConsumer, tp: TopicPartition) -> None:
     with contextlib.suppress(Exception):  # stopped or rebalanced meanwhile
         if tp in consumer.assignment():
             consumer.resume(tp)
+
+
+def in_background(broker: KafkaBroker) -> Callable[[asyncio.Event], Awaitable[None]]:
+    """A worker loop that runs ``broker`` until the stop event: for subscriptions whose
+    start must not hold up the service's (a pattern that matches no topic yet takes its
+    consumer group half a minute to settle)."""
+
+    async def run(stop: asyncio.Event) -> None:
+        try:
+            await broker.start()
+            await stop.wait()
+        finally:
+            await broker.stop()
+
+    return run
 
 
 def subscribe(

@@ -16,7 +16,7 @@ from samspil_contracts import ContractOffered
 from servicekit import db, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
 from servicekit.inbound import InboundPipeline
-from servicekit.kafka import subscribe
+from servicekit.kafka import in_background, subscribe
 from servicekit.publishing import Publisher
 from servicekit.runtime import Workers
 from servicekit.settings import ServiceSettings
@@ -113,20 +113,24 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     dispatcher = WebhookDispatcher(
         engine, http_client, secrets_key=secrets_key, poll_interval=settings.webhook_poll_seconds
     )
-    # New tenants' commands topics join the pattern subscription on a metadata refresh.
-    metadata_age = settings.tenant_metadata_max_age_ms
-    broker = KafkaBroker(bootstrap, client_id=SERVICE, metadata_max_age_ms=metadata_age)
+    broker = KafkaBroker(bootstrap, client_id=SERVICE)
     workers = Workers(
         relay=OutboxRelay(engine, bootstrap),
         projections=None,  # the read models are written in the command's own transaction
         broker=broker,
         bootstrap_servers=bootstrap,
-        extra=[dispatcher.run],
     )
     tenant_outbox = TenantOutbox(prefix)
     commands = TenantCommands(recorder, publisher, texts, read_models, tenant_outbox)
     retry = settings.retry_policy()
-    subscribe_tenant_commands(broker, store, commands, workers, prefix, retry)
+    # Tenants' commands topics: a pattern subscription (new tenants join on a metadata
+    # refresh) on a broker of its own, started in the background.
+    metadata_age = settings.tenant_metadata_max_age_ms
+    tenants = KafkaBroker(
+        bootstrap, client_id=f"{SERVICE}-tenants", metadata_max_age_ms=metadata_age
+    )
+    subscribe_tenant_commands(tenants, store, commands, workers, prefix, retry)
+    workers.extra = [dispatcher.run, in_background(tenants)]
     notifications = MirroredNotifications(webhooks, tenant_outbox)
     handlers = Inbound(recorder, SqlDocuments(), notifications, child_keys).handlers()
     handlers[ContractOffered] = StandardOffers(recorder, notifications, handlers[ContractOffered])
