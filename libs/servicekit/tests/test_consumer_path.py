@@ -12,12 +12,20 @@ from typing import Any
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from eventkit import EventStore, Inbound, NewEvent, TopicSpec, UnitOfWork, ensure_topics
+from eventkit import (
+    EventStore,
+    Inbound,
+    NewEvent,
+    OutboxRelay,
+    TopicSpec,
+    UnitOfWork,
+    ensure_topics,
+)
 from faststream.kafka import KafkaBroker
 from samspil_contracts import Envelope, OrderAccepted, dlq, encode
 from samspil_contracts.testing import AT, example_event
 from servicekit import db
-from servicekit.dead_letters import KafkaDeadLetters
+from servicekit.dead_letters import OutboxDeadLetters
 from servicekit.inbound import InboundPipeline, Outcome
 from servicekit.kafka import subscribe
 from servicekit.retries import RetryPolicy
@@ -67,13 +75,16 @@ class Consuming:
             await consumer.stop()
 
     async def dead_letters(self) -> list[Any]:
+        """Every record of the dead-letter topic (all sent once ``run`` stopped its relay)."""
         consumer = AIOKafkaConsumer(
             dlq(self.topic), bootstrap_servers=self.bootstrap, auto_offset_reset="earliest"
         )
         await consumer.start()
+        found: list[Any] = []
         try:
-            fetched = await consumer.getmany(timeout_ms=2000)
-            return [r for batch in fetched.values() for r in batch]
+            while fetched := await consumer.getmany(timeout_ms=2000):
+                found += [r for batch in fetched.values() for r in batch]
+            return found
         finally:
             await consumer.stop()
 
@@ -90,13 +101,12 @@ async def applied(store: EventStore) -> list[str]:
     return sorted(e.stream_id.removeprefix("applied-") for e in found)
 
 
-class Journaled(KafkaDeadLetters):
-    def __init__(self, bootstrap: str, journal: list[str]) -> None:
-        super().__init__(bootstrap)
+class Journaled(OutboxDeadLetters):
+    def __init__(self, journal: list[str]) -> None:
         self.journal = journal
 
-    async def send(self, inbound: Inbound, reason: str) -> None:
-        await super().send(inbound, reason)
+    async def park(self, uow: UnitOfWork, inbound: Inbound, reason: str) -> None:
+        await super().park(uow, inbound, reason)
         self.journal.append("dead")
 
 
@@ -136,13 +146,17 @@ async def run(
     consuming: Consuming, store: EventStore, handler: Any, until: Any, meanwhile: Any = None
 ) -> None:
     """Subscribe, run ``meanwhile()``, wait until ``until()`` holds (30 s at most), stop."""
-    dead = Journaled(consuming.bootstrap, consuming.handled)
+    dead = Journaled(consuming.handled)
     pipeline = Counting(
         "test", store, dead, {OrderAccepted: handler}, retry=POLICY, batches=consuming.batches
     )
     broker = KafkaBroker(consuming.bootstrap)
     subscribe(broker, pipeline, consuming.group, topics=[consuming.topic])
-    await dead.start()
+    relay, stop = (
+        OutboxRelay(store.engine, consuming.bootstrap, poll_interval=0.05),
+        asyncio.Event(),
+    )
+    relaying = asyncio.create_task(relay.run(stop))  # the dead letters leave by the outbox
     await broker.start()
     try:
         if meanwhile is not None:
@@ -150,7 +164,8 @@ async def run(
         await eventually(until)
     finally:
         await broker.stop()
-        await dead.stop()
+        stop.set()
+        await relaying
 
 
 async def test_an_odd_header_loses_no_record_and_its_bad_record_is_dead_lettered(

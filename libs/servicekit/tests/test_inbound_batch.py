@@ -19,7 +19,7 @@ class KeptDeadLetters:
     def __init__(self) -> None:
         self.sent: list[int] = []
 
-    async def send(self, inbound: Inbound, reason: str) -> None:
+    async def park(self, uow: UnitOfWork, inbound: Inbound, reason: str) -> None:
         self.sent.append(inbound.offset)
 
 

@@ -24,9 +24,9 @@ class KeptDeadLetters:
         self.sent: list[tuple[int, str]] = []
         self.down = down
 
-    async def send(self, inbound: Inbound, reason: str) -> None:
+    async def park(self, uow: UnitOfWork, inbound: Inbound, reason: str) -> None:
         if self.down:
-            raise ConnectionRefusedError("broker down")
+            raise ConnectionRefusedError("database down")
         self.sent.append((inbound.offset, reason))
 
 
@@ -129,7 +129,7 @@ async def test_a_poison_record_behind_an_open_one_is_dead_lettered_once_on_redel
 async def test_a_dead_letter_that_cannot_be_sent_keeps_its_partition_open(
     store: EventStore,
 ) -> None:
-    # Given the broker down for dead letters, a poison record and a good one behind it
+    # Given the database down for dead letters, a poison record and a good one behind it
     poison, good = replace(record(0, 1), value=b"\\xff"), record(0, 2)
     pipeline = InboundPipeline("g", store, KeptDeadLetters(down=True), {}, retry=POLICY)
     # When they are handled, then neither is done: the commit stops before the poison
@@ -145,3 +145,19 @@ def test_the_reason_names_the_failure_but_no_personal_data() -> None:
     assert said.startswith("handler failed 3 times: ")
     assert said.endswith(".Refusal child_unknown: no child [cpr] in this case")
     assert failure_reason(quoting, 3) == "handler failed 3 times: KeyError"
+
+
+async def test_a_poison_record_delivered_again_after_a_crash_is_parked_once(
+    store: EventStore,
+) -> None:
+    # Given a poison record dead-lettered, whose offset was never committed (a crash)
+    poison = replace(record(0, 7), value=b"{not json")
+    dead = KeptDeadLetters()
+    pipeline = InboundPipeline("g", store, dead, {}, retry=POLICY)
+    assert (await pipeline(poison)).status == "dead_lettered"
+    # When it is delivered again, to a restarted consumer
+    restarted = InboundPipeline("g", store, dead, {}, retry=POLICY)
+    again = await restarted(poison)
+    # Then it is done (its offset can be committed) but not parked a second time
+    assert again.status == "dead_lettered"
+    assert [offset for offset, _ in dead.sent] == [7]

@@ -4,7 +4,7 @@ Generic: it stores and moves events and bytes and knows nothing of any service's
 """
 
 from eventkit.cli import rebuild_main
-from eventkit.deadletters import DeadLetters, Inbound
+from eventkit.deadletters import Inbound, dead_letter, parked_id
 from eventkit.model import ConcurrencyError, NewEvent, OutboxMessage, RecordedEvent
 from eventkit.producer import started_producer
 from eventkit.projections import BatchProjection, Projection, ProjectionRunner
@@ -16,7 +16,6 @@ from eventkit.uow import UnitOfWork
 __all__ = [
     "BatchProjection",
     "ConcurrencyError",
-    "DeadLetters",
     "EventStore",
     "Inbound",
     "NewEvent",
@@ -27,7 +26,9 @@ __all__ = [
     "RecordedEvent",
     "TopicSpec",
     "UnitOfWork",
+    "dead_letter",
     "ensure_topics",
+    "parked_id",
     "rebuild_main",
     "started_producer",
 ]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from aiokafka import AIOKafkaProducer
-from eventkit import DeadLetters, Inbound, started_producer
+from eventkit import Inbound, UnitOfWork, dead_letter
+from eventkit.metrics import DEAD_LETTERS
 from samspil_contracts.topics import dlq
 
 # The whole record (key, value, headers) stays under the broker's and producer's 1 MiB.
@@ -42,28 +42,11 @@ def fitted(inbound: Inbound, reason: str) -> tuple[Inbound, str]:
     return inbound, reason[:KEPT_BYTES]
 
 
-class KafkaDeadLetters:
-    """The pipelines' sink; its producer runs while the service's workers do."""
+class OutboxDeadLetters:
+    """The pipelines' sink: a dead letter leaves through the service's outbox, in the
+    transaction that marks the record as given up (see ``InboundPipeline``)."""
 
-    def __init__(self, bootstrap_servers: str) -> None:
-        self._bootstrap_servers = bootstrap_servers
-        self._producer: AIOKafkaProducer | None = None
-
-    async def start(self) -> None:
-        self._producer = await started_producer(
-            bootstrap_servers=self._bootstrap_servers,
-            acks="all",
-            enable_idempotence=True,
-            compression_type="gzip",
-        )
-
-    async def stop(self) -> None:
-        producer, self._producer = self._producer, None
-        if producer is not None:
-            await producer.stop()
-
-    async def send(self, inbound: Inbound, reason: str) -> None:
-        if self._producer is None:
-            raise RuntimeError("the dead-letter producer is not started")
+    async def park(self, uow: UnitOfWork, inbound: Inbound, reason: str) -> None:
         inbound, reason = fitted(inbound, reason)
-        await DeadLetters(self._producer).send(inbound, reason, topic=dlq(inbound.topic))
+        await uow.enqueue([dead_letter(inbound, reason, topic=dlq(inbound.topic))])
+        DEAD_LETTERS.labels(topic=inbound.topic).inc()

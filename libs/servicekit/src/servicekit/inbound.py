@@ -10,8 +10,9 @@
   one that comes back every time is dead-lettered after ``RetryPolicy.max_attempts``.
 * A record that cannot be decoded (unknown type, bad schema, missing or non-UTF-8 headers,
   too big, too deep) goes to the dead-letter topic with the reason, at once.
-* Dead letters are sent only for records before the first one still open in their
-  partition, so a record redelivered after a failure is never dead-lettered twice.
+* A dead letter is enqueued in the service's outbox together with an inbox mark of the
+  record, and only for records before the first one still open in their partition: a
+  record redelivered (after a failure, a crash, a rebalance) is never dead-lettered twice.
 
 ``handle`` answers an outcome per record; the consumer commits each partition up to its
 first record not ``done`` and reads from there again after a pause.
@@ -28,7 +29,7 @@ from typing import Any
 from uuid import UUID
 
 import structlog
-from eventkit import EventStore, Inbound, UnitOfWork
+from eventkit import EventStore, Inbound, UnitOfWork, parked_id
 from eventkit.failures import is_transient
 from opentelemetry import trace
 from samspil_contracts import Envelope
@@ -162,13 +163,17 @@ class InboundPipeline:
         return final
 
     async def _park(self, refused: Refused) -> Outcome:
+        """The dead letter and the record's inbox mark in one transaction: a redelivery
+        (the offset was not committed yet) finds the mark and parks nothing twice."""
         record = refused.record
         where = {"topic": record.topic, "partition": record.partition, "offset": record.offset}
         try:
             with trace.use_span(refused.span, end_on_exit=False):
-                await self.dead_letters.send(record, refused.reason)
+                async with self.store.unit_of_work() as uow:
+                    if not await uow.seen(self.consumer, parked_id(record)):
+                        await self.dead_letters.park(uow, record, refused.reason)
         except Exception:
-            log.warning("dead_letter_failed", **where)  # the broker: read it again later
+            log.warning("dead_letter_failed", **where)  # the database: read it again later
             return Outcome("failed")
         log.warning("dead_lettered", why=refused.reason, **where)
         return Outcome("dead_lettered")

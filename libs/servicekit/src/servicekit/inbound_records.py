@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from eventkit import Inbound
+from eventkit import Inbound, UnitOfWork
 from opentelemetry import trace
 from opentelemetry.trace import Span
 from samspil_contracts import Envelope, UndecodableEvent, decode
@@ -18,7 +18,8 @@ Decoder = Callable[[Inbound], tuple[Envelope, Any]]
 
 
 class DeadLetterSink(Protocol):
-    async def send(self, inbound: Inbound, reason: str) -> None: ...
+    async def park(self, uow: UnitOfWork, inbound: Inbound, reason: str) -> None:
+        """Enqueue ``inbound``'s dead letter in ``uow`` (which commits it)."""
 
 
 @dataclass(frozen=True)

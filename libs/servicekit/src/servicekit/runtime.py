@@ -13,10 +13,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 import structlog
-from eventkit import Inbound, OutboxRelay, ProjectionRunner
+from eventkit import OutboxRelay, ProjectionRunner
 from faststream.kafka import KafkaBroker
-
-from servicekit.dead_letters import KafkaDeadLetters
 
 log = structlog.get_logger(__name__)
 
@@ -28,22 +26,12 @@ class Workers:
     relay: OutboxRelay
     projections: ProjectionRunner | None
     broker: KafkaBroker | None
-    bootstrap_servers: str
     extra: Sequence[Task] = ()
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
-    _dead_letters: KafkaDeadLetters | None = None
-
-    async def send(self, inbound: Inbound, reason: str) -> None:
-        """Dead-letter ``inbound`` (the pipelines' sink, running while the workers do)."""
-        if self._dead_letters is None:
-            raise RuntimeError("workers are not started")
-        await self._dead_letters.send(inbound, reason)
 
     async def start(self) -> None:
         self._stop.clear()
-        self._dead_letters = KafkaDeadLetters(self.bootstrap_servers)
-        await self._dead_letters.start()
         loops: list[Task] = [self.relay.run, *self.extra]
         if self.projections is not None:
             loops.append(self.projections.run)
@@ -60,9 +48,6 @@ class Workers:
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-        if self._dead_letters is not None:
-            await self._dead_letters.stop()
-            self._dead_letters = None
 
     async def _guard(self, loop: Task) -> None:
         """Restart a crashed loop after a pause instead of silently losing it."""

@@ -12,6 +12,7 @@ from pydantic import Field
 from servicekit import db, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
 from servicekit.auth import DevIssuer
+from servicekit.dead_letters import OutboxDeadLetters
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka import subscribe
 from servicekit.publishing import Publisher
@@ -125,12 +126,11 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         relay=OutboxRelay(engine, bootstrap),
         projections=None,
         broker=broker,
-        bootstrap_servers=bootstrap,
     )
     pipeline = InboundPipeline(
         SERVICE,
         services.kit.store,
-        workers,
+        OutboxDeadLetters(),
         Inbound(services).handlers(),
         retry=settings.retry_policy(),
     )

@@ -15,6 +15,7 @@ from faststream.kafka import KafkaBroker
 from samspil_contracts import ContractOffered
 from servicekit import db, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
+from servicekit.dead_letters import OutboxDeadLetters
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka import in_background, subscribe
 from servicekit.publishing import Publisher
@@ -118,7 +119,6 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         relay=OutboxRelay(engine, bootstrap),
         projections=None,  # the read models are written in the command's own transaction
         broker=broker,
-        bootstrap_servers=bootstrap,
     )
     tenant_outbox = TenantOutbox(prefix)
     commands = TenantCommands(recorder, publisher, texts, read_models, tenant_outbox)
@@ -129,12 +129,12 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     tenants = KafkaBroker(
         bootstrap, client_id=f"{SERVICE}-tenants", metadata_max_age_ms=metadata_age
     )
-    subscribe_tenant_commands(tenants, store, commands, workers, prefix, retry)
+    subscribe_tenant_commands(tenants, store, commands, OutboxDeadLetters(), prefix, retry)
     workers.extra = [dispatcher.run, in_background(tenants)]
     notifications = MirroredNotifications(webhooks, tenant_outbox)
     handlers = Inbound(recorder, SqlDocuments(), notifications, child_keys).handlers()
     handlers[ContractOffered] = StandardOffers(recorder, notifications, handlers[ContractOffered])
-    pipeline = InboundPipeline(SERVICE, store, workers, handlers, retry=retry)
+    pipeline = InboundPipeline(SERVICE, store, OutboxDeadLetters(), handlers, retry=retry)
     subscribe(broker, pipeline, f"{prefix}{SERVICE}", topics=topics.subscriptions(SERVICE, prefix))
 
     async def prepare() -> None:

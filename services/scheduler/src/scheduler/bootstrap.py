@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
 from servicekit import db, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
+from servicekit.dead_letters import OutboxDeadLetters
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka import subscribe
 from servicekit.publishing import Publisher
@@ -77,7 +78,6 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
         relay=OutboxRelay(engine, bootstrap),
         projections=None,
         broker=broker,
-        bootstrap_servers=bootstrap,
         extra=[
             *[
                 firing_loop(firing, wake, settings.fire_interval_seconds)
@@ -89,7 +89,7 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
     rules = MunicipalRules(SqlRulesStore())
     intake = Intake(deadlines, rules, SqlCaseDirectory())
     retry = settings.retry_policy()
-    pipeline = InboundPipeline(SERVICE, store, workers, intake.handlers(), retry=retry)
+    pipeline = InboundPipeline(SERVICE, store, OutboxDeadLetters(), intake.handlers(), retry=retry)
     subscribe(broker, pipeline, f"{prefix}{SERVICE}", topics=topics.subscriptions(SERVICE, prefix))
 
     async def prepare() -> None:
