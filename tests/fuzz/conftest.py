@@ -6,10 +6,12 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 
+from tests.e2e.conftest import SERVICES
 from tests.fuzz.run import Target
 from tests.harness import ServiceProcess
 
@@ -32,18 +34,19 @@ FUZZ = settings(
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def start_target(
     kafka_bootstrap: str, new_database_url: Callable[[str], str]
 ) -> Iterator[Callable[[str, str, str], Target]]:
-    """Starts ``service`` and describes one of its consumers (group suffix, inbox name)."""
+    """Describes one consumer (service, group suffix, inbox name) of the three services,
+    started together on first use (each on its own database and topic prefix, so poison
+    sent to one service is parked by that service alone)."""
     started: dict[str, ServiceProcess] = {}
 
-    def start(service: str, group: str, inbox: str) -> Target:
-        if service not in started:
-            url = new_database_url(f"fuzz_{service}")
+    def start_all() -> None:
+        for service in SERVICES:
             env = {
-                "DATABASE_URL": url,
+                "DATABASE_URL": new_database_url(f"fuzz_{service}"),
                 "KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap,
                 "KAFKA_TOPIC_PREFIX": f"fz{uuid.uuid4().hex[:8]}.",
                 "SAMSPIL_ENV": "test",
@@ -53,7 +56,13 @@ def start_target(
                 "TENANT_METADATA_MAX_AGE_MS": "500",
                 "LOG_LEVEL": "INFO",
             }
-            started[service] = ServiceProcess(service, env).start(timeout=180)
+            started[service] = ServiceProcess(service, env)
+        with ThreadPoolExecutor(len(SERVICES)) as pool:
+            list(pool.map(lambda p: p.start(timeout=240), started.values()))
+
+    def target(service: str, group: str, inbox: str) -> Target:
+        if not started:
+            start_all()
         process = started[service]
         prefix = process.env["KAFKA_TOPIC_PREFIX"]
         plain = process.env["DATABASE_URL"].replace("postgresql+asyncpg://", "postgresql://")
@@ -63,7 +72,7 @@ def start_target(
         )  # fmt: skip
 
     try:
-        yield start
+        yield target
     finally:
         for process in started.values():
             process.stop()
