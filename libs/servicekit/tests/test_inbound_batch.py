@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from uuid import uuid4
 
 import pytest
 from eventkit import EventStore, Inbound, UnitOfWork
-from samspil_contracts import Envelope, OrderAccepted, encode
-from samspil_contracts.testing import AT, example_event
+from samspil_contracts import Envelope, OrderAccepted
 from servicekit import db
 from servicekit.inbound import InboundPipeline
+
+from .records import record
 
 
 class KeptDeadLetters:
@@ -21,14 +21,6 @@ class KeptDeadLetters:
 
     async def park(self, uow: UnitOfWork, inbound: Inbound, reason: str) -> None:
         self.sent.append(inbound.offset)
-
-
-def record(partition: int, offset: int) -> Inbound:
-    wire = encode(
-        example_event(OrderAccepted), subject="order-1", revision=1, correlation_id=uuid4(),
-        producer="/samspil/test", occurred_at=AT,
-    )  # fmt: skip
-    return Inbound(wire.topic, partition, offset, wire.key, wire.value, wire.headers)
 
 
 @pytest.fixture

@@ -5,16 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from uuid import uuid4
 
 import pytest
 from eventkit import EventStore, Inbound, UnitOfWork
-from samspil_contracts import Envelope, OrderAccepted, encode
-from samspil_contracts.testing import AT, example_event
+from samspil_contracts import Envelope, OrderAccepted
 from servicekit import db
 from servicekit.inbound import InboundPipeline
 from servicekit.retries import RetryPolicy, failure_reason
 from sqlalchemy.exc import OperationalError
+
+from .records import record
 
 POLICY = RetryPolicy(max_attempts=3, pause_seconds=0.01)
 
@@ -36,14 +36,6 @@ class Refusal(Exception):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code, self.message = code, message
-
-
-def record(partition: int, offset: int) -> Inbound:
-    wire = encode(
-        example_event(OrderAccepted), subject="order-1", revision=1, correlation_id=uuid4(),
-        producer="/samspil/test", occurred_at=AT,
-    )  # fmt: skip
-    return Inbound(wire.topic, partition, offset, wire.key, wire.value, wire.headers)
 
 
 def failing(bad: Inbound, error: Exception, handled: list[int] | None = None) -> Any:
