@@ -24,16 +24,16 @@ with its correlation and causation ids bound to every log line written meanwhile
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
 import structlog
-from eventkit import EventStore, Inbound, UnitOfWork, parked_id
+from eventkit import EventStore, Inbound, UnitOfWork
 from eventkit.failures import is_transient
 from opentelemetry import trace
 from samspil_contracts import Envelope
 
+from servicekit.inbound_parking import Outcome, Parking
 from servicekit.inbound_records import (
     DeadLetterSink,
     Decoded,
@@ -48,17 +48,6 @@ from servicekit.retries import Attempts, RetryPolicy, failure_reason
 log = structlog.get_logger(__name__)
 
 Handler = Callable[[UnitOfWork, Envelope, Any], Awaitable[None]]
-OPEN = frozenset({"failed", "waiting"})  # read again: the partition's commit stops before it
-
-
-@dataclass(frozen=True)
-class Outcome:
-    status: str  # handled | duplicate | ignored | dead_lettered | failed | waiting
-    event_id: str | None = None
-
-    @property
-    def done(self) -> bool:
-        return self.status not in OPEN
 
 
 class InboundPipeline:
@@ -77,6 +66,7 @@ class InboundPipeline:
         self.consumer, self.store, self.dead_letters = consumer, store, dead_letters
         self.handlers, self.decoder = dict(handlers), decoder
         self.retry, self.attempts = retry or RetryPolicy(), Attempts()
+        self.parking = Parking(consumer, store, dead_letters, self.attempts)
 
     async def __call__(self, record: Inbound) -> Outcome:
         (outcome,) = await self.handle([record])
@@ -90,7 +80,7 @@ class InboundPipeline:
         try:
             outcomes |= await self._apply(decoded)
             outcomes |= {i.n: i for i in items if isinstance(i, Refused)}
-            final = await self._settle(items, outcomes)
+            final = await self.parking.settle(items, outcomes)
         finally:
             for item in items:
                 item.span.end()
@@ -142,41 +132,6 @@ class InboundPipeline:
         if attempts < self.retry.max_attempts:
             return Outcome("failed")
         return Refused(item.n, record, item.span, failure_reason(exc, attempts))
-
-    async def _settle(
-        self, items: list[Decoded | Refused], outcomes: dict[int, Outcome | Refused]
-    ) -> list[Outcome]:
-        """Dead-letter the refused records that come before anything still open in their
-        partition; the rest of them wait for the redelivery."""
-        final: list[Outcome] = []
-        stopped: set[tuple[str, int]] = set()
-        for item in items:
-            where, outcome = (item.record.topic, item.record.partition), outcomes[item.n]
-            if isinstance(outcome, Refused):
-                outcome = Outcome("waiting") if where in stopped else await self._park(outcome)
-            if not outcome.done:
-                stopped.add(where)
-            else:
-                self.attempts.forget(item.record)
-            item.span.set_attribute("samspil.outcome", outcome.status)
-            final.append(outcome)
-        return final
-
-    async def _park(self, refused: Refused) -> Outcome:
-        """The dead letter and the record's inbox mark in one transaction: a redelivery
-        (the offset was not committed yet) finds the mark and parks nothing twice."""
-        record = refused.record
-        where = {"topic": record.topic, "partition": record.partition, "offset": record.offset}
-        try:
-            with trace.use_span(refused.span, end_on_exit=False):
-                async with self.store.unit_of_work() as uow:
-                    if not await uow.seen(self.consumer, parked_id(record)):
-                        await self.dead_letters.park(uow, record, refused.reason)
-        except Exception:
-            log.warning("dead_letter_failed", **where)  # the database: read it again later
-            return Outcome("failed")
-        log.warning("dead_lettered", why=refused.reason, **where)
-        return Outcome("dead_lettered")
 
     async def _apply_all(self, decoded: list[Decoded], uow: UnitOfWork) -> dict[int, Outcome]:
         """Inbox rows of every handled event in one statement, then each effect in order."""
