@@ -35,6 +35,7 @@ from faststream.middlewares import AckPolicy
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka_batches import BATCH_RECORDS, Batches
 
+
 async def keep_bytes(record: ConsumerRecord[Any, Any]) -> Message:
     """FastStream's message for a record, decoding nothing: the pipeline judges the bytes."""
     where = f"{record.topic}-{record.partition}-{record.offset}"
