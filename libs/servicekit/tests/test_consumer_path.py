@@ -115,12 +115,14 @@ class Journaled(OutboxDeadLetters):
 
 
 class Counting(InboundPipeline):
-    def __init__(self, *args: Any, batches: list[int], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, batches: list[int], explode: int = 0, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.sizes = batches
+        self.sizes, self.explode = batches, explode
 
     async def handle(self, records: Sequence[Inbound]) -> list[Outcome]:
         self.sizes.append(len(records))
+        if len(self.sizes) <= self.explode:
+            raise RuntimeError("a bug in the pipeline")
         return await super().handle(records)
 
 
@@ -147,13 +149,20 @@ async def eventually(probe: Callable[[], Awaitable[bool]], seconds: float = 30) 
 
 
 async def run(
-    consuming: Consuming, store: EventStore, handler: Any, until: Any, meanwhile: Any = None
+    consuming: Consuming,
+    store: EventStore,
+    handler: Any,
+    until: Any,
+    meanwhile: Any = None,
+    explode: int = 0,
 ) -> None:
-    """Subscribe, run ``meanwhile()``, wait until ``until()`` holds (30 s at most), stop."""
+    """Subscribe, run ``meanwhile()``, wait until ``until()`` holds (30 s at most), stop;
+    the pipeline's first ``explode`` batches raise."""
     dead = Journaled(consuming.handled)
     pipeline = Counting(
-        "test", store, dead, {OrderAccepted: handler}, retry=POLICY, batches=consuming.batches
-    )
+        "test", store, dead, {OrderAccepted: handler}, retry=POLICY,
+        batches=consuming.batches, explode=explode,
+    )  # fmt: skip
     broker = KafkaBroker(consuming.bootstrap)
     subscribe(broker, pipeline, consuming.group, topics=[consuming.topic])
     relay, stop = (
@@ -263,3 +272,23 @@ async def test_what_one_fetch_brings_is_handled_as_one_batch(
     # Then each is handled once, in far fewer batches than records
     assert consuming.handled == [r[3] for r in records]  # in order, none rolled back
     assert len(consuming.batches) < 10
+
+
+async def test_a_batch_the_pipeline_fails_on_is_read_again_not_skipped(
+    consuming: Consuming, store: EventStore
+) -> None:
+    # Given records on both partitions, and a pipeline whose first two batches raise
+    records = [event(f"order-{n}") for n in range(6)]
+    await consuming.produce([(n % 2, *r[:3]) for n, r in enumerate(records)])
+
+    async def handler(uow: UnitOfWork, envelope: Envelope, __: Any) -> None:
+        await apply(uow, envelope, consuming.handled)
+
+    async def settled() -> bool:
+        return await consuming.committed() == {0: 3, 1: 3}
+
+    # When the subscription consumes them
+    await run(consuming, store, handler, settled, explode=2)
+    # Then every record is applied once all the same
+    assert len(consuming.batches) > 2
+    assert await applied(store) == sorted(r[3] for r in records)

@@ -56,7 +56,13 @@ class Batches:
                 outcomes[n] = Outcome("tombstone")
             else:
                 live.append(n)
-        handled = await self.pipeline.handle([inbound_from_record(records[n]) for n in live])
+        try:
+            handled = await self.pipeline.handle([inbound_from_record(records[n]) for n in live])
+        except Exception:
+            # Not expected (the pipeline answers an outcome per record, failures included),
+            # but the position has moved past the fetch: read all of it again, skip none.
+            log.exception("inbound_batch_failed", group=self.group_id)
+            handled = [Outcome("failed")] * len(live)
         outcomes |= dict(zip(live, handled, strict=True))
         await self.settle(consumer, records, [outcomes[n] for n in range(len(records))])
 
