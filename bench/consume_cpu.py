@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import structlog
-from eventkit import EventStore, Inbound
+from eventkit import EventStore, Inbound, UnitOfWork
 from provider.adapters.child_keys import SqlChildKeys
 from provider.adapters.documents import SqlDocuments
 from provider.adapters.projections import ReadModelProjector
@@ -48,7 +48,7 @@ WARM_UP = 50  # prepared statements, caches
 
 
 class NoDeadLetters:
-    async def send(self, inbound: Inbound, reason: str) -> None:
+    async def park(self, uow: UnitOfWork, inbound: Inbound, reason: str) -> None:
         raise AssertionError(f"a bench record was dead-lettered: {reason}")
 
 

@@ -8,12 +8,17 @@ from uuid import UUID
 import pytest
 from samspil_contracts import (
     EVENT_TYPES,
+    MAX_PAYLOAD_BYTES,
+    MAX_RECORD_BYTES,
     IntegrationEvent,
     OrderPlaced,
+    ProviderMaterialPublished,
+    RecordTooLarge,
     WireMessage,
     decode,
     encode,
 )
+from samspil_contracts.codec import record_bytes
 from samspil_contracts.testing import ORDER_ID, example_event
 
 CORRELATION = UUID("11111111-1111-4111-8111-111111111111")
@@ -119,3 +124,20 @@ def test_a_fresh_event_id_is_made_when_none_is_given() -> None:
 def test_encode_refuses_a_naive_time() -> None:
     with pytest.raises(ValueError, match="timezone"):
         _encode(example_event(OrderPlaced), occurred_at=datetime(2025, 3, 3, 10, 0))
+
+
+def test_an_event_is_refused_where_it_is_made_if_its_whole_record_is_over_the_limit() -> None:
+    # Given material whose payload alone is under 1 MiB, but not with its key and headers
+    material = example_event(ProviderMaterialPublished)
+    padding = MAX_RECORD_BYTES - len(material.model_dump_json().encode())
+    big = material.model_copy(update={"method": material.method + "x" * padding})
+    assert len(big.model_dump_json().encode()) == MAX_RECORD_BYTES < MAX_PAYLOAD_BYTES
+    # When it is encoded, then it is refused with its size
+    with pytest.raises(RecordTooLarge) as refused:
+        _encode(big)
+    assert refused.value.size > MAX_RECORD_BYTES
+    assert refused.value.type_name == ProviderMaterialPublished.type_name
+    # And one just under the limit, headers and key included, is not
+    fits = material.model_copy(update={"method": material.method + "x" * (padding - 1000)})
+    wire = _encode(fits)
+    assert record_bytes(wire.key, wire.value, wire.headers) <= MAX_RECORD_BYTES

@@ -12,6 +12,10 @@ def test_every_event_goes_to_a_declared_topic_and_every_topic_carries_events() -
 
 def test_dead_letters_live_next_to_their_topic() -> None:
     assert dlq("samspil.authority.orders.v1") == "samspil.authority.orders.v1.dlq"
+    assert dlq("samspil.authority.orders.v1.dlq") == "samspil.authority.orders.v1.dlq"
+    assert topics.dlq_source("samspil.authority.orders.v1.dlq") == "samspil.authority.orders.v1"
+    assert topics.is_dlq("x.dlq")
+    assert not topics.is_dlq("x")
 
 
 def test_specs_have_six_partitions_unless_overridden() -> None:

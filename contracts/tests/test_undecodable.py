@@ -179,3 +179,16 @@ def test_a_broken_business_rule_is_a_schema_mismatch() -> None:
     reason = _reason(message.headers, value)
 
     assert "text is required when reason is 'other'" in reason
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"order_id": ' + b"9" * 5_000 + b"}", "number too long"),
+    ],
+)
+def test_json_that_the_parser_gives_up_on_is_refused_not_raised(value: bytes, why: str) -> None:
+    # Given a payload json.loads raises RecursionError or ValueError on (not JSONDecodeError)
+    # When it is decoded, then it is poison with a reason (a retry would fail the same way)
+    assert _reason(_message().headers, value) == f"invalid JSON: {why}"

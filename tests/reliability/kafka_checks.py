@@ -90,6 +90,7 @@ def wait_consumed(bootstrap: str, topic: str, groups: Sequence[str], timeout: fl
 
 async def _lagging(bootstrap: str, topic: str, groups: Sequence[str]) -> dict[str, int]:
     """Records not yet committed, per group (an OffsetFetch; nobody joins the group)."""
+    partitions = [TopicPartition(topic, p) for p in await partitions_of(bootstrap, topic)]
     lag: dict[str, int] = {}
     for group in groups:
         consumer = AIOKafkaConsumer(
@@ -97,10 +98,6 @@ async def _lagging(bootstrap: str, topic: str, groups: Sequence[str]) -> dict[st
         )
         await consumer.start()
         try:
-            await consumer.topics()
-            partitions = [
-                TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()
-            ]
             ends = await consumer.end_offsets(partitions)
             behind = 0
             for tp, end in ends.items():
@@ -110,6 +107,17 @@ async def _lagging(bootstrap: str, topic: str, groups: Sequence[str]) -> dict[st
         finally:
             await consumer.stop()
     return lag
+
+
+async def partitions_of(bootstrap: str, topic: str) -> list[int]:
+    """The topic's partitions, waiting for its metadata (a consumer's ``topics()`` does not
+    fill the cache ``partitions_for_topic`` reads, so that one can say "none" meanwhile)."""
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap)
+    await producer.start()
+    try:
+        return sorted(await producer.partitions_for(topic))
+    finally:
+        await producer.stop()
 
 
 def produce_to_every_partition(

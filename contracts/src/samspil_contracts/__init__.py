@@ -30,7 +30,13 @@ from samspil_contracts.claims import (
     ClaimRejected,
     ClaimSubmitted,
 )
-from samspil_contracts.codec import MAX_PAYLOAD_BYTES, WireMessage, decode, encode
+from samspil_contracts.codec import (
+    MAX_PAYLOAD_BYTES,
+    MAX_RECORD_BYTES,
+    WireMessage,
+    decode,
+    encode,
+)
 from samspil_contracts.common import (
     ContactPerson,
     Frequency,
@@ -63,7 +69,7 @@ from samspil_contracts.delivery import (
 )
 from samspil_contracts.documents import MAX_SHARED_BYTES, DocumentShared
 from samspil_contracts.envelope import Envelope
-from samspil_contracts.errors import UndecodableEvent
+from samspil_contracts.errors import RecordTooLarge, UndecodableEvent
 from samspil_contracts.material import (
     MeasureOffer,
     ProviderKind,
@@ -91,6 +97,7 @@ from samspil_contracts.topics import TopicSpec, dlq
 __all__ = [
     "EVENT_TYPES",
     "MAX_PAYLOAD_BYTES",
+    "MAX_RECORD_BYTES",
     "MAX_SHARED_BYTES",
     "REGISTRY",
     "ActionPlanAdopted",
@@ -152,6 +159,7 @@ __all__ = [
     "Progress",
     "ProviderKind",
     "ProviderMaterialPublished",
+    "RecordTooLarge",
     "Scope",
     "Sealed",
     "Signature",

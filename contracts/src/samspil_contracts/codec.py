@@ -12,11 +12,15 @@ from pydantic import ValidationError
 
 from samspil_contracts.base import IntegrationEvent
 from samspil_contracts.envelope import Envelope, Headers
-from samspil_contracts.errors import UndecodableEvent
+from samspil_contracts.errors import RecordTooLarge, UndecodableEvent
 from samspil_contracts.registry import REGISTRY
 from samspil_contracts.upcasters import UPCASTERS
 
 MAX_PAYLOAD_BYTES = 1024 * 1024  # Kafka's default max message size; bigger means a bug
+# A whole record (key, value, header names and values) made here stays under the producer's
+# max_request_size and the broker's message.max.bytes (both 1 MiB by default), with room
+# for the record's and its batch's framing and the topic prefix.
+MAX_RECORD_BYTES = 1_000_000
 _MAX_ERRORS = 3
 
 
@@ -41,7 +45,8 @@ def encode(
     occurred_at: datetime,
     traceparent: str | None = None,
 ) -> WireMessage:
-    """The record to publish; raises ``ValueError`` for an envelope or size that is wrong."""
+    """The record to publish; raises ``ValueError`` for an envelope that is wrong and
+    ``RecordTooLarge`` (a ``ValueError``) for a record Kafka would refuse."""
     envelope = Envelope(
         event_id=event_id or uuid4(),
         type=event.type_name,
@@ -54,16 +59,28 @@ def encode(
         producer=producer,
         traceparent=traceparent,
     )
-    value = event.model_dump_json().encode()
-    if len(value) > MAX_PAYLOAD_BYTES:
-        raise ValueError(f"{event.type_name} payload is {len(value)} bytes, over 1 MiB")
-    return WireMessage(
+    wire = WireMessage(
         topic=event.topic,
         key=event.partition_key().encode(),
-        value=value,
+        value=event.model_dump_json().encode(),
         headers=tuple(envelope.to_headers()),
         event_id=envelope.event_id,
     )
+    return fitting(wire, event.type_name)
+
+
+def record_bytes(key: bytes | None, value: bytes, headers: Headers) -> int:
+    """What a record weighs against Kafka's limits: key, value, header names and values."""
+    named = sum(len(name.encode()) + len(raw or b"") for name, raw in headers)
+    return len(key or b"") + len(value) + named
+
+
+def fitting(wire: WireMessage, type_name: str) -> WireMessage:
+    """``wire``, if Kafka will take it; else ``RecordTooLarge``."""
+    size = record_bytes(wire.key, wire.value, wire.headers)
+    if size > MAX_RECORD_BYTES:
+        raise RecordTooLarge(type_name, size, MAX_RECORD_BYTES)
+    return wire
 
 
 def decode(headers: Headers, value: bytes) -> tuple[Envelope, IntegrationEvent]:
@@ -87,10 +104,16 @@ def decode(headers: Headers, value: bytes) -> tuple[Envelope, IntegrationEvent]:
 
 
 def _parse(value: bytes) -> dict[str, Any]:
+    """The JSON object of ``value``. Whatever the parser gives up on is poison, never an
+    error to retry: a retry of the same bytes fails the same way."""
     try:
         payload = json.loads(value)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UndecodableEvent(f"invalid JSON: {type(exc).__name__}") from None
+    except RecursionError:
+        raise UndecodableEvent("invalid JSON: nested too deeply") from None
+    except ValueError:  # e.g. an integer beyond Python's limit on digits
+        raise UndecodableEvent("invalid JSON: number too long") from None
     if not isinstance(payload, dict):
         raise UndecodableEvent("payload is not a JSON object")
     return payload

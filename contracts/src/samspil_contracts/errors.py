@@ -1,4 +1,5 @@
-"""The one error a consumer must handle: a record it cannot turn into an event."""
+"""The errors of the wire: a record a consumer cannot turn into an event, and an event too
+big to become a record."""
 
 
 class UndecodableEvent(Exception):
@@ -11,3 +12,15 @@ class UndecodableEvent(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class RecordTooLarge(ValueError):
+    """An event whose whole record (key, value and headers) would exceed what Kafka takes.
+
+    Raised where the event is made, before anything is stored: a record the broker refuses
+    must never reach an outbox. ``size`` and ``limit`` are bytes.
+    """
+
+    def __init__(self, type_name: str, size: int, limit: int) -> None:
+        super().__init__(f"{type_name} record is {size} bytes, over the limit of {limit}")
+        self.type_name, self.size, self.limit = type_name, size, limit

@@ -17,6 +17,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict
 
+from samspil_contracts.topics import dlq
+
 TENANT_ROOT = "samspil.tenant."
 NOTIFICATIONS = "notifications.v1"
 COMMANDS = "commands.v1"
@@ -47,7 +49,7 @@ def commands_topic(provider_id: UUID | str, prefix: str = "") -> str:
 
 
 def commands_dlq(provider_id: UUID | str, prefix: str = "") -> str:
-    return commands_topic(provider_id, prefix) + ".dlq"
+    return dlq(commands_topic(provider_id, prefix))
 
 
 def tenant_topics(provider_id: UUID | str, prefix: str = "") -> list[str]:

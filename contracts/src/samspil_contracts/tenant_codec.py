@@ -7,7 +7,7 @@ from uuid import UUID
 
 from pydantic import ValidationError
 
-from samspil_contracts.codec import MAX_PAYLOAD_BYTES, WireMessage, _parse, _summary
+from samspil_contracts.codec import MAX_PAYLOAD_BYTES, WireMessage, _parse, _summary, fitting
 from samspil_contracts.envelope import Envelope, Headers
 from samspil_contracts.errors import UndecodableEvent
 from samspil_contracts.tenant import TenantMessage
@@ -38,9 +38,8 @@ def encode_tenant(
         producer=producer,
     )
     value = message.model_dump_json().encode()
-    if len(value) > MAX_PAYLOAD_BYTES:
-        raise ValueError(f"{message.type_name} payload is {len(value)} bytes, over 1 MiB")
-    return WireMessage(topic, subject.encode(), value, tuple(envelope.to_headers()), event_id)
+    wire = WireMessage(topic, subject.encode(), value, tuple(envelope.to_headers()), event_id)
+    return fitting(wire, message.type_name)
 
 
 def decode_tenant(

@@ -27,9 +27,23 @@ class TopicSpec:
     description: str = ""
 
 
+DLQ_SUFFIX = ".dlq"
+
+
 def dlq(topic: str) -> str:
-    """Where records of ``topic`` that cannot be decoded are parked."""
-    return f"{topic}.dlq"
+    """Where records of ``topic`` that cannot be applied are parked (the one naming rule of
+    dead-letter topics: services, tenants' topics, the DLQ tool and AsyncAPI all use it).
+    A dead-letter topic is its own: ``dlq(dlq(t)) == dlq(t)``."""
+    return topic if is_dlq(topic) else f"{topic}{DLQ_SUFFIX}"
+
+
+def is_dlq(topic: str) -> bool:
+    return topic.endswith(DLQ_SUFFIX)
+
+
+def dlq_source(topic: str) -> str:
+    """The topic whose dead letters ``topic`` holds (``topic`` itself if it is none)."""
+    return topic.removesuffix(DLQ_SUFFIX)
 
 
 _A, _P, _S = AUTHORITY, PROVIDER, SCHEDULER

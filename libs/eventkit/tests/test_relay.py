@@ -5,15 +5,14 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from aiokafka import AIOKafkaProducer
 from eventkit import (
-    DeadLetters,
     EventStore,
     Inbound,
     NewEvent,
     OutboxMessage,
     OutboxRelay,
     TopicSpec,
+    dead_letter,
     ensure_topics,
 )
 from eventkit.relay import _RELAY_LOCK
@@ -114,26 +113,32 @@ async def test_the_running_relay_forwards_new_messages_until_stopped(
     await asyncio.wait_for(running, 10)
 
 
-async def test_a_dead_letter_keeps_the_record_and_says_why(bootstrap: str) -> None:
+async def test_a_dead_letter_keeps_the_record_and_says_why(
+    store: EventStore, bootstrap: str
+) -> None:
     # given a poison record consumed from a topic
     topic = await fresh_topic(bootstrap, "poison")
     await ensure_topics(bootstrap, [TopicSpec(f"{topic}.dlq")])
     inbound = Inbound(topic, 0, 41, b"case-4", b"not json", (("ce_type", b"Nonsense"),))
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=True, acks="all")
-    await producer.start()
 
-    # when it is dead-lettered
+    # when it is dead-lettered (through the outbox, twice, as after a redelivery)
+    letter = dead_letter(inbound, "unknown event type Nonsense", topic=f"{topic}.dlq")
+    for _ in range(2):
+        async with store.unit_of_work() as uow:
+            await uow.enqueue([dead_letter(inbound, "again", topic=f"{topic}.dlq")])
+    relay = OutboxRelay(store.engine, bootstrap)
     try:
-        await DeadLetters(producer).send(inbound, "unknown event type Nonsense")
+        await relay.run_once()
     finally:
-        await producer.stop()
+        await relay.stop()
 
-    # then the DLQ topic holds it unchanged, with the reason and its origin
+    # then the DLQ topic holds it once, unchanged, with the reason and its origin
     [record] = await consume(bootstrap, f"{topic}.dlq", 1)
     headers = dict(record.headers)
+    assert letter.message_id == dead_letter(inbound, "x", topic="t").message_id
     assert (record.key, record.value) == (b"case-4", b"not json")
     assert headers["ce_type"] == b"Nonsense"
-    assert headers["x-dlq-reason"] == b"unknown event type Nonsense"
+    assert headers["x-dlq-reason"] == b"again"
     assert headers["x-dlq-source-topic"] == topic.encode()
     assert (headers["x-dlq-source-partition"], headers["x-dlq-source-offset"]) == (b"0", b"41")
     assert b"T" in headers["x-dlq-at"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+import structlog
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from servicekit import tracing
@@ -21,3 +22,11 @@ def _exporter() -> InMemorySpanExporter:
 def spans(_exporter: InMemorySpanExporter) -> Iterator[InMemorySpanExporter]:
     _exporter.clear()
     return _exporter
+
+
+@pytest.fixture(autouse=True)
+def _fresh_logging() -> Iterator[None]:
+    """A test that configures logging binds it to its own captured stdout, closed after
+    it; later tests (eventkit's too, in the same session) must not write there."""
+    yield
+    structlog.reset_defaults()

@@ -10,7 +10,8 @@ import uuid
 
 import pytest
 from aiokafka import AIOKafkaProducer
-from eventkit import DeadLetters, Inbound, TopicSpec, ensure_topics
+from eventkit import Inbound, TopicSpec, ensure_topics
+from eventkit import dead_letter as letter_of
 from servicekit import dlq
 
 from tests.kafka_tools import read_raw
@@ -30,7 +31,10 @@ async def dead_letter(bootstrap: str, topic: str, offset: int, reason: str) -> N
     await producer.start()
     try:
         poison = Inbound(topic, 1, offset, b"order-1", b'{"v": 1}', (("ce_type", b"dk.x.y"),))
-        await DeadLetters(producer).send(poison, reason)
+        letter = letter_of(poison, reason, topic=f"{topic}.dlq")
+        await producer.send_and_wait(
+            letter.topic, letter.value, key=letter.key, headers=list(letter.headers)
+        )
     finally:
         await producer.stop()
 

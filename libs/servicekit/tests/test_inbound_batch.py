@@ -5,30 +5,22 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from uuid import uuid4
 
 import pytest
 from eventkit import EventStore, Inbound, UnitOfWork
-from samspil_contracts import Envelope, OrderAccepted, encode
-from samspil_contracts.testing import AT, example_event
+from samspil_contracts import Envelope, OrderAccepted
 from servicekit import db
 from servicekit.inbound import InboundPipeline
+
+from .records import record
 
 
 class KeptDeadLetters:
     def __init__(self) -> None:
         self.sent: list[int] = []
 
-    async def send(self, inbound: Inbound, reason: str) -> None:
+    async def park(self, uow: UnitOfWork, inbound: Inbound, reason: str) -> None:
         self.sent.append(inbound.offset)
-
-
-def record(partition: int, offset: int) -> Inbound:
-    wire = encode(
-        example_event(OrderAccepted), subject="order-1", revision=1, correlation_id=uuid4(),
-        producer="/samspil/test", occurred_at=AT,
-    )  # fmt: skip
-    return Inbound(wire.topic, partition, offset, wire.key, wire.value, wire.headers)
 
 
 @pytest.fixture
@@ -64,17 +56,21 @@ async def test_a_failing_record_stops_its_partition_only_and_the_rest_commits(
 
     async def handler(_: UnitOfWork, envelope: Envelope, __: Any) -> None:
         if str(envelope.event_id).encode() == bad_id:
-            raise RuntimeError("database hiccup")
+            raise ConnectionResetError("database hiccup")
 
     dead = KeptDeadLetters()
     pipeline = InboundPipeline("batch", store, dead, {OrderAccepted: handler})
     before, after, other = record(0, 1), record(0, 4), record(1, 7)
     poison = replace(record(1, 6), value=b"{not json")
     # When a fetch from two partitions holds a record whose handler fails
-    with pytest.raises(RuntimeError):
-        await pipeline.handle([before, bad, poison, after, other])
-    # Then (redelivered) the records before it and the other partition's were committed,
+    outcomes = await pipeline.handle([before, bad, poison, after, other])
+    # Then the failing record and the one after it on its partition are open (read again),
+    # the other partition's records and the one before it are done
+    assert [o.status for o in outcomes] == [
+        "handled", "failed", "dead_lettered", "waiting", "handled",
+    ]  # fmt: skip
+    # and (redelivered) the records committed before are duplicates, the one after is new
     redelivered = await pipeline.handle([before, other, after])
     assert [o.status for o in redelivered] == ["duplicate", "duplicate", "handled"]
-    # the one after it on its partition was not, and the poison was dead-lettered once
+    # and the poison was dead-lettered once
     assert dead.sent == [6]

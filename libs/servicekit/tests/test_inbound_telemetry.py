@@ -26,7 +26,7 @@ class KeptDeadLetters:
     def __init__(self) -> None:
         self.sent: list[tuple[Inbound, str]] = []
 
-    async def send(self, inbound: Inbound, reason: str) -> None:
+    async def park(self, uow: UnitOfWork, inbound: Inbound, reason: str) -> None:
         self.sent.append((inbound, reason))
 
 

@@ -4,7 +4,7 @@ Generic: it stores and moves events and bytes and knows nothing of any service's
 """
 
 from eventkit.cli import rebuild_main
-from eventkit.deadletters import DeadLetters, Inbound, dead_letter_topic
+from eventkit.deadletters import Inbound, dead_letter, parked_id
 from eventkit.memory import MemoryEventStore, MemoryUnitOfWork
 from eventkit.model import (
     ConcurrencyError,
@@ -24,7 +24,6 @@ from eventkit.uow import UnitOfWork, connection_of
 __all__ = [
     "BatchProjection",
     "ConcurrencyError",
-    "DeadLetters",
     "EventStore",
     "Inbound",
     "MemoryEventStore",
@@ -41,8 +40,9 @@ __all__ = [
     "TransactionAborted",
     "UnitOfWork",
     "connection_of",
-    "dead_letter_topic",
+    "dead_letter",
     "ensure_topics",
+    "parked_id",
     "rebuild_main",
     "started_producer",
 ]

@@ -1,13 +1,21 @@
-"""Poison records go to ``<topic>.dlq`` with why and where they came from."""
+"""Poison records go to a dead-letter topic with why and where they came from.
+
+A dead letter is an outbox message: it is enqueued in the same transaction that records
+(in the inbox) that the record was given up, so a consumer that crashes before committing
+its offset parks the record once, not once per delivery. Which topic is the caller's
+convention (Samspil's is ``samspil_contracts.topics.dlq``): eventkit knows no naming.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
-
-from aiokafka import AIOKafkaProducer
+from uuid import UUID, uuid5
 
 from eventkit._sql import utcnow
-from eventkit.metrics import DEAD_LETTERS
+from eventkit.model import OutboxMessage
+
+_PARKED = UUID("6b0a3f4e-6f1c-5d0e-9a43-0c1f3b7a2d58")  # namespace of dead-letter ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,27 +30,21 @@ class Inbound:
     headers: tuple[tuple[str, bytes], ...] = ()
 
 
-def dead_letter_topic(topic: str) -> str:
-    return f"{topic}.dlq"
+def parked_id(inbound: Inbound) -> UUID:
+    """The same for every delivery of one record (its place and its bytes), so it serves
+    as the dead letter's inbox id and message id."""
+    digest = hashlib.sha256(inbound.value).hexdigest()
+    return uuid5(_PARKED, f"{inbound.topic}|{inbound.partition}|{inbound.offset}|{digest}")
 
 
-class DeadLetters:
-    """Forwards records unchanged, plus ``x-dlq-*`` headers; the producer is started by the
-    caller (and should be idempotent with acks=all so a dead letter is never lost)."""
-
-    def __init__(self, producer: AIOKafkaProducer) -> None:
-        self._producer = producer
-
-    async def send(self, inbound: Inbound, reason: str) -> None:
-        headers = [
-            *inbound.headers,
-            ("x-dlq-reason", reason.encode()),
-            ("x-dlq-source-topic", inbound.topic.encode()),
-            ("x-dlq-source-partition", str(inbound.partition).encode()),
-            ("x-dlq-source-offset", str(inbound.offset).encode()),
-            ("x-dlq-at", utcnow().isoformat().encode()),
-        ]
-        await self._producer.send_and_wait(
-            dead_letter_topic(inbound.topic), value=inbound.value, key=inbound.key, headers=headers
-        )
-        DEAD_LETTERS.labels(topic=inbound.topic).inc()
+def dead_letter(inbound: Inbound, reason: str, *, topic: str) -> OutboxMessage:
+    """``inbound`` unchanged for ``topic``, plus ``x-dlq-*`` headers: why, where from, when."""
+    headers = (
+        *inbound.headers,
+        ("x-dlq-reason", reason.encode()),
+        ("x-dlq-source-topic", inbound.topic.encode()),
+        ("x-dlq-source-partition", str(inbound.partition).encode()),
+        ("x-dlq-source-offset", str(inbound.offset).encode()),
+        ("x-dlq-at", utcnow().isoformat().encode()),
+    )
+    return OutboxMessage(topic, inbound.key or b"", inbound.value, headers, parked_id(inbound))

@@ -16,3 +16,12 @@ DEAD_LETTERS = Counter(
     "Inbound records sent to a dead-letter topic",
     labelnames=["topic"],
 )
+OUTBOX_SET_ASIDE = Counter(
+    "eventkit_outbox_set_aside_total",
+    "Outbox messages Kafka refused for what they are (too large, invalid topic), moved to "
+    "the outbox_dead_letters table",
+    labelnames=["topic"],
+)
+OUTBOX_DEAD_LETTERS = Gauge(
+    "eventkit_outbox_dead_letters", "Messages in the outbox_dead_letters table"
+)

@@ -5,6 +5,12 @@ acknowledged every one (idempotent producer, acks=all), then mark them sent and 
 crash before the commit leaves the rows unsent, so they are sent again after a restart:
 consumers see a duplicate (and drop it by event id in their inbox), never a gap.
 
+A row Kafka refuses for what it is (too large, an invalid topic) would be refused on every
+retry and hold up every row after it, other tenants' included: it is set aside into
+``outbox_dead_letters`` in the batch's transaction (see ``eventkit.outbox_dead_letters``)
+and the rest go on. Any other failure (broker down, timeouts) leaves the rows from the
+first failed one on unsent, to be retried after a pause.
+
 Several relays may run (one per service replica). On PostgreSQL a transaction-scoped
 advisory lock lets one of them send at a time, because two relays sending neighbouring
 batches concurrently could reorder messages of one key; the row claim still uses
@@ -18,7 +24,6 @@ Between batches ``run`` sleeps until a commit that enqueued rows notifies it (se
 from __future__ import annotations
 
 import asyncio
-import base64
 import time
 from typing import Any
 
@@ -27,6 +32,8 @@ from aiokafka import AIOKafkaProducer
 from sqlalchemy import Row, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from eventkit import outbox_dead_letters
+from eventkit._relay_batch import send_batch
 from eventkit._sql import as_utc, is_postgres, utcnow
 from eventkit.metrics import OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE, RELAY_SENT
 from eventkit.producer import started_producer
@@ -78,7 +85,8 @@ class OutboxRelay:
             await producer.stop()
 
     async def run_once(self) -> int:
-        """Send one batch; the number of messages delivered (and marked sent)."""
+        """Send one batch; the number of rows done with (delivered and marked sent, or set
+        aside). A failure to retry is raised after the rows before it are marked sent."""
         await self.start()
         assert self._producer is not None
         rows: list[Row[Any]] = []
@@ -87,14 +95,19 @@ class OutboxRelay:
                 rows = await self._claim(conn)
                 if not rows:
                     return 0
-                await self._send(self._producer, rows)
-                await self._mark_sent(conn, [row.id for row in rows])
+                turn = await send_batch(self._producer, rows)
+                await outbox_dead_letters.set_aside(conn, turn.refused)
+                if turn.sent:
+                    await self._mark_sent(conn, [row.id for row in turn.sent])
         except Exception:
             await self._count_failed_attempt([row.id for row in rows])
             raise
-        for row in rows:
+        for row in turn.sent:
             RELAY_SENT.labels(topic=row.topic).inc()
-        return len(rows)
+        if turn.failure is not None:
+            await self._count_failed_attempt([row.id for row in turn.unsent])
+            raise turn.failure
+        return len(turn.sent) + len(turn.refused)
 
     async def run(self, stop: asyncio.Event) -> None:
         """Relay until ``stop`` is set; a failing batch is retried after a pause."""
@@ -119,6 +132,7 @@ class OutboxRelay:
         query = select(func.count(), func.min(outbox.c.created_at))
         async with self._engine.connect() as conn:
             count, oldest = (await conn.execute(query.where(outbox.c.sent_at.is_(None)))).one()
+            await outbox_dead_letters.count(conn)  # refreshes its gauge
         age = 0.0 if oldest is None else (utcnow() - as_utc(oldest)).total_seconds()
         OUTBOX_BACKLOG.set(count)
         OUTBOX_OLDEST_AGE.set(age)
@@ -154,19 +168,6 @@ class OutboxRelay:
             .limit(self.batch_size)
         )
         return list(await conn.execute(query))
-
-    async def _send(self, producer: AIOKafkaProducer, rows: list[Row[Any]]) -> None:
-        # Queue the whole batch first (in id order, so per key order holds), then wait.
-        deliveries = [
-            await producer.send(
-                row.topic,
-                value=row.value or None,  # an empty value is a tombstone (compacted topics)
-                key=row.key,
-                headers=[(name, base64.b64decode(value)) for name, value in row.headers],
-            )
-            for row in rows
-        ]
-        await asyncio.gather(*deliveries)
 
     async def _count_failed_attempt(self, ids: list[int]) -> None:
         # After the batch transaction rolled back (and released its row locks).

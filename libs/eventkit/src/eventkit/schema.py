@@ -107,6 +107,23 @@ outbox = Table(
 _UNSENT = outbox.c.sent_at.is_(None)
 Index("ix_outbox_unsent", outbox.c.id, postgresql_where=_UNSENT, sqlite_where=_UNSENT)
 
+# Outbox rows Kafka refused for what they are (too large, an invalid topic): set aside by
+# the relay with the reason, so one such row never stops delivery of the rows after it.
+outbox_dead_letters = Table(
+    "outbox_dead_letters",
+    metadata,
+    Column("id", _Id, primary_key=True, autoincrement=False),  # the outbox row's id
+    Column("message_id", Uuid, nullable=False, unique=True),
+    Column("topic", String(249), nullable=False),
+    Column("key", LargeBinary, nullable=False),
+    Column("value", LargeBinary, nullable=False),
+    Column("headers", _Json, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("failed_at", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("reason", String(1000), nullable=False),
+)
+
 inbox = Table(
     "inbox",
     metadata,

@@ -21,6 +21,8 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from eventkit import started_producer
 from eventkit.security import client_options
+from samspil_contracts.topics import dlq as dlq_topic
+from samspil_contracts.topics import dlq_source
 
 DLQ_HEADER = "x-dlq-"
 ASSIGN_TIMEOUT_SECONDS = 30.0
@@ -41,10 +43,6 @@ class DeadLetter:
     size: int
 
 
-def dlq_topic(topic: str) -> str:
-    return topic if topic.endswith(".dlq") else f"{topic}.dlq"
-
-
 def describe(record: Any) -> DeadLetter:
     headers = {k: (v or b"").decode("utf-8", "replace") for k, v in record.headers or ()}
     return DeadLetter(
@@ -52,7 +50,7 @@ def describe(record: Any) -> DeadLetter:
         partition=record.partition,
         offset=record.offset,
         reason=headers.get("x-dlq-reason", ""),
-        source_topic=headers.get("x-dlq-source-topic", record.topic.removesuffix(".dlq")),
+        source_topic=headers.get("x-dlq-source-topic", dlq_source(record.topic)),
         source_partition=headers.get("x-dlq-source-partition", ""),
         source_offset=headers.get("x-dlq-source-offset", ""),
         dead_lettered_at=headers.get("x-dlq-at", ""),

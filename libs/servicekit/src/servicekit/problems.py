@@ -12,6 +12,7 @@ from eventkit import ConcurrencyError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from samspil_contracts import RecordTooLarge
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
@@ -77,6 +78,19 @@ def install(app: FastAPI, domain_error: type[Exception], not_found_codes: set[st
             request.url.path,
             current_revision=exc.actual,
         )
+
+    @app.exception_handler(RecordTooLarge)
+    async def _too_large(request: Request, exc: RecordTooLarge) -> JSONResponse:
+        # The change itself is fine but would make an event Kafka refuses: nothing stored.
+        detail = (
+            f"Ændringen er for stor til at blive sendt videre ({exc.size} bytes, højst "
+            f"{exc.limit}). / The change is too large to pass on ({exc.size} bytes, at most "
+            f"{exc.limit}); make it smaller."
+        )
+        return problem_response(
+            413, "change_too_large", "change too large", detail, request.url.path,
+            event_type=exc.type_name, size=exc.size, limit=exc.limit,
+        )  # fmt: skip
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -10,17 +10,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import structlog
-from aiokafka import AIOKafkaProducer
-from eventkit import DeadLetters, Inbound, OutboxRelay, ProjectionRunner, started_producer
+from eventkit import OutboxRelay, ProjectionRunner
 from faststream.kafka import KafkaBroker
 
 log = structlog.get_logger(__name__)
 
-DLQ_MAX_VALUE_BYTES = 900_000  # under the broker's and producer's 1 MiB defaults, headers incl.
-DLQ_KEPT_BYTES = 64 * 1024
 Task = Callable[[asyncio.Event], Awaitable[None]]
 
 
@@ -29,31 +26,12 @@ class Workers:
     relay: OutboxRelay
     projections: ProjectionRunner | None
     broker: KafkaBroker | None
-    bootstrap_servers: str
     extra: Sequence[Task] = ()
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
-    _producer: AIOKafkaProducer | None = None
-
-    async def send(self, inbound: Inbound, reason: str) -> None:
-        """Dead-letter ``inbound`` (the pipeline's sink; the producer lives in the loop).
-
-        A record too big to publish again (it may have arrived compressed) is cut to its
-        first bytes, with its size in the reason: a poison record must never block its
-        partition because it cannot be parked.
-        """
-        if self._producer is None:
-            raise RuntimeError("workers are not started")
-        if len(inbound.value) > DLQ_MAX_VALUE_BYTES:
-            reason = f"{reason}; value truncated from {len(inbound.value)} bytes"
-            inbound = replace(inbound, value=inbound.value[:DLQ_KEPT_BYTES])
-        await DeadLetters(self._producer).send(inbound, reason)
 
     async def start(self) -> None:
         self._stop.clear()
-        self._producer = await started_producer(
-            bootstrap_servers=self.bootstrap_servers, acks="all", compression_type="gzip"
-        )
         loops: list[Task] = [self.relay.run, *self.extra]
         if self.projections is not None:
             loops.append(self.projections.run)
@@ -70,9 +48,6 @@ class Workers:
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-        if self._producer is not None:
-            await self._producer.stop()
-            self._producer = None
 
     async def _guard(self, loop: Task) -> None:
         """Restart a crashed loop after a pause instead of silently losing it."""

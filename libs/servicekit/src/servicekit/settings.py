@@ -15,6 +15,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from servicekit.keyguard import PUBLISHED, weaknesses
+from servicekit.retries import RetryPolicy
 
 DEV_JWT_SECRET = "dev-only-secret-change-me-0123456789abcdef"  # noqa: S105 - refused in production
 DEV_TRANSPORT_MASTER = "ZGV2LW9ubHktdHJhbnNwb3J0LW1hc3Rlci1rZXktMzI"
@@ -71,6 +72,13 @@ class ServiceSettings(BaseSettings):
     # addresses or "*". Behind an ingress that terminates TLS, name it here, or the service
     # thinks it is spoken to over plain http (and would set cookies without ``Secure``).
     forwarded_allow_ips: str = "127.0.0.1"
+    # A record whose handler fails the same way this often is dead-lettered; a partition
+    # rests this long after a failure before it is read again.
+    inbound_max_attempts: int = Field(3, ge=1, le=100)
+    inbound_retry_seconds: float = Field(1.0, gt=0, le=300)
+
+    def retry_policy(self) -> RetryPolicy:
+        return RetryPolicy(self.inbound_max_attempts, self.inbound_retry_seconds)
 
     def secret_keys(self) -> dict[str, str]:
         """The keys this service uses (setting name -> value), for the production guard."""

@@ -49,7 +49,7 @@ def kafka_topics(
     specs = []
     for spec in topics.topic_specs(partitions):
         configs = {"cleanup.policy": spec.cleanup_policy, **copies.configs()}
-        if spec.name.endswith(".dlq"):
+        if topics.is_dlq(spec.name):
             configs["retention.ms"] = DLQ_RETENTION_MS
         elif spec.name == topics.AUTHORITY_CHILD_KEYS:
             configs |= PROMPT_COMPACTION

@@ -12,6 +12,7 @@ from pydantic import Field
 from servicekit import db, kafka_security, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
 from servicekit.auth import DevIssuer
+from servicekit.dead_letters import OutboxDeadLetters
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka import subscribe
 from servicekit.publishing import Publisher
@@ -153,15 +154,15 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         relay=OutboxRelay(engine, bootstrap),
         projections=None,
         broker=broker,
-        bootstrap_servers=bootstrap,
     )
     pipeline = InboundPipeline(
         SERVICE,
         services.kit.store,
-        workers,
+        OutboxDeadLetters(),
         Inbound(services).handlers(),
+        retry=settings.retry_policy(),
     )
-    subscribe(broker, topics.subscriptions(SERVICE, prefix), f"{prefix}{SERVICE}", pipeline)
+    subscribe(broker, pipeline, f"{prefix}{SERVICE}", topics=topics.subscriptions(SERVICE, prefix))
 
     async def prepare() -> None:
         if settings.auto_migrate:

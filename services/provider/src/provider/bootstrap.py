@@ -15,8 +15,9 @@ from faststream.kafka import KafkaBroker
 from samspil_contracts import ContractOffered, DocumentShared
 from servicekit import db, kafka_security, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
+from servicekit.dead_letters import OutboxDeadLetters
 from servicekit.inbound import InboundPipeline
-from servicekit.kafka import subscribe
+from servicekit.kafka import in_background, subscribe
 from servicekit.publishing import Publisher
 from servicekit.runtime import Workers
 from servicekit.settings import ServiceSettings
@@ -52,7 +53,7 @@ from provider.app.tenant_outbox import MirroredNotifications, TenantOutbox
 from provider.domain import DomainError
 from provider.entrypoints.deps import Services
 from provider.entrypoints.http import routers
-from provider.entrypoints.tenant_kafka import TenantCommandConsumer
+from provider.entrypoints.tenant_kafka import subscribe_tenant_commands
 
 SERVICE = "provider"
 
@@ -141,19 +142,24 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         relay=OutboxRelay(engine, bootstrap),
         projections=None,  # the read models are written in the command's own transaction
         broker=broker,
-        bootstrap_servers=bootstrap,
-        extra=[dispatcher.run],
     )
-    commands = TenantCommands(store, recorder, publisher, texts, read_models, tenant_outbox)
-    consumer = TenantCommandConsumer(
-        bootstrap, prefix, commands, workers, settings.tenant_metadata_max_age_ms
+    commands = TenantCommands(recorder, publisher, texts, read_models, tenant_outbox)
+    retry = settings.retry_policy()
+    # Tenants' commands topics: a pattern subscription (new tenants join on a metadata
+    # refresh) on a broker of its own, started in the background.
+    tenants = KafkaBroker(
+        bootstrap,
+        client_id=f"{SERVICE}-tenants",
+        metadata_max_age_ms=settings.tenant_metadata_max_age_ms,
+        **kafka_security.broker_options(settings),
     )
-    workers.extra = [dispatcher.run, consumer.run]
+    subscribe_tenant_commands(tenants, store, commands, OutboxDeadLetters(), prefix, retry)
+    workers.extra = [dispatcher.run, in_background(tenants)]
     handlers = Inbound(recorder, SqlDocuments(), notifications, child_keys).handlers()
     handlers[DocumentShared] = shared.received
     handlers[ContractOffered] = StandardOffers(recorder, notifications, handlers[ContractOffered])
-    pipeline = InboundPipeline(SERVICE, store, workers, handlers)
-    subscribe(broker, topics.subscriptions(SERVICE, prefix), f"{prefix}{SERVICE}", pipeline)
+    pipeline = InboundPipeline(SERVICE, store, OutboxDeadLetters(), handlers, retry=retry)
+    subscribe(broker, pipeline, f"{prefix}{SERVICE}", topics=topics.subscriptions(SERVICE, prefix))
 
     async def prepare() -> None:
         if settings.auto_migrate:

@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from faststream.kafka import KafkaBroker
 from servicekit import db, kafka_security, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
+from servicekit.dead_letters import OutboxDeadLetters
 from servicekit.handler import Announcing
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka import subscribe
@@ -85,7 +86,6 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
         relay=OutboxRelay(engine, bootstrap),
         projections=None,
         broker=broker,
-        bootstrap_servers=bootstrap,
         extra=[
             *[
                 firing_loop(firing, wake, settings.fire_interval_seconds)
@@ -96,8 +96,9 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
     )
     rules = MunicipalRules(SqlRulesStore())
     intake = Intake(deadlines, rules, SqlCaseDirectory())
-    pipeline = InboundPipeline(SERVICE, store, workers, intake.handlers())
-    subscribe(broker, topics.subscriptions(SERVICE, prefix), f"{prefix}{SERVICE}", pipeline)
+    retry = settings.retry_policy()
+    pipeline = InboundPipeline(SERVICE, store, OutboxDeadLetters(), intake.handlers(), retry=retry)
+    subscribe(broker, pipeline, f"{prefix}{SERVICE}", topics=topics.subscriptions(SERVICE, prefix))
 
     async def prepare() -> None:
         if settings.auto_migrate:

@@ -1,9 +1,15 @@
 """A municipality's rule settings ⇄ the domain's rules, and the law's outer limits."""
 
-from datetime import date
+import asyncio
+from datetime import date, timedelta
 
 import pytest
-from scheduler.app.municipal_rules import DEFAULT_SETTINGS, RuleSettings
+from scheduler.app.municipal_rules import (
+    DEFAULT_SETTINGS,
+    MunicipalRules,
+    RuleSettings,
+    RulesVersion,
+)
 from scheduler.domain import DEFAULT_RULES, DomainError
 
 
@@ -40,3 +46,22 @@ def test_rules_that_relax_the_law_or_contradict_themselves_are_refused(
     settings = RuleSettings.model_validate({**DEFAULT_SETTINGS.model_dump(), field: value})
     with pytest.raises(DomainError):
         settings.to_rules()
+
+
+def test_a_calendar_closed_for_over_a_month_is_refused_before_it_is_stored() -> None:
+    # Given rules that close the offices every day of the year (all 366 month-days)
+    every_day = tuple(
+        f"{d.month:02d}-{d.day:02d}" for d in (date(2024, 1, 1) + timedelta(n) for n in range(366))
+    )
+    settings = DEFAULT_SETTINGS.model_copy(update={"annual_closing_days": every_day})
+    version = RulesVersion(municipality="101", version=1, settings=settings, reason="test")
+    rules = MunicipalRules(Unused())
+    # When they are to be stored, then they are refused before the store is asked
+    with pytest.raises(DomainError) as refused:
+        asyncio.run(rules.change(None, 0, version))  # type: ignore[arg-type]
+    assert refused.value.code == "calendar_closed_too_long"
+
+
+class Unused:
+    def __getattr__(self, name: str) -> object:
+        raise AssertionError(f"the store was asked ({name})")

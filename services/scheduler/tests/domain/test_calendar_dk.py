@@ -1,9 +1,9 @@
 """The Danish working calendar: holidays, closing days, working-day and month arithmetic."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
-from scheduler.domain import Roll, WorkingCalendar, add_months, danish_public_holidays
+from scheduler.domain import DomainError, Roll, WorkingCalendar, add_months, danish_public_holidays
 
 CAL = WorkingCalendar()
 
@@ -120,3 +120,34 @@ def test_roll_moves_a_closed_day_in_the_chosen_direction() -> None:
     assert CAL.roll(easter_monday, Roll.NONE) == easter_monday
     # And a working day never moves
     assert CAL.roll(date(2027, 3, 30), Roll.BACKWARD) == date(2027, 3, 30)
+
+
+def test_a_calendar_without_working_days_gives_up_with_a_domain_error() -> None:
+    # Given a calendar that closes every day of the year (366 annual closing days)
+    every_day = frozenset(
+        (d.month, d.day) for d in (date(2024, 1, 1) + timedelta(n) for n in range(366))
+    )
+    closed = WorkingCalendar(annual_closing_days=every_day)
+    # When a deadline searches for a working day, then it stops with a clear refusal
+    with pytest.raises(DomainError, match="no working day within 31 days"):
+        closed.add_working_days(date(2027, 3, 1), 10)
+    with pytest.raises(DomainError) as refused:
+        closed.roll(date(2027, 3, 1), Roll.BACKWARD)
+    assert refused.value.code == "no_working_day"
+
+
+def test_the_search_stops_at_the_end_of_the_dates() -> None:
+    with pytest.raises(DomainError):
+        WorkingCalendar().next_working_day(date(9999, 12, 31))
+
+
+def test_the_longest_closure_counts_weekends_holidays_and_closing_days_together() -> None:
+    # Maundy Thursday to Easter Monday 2027: five days closed
+    assert WorkingCalendar().longest_closure(2027) == 5
+    closed_a_month = WorkingCalendar(
+        closing_days=frozenset(date(2027, 7, 1) + timedelta(n) for n in range(40))
+    )
+    with pytest.raises(DomainError) as refused:
+        closed_a_month.refuse_long_closures([2027])
+    assert refused.value.code == "calendar_closed_too_long"
+    WorkingCalendar().refuse_long_closures([2024, 2025, 9999])  # the usual calendar passes

@@ -167,10 +167,16 @@ def test_rules_changes_are_versioned_and_bad_ones_refused(scheduler: ServiceProc
     unlawful = put_rules(scheduler, "461", lax)
     garbled = put_rules(scheduler, "461", {**lax, "settings": {"payment_days": "soon"}})
     forbidden = put_rules(scheduler, "461", {**first, "based_on_version": 1}, headers=CASEWORKER)
+    every_day = [f"{d:%m-%d}" for d in (date(2024, 1, 1) + timedelta(n) for n in range(366))]
+    shut = {**first, "based_on_version": 1}
+    shut["settings"] = {**base["settings"], "annual_closing_days": every_day}
+    never_open = put_rules(scheduler, "461", shut)
     # Then each is refused as problem+json, and the history holds the one change
-    for response, status in ((stale, 409), (unlawful, 422), (garbled, 422), (forbidden, 403)):
+    refused = ((stale, 409), (unlawful, 422), (garbled, 422), (forbidden, 403), (never_open, 422))
+    for response, status in refused:
         assert response.status_code == status, response.text
         assert response.headers["content-type"].startswith("application/problem+json")
+    assert never_open.json()["type"].endswith("/calendar_closed_too_long")
     history = httpx.get(
         f"{scheduler.url}/municipalities/461/rules/history", headers=OPS, timeout=60
     ).json()

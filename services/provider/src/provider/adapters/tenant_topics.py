@@ -10,9 +10,8 @@ from uuid import UUID
 
 from eventkit import TopicSpec, ensure_topics
 from samspil_contracts.tenant import tenant_topics
-from servicekit.topics import SINGLE_COPY, Replication
-
-DLQ_RETENTION_MS = str(30 * 24 * 3600 * 1000)
+from samspil_contracts.topics import is_dlq
+from servicekit.topics import DLQ_RETENTION_MS, SINGLE_COPY, Replication
 
 
 class TenantTopics:
@@ -30,7 +29,7 @@ class TenantTopics:
         specs = []
         for name in tenant_topics(tenant_id, self.prefix):
             configs = self.copies.configs()
-            if name.endswith(".dlq"):
+            if is_dlq(name):
                 configs["retention.ms"] = DLQ_RETENTION_MS
             specs.append(TopicSpec(name, self.partitions, self.copies.factor, configs))
         return specs

@@ -2,9 +2,9 @@
 
 The tenant is the one whose topic the command came on, never a field of the command, so a
 command naming another tenant's order, contract or claim meets the same ``not_found`` as
-REST. The inbox row, the command's effect and its answer (accepted or rejected, on the
-tenant's notifications topic) commit in one transaction: a redelivered command has no
-second effect and no second answer.
+REST. The inbox row (written by the consumer, as ``CONSUMER``), the command's effect and its
+answer (accepted or rejected, on the tenant's notifications topic) commit in one
+transaction: a redelivered command has no second effect and no second answer.
 """
 
 from __future__ import annotations
@@ -45,37 +45,38 @@ class _Joined(EventStore):
 class TenantCommands:
     def __init__(
         self,
-        store: EventStore,
         recorder: Recorder,
         publisher: Publisher,
         texts: ChildText,
         read_models: ReadModels,
         outbox: TenantOutbox,
     ) -> None:
-        self.store, self.recorder, self.publisher = store, recorder, publisher
+        self.recorder, self.publisher = recorder, publisher
         self.texts, self.read_models, self.outbox = texts, read_models, outbox
 
-    async def handle(
-        self, tenant_id: UUID, envelope: Envelope, command: TenantCommand, at: datetime
-    ) -> str:
-        """``handled`` or ``duplicate``; a refusal is an answer too, so it is ``handled``."""
+    async def apply(
+        self,
+        uow: UnitOfWork,
+        tenant_id: UUID,
+        envelope: Envelope,
+        command: TenantCommand,
+        at: datetime,
+    ) -> None:
+        """The command's effect and its answer in ``uow`` (whose inbox row the consumer
+        wrote); a refusal is an answer too."""
         actor = Actor(f"kafka:{envelope.producer}"[:200], Role.COORDINATOR)
         acting = Acting(tenant_id, actor, at, envelope.correlation_id, envelope.event_id)
-        async with self.store.unit_of_work() as uow:
-            if await uow.seen(CONSUMER, envelope.event_id):
-                return "duplicate"
-            answer = await self._attempt(uow, acting, envelope, command)
-            record = self.outbox.record(
-                tenant_id,
-                answer,
-                event_id=envelope.event_id,  # one answer per command id
-                subject=envelope.subject,
-                correlation_id=envelope.correlation_id,
-                causation_id=envelope.event_id,
-                at=at,
-            )
-            await uow.enqueue([record])
-        return "handled"
+        answer = await self._attempt(uow, acting, envelope, command)
+        record = self.outbox.record(
+            tenant_id,
+            answer,
+            event_id=envelope.event_id,  # one answer per command id
+            subject=envelope.subject,
+            correlation_id=envelope.correlation_id,
+            causation_id=envelope.event_id,
+            at=at,
+        )
+        await uow.enqueue([record])
 
     async def _attempt(
         self, uow: UnitOfWork, acting: Acting, envelope: Envelope, command: TenantCommand

@@ -1,91 +1,71 @@
-"""The consumer of every tenant's commands topic (one pattern subscription).
+"""The consumer of every tenant's commands topic: one pattern subscription, on the same
+path as every other consumer (``servicekit.kafka``: decode, inbox, dead letters, retries).
 
 New tenants' topics are picked up on the next metadata refresh. A record that cannot be
-decoded goes to that tenant's own ``<commands topic>.dlq`` with the reason; the offset is
+decoded goes to that tenant's own commands dead-letter topic with the reason; the offset is
 committed only after the command's transaction, so a crash means a redelivery that the
 inbox turns into a no-op.
 """
 
 from __future__ import annotations
 
-import asyncio
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from uuid import UUID
 
-import structlog
-from aiokafka import AIOKafkaConsumer, TopicPartition
-from eventkit.security import client_options
-from samspil_contracts import UndecodableEvent
+from eventkit import EventStore, Inbound, UnitOfWork
+from faststream.kafka import KafkaBroker
+from samspil_contracts import Envelope, UndecodableEvent
 from samspil_contracts.tenant import commands_pattern, provider_of
 from samspil_contracts.tenant_codec import decode_tenant
 from samspil_contracts.tenant_messages import TenantCommand
-from servicekit.inbound_records import DeadLetterSink, inbound_from_record
+from servicekit.inbound import InboundPipeline
+from servicekit.inbound_records import DeadLetterSink, Decoder
+from servicekit.kafka import subscribe
+from servicekit.retries import RetryPolicy
 
-from provider.app.tenant_commands import TenantCommands
-
-log = structlog.get_logger(__name__)
-RETRY_PAUSE_SECONDS = 1.0
+from provider.app.tenant_commands import CONSUMER, TenantCommands
 
 
-class TenantCommandConsumer:
-    def __init__(
-        self,
-        bootstrap_servers: str,
-        prefix: str,
-        commands: TenantCommands,
-        dead_letters: DeadLetterSink,
-        metadata_max_age_ms: int = 10_000,
-    ) -> None:
-        self.bootstrap, self.prefix = bootstrap_servers, prefix
-        self.commands, self.dead_letters = commands, dead_letters
-        self.metadata_max_age_ms = metadata_max_age_ms
+@dataclass(frozen=True, slots=True)
+class FromTenant:
+    """A command and the tenant whose topic it came on (never a field of the command)."""
 
-    async def run(self, stop: asyncio.Event) -> None:
-        consumer = AIOKafkaConsumer(
-            bootstrap_servers=self.bootstrap,
-            group_id=f"{self.prefix}provider.tenant-commands",
-            enable_auto_commit=False,
-            auto_offset_reset="earliest",
-            metadata_max_age_ms=self.metadata_max_age_ms,
-            **client_options(),
-        )
-        consumer.subscribe(pattern=commands_pattern(self.prefix))
-        await consumer.start()
-        try:
-            while not stop.is_set():
-                batches = await consumer.getmany(timeout_ms=500)
-                for tp, records in batches.items():
-                    await self._partition(consumer, tp, records)
-        finally:
-            await consumer.stop()
+    tenant_id: UUID
+    command: TenantCommand
 
-    async def _partition(
-        self, consumer: AIOKafkaConsumer, tp: TopicPartition, records: Any
-    ) -> None:
-        for record in records:
-            try:
-                outcome = await self.handle(record)
-            except Exception:
-                # Transient (database, broker): read this record again after a pause.
-                log.exception("tenant_command_failed", topic=record.topic, offset=record.offset)
-                consumer.seek(tp, record.offset)
-                await asyncio.sleep(RETRY_PAUSE_SECONDS)
-                return
-            await consumer.commit({tp: record.offset + 1})
-            log.info("tenant_command", topic=record.topic, offset=record.offset, outcome=outcome)
 
-    async def handle(self, record: Any) -> str:
-        """One record: ``handled``, ``duplicate`` or ``dead_lettered``."""
-        inbound = inbound_from_record(record)
-        tenant_id = provider_of(inbound.topic, self.prefix)
-        try:
-            if tenant_id is None:
-                raise UndecodableEvent("not a tenant commands topic")
-            envelope, command = decode_tenant(inbound.headers, inbound.value)
-            if not isinstance(command, TenantCommand):
-                raise UndecodableEvent(f"{envelope.type} is not a command")
-        except UndecodableEvent as exc:
-            await self.dead_letters.send(inbound, exc.reason)
-            return "dead_lettered"
-        with structlog.contextvars.bound_contextvars(correlation_id=str(envelope.correlation_id)):
-            return await self.commands.handle(tenant_id, envelope, command, datetime.now(UTC))
+def tenant_command(prefix: str) -> Decoder:
+    def decode(record: Inbound) -> tuple[Envelope, FromTenant]:
+        tenant_id = provider_of(record.topic, prefix)
+        if tenant_id is None:
+            raise UndecodableEvent("not a tenant commands topic")
+        envelope, command = decode_tenant(record.headers, record.value)
+        if not isinstance(command, TenantCommand):
+            raise UndecodableEvent(f"{envelope.type} is not a command")
+        return envelope, FromTenant(tenant_id, command)
+
+    return decode
+
+
+def subscribe_tenant_commands(
+    broker: KafkaBroker,
+    store: EventStore,
+    commands: TenantCommands,
+    dead_letters: DeadLetterSink,
+    prefix: str,
+    retry: RetryPolicy,
+) -> InboundPipeline:
+    async def handle(uow: UnitOfWork, envelope: Envelope, item: FromTenant) -> None:
+        await commands.apply(uow, item.tenant_id, envelope, item.command, datetime.now(UTC))
+
+    pipeline = InboundPipeline(
+        CONSUMER,
+        store,
+        dead_letters,
+        {FromTenant: handle},
+        decoder=tenant_command(prefix),
+        retry=retry,
+    )
+    subscribe(broker, pipeline, f"{prefix}{CONSUMER}", pattern=commands_pattern(prefix))
+    return pipeline

@@ -10,7 +10,7 @@ from the seeds and the law (`DEFAULT_RULES`).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from eventkit import Transaction
@@ -133,8 +133,11 @@ class MunicipalRules:
         return await self.store.history(tx, municipality)
 
     async def change(self, tx: Transaction, based_on: int, new: RulesVersion) -> RulesVersion:
-        """Appends `new` as the version after `based_on`; a stale `based_on` is refused."""
-        new.settings.to_rules()  # validate before storing
+        """Appends `new` as the version after `based_on`; a stale `based_on` is refused, and
+        so are rules outside the law or a calendar closed for longer than any office is."""
+        calendar = new.settings.to_rules().calendar  # validate before storing
+        now = (new.changed_at or datetime.now(UTC)).year
+        calendar.refuse_long_closures([now, now + 1, *(d.year for d in calendar.closing_days)])
         current = await self.current(tx, new.municipality)
         if current.version != based_on:
             raise DomainError(

@@ -7,6 +7,7 @@ up to 2023 and was abolished from 2024.
 """
 
 import calendar
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -14,6 +15,7 @@ from functools import lru_cache
 
 import holidays
 
+from scheduler.domain.errors import DomainError
 from scheduler.domain.local_time import COPENHAGEN, at_local, to_local_date
 
 __all__ = [
@@ -28,6 +30,11 @@ __all__ = [
 
 _ONE_DAY = timedelta(days=1)
 _SATURDAY = 5
+# No office closes longer than this in a row (Easter closes five days, a week's summer
+# closure with its weekends nine). A search for a working day gives up after it, and rules
+# closing longer are refused: a calendar with no working day left would make every
+# deadline search run off the dates.
+MAX_CLOSED_DAYS = 31
 CONSTITUTION_DAY = (6, 5)  # Grundlovsdag: not a public holiday, but most offices close
 CHRISTMAS_EVE_AND_NEW_YEARS_EVE = frozenset({(12, 24), (12, 31)})
 
@@ -76,17 +83,46 @@ class WorkingCalendar:
 
     def next_working_day(self, d: date) -> date:
         """The first working day strictly after `d`."""
-        d += _ONE_DAY
-        while not self.is_working_day(d):
-            d += _ONE_DAY
-        return d
+        return self._nearest_working_day(d, _ONE_DAY)
 
     def previous_working_day(self, d: date) -> date:
         """The last working day strictly before `d`."""
-        d -= _ONE_DAY
-        while not self.is_working_day(d):
-            d -= _ONE_DAY
-        return d
+        return self._nearest_working_day(d, -_ONE_DAY)
+
+    def _nearest_working_day(self, d: date, step: timedelta) -> date:
+        start = d
+        for _ in range(MAX_CLOSED_DAYS + 1):
+            try:
+                d += step
+            except OverflowError:
+                break  # off the calendar (year 1 or 9999)
+            if self.is_working_day(d):
+                return d
+        raise DomainError(
+            "no_working_day",
+            f"no working day within {MAX_CLOSED_DAYS} days of {start.isoformat()}",
+        )
+
+    def longest_closure(self, year: int) -> int:
+        """The most days in a row without a working day that start in `year`."""
+        longest = run = 0
+        first, last = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+        for ordinal in range(first, min(last + MAX_CLOSED_DAYS + 1, date.max.toordinal()) + 1):
+            run = 0 if self.is_working_day(date.fromordinal(ordinal)) else run + 1
+            longest = max(longest, run)
+        return longest
+
+    def refuse_long_closures(self, years: Iterable[int]) -> None:
+        """DomainError if the calendar closes more than MAX_CLOSED_DAYS in a row in any of
+        `years` (each year's closing days, the annual ones and the public holidays)."""
+        for year in sorted(set(years)):
+            closed = self.longest_closure(year)
+            if closed > MAX_CLOSED_DAYS:
+                raise DomainError(
+                    "calendar_closed_too_long",
+                    f"the calendar closes {closed} days in a row in {year}; "
+                    f"at most {MAX_CLOSED_DAYS} are allowed",
+                )
 
     def add_working_days(self, d: date, n: int) -> date:
         """The `n`-th working day after `d` (`d` itself never counts; n=0 gives `d`)."""
