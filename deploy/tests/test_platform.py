@@ -10,6 +10,7 @@ what the services rely on, not against Strimzi's schema.
 from __future__ import annotations
 
 import copy
+import importlib.util
 import json
 import re
 import subprocess
@@ -123,6 +124,18 @@ def test_kafka_replicates_three_times_and_authenticates_every_client(
         "scram-sha-512"
     }
     assert spec["authorization"]["type"] == "simple"
+
+
+def test_the_topics_file_is_generated_from_the_services_topics() -> None:
+    # Given the generator of topics.yaml (the services' own topic specs, production replication)
+    path = K8S / "platform" / "kafka" / "generate_topics.py"
+    loaded = importlib.util.spec_from_file_location("generate_topics", path)
+    assert loaded is not None
+    assert loaded.loader is not None
+    generator = importlib.util.module_from_spec(loaded)
+    loaded.loader.exec_module(generator)
+    # Then the checked-in file is what it writes (run it after adding a topic)
+    assert generator.TARGET.read_text() == generator.render(), "run generate_topics.py"
 
 
 def test_the_topics_are_the_contracts_topics_replicated(platform: dict[str, Objects]) -> None:

@@ -31,10 +31,14 @@ def investigations(target: Target) -> st.SearchStrategy[Record]:
 
 
 def beyond_the_calendar(target: Target) -> st.SearchStrategy[Record]:
-    """Decodes, but its deadline lies past year 9999: the handler fails every time."""
+    """Decodes, but its deadline lies past year 9999: the handler fails every time.
+
+    The § 20 clock counts from ``aware_on``, so that day is the late one (and the start with it).
+    """
     prefix = target.process.env["KAFKA_TOPIC_PREFIX"]
     late = st.dates(min_value=date(9999, 9, 1), max_value=date(9999, 12, 31))
-    made = events(InvestigationStarted, prefix, case_id=st.uuids(version=4), started_on=late)
+    made = events(InvestigationStarted, prefix, case_id=st.uuids(version=4),
+                  started_on=late, aware_on=late)  # fmt: skip
 
     def poisoned(record: Record) -> Record:
         record.poison, record.event_id = "handler fails deterministically", None
