@@ -72,7 +72,10 @@ def test_every_service_log_line_is_redacted_json(compose_stack: ComposeStack) ->
     # Then every line is one JSON object with its service and level, without colour codes
     assert len(lines) > 20
     for line in lines:
-        record = json.loads(line)
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            pytest.fail(f"not a JSON line: {line[:300]!r}")
         assert record["service"] in SERVICES, line
         assert "level" in record, line
     assert "\x1b[" not in out

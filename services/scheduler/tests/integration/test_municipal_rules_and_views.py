@@ -171,12 +171,18 @@ def test_rules_changes_are_versioned_and_bad_ones_refused(scheduler: ServiceProc
     shut = {**first, "based_on_version": 1}
     shut["settings"] = {**base["settings"], "annual_closing_days": every_day}
     never_open = put_rules(scheduler, "461", shut)
+    summer = [f"{d:%m-%d}" for d in (date(2024, 7, 1) + timedelta(n) for n in range(45))]
+    shut["settings"] = {**base["settings"], "annual_closing_days": summer}
+    long_summer = put_rules(scheduler, "461", shut)  # within the list's bound, but 45 days shut
     # Then each is refused as problem+json, and the history holds the one change
-    refused = ((stale, 409), (unlawful, 422), (garbled, 422), (forbidden, 403), (never_open, 422))
+    refused = (
+        (stale, 409), (unlawful, 422), (garbled, 422), (forbidden, 403),
+        (never_open, 422), (long_summer, 422),
+    )  # fmt: skip
     for response, status in refused:
         assert response.status_code == status, response.text
         assert response.headers["content-type"].startswith("application/problem+json")
-    assert never_open.json()["type"].endswith("/calendar_closed_too_long")
+    assert long_summer.json()["type"].endswith("/calendar_closed_too_long")
     history = httpx.get(
         f"{scheduler.url}/municipalities/461/rules/history", headers=OPS, timeout=60
     ).json()
