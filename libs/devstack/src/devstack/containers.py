@@ -41,6 +41,9 @@ def docker_available() -> bool:
     return _docker("info", "--format", "{{.ServerVersion}}", timeout=3)
 
 
+TEST_BROKER_HEAP = "-Xmx1536m"
+
+
 def kafka_image() -> str:
     return os.environ.get("SAMSPIL_KAFKA_IMAGE") or KAFKA_IMAGE
 
@@ -87,6 +90,9 @@ def kafka() -> str:
             KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS="0",
             KAFKA_AUTO_CREATE_TOPICS_ENABLE="false",
             HEALTHCHECK_BOOTSTRAP=bootstrap,
+            # A test session leaves thousands of topics (each test has its own prefix): the
+            # image's 512 MiB heap then collects all the time and requests time out.
+            KAFKA_HEAP_OPTS=TEST_BROKER_HEAP,
         )
         _start("kafka", container, bootstrap, readiness.kafka_answers)
     return _started["kafka"][1]

@@ -88,7 +88,9 @@ def _start(classpath: str) -> None:
         format_storage(classpath, str(config))
     # 1 GiB: the shared development broker holds every test run's topics (thousands); at
     # 512 MiB its metadata image ran out of heap and the broker died.
-    args = java_command(classpath, _MAIN_CLASS, str(config), heap="-Xmx1g")
+    args = java_command(
+        classpath, _MAIN_CLASS, str(config), heap="-Xmx1536m"
+    )  # thousands of test topics
     start_detached(args, log_file("kafka.out"), home / "kafka.pid", cwd=home)
 
 
