@@ -95,9 +95,10 @@ def test_fast_streams_colour_handler_is_not_added_when_a_broker_starts_logging(
     access = get_logger("faststream.access.kafka", std.INFO, sys.stdout, "%(message)s")
     # When it logs a record's failure
     access.warning("failed on topic x")
-    # Then the line is ours: JSON, no ANSI colour codes, and only once
+    # Then the line is ours: JSON, no ANSI colour codes, and only once (no plain-text twin)
     out = capsys.readouterr().out
     assert "\x1b[" not in out
+    assert len(out.splitlines()) == 1, out
     (line,) = lines(out)
     assert line["event"] == "failed on topic x"
 

@@ -111,6 +111,20 @@ class _Stdout:
         sys.stdout.flush()
 
 
+class _StdoutHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """A handler on whatever ``sys.stdout`` is at the moment (see ``_Stdout``). Its ``stream``
+    *is* ``sys.stdout``, so FastStream, which adds a colour handler to its loggers unless
+    one on ``sys.stdout`` is there, keeps to this one."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stdout
+
+    @stream.setter
+    def stream(self, _: Any) -> None:
+        """StreamHandler's constructor sets it; the property decides."""
+
+
 def configure(service: str, level: str = "INFO", json: bool = True) -> None:
     """structlog for the service's own lines, and the same processors for every stdlib logger
     (uvicorn, alembic, aiokafka, FastStream, SQLAlchemy): one JSON object per line, redacted."""
@@ -146,7 +160,7 @@ def configure(service: str, level: str = "INFO", json: bool = True) -> None:
             _renderer(json),
         ],
     )
-    handler = logging.StreamHandler(_Stdout())
+    handler = _StdoutHandler()
     handler.setFormatter(formatter)
     root = logging.getLogger()
     root.handlers = [handler]
