@@ -138,5 +138,9 @@ def test_sealed_values_are_only_aes_gcm_in_base64url() -> None:
             Sealed.model_validate(good | bad)
 
 
-def test_legal_basis_cites_the_measure_number() -> None:
-    assert legal_basis_for(MeasureCode.RESPITE_CARE) == "Serviceloven § 52, stk. 3, nr. 5"
+def test_legal_basis_cites_barnets_lov_section_32_for_a_stored_code() -> None:
+    # Respite care (aflastning) is a støtteophold, barnets lov § 32, stk. 1, nr. 7; the stored
+    # code keeps the number it had under the repealed Act.
+    assert legal_basis_for(MeasureCode.RESPITE_CARE) == "Barnets lov § 32, stk. 1, nr. 7"
+    assert legal_basis_for(MeasureCode.PLACEMENT) == "Barnets lov § 46"
+    assert all("Serviceloven" not in legal_basis_for(code) for code in MeasureCode)

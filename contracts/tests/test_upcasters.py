@@ -47,7 +47,8 @@ def test_a_v1_order_is_decoded_as_the_current_model() -> None:
     assert envelope.schema_version == 1  # the envelope tells what was on the wire
     assert isinstance(event, OrderPlaced)
     assert event.measure is MeasureCode.SUPPORT_IN_HOME
-    assert event.legal_basis == "Serviceloven § 52, stk. 3, nr. 2"
+    # cited under the law in force (barnets lov § 32, stk. 1, nr. 2), as a v2 producer would
+    assert event.legal_basis == "Barnets lov § 32, stk. 1, nr. 2"
 
 
 @pytest.mark.parametrize(

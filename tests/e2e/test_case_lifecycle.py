@@ -1,4 +1,5 @@
-"""A §52 stk. 3 nr. 2 case from investigation to final settlement, across all three services.
+"""A barnets lov § 32, stk. 1, nr. 2 case from investigation to final settlement, across all
+three services.
 
 Authority, provider and scheduler run as separate processes on the real broker, each with
 its own database. The scheduler's clock is moved forward to bring the statutory follow-ups

@@ -37,7 +37,9 @@ class Value(BaseModel):
 
 
 class MeasureCode(StrEnum):
-    """The measures of the Social Services Act § 52, stk. 3 (nr. 1-10)."""
+    """The measures a decision can order: støttende indsatser under barnets lov § 32, stk. 1
+    (nr. 1-8) and placement (anbringelse, § 46). The codes are the stable values first stored
+    under the repealed Act (``sel_52_3_<n>``); ``legal_basis_for`` gives the law in force."""
 
     DAYCARE_OR_EDUCATION = "sel_52_3_1"
     SUPPORT_IN_HOME = "sel_52_3_2"
@@ -55,13 +57,29 @@ class MeasureCode(StrEnum):
         return int(self.value.rsplit("_", 1)[1])
 
 
+# Each stored code's place in barnets lov (in force since 1 January 2024). A personal adviser
+# (personlig rådgiver) is a fixed contact person under barnets lov.
+BARNETS_LOV = {
+    MeasureCode.DAYCARE_OR_EDUCATION: "§ 32, stk. 1, nr. 1",
+    MeasureCode.SUPPORT_IN_HOME: "§ 32, stk. 1, nr. 2",
+    MeasureCode.FAMILY_TREATMENT: "§ 32, stk. 1, nr. 5",
+    MeasureCode.FAMILY_RESIDENTIAL_STAY: "§ 32, stk. 1, nr. 6",
+    MeasureCode.RESPITE_CARE: "§ 32, stk. 1, nr. 7",
+    MeasureCode.CONTACT_PERSON: "§ 32, stk. 1, nr. 3",
+    MeasureCode.PLACEMENT: "§ 46",
+    MeasureCode.TRAINEESHIP: "§ 32, stk. 1, nr. 4",
+    MeasureCode.PERSONAL_ADVISER: "§ 32, stk. 1, nr. 3",
+    MeasureCode.OTHER_SUPPORT: "§ 32, stk. 1, nr. 8",
+}
+
+
 def legal_basis_for(measure: MeasureCode) -> str:
-    """The citation a caseworker writes for ``measure``."""
-    return f"Serviceloven § 52, stk. 3, nr. {measure.number}"
+    """The citation a caseworker writes for ``measure`` under the law in force."""
+    return f"Barnets lov {BARNETS_LOV[measure]}"
 
 
 class GoalArea(StrEnum):
-    """The six areas of an action plan (handleplan, § 140)."""
+    """The six areas of the child's plan (barnets plan, barnets lov § 91; formerly handleplan)."""
 
     DEVELOPMENT_AND_BEHAVIOUR = "development_and_behaviour"
     FAMILY_RELATIONS = "family_relations"

@@ -34,7 +34,8 @@ _SECTION = re.compile(r"52\s*,?\s*stk\.?\s*3\s*,?\s*nr\.?\s*(\d{1,2})")
 
 
 def measure_from_text(text: str) -> MeasureCode:
-    """The § 52 stk. 3 measure a v1 free-text measure names.
+    """The measure a v1 free-text measure names (v1 producers cited the repealed Act's
+    § 52 stk. 3 numbers, which the stored codes keep).
 
     A measure is a legal decision; guessing would be wrong, so text that names none
     is undecodable and goes to the dead letters for a person to look at.

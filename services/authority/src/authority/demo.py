@@ -123,7 +123,7 @@ async def one_case(s: Services, rng: random.Random, providers: list[UUID]) -> No
             {
                 "decision_id": decision_id,
                 "measure": MeasureCode.SUPPORT_IN_HOME,
-                "legal_basis": "Serviceloven § 52, stk. 3, nr. 2",
+                "legal_basis": "Barnets lov § 32, stk. 1, nr. 2",
                 "assessment": "Konkret vurdering: støtte i hjemmet",
             },
             3,

@@ -76,7 +76,7 @@ proposed = DecisionProposed(
     at=AT,
     decision_id=DECISION,
     measure=MeasureCode.SUPPORT_IN_HOME,
-    legal_basis="Serviceloven § 52, stk. 3, nr. 2",
+    legal_basis="Barnets lov § 32, stk. 1, nr. 2",
     assessment="Mornings break down; the parents want help with structure.",
 )
 approved = DecisionApproved(actor=TEAM_LEADER, at=AT, decision_id=DECISION)

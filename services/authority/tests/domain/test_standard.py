@@ -45,7 +45,7 @@ TERMS = StandardTerms(
         sanctions_and_termination="Three months' notice; at once on gross breach",
     ),
     specific=MeasureTerms(
-        purpose="Support in the home (§ 52, stk. 3, nr. 2)",
+        purpose="Support in the home (barnets lov § 32, stk. 1, nr. 2)",
         demands_on_authority="Clear orders with goals from the action plan",
         demands_on_provider=DEMANDS,
         places=12,

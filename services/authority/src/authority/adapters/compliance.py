@@ -21,7 +21,7 @@ from authority.adapters.tables import VIEWS
 from authority.adapters.worklists import scoped
 from authority.app.readmodels import Figures, Period, Scope
 
-INVESTIGATION_DAYS = 122  # 4 months (Serviceloven § 50, stk. 7)
+INVESTIGATION_DAYS = 122  # 4 months (barnets lov § 20, stk. 3)
 cases, orders, contracts = VIEWS["cases"], VIEWS["orders"], VIEWS["contracts"]
 followups, claims, providers = VIEWS["followups"], VIEWS["claims"], VIEWS["providers"]
 DAY = sa.func.substr(events.c.data["at"].as_string(), 1, 10)

@@ -65,7 +65,7 @@ def case_milestone(event: CaseEvent, state: CaseState) -> wire.IntegrationEvent 
         case DecisionApproved(decision_id=decision_id):
             decision = state.decision(decision_id)
             if decision is None or decision.measure.value not in WIRE_MEASURES:
-                return None  # after-care (§ 76) has no wire code yet
+                return None  # ungestøtte (barnets lov § 114) has no wire code yet
             return wire.DecisionApproved(
                 case_id=case_id,
                 decision_id=decision_id,

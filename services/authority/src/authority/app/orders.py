@@ -158,5 +158,7 @@ def _planned(case: CaseState | None) -> CaseState:
     if case is None:
         raise DomainError("case_not_found", "the case does not exist")
     if case.action_plan is None:
-        raise DomainError("action_plan_missing", "adopt an action plan (§ 140) first")
+        raise DomainError(
+            "action_plan_missing", "adopt the child's plan (barnets plan, barnets lov § 91) first"
+        )
     return case

@@ -11,24 +11,47 @@ from authority.domain.errors import require_some, require_text, require_unique
 
 
 class MeasureCode(StrEnum):
-    """Measures (foranstaltninger) under the Social Services Act § 52, stk. 3."""
+    """Measures (indsatser): støttende indsatser under barnets lov § 32, stk. 1, placement
+    (§ 46) and ungestøtte (§ 114). The values are stable codes stored since the repealed Act
+    (its § 52, stk. 3 numbering); ``LEGAL_BASIS`` gives each one's place in the law in force."""
 
-    DAYCARE_OR_EDUCATION = "sel_52_3_1"
-    SUPPORT_IN_HOME = "sel_52_3_2"  # praktisk, pædagogisk eller anden støtte i hjemmet
-    FAMILY_TREATMENT = "sel_52_3_3"  # familiebehandling
-    FAMILY_RESIDENTIAL_STAY = "sel_52_3_4"
-    RESPITE_CARE = "sel_52_3_5"  # aflastning
-    PERMANENT_CONTACT_PERSON = "sel_52_3_6"  # fast kontaktperson
-    PLACEMENT = "sel_52_3_7"  # anbringelse
-    TRAINEESHIP = "sel_52_3_8"
-    PERSONAL_ADVISER = "sel_52_3_9"
-    OTHER_SUPPORT = "sel_52_3_10"
-    # Efterværn (after-care for 18-22 year olds) rests on § 76, not § 52 stk. 3.
-    AFTER_CARE = "sel_76"
+    DAYCARE_OR_EDUCATION = "sel_52_3_1"  # § 32, stk. 1, nr. 1
+    SUPPORT_IN_HOME = "sel_52_3_2"  # nr. 2: praktisk, pædagogisk eller anden støtte i hjemmet
+    FAMILY_TREATMENT = "sel_52_3_3"  # nr. 5: familiebehandling
+    FAMILY_RESIDENTIAL_STAY = "sel_52_3_4"  # nr. 6: døgnophold for hele familien
+    RESPITE_CARE = "sel_52_3_5"  # nr. 7: støtteophold (aflastning)
+    PERMANENT_CONTACT_PERSON = "sel_52_3_6"  # nr. 3: fast kontaktperson
+    PLACEMENT = "sel_52_3_7"  # § 46: anbringelse
+    TRAINEESHIP = "sel_52_3_8"  # nr. 4: praktiktilbud
+    PERSONAL_ADVISER = "sel_52_3_9"  # nr. 3: a fixed contact person under barnets lov
+    OTHER_SUPPORT = "sel_52_3_10"  # nr. 8: anden hjælp
+    AFTER_CARE = "sel_76"  # ungestøtte (formerly efterværn), § 114, for 18-22 year olds
+
+
+LEGAL_BASIS = {
+    MeasureCode.DAYCARE_OR_EDUCATION: "Barnets lov § 32, stk. 1, nr. 1",
+    MeasureCode.SUPPORT_IN_HOME: "Barnets lov § 32, stk. 1, nr. 2",
+    MeasureCode.FAMILY_TREATMENT: "Barnets lov § 32, stk. 1, nr. 5",
+    MeasureCode.FAMILY_RESIDENTIAL_STAY: "Barnets lov § 32, stk. 1, nr. 6",
+    MeasureCode.RESPITE_CARE: "Barnets lov § 32, stk. 1, nr. 7",
+    MeasureCode.PERMANENT_CONTACT_PERSON: "Barnets lov § 32, stk. 1, nr. 3",
+    MeasureCode.PLACEMENT: "Barnets lov § 46",
+    MeasureCode.TRAINEESHIP: "Barnets lov § 32, stk. 1, nr. 4",
+    MeasureCode.PERSONAL_ADVISER: "Barnets lov § 32, stk. 1, nr. 3",
+    MeasureCode.OTHER_SUPPORT: "Barnets lov § 32, stk. 1, nr. 8",
+    MeasureCode.AFTER_CARE: "Barnets lov § 114",
+}
+# Measures a § 32 decision covers (purpose, duration, consent, basis: § 32, stk. 2-4).
+SECTION_32 = frozenset(m for m, basis in LEGAL_BASIS.items() if "§ 32," in basis)
+
+
+def legal_basis(measure: MeasureCode) -> str:
+    """The citation a caseworker writes for ``measure`` under the law in force."""
+    return LEGAL_BASIS[measure]
 
 
 class GoalArea(StrEnum):
-    """The six areas of an action plan (handleplan, § 140)."""
+    """The six areas of the child's plan (barnets plan, barnets lov § 91; formerly handleplan)."""
 
     DEVELOPMENT_BEHAVIOUR = "development_and_behaviour"  # udvikling og adfærd
     FAMILY_RELATIONS = "family_relations"  # familieforhold
@@ -40,7 +63,7 @@ class GoalArea(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Goal:
-    """One goal of the action plan, carried into orders and contracts (mål for indsatsen)."""
+    """One goal of the child's plan, carried into orders and contracts (mål for indsatsen)."""
 
     goal_id: UUID
     area: GoalArea

@@ -8,7 +8,7 @@ from uuid import UUID
 
 
 class GoalArea(StrEnum):
-    """The six areas of an action plan (handleplan, § 140)."""
+    """The six areas of the child's plan (barnets plan, barnets lov § 91; formerly handleplan)."""
 
     DEVELOPMENT_AND_BEHAVIOUR = "development_and_behaviour"
     FAMILY_RELATIONS = "family_relations"

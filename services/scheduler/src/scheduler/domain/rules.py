@@ -1,8 +1,9 @@
 """The deadline rules of one municipality, as data.
 
 Defaults follow the seeds and Danish law: statutory follow-ups first after 3 months and then
-at least every 6 months (Barnets Lov, formerly Serviceloven §70; seed 004), the child
-investigation concluded within 4 months (§50 stk. 7), and the municipality's service level for
+as the case's own arrangement decides (barnets lov § 95; every 6 months is the seeds' municipal
+default, seed 004), the child investigation concluded within 4 months of awareness (barnets lov
+§ 20, stk. 3), and the municipality's service level for
 orders, status reports and payment.
 
 Non-working days. A computed date that is not a working day moves:
@@ -85,7 +86,7 @@ DEFAULT_RULES = Rules()
 
 # Statutory outer limits a municipality's rules may tighten but never relax.
 STATUTORY_FIRST_FOLLOW_UP_MONTHS = 3
-STATUTORY_INVESTIGATION_MONTHS = 4  # § 50 stk. 7
+STATUTORY_INVESTIGATION_MONTHS = 4  # barnets lov § 20, stk. 3
 
 
 def lawful(rules: Rules) -> Rules:

@@ -26,7 +26,7 @@ class AssignCaseworker(Command):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StartInvestigation(Command):
-    """Start the child investigation (børnefaglig undersøgelse, § 50)."""
+    """Start the child investigation (børnefaglig undersøgelse, barnets lov § 20)."""
 
     investigation_id: UUID
 
@@ -83,7 +83,8 @@ class RecordDecisionCommunicated(Command):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AdoptActionPlan(Command):
-    """Adopt the action plan (handleplan, § 140); a later adoption is a new version."""
+    """Adopt the child's plan (barnets plan, barnets lov § 91; formerly handleplan); a later
+    adoption is a new version."""
 
     goals: tuple[Goal, ...]
 

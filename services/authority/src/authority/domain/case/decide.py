@@ -111,7 +111,7 @@ def _adopt_action_plan(command: AdoptActionPlan, case: CaseState) -> list[CaseEv
     require(
         case.has_approved_decision,
         "no_approved_decision",
-        "an action plan (§ 140) needs an approved decision on a measure",
+        "the child's plan (barnets lov § 91) needs an approved decision on a measure",
     )
     require_goals(command.goals)
     version = len(case.action_plans) + 1

@@ -11,7 +11,7 @@ from authority.domain.vocabulary import Goal, MeasureCode
 
 @dataclass(frozen=True, slots=True)
 class Investigation:
-    """The child investigation (børnefaglig undersøgelse, § 50)."""
+    """The child investigation (børnefaglig undersøgelse, barnets lov § 20)."""
 
     investigation_id: UUID
     summary: str | None = None

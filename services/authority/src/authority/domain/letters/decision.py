@@ -18,11 +18,11 @@ MEASURES = {
     "sel_52_3_4": "døgnophold for hele familien",
     "sel_52_3_5": "støtteophold (aflastning)",
     "sel_52_3_6": "fast kontaktperson",
-    "sel_52_3_7": "anbringelse uden for hjemmet",
+    "sel_52_3_7": "anbringelse uden for hjemmet",  # § 46
     "sel_52_3_8": "praktiktilbud",
-    "sel_52_3_9": "personlig rådgiver",
+    "sel_52_3_9": "fast kontaktperson",
     "sel_52_3_10": "anden hjælp",
-    "sel_76": "efterværn",
+    "sel_76": "ungestøtte (efterværn)",
 }
 WHY_YOU = {
     Recipient.CHILD: "Du får dette brev, fordi du er fyldt 10 år og derfor selv er part i "

@@ -31,6 +31,7 @@ from authority.domain.case import (
     Relation,
     StartInvestigation,
 )
+from authority.domain.vocabulary import legal_basis
 from authority.entrypoints.http.common import (
     Caseworker,
     GoalIn,
@@ -106,10 +107,19 @@ class CadenceIn(Mutation):
     justification: Text
 
 
-def legal_basis(measure: MeasureCode) -> str:
-    if measure is MeasureCode.AFTER_CARE:
-        return "Serviceloven § 76"
-    return f"Serviceloven § 52, stk. 3, nr. {measure.value.rsplit('_', 1)[1]}"
+# The OpenAPI descriptions: each step names its paragraph of barnets lov.
+DOCS = {
+    "start": "Start the child investigation (børnefaglig undersøgelse, barnets lov § 20): its "
+    "4 months (§ 20, stk. 3) count from when the municipality became aware.",
+    "conclude": "Conclude the child investigation (barnets lov § 20) with its summary.",
+    "propose": "Propose a decision on a støttende indsats (barnets lov § 32, stk. 1, nr. 1-8), "
+    "placement (§ 46) or ungestøtte (§ 114) for the team leader's approval; `legal_basis` "
+    "defaults to the measure's paragraph in barnets lov.",
+    "plan": "Adopt the child's plan (barnets plan, barnets lov § 91; ungeplan § 108 from 16; "
+    "formerly handleplan) with goals in the six areas; a later adoption is a new version.",
+    "cadence": "The case's follow-up arrangement (opfølgning, barnets lov § 95), with the "
+    "justification given to the child and the parents.",
+}
 
 
 def router() -> APIRouter:
@@ -175,7 +185,10 @@ def router() -> APIRouter:
         _, revision = await s.cases.execute(case_id, command, a)
         return {"case_id": case_id, "revision": revision}
 
-    @api.post("/cases/{case_id}/investigation/start")
+    @api.post(
+        "/cases/{case_id}/investigation/start",
+        description=DOCS["start"],
+    )
     async def start(
         case_id: UUID,
         who: Caseworker,
@@ -186,7 +199,10 @@ def router() -> APIRouter:
         a = acting(who, body, if_match)
         return await run(case_id, StartInvestigation(**a.stamp(), investigation_id=uuid4()), a, s)
 
-    @api.post("/cases/{case_id}/investigation/conclude")
+    @api.post(
+        "/cases/{case_id}/investigation/conclude",
+        description=DOCS["conclude"],
+    )
     async def conclude(
         case_id: UUID, body: ConcludeIn, who: Caseworker, s: Svc, if_match: IfMatch = None
     ) -> dict[str, Any]:
@@ -203,7 +219,11 @@ def router() -> APIRouter:
         command = RecordPreliminaryAssessment(**a.stamp(), assessment=body.summary)
         return await run(case_id, command, a, s)
 
-    @api.post("/cases/{case_id}/decisions", status_code=201)
+    @api.post(
+        "/cases/{case_id}/decisions",
+        status_code=201,
+        description=DOCS["propose"],
+    )
     async def propose(
         case_id: UUID, body: DecisionIn, who: Caseworker, s: Svc, if_match: IfMatch = None
     ) -> dict[str, Any]:
@@ -257,7 +277,11 @@ def router() -> APIRouter:
         )
         return await run(case_id, command, a, s)
 
-    @api.post("/cases/{case_id}/action-plans", status_code=201)
+    @api.post(
+        "/cases/{case_id}/action-plans",
+        status_code=201,
+        description=DOCS["plan"],
+    )
     async def action_plan(
         case_id: UUID, body: ActionPlanIn, who: Caseworker, s: Svc, if_match: IfMatch = None
     ) -> dict[str, Any]:
@@ -276,7 +300,10 @@ def router() -> APIRouter:
             "goals": [{"goal_id": g.goal_id, "area": g.area.value, "text": g.text} for g in goals],
         }
 
-    @api.post("/cases/{case_id}/follow-up-cadence")
+    @api.post(
+        "/cases/{case_id}/follow-up-cadence",
+        description=DOCS["cadence"],
+    )
     async def cadence(
         case_id: UUID, body: CadenceIn, who: Caseworker, s: Svc, if_match: IfMatch = None
     ) -> dict[str, Any]:

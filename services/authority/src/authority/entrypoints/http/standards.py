@@ -62,7 +62,8 @@ class SpecificIn(BaseModel):
 
 class StandardIn(Mutation):
     provider_id: UUID
-    measure: wire.MeasureCode  # § 52 stk. 3 measures: those the wire can offer
+    # barnets lov § 32, stk. 1 measures and placement (§ 46): those the wire can offer
+    measure: wire.MeasureCode
     authority_contact: ContactIn
     provider_contact: ContactIn
     general: GeneralIn

@@ -22,7 +22,7 @@ from authority.domain.case import (
     RejectDecision,
     StartInvestigation,
 )
-from authority.entrypoints.http.cases import legal_basis
+from authority.domain.vocabulary import legal_basis
 from authority.entrypoints.http.common import services
 from authority.entrypoints.web import delivery_forms
 from authority.entrypoints.web.forms import (

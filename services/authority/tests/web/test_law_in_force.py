@@ -1,0 +1,97 @@
+"""The law in force is barnets lov (since 1 January 2024): no page and no catalogue text may
+cite a repealed Serviceloven paragraph (§ 50 børnefaglig undersøgelse, § 52 foranstaltninger,
+§ 140 handleplan, § 76 efterværn, §§ 153-155 underretning, ...)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import httpx
+import pytest
+from authority.entrypoints import web
+from authority.entrypoints.web.i18n import CATALOGUES
+
+from .conftest import Authority
+
+# The Act's name and the children's paragraphs of Serviceloven that barnets lov replaced whose
+# numbers barnets lov does not cite here (its § 46 is placement, so § 46 is not on the list).
+REPEALED = re.compile(
+    r"servicelov|\bSEL\b|§§?\s*(?:50|52|57|58|68|69|70|76|140|146|153|154|155)\b",
+    re.IGNORECASE,
+)
+TEMPLATES = Path(web.__file__).parent / "templates"
+
+
+def repealed_in(text: str) -> list[str]:
+    return [m.group(0) for m in REPEALED.finditer(text)]
+
+
+@pytest.mark.parametrize("lang", sorted(CATALOGUES))
+def test_no_catalogue_text_cites_a_repealed_serviceloven_paragraph(lang: str) -> None:
+    # Given the caseworker UI's catalogue in one language
+    catalogue = CATALOGUES[lang]
+    # When every text is read, then none cites the repealed Act
+    found = {key: repealed_in(text) for key, text in catalogue.items() if repealed_in(text)}
+    assert found == {}
+
+
+def test_no_template_text_cites_a_repealed_serviceloven_paragraph() -> None:
+    # Given the text written straight into the page templates; then none cites the repealed Act
+    texts = {f.name: f.read_text(encoding="utf-8") for f in TEMPLATES.glob("*.html")}
+    found = {name: repealed_in(text) for name, text in texts.items() if repealed_in(text)}
+    assert found == {}
+
+
+def test_the_measures_are_named_by_barnets_lov_section_32() -> None:
+    # Given the Danish catalogue; then support in the home is § 32, stk. 1, nr. 2 and the old
+    # name of the child's plan (handleplan) is kept as a secondary label beside § 91
+    da = CATALOGUES["da"]
+    assert "§ 32, stk. 1, nr. 2" in da["measure.sel_52_3_2"]
+    assert "§ 91" in da["case.plan"]
+    assert "handleplan" in da["case.plan"]
+    assert "§ 20" in da["case.investigation"]
+
+
+async def token(client: httpx.AsyncClient, user: str, role: str) -> str:
+    issued = await client.post("/dev/token", json={"user_id": user, "roles": [role]})
+    return str(issued.json()["access_token"])
+
+
+async def test_no_rendered_page_cites_a_repealed_serviceloven_paragraph(
+    authority: Authority,
+) -> None:
+    async with httpx.AsyncClient(base_url=authority.url) as client:
+        cw = {"Authorization": f"Bearer {await token(client, 'sb-law', 'caseworker')}"}
+        # Given a case whose investigation is concluded, so the decision form lists the measures
+        opened = await client.post(
+            "/cases",
+            json={
+                "child": {"name": "Alma Hansen", "cpr": "120315-4321"},
+                "parents": [{"name": "Mette Hansen", "cpr": "010180-2222"}],
+                "custody": {"kind": "mother"},
+                "contact_person": "Karen Sørensen",
+            },
+            headers=cw,
+        )
+        assert opened.status_code == 201, opened.text
+        case = f"/ui/cases/{opened.json()['case_id']}"
+        case_id = opened.json()["case_id"]
+        await client.post(f"/cases/{case_id}/investigation/start", headers=cw)
+        concluded = await client.post(
+            f"/cases/{case_id}/investigation/conclude", json={"summary": "Behov"}, headers=cw
+        )
+        assert concluded.status_code == 200, concluded.text
+        client.cookies.set("samspil_session", await token(client, "sb-law", "caseworker"))
+        pages = ["/ui/", "/ui/cases/new", case, "/ui/notifications", "/ui/notifications/new"]
+        pages += ["/ui/providers", "/ui/dashboard", "/ui/login"]
+        found: dict[str, list[str]] = {}
+        # When each main page is rendered in Danish and in English
+        for lang in ("da", "en"):
+            for path in pages:
+                resp = await client.get(path, params={"lang": lang})
+                assert resp.status_code == 200, (path, resp.status_code)
+                if repealed_in(resp.text):
+                    found[f"{lang} {path}"] = repealed_in(resp.text)
+    # Then none cites the repealed Act
+    assert found == {}
