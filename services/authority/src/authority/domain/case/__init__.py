@@ -47,6 +47,7 @@ from authority.domain.case.state import (
     DecisionStatus,
     Investigation,
 )
+from authority.domain.case.terms import Consent, DecisionBasis, InvestigationKind
 
 __all__ = [
     "ActionPlan",
@@ -61,11 +62,13 @@ __all__ = [
     "CaseworkerAssigned",
     "ChildDataErased",
     "ConcludeInvestigation",
+    "Consent",
     "Cpr",
     "Custody",
     "CustodyHolder",
     "Decision",
     "DecisionApproved",
+    "DecisionBasis",
     "DecisionCommunicated",
     "DecisionProposed",
     "DecisionRejected",
@@ -76,6 +79,7 @@ __all__ = [
     "FollowUpCadenceSet",
     "Investigation",
     "InvestigationConcluded",
+    "InvestigationKind",
     "InvestigationStarted",
     "LinkNotification",
     "NotificationLinked",

@@ -66,6 +66,7 @@ def start(command: StartInvestigation, case: CaseState) -> list[CaseEvent]:
         InvestigationStarted(
             **stamp(command),
             investigation_id=command.investigation_id,
+            kind=command.kind,
             aware_since=aware if aware is not None and aware < command.at else command.at,
         )
     ]

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from authority.domain.audit import Command
 from authority.domain.case.people import Custody, Person, Recipient
+from authority.domain.case.terms import Consent, InvestigationKind
 from authority.domain.vocabulary import Goal, MeasureCode
 
 
@@ -26,9 +27,11 @@ class AssignCaseworker(Command):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StartInvestigation(Command):
-    """Start the child investigation (børnefaglig undersøgelse, barnets lov § 20)."""
+    """Start the child investigation (børnefaglig undersøgelse, barnets lov § 20) or the
+    narrower afdækning (§ 19)."""
 
     investigation_id: UUID
+    kind: InvestigationKind = InvestigationKind.CHILD_INVESTIGATION
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -55,12 +58,19 @@ class ConcludeInvestigation(Command):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProposeDecision(Command):
-    """Propose a decision (afgørelse) on a measure, resting on a concrete individual assessment."""
+    """Propose a decision (afgørelse) on a measure, resting on a concrete individual
+    assessment; under barnets lov § 32 it states purpose and expected duration (stk. 3),
+    the custody holders' consent (stk. 2) and, when started in parallel with the
+    investigation, why (stk. 4). See ``section32``."""
 
     decision_id: UUID
     measure: MeasureCode
     legal_basis: str
     assessment: str
+    purpose: str | None = None
+    expected_duration_months: int | None = None
+    consent: Consent | None = None
+    parallel_justification: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

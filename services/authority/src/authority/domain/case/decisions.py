@@ -3,6 +3,7 @@
 from uuid import UUID
 
 from authority.domain.audit import Role, require_role, stamp
+from authority.domain.case import section32
 from authority.domain.case.commands import (
     ApproveDecision,
     ProposeDecision,
@@ -22,12 +23,8 @@ from authority.domain.errors import DomainError, require, require_text
 
 
 def propose(command: ProposeDecision, state: CaseState) -> list[CaseEvent]:
-    # § 50 / quality standard: no decision on a measure without a concluded investigation.
-    require(
-        state.investigation_concluded,
-        "investigation_not_concluded",
-        "the child investigation (§ 50) must be concluded before a decision is proposed",
-    )
+    # Barnets lov § 32: purpose, duration, consent, and what the decision rests on.
+    checked = section32.terms(command, state)
     require(
         state.decision(command.decision_id) is None,
         "decision_exists",
@@ -40,6 +37,11 @@ def propose(command: ProposeDecision, state: CaseState) -> list[CaseEvent]:
             measure=command.measure,
             legal_basis=require_text(command.legal_basis, "legal_basis"),
             assessment=require_text(command.assessment, "assessment"),
+            purpose=checked.purpose,
+            expected_duration_months=checked.expected_duration_months,
+            consent=checked.consent,
+            basis=checked.basis,
+            parallel_justification=checked.parallel_justification,
         )
     ]
 

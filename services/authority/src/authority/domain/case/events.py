@@ -6,6 +6,7 @@ from uuid import UUID
 
 from authority.domain.audit import Event
 from authority.domain.case.people import Custody, Person, Recipient
+from authority.domain.case.terms import Consent, DecisionBasis, InvestigationKind
 from authority.domain.vocabulary import Goal, MeasureCode
 
 
@@ -30,6 +31,8 @@ class InvestigationStarted(Event):
     # When the municipality became aware (§ 20, stk. 3): the first notification's receipt,
     # else the start itself. None in events recorded before it was kept.
     aware_since: datetime | None = None
+    # Events stored before the afdækning (§ 19) was modelled were child investigations.
+    kind: InvestigationKind = InvestigationKind.CHILD_INVESTIGATION
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,6 +57,12 @@ class DecisionProposed(Event):
     measure: MeasureCode
     legal_basis: str
     assessment: str
+    # Barnets lov § 32, stk. 2-4; None in proposals stored before these were recorded.
+    purpose: str | None = None
+    expected_duration_months: int | None = None
+    consent: Consent | None = None
+    basis: DecisionBasis | None = None
+    parallel_justification: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

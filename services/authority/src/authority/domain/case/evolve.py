@@ -51,7 +51,9 @@ def _apply(state: CaseState, event: CaseEvent) -> CaseState:  # noqa: PLR0911, P
         case CaseworkerAssigned(caseworker_id=caseworker_id):
             return replace(state, caseworker_id=caseworker_id)
         case InvestigationStarted(investigation_id=investigation_id, at=at):
-            started = Investigation(investigation_id, started_at=at, aware_since=event.aware_since)
+            started = Investigation(
+                investigation_id, started_at=at, aware_since=event.aware_since, kind=event.kind
+            )
             return replace(state, investigation=started)
         case NotificationLinked(notification_id=n_id, received_at=received):
             aware = min(received, state.aware_since or received)
@@ -90,6 +92,11 @@ def _proposal(event: DecisionProposed) -> Decision:
         legal_basis=event.legal_basis,
         assessment=event.assessment,
         proposed_by=event.actor.user_id,
+        purpose=event.purpose,
+        expected_duration_months=event.expected_duration_months,
+        consent=event.consent,
+        basis=event.basis,
+        parallel_justification=event.parallel_justification,
     )
 
 

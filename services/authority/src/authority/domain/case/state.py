@@ -6,18 +6,21 @@ from enum import StrEnum
 from uuid import UUID
 
 from authority.domain.case.people import Custody, Person, Recipient
+from authority.domain.case.terms import Consent, DecisionBasis, InvestigationKind
 from authority.domain.vocabulary import Goal, MeasureCode
 
 
 @dataclass(frozen=True, slots=True)
 class Investigation:
-    """The child investigation (børnefaglig undersøgelse, barnets lov § 20)."""
+    """The child investigation (børnefaglig undersøgelse, barnets lov § 20) or the narrower
+    afdækning (§ 19)."""
 
     investigation_id: UUID
     summary: str | None = None
     started_at: datetime | None = None
     aware_since: datetime | None = None  # § 20, stk. 3 counts from here
     preliminary_assessment: str | None = None
+    kind: InvestigationKind = InvestigationKind.CHILD_INVESTIGATION
 
     @property
     def concluded(self) -> bool:
@@ -40,6 +43,12 @@ class Decision:
     status: DecisionStatus = DecisionStatus.PROPOSED
     decided_by: str | None = None
     communicated_to: frozenset[Recipient] = frozenset()
+    # Barnets lov § 32, stk. 2-4 (None on decisions proposed before they were recorded).
+    purpose: str | None = None
+    expected_duration_months: int | None = None
+    consent: Consent | None = None
+    basis: DecisionBasis | None = None
+    parallel_justification: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
