@@ -63,7 +63,14 @@ async def _case(cw: httpx.AsyncClient, tl: httpx.AsyncClient) -> list[Slot]:
 
 
 async def _decision(cw: httpx.AsyncClient, tl: httpx.AsyncClient, case_id: str) -> str:
-    proposal = {"measure": "sel_52_3_2", "assessment": "Bench", "reason": "Bench"}
+    proposal = {
+        "measure": "sel_52_3_2",
+        "assessment": "Bench",
+        "reason": "Bench",
+        "purpose": "Bench",
+        "expected_duration_months": 6,
+        "consent": {"given_by": ["mother"], "given_on": str(date.today() - timedelta(days=1))},
+    }
     decision = ok(await cw.post(f"/cases/{case_id}/decisions", json=proposal), 201)
     decision_id = str(decision["decision_id"])
     ok(await tl.post(f"/cases/{case_id}/decisions/{decision_id}/approve"))

@@ -34,6 +34,9 @@ GOALS = [
     ("health", "Går til tandlæge og læge som aftalt"),
 ]
 
+# Who consents to a decision (barnets lov § 32, stk. 2): every custody holder.
+CONSENTING = {"joint": ["mother", "father"], "mother": ["mother"], "father": ["father"]}
+
 
 def cpr(rng: random.Random, born: date) -> str:
     """An invented CPR number with a real birth date (the serial is random)."""
@@ -101,7 +104,16 @@ class Demo:
             "POST",
             f"/cases/{case_id}/decisions",
             headers=cw,
-            json={"measure": "sel_52_3_2", "assessment": "Konkret, individuel vurdering"},
+            json={
+                "measure": "sel_52_3_2",
+                "assessment": "Konkret, individuel vurdering",
+                "purpose": "Faste rammer i hverdagen",
+                "expected_duration_months": 6,
+                "consent": {  # barnets lov § 32, stk. 2: every custody holder
+                    "given_by": CONSENTING[body["custody"]["kind"]],
+                    "given_on": str(date.today() - timedelta(days=1)),
+                },
+            },
         )
         self.call(
             self.a,

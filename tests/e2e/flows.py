@@ -11,6 +11,8 @@ import httpx
 from tests.e2e.conftest import Stack
 from tests.harness import wait_for
 
+YESTERDAY = date.today() - timedelta(days=1)  # a consent is never dated after the decision
+
 CHILD = {"name": "Emil Hansen", "cpr": "0103151234"}  # invented
 MOTHER = {"name": "Mette Hansen", "cpr": "1208851234"}  # invented
 
@@ -66,6 +68,9 @@ def decided_case(cw: httpx.Client, tl: httpx.Client, child: dict[str, str] = CHI
                 "measure": "sel_52_3_2",
                 "assessment": "Konkret vurdering: støtte i hjemmet 6 t/uge",
                 "reason": "Børnefaglig undersøgelse afsluttet",
+                "purpose": "Faste rammer i hjemmet og barnet i skole hver dag",
+                "expected_duration_months": 6,
+                "consent": {"given_by": ["mother"], "given_on": str(YESTERDAY)},
             },
         ),
         201,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -166,6 +166,12 @@ def test_underretning_from_a_school_to_decision_letters_to_every_party(stack: St
                     json={
                         "measure": "sel_52_3_2",
                         "assessment": "Familien har brug for støtte til faste rammer i hjemmet.",
+                        "purpose": "Faste rammer i hjemmet",
+                        "expected_duration_months": 6,
+                        "consent": {
+                            "given_by": ["mother", "father"],
+                            "given_on": str(date.today() - timedelta(days=1)),
+                        },
                     },
                 ),
                 201,

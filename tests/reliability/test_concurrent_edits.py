@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
@@ -13,7 +14,17 @@ from tests.reliability.conftest import FaultStack
 
 pytestmark = pytest.mark.integration
 
-DECISION = {"measure": "sel_52_3_2", "assessment": "Konkret vurdering", "reason": "Undersøgt"}
+DECISION = {
+    "measure": "sel_52_3_2",
+    "assessment": "Konkret vurdering",
+    "reason": "Undersøgt",
+    "purpose": "Faste rammer i hjemmet",
+    "expected_duration_months": 6,
+    "consent": {
+        "given_by": ["mother", "father"],
+        "given_on": str(date.today() - timedelta(days=1)),
+    },
+}
 
 
 def _together(*calls: Any) -> list[httpx.Response]:

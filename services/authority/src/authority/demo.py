@@ -29,12 +29,14 @@ from authority.domain.case import (
     AdoptActionPlan,
     ApproveDecision,
     ConcludeInvestigation,
+    Consent,
     Cpr,
     Custody,
     CustodyHolder,
     OpenCase,
     Person,
     ProposeDecision,
+    Recipient,
     StartInvestigation,
 )
 from authority.domain.order import OrderTerms, PlaceOrder
@@ -125,6 +127,10 @@ async def one_case(s: Services, rng: random.Random, providers: list[UUID]) -> No
                 "measure": MeasureCode.SUPPORT_IN_HOME,
                 "legal_basis": "Barnets lov § 32, stk. 1, nr. 2",
                 "assessment": "Konkret vurdering: støtte i hjemmet",
+                "purpose": "Faste rammer i hverdagen, så barnet kommer i skole hver dag",
+                "expected_duration_months": 6,
+                # mother has custody; she consented when the investigation concluded
+                "consent": Consent(frozenset({Recipient.MOTHER}), (at + timedelta(days=3)).date()),
             },
             3,
         ),

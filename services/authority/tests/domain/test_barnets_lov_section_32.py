@@ -75,7 +75,7 @@ def test_section_32_stk_2_every_custody_holder_consents(consent: Consent | None)
 
 
 def test_section_32_stk_2_the_consent_is_not_dated_after_the_decision() -> None:
-    later = Consent(CONSENT.given_by, AT.date() + timedelta(days=1))
+    later = Consent(CONSENT.given_by, AT.date() + timedelta(days=2))
     given = case.given(opened, started, concluded)
     given.when(replace(propose(), consent=later)).then_refused("consent_in_future")
 

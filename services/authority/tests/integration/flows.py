@@ -46,7 +46,7 @@ async def decided_case(stack: Stack) -> tuple[str, str, dict[str, str]]:
     assert concluded.status_code == 200, concluded.text
     proposed = await post(
         f"/cases/{case_id}/decisions",
-        json={"measure": "sel_52_3_2", "assessment": "Support in the home helps"},
+        json=decision_body("mother"),
         headers=cw,
     )
     decision_id = proposed.json()["decision_id"]
@@ -59,6 +59,18 @@ async def decided_case(stack: Stack) -> tuple[str, str, dict[str, str]]:
     )
     assert plan.status_code == 201, plan.text
     return case_id, decision_id, cw
+
+
+def decision_body(*consenting: str, measure: str = "sel_52_3_2") -> dict[str, Any]:
+    """A proposal as barnets lov § 32 asks: purpose, expected duration, the custody holders'
+    consent (dated yesterday: never after the decision, whatever the time zone)."""
+    return {
+        "measure": measure,
+        "assessment": "Support in the home helps",
+        "purpose": "Calm mornings and the child at school on time",
+        "expected_duration_months": 6,
+        "consent": {"given_by": list(consenting), "given_on": str(date.today() - timedelta(1))},
+    }
 
 
 def standard_body(provider: UUID, measure: str = "sel_52_3_2") -> dict[str, Any]:

@@ -14,7 +14,7 @@ from authority.app.personal import ERASED_NAME
 from authority.bootstrap import AuthoritySettings, services_for
 
 from .conftest import Stack, eventually
-from .flows import standard_contract
+from .flows import decision_body, standard_contract
 from .test_records import sql
 
 PROVIDER = UUID("00000000-0000-4000-8000-0000000000b7")
@@ -49,7 +49,7 @@ async def order_for(stack: Stack, case_id: str, cw: dict[str, str], tl: dict[str
     await post(f"/cases/{case_id}/investigation/conclude", json={"summary": "S"}, headers=cw)
     proposed = await post(
         f"/cases/{case_id}/decisions",
-        json={"measure": "sel_52_3_2", "assessment": "Helps"},
+        json=decision_body("father"),
         headers=cw,
     )
     decision = proposed.json()["decision_id"]

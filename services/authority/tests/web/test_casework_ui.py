@@ -5,6 +5,7 @@ check each main page with axe-core."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
@@ -27,6 +28,15 @@ async def axe_clean(page: Page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     await page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
     assert bad == [], f"{name}: {bad}"
+
+
+async def fill_section_32(page: Page) -> None:
+    """Purpose and expected duration (barnets lov § 32, stk. 3), the mother's consent (stk. 2)."""
+    await page.get_by_label("Formål med indsatsen").fill("Faste rammer i hjemmet")
+    await page.get_by_label("Forventet varighed i måneder").fill("6")
+    await page.locator("input[name=consent_by][value=mother]").check()
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    await page.get_by_label("Samtykke givet den").fill(yesterday)
 
 
 async def sign_in(page: Page, base: str, user: str, role: str) -> None:
@@ -93,6 +103,7 @@ async def test_a_case_goes_from_opening_to_an_order_in_the_browser(
     await expect(page.locator("#investigation")).to_contain_text("Behov for støtte i hjemmet")
     await page.get_by_label("Indsats").select_option("sel_52_3_2")
     await page.get_by_label("Konkret, individuel vurdering").fill("Familien profiterer af støtte")
+    await fill_section_32(page)
     await page.get_by_role("button", name="Indstil til godkendelse").click()
     await expect(page.locator("#decision")).to_contain_text("Afventer afdelingslederens")
     await sign_out(page)

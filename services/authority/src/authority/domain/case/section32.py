@@ -12,6 +12,7 @@ investigation. Purpose and expected duration are stated for every measure.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from authority.domain.case.commands import ProposeDecision
 from authority.domain.case.state import CaseState
@@ -62,8 +63,9 @@ def _require_consent(command: ProposeDecision, state: CaseState) -> None:
         "§ 32, stk. 2: every custody holder must consent; missing: " + ", ".join(sorted(missing)),
     )
     assert consent is not None  # narrowed: no holder is missing
+    # The consent's date is a Danish day; ``at`` is UTC, so it may be a day behind.
     require(
-        consent.given_on <= command.at.date(),
+        consent.given_on <= command.at.date() + timedelta(days=1),
         "consent_in_future",
         "the consent cannot be dated after the decision",
     )

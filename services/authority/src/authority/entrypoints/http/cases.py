@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Literal
 from uuid import UUID, uuid4
 
@@ -18,9 +19,11 @@ from authority.domain.case import (
     AdoptActionPlan,
     ApproveDecision,
     ConcludeInvestigation,
+    Consent,
     Cpr,
     Custody,
     CustodyHolder,
+    InvestigationKind,
     OpenCase,
     Person,
     ProposeDecision,
@@ -87,10 +90,52 @@ class ConcludeIn(Mutation):
     summary: LongText
 
 
+class StartIn(Mutation):
+    kind: InvestigationKind = Field(
+        InvestigationKind.CHILD_INVESTIGATION,
+        description="child_investigation: børnefaglig undersøgelse (barnets lov § 20); "
+        "assessment: the narrower afdækning (§ 19)",
+    )
+
+
+class ConsentIn(BaseModel):
+    given_by: list[Literal["mother", "father", "guardian"]] = Field(min_length=1, max_length=3)
+    given_on: date
+
+    def domain(self) -> Consent:
+        return Consent(frozenset(Recipient(r) for r in self.given_by), self.given_on)
+
+
 class DecisionIn(Mutation):
     measure: MeasureCode
     legal_basis: ShortText | None = None
     assessment: LongText
+    # Barnets lov § 32: optional here so that the domain refuses with its own stable codes.
+    purpose: Text | None = Field(None, description="The measure's purpose (§ 32, stk. 3)")
+    expected_duration_months: int | None = Field(
+        None, ge=0, le=10_000, description="The expected duration in months (§ 32, stk. 3)"
+    )
+    consent: ConsentIn | None = Field(
+        None, description="Every custody holder's consent and its date (§ 32, stk. 2)"
+    )
+    parallel_justification: Text | None = Field(
+        None,
+        description="Why the measure starts while the afdækning or undersøgelse still runs "
+        "(§ 32, stk. 4); required then",
+    )
+
+    def command(self, stamp: dict[str, Any]) -> ProposeDecision:
+        return ProposeDecision(
+            **stamp,
+            decision_id=uuid4(),
+            measure=self.measure,
+            legal_basis=self.legal_basis or legal_basis(self.measure),
+            assessment=self.assessment,
+            purpose=self.purpose,
+            expected_duration_months=self.expected_duration_months,
+            consent=self.consent.domain() if self.consent else None,
+            parallel_justification=self.parallel_justification,
+        )
 
 
 class CommunicatedIn(Mutation):
@@ -194,10 +239,13 @@ def router() -> APIRouter:
         who: Caseworker,
         s: Svc,
         if_match: IfMatch = None,
-        body: Mutation | None = None,
+        body: StartIn | None = None,
     ) -> dict[str, Any]:
         a = acting(who, body, if_match)
-        return await run(case_id, StartInvestigation(**a.stamp(), investigation_id=uuid4()), a, s)
+        kind = body.kind if body else InvestigationKind.CHILD_INVESTIGATION
+        return await run(
+            case_id, StartInvestigation(**a.stamp(), investigation_id=uuid4(), kind=kind), a, s
+        )
 
     @api.post(
         "/cases/{case_id}/investigation/conclude",
@@ -228,15 +276,8 @@ def router() -> APIRouter:
         case_id: UUID, body: DecisionIn, who: Caseworker, s: Svc, if_match: IfMatch = None
     ) -> dict[str, Any]:
         a = acting(who, body, if_match)
-        decision_id = uuid4()
-        command = ProposeDecision(
-            **a.stamp(),
-            decision_id=decision_id,
-            measure=body.measure,
-            legal_basis=body.legal_basis or legal_basis(body.measure),
-            assessment=body.assessment,
-        )
-        return await run(case_id, command, a, s) | {"decision_id": decision_id}
+        command = body.command(a.stamp())
+        return await run(case_id, command, a, s) | {"decision_id": command.decision_id}
 
     @api.post("/cases/{case_id}/decisions/{decision_id}/approve")
     async def approve(

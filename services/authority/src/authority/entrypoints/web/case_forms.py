@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from uuid import UUID, uuid4
 
 from fastapi import APIRouter, Request
@@ -13,12 +14,15 @@ from authority.domain.case import (
     AdoptActionPlan,
     ApproveDecision,
     ConcludeInvestigation,
+    Consent,
     Cpr,
     Custody,
     CustodyHolder,
+    InvestigationKind,
     OpenCase,
     Person,
     ProposeDecision,
+    Recipient,
     RejectDecision,
     StartInvestigation,
 )
@@ -32,6 +36,7 @@ from authority.entrypoints.web.forms import (
     FieldTooLong,
     actor,
     attempt,
+    number,
     text,
 )
 from authority.entrypoints.web.i18n import error_text, language, translator
@@ -39,6 +44,8 @@ from authority.entrypoints.web.render import page
 from authority.entrypoints.web.session import User
 
 HOLDERS = [h.value for h in CustodyHolder]
+CONSENTERS = {r.value for r in Recipient} - {Recipient.CHILD.value}  # custody holders
+KIND = InvestigationKind.CHILD_INVESTIGATION.value
 
 
 def person(form: FormData, prefix: str) -> Person:
@@ -110,7 +117,9 @@ def router() -> APIRouter:
     step(
         "investigation/start",
         "investigation",
-        lambda f, s, p: StartInvestigation(**s, investigation_id=uuid4()),
+        lambda f, s, p: StartInvestigation(
+            **s, investigation_id=uuid4(), kind=InvestigationKind(f.get("kind") or KIND)
+        ),
     )
     step(
         "investigation/conclude",
@@ -143,4 +152,20 @@ def propose(form: FormData, stamp: dict[str, object], _: object) -> ProposeDecis
         measure=measure,
         legal_basis=legal_basis(measure),
         assessment=text(form, "assessment", limit=LONG_TEXT),
+        purpose=text(form, "purpose"),
+        expected_duration_months=number(form, "expected_duration_months"),
+        consent=consent(form),
+        parallel_justification=text(form, "parallel_justification", required=False) or None,
     )
+
+
+def consent(form: FormData) -> Consent | None:
+    """The custody holders ticked as consenting (§ 32, stk. 2), on the date given."""
+    given_by = frozenset(Recipient(r) for r in form.getlist("consent_by") if r in CONSENTERS)
+    on = text(form, "consent_on", required=False)
+    if not given_by or not on:
+        return None
+    try:
+        return Consent(given_by, date.fromisoformat(on))
+    except ValueError as exc:
+        raise FieldMissing("consent_on") from exc

@@ -90,6 +90,8 @@ def case_file_context(state: CaseState, at: datetime | None) -> dict[str, Any]:
         "limit": due.astimezone(LOCAL).date() if due else None,
         "aware_since": aware.astimezone(LOCAL).date() if aware else None,
         "parties": [p.recipient.value for p in parties(state, on)] if approved else [],
+        # § 32, stk. 2: who must consent to a decision (the custody holders)
+        "consenters": sorted(state.custody.required_recipients(child_is_party=False)),
         "note_categories": list(NoteCategory),
     }
 

@@ -108,7 +108,7 @@ DA: dict[str, str] = {
     "case.conclude_investigation": "Afslut undersøgelsen",
     "case.concluded": "Afsluttet:",
     "case.decision": "Afgørelse",
-    "case.no_decision": "Ingen afgørelse endnu. Undersøgelsen skal være afsluttet først.",
+    "case.no_decision": "Ingen afgørelse endnu. Start en afdækning eller undersøgelse først.",
     "case.propose_decision": "Indstil afgørelse",
     "case.propose": "Indstil til godkendelse",
     "case.proposed_by": "Indstillet af {who}",
@@ -298,7 +298,9 @@ DA: dict[str, str] = {
     "error.invalid_input": "Et felt har en ugyldig værdi. Kontrollér formularen.",
     "error.bad_date": "Tidspunktet kunne ikke læses.",
     "error.investigation_not_concluded": (
-        "Undersøgelsen skal være afsluttet, før der kan træffes afgørelse."
+        "Afgørelsen skal bygge på en afsluttet afdækning eller børnefaglig undersøgelse eller "
+        "iværksættes sideløbende med en (barnets lov § 32, stk. 4); en anbringelse kræver en "
+        "afsluttet undersøgelse."
     ),
     "error.investigation_not_started": "Undersøgelsen er ikke startet.",
     "error.investigation_already_started": "Undersøgelsen er allerede startet.",

@@ -108,7 +108,7 @@ EN: dict[str, str] = {
     "case.conclude_investigation": "Conclude the investigation",
     "case.concluded": "Concluded:",
     "case.decision": "Decision",
-    "case.no_decision": "No decision yet. The investigation must be concluded first.",
+    "case.no_decision": "No decision yet. Start an assessment or investigation first.",
     "case.propose_decision": "Propose a decision",
     "case.propose": "Propose for approval",
     "case.proposed_by": "Proposed by {who}",
@@ -295,7 +295,10 @@ EN: dict[str, str] = {
     "error.field_missing": "Fill in: {field}",
     "error.invalid_input": "A field has an invalid value. Check the form.",
     "error.bad_date": "The moment could not be read.",
-    "error.investigation_not_concluded": "The investigation must be concluded before a decision.",
+    "error.investigation_not_concluded": (
+        "The decision rests on a concluded assessment or child investigation, or starts in "
+        "parallel with one (barnets lov § 32(4)); a placement needs a concluded investigation."
+    ),
     "error.investigation_not_started": "The investigation has not started.",
     "error.investigation_already_started": "The investigation has already started.",
     "error.investigation_already_concluded": "The investigation is already concluded.",

@@ -7,10 +7,14 @@ from collections.abc import Callable
 from fastapi import Request
 
 from authority.entrypoints.web.catalogue_da import DA
+from authority.entrypoints.web.catalogue_decision import DECISION_DA, DECISION_EN
 from authority.entrypoints.web.catalogue_en import EN
 from authority.entrypoints.web.catalogue_intake import INTAKE_DA, INTAKE_EN
 
-CATALOGUES: dict[str, dict[str, str]] = {"da": DA | INTAKE_DA, "en": EN | INTAKE_EN}
+CATALOGUES: dict[str, dict[str, str]] = {
+    "da": DA | INTAKE_DA | DECISION_DA,
+    "en": EN | INTAKE_EN | DECISION_EN,
+}
 DEFAULT = "da"
 COOKIE = "samspil_lang"
 
