@@ -17,7 +17,7 @@ from servicekit.settings import DEV_TRANSPORT_MASTER
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from .conftest import Stack, eventually
-from .flows import CPR, decided_case, open_case, standard_contract
+from .flows import CPR, decided_case, decision_body, open_case, standard_contract
 
 PROVIDER = UUID("00000000-0000-4000-8000-0000000000a1")
 
@@ -34,6 +34,38 @@ async def test_a_decision_needs_a_concluded_investigation(stack: Stack) -> None:
     assert resp.json()["type"].endswith("/investigation_not_concluded")
 
 
+async def test_section_32_the_api_refuses_a_proposal_without_consent_or_justification(
+    stack: Stack,
+) -> None:
+    # Given a case whose child investigation is still running
+    cw = await stack.token("cw-1", "caseworker")
+    case_id = await open_case(stack, cw)
+    await stack.client.post(f"/cases/{case_id}/investigation/start", headers=cw)
+    post = stack.client.post
+    body = decision_body("mother")
+    # When a proposal lacks the custody holder's consent (§ 32, stk. 2)
+    no_consent = await post(
+        f"/cases/{case_id}/decisions", json=body | {"consent": None}, headers=cw
+    )
+    # Or starts in parallel with the investigation without saying why (§ 32, stk. 4)
+    unjustified = await post(f"/cases/{case_id}/decisions", json=body, headers=cw)
+    # Then both are refused as problem+json with stable codes
+    assert no_consent.status_code == 422
+    assert no_consent.headers["content-type"].startswith("application/problem+json")
+    assert no_consent.json()["type"].endswith("/custody_consent_missing")
+    assert unjustified.json()["type"].endswith("/parallel_justification_required")
+    # And with a justification the parallel start is recorded on the case
+    why = {"parallel_justification": "The family cannot wait for the conclusion"}
+    done = await post(f"/cases/{case_id}/decisions", json=body | why, headers=cw)
+    assert done.status_code == 201, done.text
+    case = (await stack.client.get(f"/cases/{case_id}", headers=cw)).json()
+    decision = case["decisions"][0]
+    assert decision["basis"] == "parallel"
+    assert decision["purpose"] == body["purpose"]
+    assert decision["expected_duration_months"] == 6
+    assert decision["consent"]["given_by"] == ["mother"]
+
+
 async def test_the_proposer_cannot_approve_their_own_decision(stack: Stack) -> None:
     both = await stack.token("cw-2", "caseworker", "team_leader")
     case_id = await open_case(stack, both)
@@ -43,7 +75,7 @@ async def test_the_proposer_cannot_approve_their_own_decision(stack: Stack) -> N
     )
     proposed = await stack.client.post(
         f"/cases/{case_id}/decisions",
-        json={"measure": "sel_52_3_3", "assessment": "a"},
+        json=decision_body("mother", measure="sel_52_3_3"),
         headers=both,
     )
     decision_id = proposed.json()["decision_id"]

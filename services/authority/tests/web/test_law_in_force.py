@@ -53,6 +53,22 @@ def test_the_measures_are_named_by_barnets_lov_section_32() -> None:
     assert "§ 20" in da["case.investigation"]
 
 
+@pytest.mark.parametrize(
+    "code",
+    [
+        "purpose_required",
+        "expected_duration_required",
+        "custody_consent_missing",
+        "consent_in_future",
+        "parallel_justification_required",
+        "investigation_not_concluded",
+    ],
+)
+def test_every_section_32_refusal_has_a_danish_and_an_english_text(code: str) -> None:
+    assert "§ 32" in CATALOGUES["da"][f"error.{code}"] or code == "consent_in_future"
+    assert f"error.{code}" in CATALOGUES["en"]
+
+
 async def token(client: httpx.AsyncClient, user: str, role: str) -> str:
     issued = await client.post("/dev/token", json={"user_id": user, "roles": [role]})
     return str(issued.json()["access_token"])

@@ -35,6 +35,12 @@ class Terms:
 
 
 def terms(command: ProposeDecision, state: CaseState) -> Terms:
+    # First what the decision rests on: with neither afdækning nor undersøgelse, nothing else
+    # about the proposal matters yet.
+    if command.measure in SECTION_32:
+        _require_started_investigation(state)
+    else:
+        _require_concluded_investigation(state)
     purpose = require_text(command.purpose, "purpose")
     months = command.expected_duration_months
     require(
@@ -45,9 +51,6 @@ def terms(command: ProposeDecision, state: CaseState) -> Terms:
     assert months is not None  # narrowed by the guard above
     if command.measure is not MeasureCode.AFTER_CARE:  # a young adult consents for themself
         _require_consent(command, state)
-    if command.measure not in SECTION_32:
-        _require_concluded_investigation(state)
-        return Terms(purpose, months, command.consent, DecisionBasis.CONCLUDED, None)
     basis = _basis(command, state)
     justification = command.parallel_justification if basis is DecisionBasis.PARALLEL else None
     return Terms(purpose, months, command.consent, basis, justification)
@@ -71,16 +74,17 @@ def _require_consent(command: ProposeDecision, state: CaseState) -> None:
     )
 
 
-def _basis(command: ProposeDecision, state: CaseState) -> DecisionBasis:
-    investigation = state.investigation
+def _require_started_investigation(state: CaseState) -> None:
     require(
-        investigation is not None,
+        state.investigation is not None,
         "investigation_not_concluded",
         "§ 32, stk. 4: the decision rests on a concluded afdækning or børnefaglig "
         "undersøgelse, or starts in parallel with one: start one first",
     )
-    assert investigation is not None  # narrowed by the guard above
-    if investigation.concluded:
+
+
+def _basis(command: ProposeDecision, state: CaseState) -> DecisionBasis:
+    if state.investigation_concluded:
         return DecisionBasis.CONCLUDED
     require_text(command.parallel_justification, "parallel_justification")
     return DecisionBasis.PARALLEL
