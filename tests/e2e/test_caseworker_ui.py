@@ -81,7 +81,7 @@ def open_and_decide(page: Page, base: str) -> str:
     page.get_by_label("Indsats").select_option("sel_52_3_2")
     page.get_by_label("Konkret, individuel vurdering").fill("Støtte i hjemmet 6 t/uge")
     # barnets lov § 32: purpose and expected duration (stk. 3), the mother's consent (stk. 2)
-    page.get_by_label("Formål med indsatsen").fill("Faste rammer i hjemmet")
+    page.get_by_label("Formål (§ 32, stk. 3)").fill("Faste rammer i hjemmet")
     page.get_by_label("Forventet varighed i måneder").fill("6")
     page.locator("input[name=consent_by][value=mother]").check()
     page.get_by_label("Samtykke givet den").fill(str(date.today() - timedelta(days=1)))

@@ -32,7 +32,7 @@ async def axe_clean(page: Page, name: str) -> None:
 
 async def fill_section_32(page: Page) -> None:
     """Purpose and expected duration (barnets lov § 32, stk. 3), the mother's consent (stk. 2)."""
-    await page.get_by_label("Formål med indsatsen").fill("Faste rammer i hjemmet")
+    await page.get_by_label("Formål (§ 32, stk. 3)").fill("Faste rammer i hjemmet")
     await page.get_by_label("Forventet varighed i måneder").fill("6")
     await page.locator("input[name=consent_by][value=mother]").check()
     yesterday = (date.today() - timedelta(days=1)).isoformat()
