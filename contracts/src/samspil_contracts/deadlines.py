@@ -12,6 +12,11 @@ from samspil_contracts.common import ShortText
 
 
 class DeadlineKind(StrEnum):
+    """The deadlines and the law behind them: follow_up_due (opfølgning, barnets lov § 95),
+    investigation_limit (børnefaglig undersøgelse, § 20, stk. 3), action_plan_due (barnets
+    plan, § 91), notification_assessment_due and notification_receipt_due (underretning,
+    §§ 135-136); the others are the municipality's service level and the contract's terms."""
+
     FOLLOW_UP_DUE = "follow_up_due"
     STATUS_REPORT_DUE = "status_report_due"
     ORDER_ANSWER_DUE = "order_answer_due"

@@ -45,15 +45,17 @@ _RESPONSE_KINDS = frozenset(
 class Rules:
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
     notify_at: time = time(9, 0)
-    first_follow_up_months: int = 3
+    first_follow_up_months: int = 3  # barnets lov § 95: at the latest 3 months after the start
+    # Every 6 months is the seeds' municipal default (seed 004), not the law: under § 95 the
+    # first follow-up decides the case's own arrangement.
     follow_up_interval_months: int = 6
-    max_cadence_months: int = 6  # the law says "at least every 6 months"
+    max_cadence_months: int = 6
     status_report_working_days_before: int = 10
     order_answer_working_days: int = 5
     order_receipt_working_days: int = 3
-    investigation_limit_months: int = 4
+    investigation_limit_months: int = 4  # barnets lov § 20, stk. 3, from awareness
     investigation_warning_days: int = 14
-    action_plan_months: int = 3
+    action_plan_months: int = 3  # barnets plan (§ 91) within 3 months of the decision
     contract_expiry_warning_days: int = 30
     payment_days: int = 30  # running (calendar) days after the claim
     overdue_after_working_days: int = 1
