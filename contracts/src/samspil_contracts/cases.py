@@ -54,6 +54,9 @@ class CaseworkerAssigned(_CaseEvent):
 
 
 class InvestigationConcluded(_CaseEvent):
+    """The child investigation (børnefaglig undersøgelse, barnets lov § 20) or afdækning
+    (§ 19) was concluded."""
+
     type_name: ClassVar[str] = "dk.samspil.case.investigation_concluded"
 
     investigation_id: UUID
@@ -61,7 +64,9 @@ class InvestigationConcluded(_CaseEvent):
 
 
 class DecisionApproved(_CaseEvent):
-    """A decision (afgørelse) on a measure, approved under the team leader's supervision."""
+    """A decision (afgørelse) on a measure, approved under the team leader's supervision: a
+    støttende indsats (barnets lov § 32, stk. 1), placement (§ 46) or ungestøtte (§ 114);
+    ``legal_basis`` cites the paragraph, ``measure`` keeps its stable code."""
 
     type_name: ClassVar[str] = "dk.samspil.case.decision_approved"
 
@@ -73,6 +78,9 @@ class DecisionApproved(_CaseEvent):
 
 
 class ActionPlanAdopted(_CaseEvent):
+    """The child's plan (barnets plan, barnets lov § 91; ungeplan § 108 from 16; formerly
+    handleplan) was adopted; a later version replaces it."""
+
     type_name: ClassVar[str] = "dk.samspil.case.action_plan_adopted"
 
     action_plan_id: UUID
@@ -82,10 +90,12 @@ class ActionPlanAdopted(_CaseEvent):
 
 
 class FollowUpCadenceSet(_CaseEvent):
-    """A per-case follow-up cadence, decided with a justification.
+    """A per-case follow-up cadence, decided with a justification (opfølgning, barnets lov
+    § 95).
 
-    By law follow-ups come first after 3 months, then every 6 months; a caseworker may set
-    another interval for one contract. The scheduler owns the dates that follow from it.
+    The first follow-up comes within 3 months; every 6 months after it is the municipality's
+    default; a caseworker may set another interval for one contract, justified to the child
+    and the parents. The scheduler owns the dates that follow from it.
     """
 
     type_name: ClassVar[str] = "dk.samspil.case.follow_up_cadence_set"
@@ -102,7 +112,8 @@ class FollowUpOutcome(StrEnum):
 
 
 class FollowUpHeld(_CaseEvent):
-    """A follow-up (opfølgning) was held; the next one is counted from ``held_on``."""
+    """A follow-up (opfølgning, barnets lov § 95) was held; the next one is counted from
+    ``held_on``."""
 
     type_name: ClassVar[str] = "dk.samspil.case.follow_up_held"
 
