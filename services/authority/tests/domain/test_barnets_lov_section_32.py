@@ -20,6 +20,8 @@ from authority.domain.case import (
     StartInvestigation,
 )
 from authority.domain.case.events import CaseEvent
+from authority.domain.case.parties import Party
+from authority.domain.letters.decision import decision_letter
 from authority.domain.vocabulary import LEGAL_BASIS, SECTION_32
 from eventkit import RecordedEvent
 from servicekit.codec import EventCodec
@@ -161,3 +163,23 @@ def recorded(kind: str, data: dict[str, object]) -> RecordedEvent:
         metadata={},
         recorded_at=AT,
     )
+
+
+def test_section_32_stk_3_the_decision_letter_states_purpose_and_expected_duration() -> None:
+    # Given a proposed decision with its purpose and expected duration
+    state = case.given(opened, started, concluded).when(propose()).then(proposed)
+    assert isinstance(state, CaseState)
+    decision = state.decisions[0]
+    mother = Party(Recipient.MOTHER, state.parents[0])
+    # When the letter to the mother is written
+    letter = decision_letter(state, decision, mother, AT.date(), "Eksempel Kommune")
+    # Then it states both, in Danish
+    section = next(s for s in letter.sections if s.heading == "Formål og varighed")
+    assert section.paragraphs == (
+        f"Formålet med indsatsen er: {proposed.purpose}",
+        "Indsatsen forventes at vare 6 måneder.",
+    )
+    # And a decision stored before § 32 was recorded gets no such section
+    old = replace(decision, purpose=None, expected_duration_months=None)
+    headings = [s.heading for s in decision_letter(state, old, mother, AT.date(), "K").sections]
+    assert "Formål og varighed" not in headings

@@ -49,6 +49,23 @@ def complaint_guidance(authority: str) -> Section:
     )
 
 
+def purpose_and_duration(decision: Decision) -> tuple[Section, ...]:
+    """Barnets lov § 32, stk. 3: the decision states the purpose and the expected duration
+    (absent on decisions proposed before they were recorded)."""
+    if decision.purpose is None or decision.expected_duration_months is None:
+        return ()
+    months = decision.expected_duration_months
+    return (
+        Section(
+            "Formål og varighed",
+            (
+                f"Formålet med indsatsen er: {decision.purpose}",
+                f"Indsatsen forventes at vare {months} {'måned' if months == 1 else 'måneder'}.",
+            ),
+        ),
+    )
+
+
 def decision_letter(
     case: CaseState, decision: Decision, party: Party, on: date, authority: str
 ) -> LetterContent:
@@ -74,6 +91,7 @@ def decision_letter(
                     f"{'din' if party.recipient is Recipient.CHILD else 'barnets'} situation.",
                 ),
             ),
+            *purpose_and_duration(decision),
             Section("Lovgrundlag", (f"Afgørelsen er truffet efter {decision.legal_basis}.",)),
             complaint_guidance(authority),
             Section(
