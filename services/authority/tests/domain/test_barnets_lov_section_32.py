@@ -183,3 +183,16 @@ def test_section_32_stk_3_the_decision_letter_states_purpose_and_expected_durati
     old = replace(decision, purpose=None, expected_duration_months=None)
     headings = [s.heading for s in decision_letter(state, old, mother, AT.date(), "K").sections]
     assert "Formål og varighed" not in headings
+
+
+def test_a_decision_stored_citing_serviceloven_after_2024_reads_as_barnets_lov() -> None:
+    # Given a proposal stored in 2025 citing the repealed Act, and one from 2023
+    cited = replace(proposed, legal_basis="Serviceloven § 52, stk. 3, nr. 2")
+    before = replace(cited, at=AT.replace(year=2023))
+    # When the case is read, then the 2025 decision cites barnets lov, the 2023 one as stored
+    now = case.given(opened, started, concluded, cited).state
+    then = case.given(opened, started, concluded, before).state
+    assert isinstance(now, CaseState)
+    assert isinstance(then, CaseState)
+    assert now.decisions[0].legal_basis == "Barnets lov § 32, stk. 1, nr. 2"
+    assert then.decisions[0].legal_basis == "Serviceloven § 52, stk. 3, nr. 2"

@@ -4,6 +4,7 @@ Enum values equal the wire values of `samspil_contracts`, so the app maps them b
 """
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from uuid import UUID
 
@@ -48,6 +49,16 @@ SECTION_32 = frozenset(m for m, basis in LEGAL_BASIS.items() if "§ 32," in basi
 def legal_basis(measure: MeasureCode) -> str:
     """The citation a caseworker writes for ``measure`` under the law in force."""
     return LEGAL_BASIS[measure]
+
+
+BARNETS_LOV_IN_FORCE = date(2024, 1, 1)
+
+
+def cited_in_force(measure: MeasureCode, cited: str, on: date) -> str:
+    """``cited`` as stored, unless it names the repealed Act for a decision taken when
+    barnets lov was in force: that decision rested on barnets lov, so cite it."""
+    repealed = cited.lower().startswith("serviceloven")
+    return LEGAL_BASIS[measure] if repealed and on >= BARNETS_LOV_IN_FORCE else cited
 
 
 class GoalArea(StrEnum):

@@ -29,6 +29,7 @@ from authority.domain.case.state import (
     DecisionStatus,
     Investigation,
 )
+from authority.domain.vocabulary import cited_in_force
 
 
 def evolve(state: CaseState | None, event: CaseEvent) -> CaseState:
@@ -89,7 +90,7 @@ def _proposal(event: DecisionProposed) -> Decision:
     return Decision(
         decision_id=event.decision_id,
         measure=event.measure,
-        legal_basis=event.legal_basis,
+        legal_basis=cited_in_force(event.measure, event.legal_basis, event.at.date()),
         assessment=event.assessment,
         proposed_by=event.actor.user_id,
         purpose=event.purpose,
