@@ -5,6 +5,7 @@ cite a repealed Serviceloven paragraph (§ 50 børnefaglig undersøgelse, § 52 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
@@ -98,6 +99,17 @@ async def test_no_rendered_page_cites_a_repealed_serviceloven_paragraph(
             f"/cases/{case_id}/investigation/conclude", json={"summary": "Behov"}, headers=cw
         )
         assert concluded.status_code == 200, concluded.text
+        # And a proposal written, as a caseworker might, citing the repealed Act
+        proposal = {
+            "measure": "sel_52_3_2",
+            "legal_basis": "Serviceloven § 52, stk. 3, nr. 2",
+            "assessment": "Konkret vurdering",
+            "purpose": "Faste rammer",
+            "expected_duration_months": 6,
+            "consent": {"given_by": ["mother"], "given_on": str(date.today() - timedelta(1))},
+        }
+        proposed = await client.post(f"/cases/{case_id}/decisions", json=proposal, headers=cw)
+        assert proposed.status_code == 201, proposed.text
         client.cookies.set("samspil_session", await token(client, "sb-law", "caseworker"))
         pages = ["/ui/", "/ui/cases/new", case, "/ui/notifications", "/ui/notifications/new"]
         pages += ["/ui/providers", "/ui/dashboard", "/ui/login"]
@@ -109,5 +121,7 @@ async def test_no_rendered_page_cites_a_repealed_serviceloven_paragraph(
                 assert resp.status_code == 200, (path, resp.status_code)
                 if repealed_in(resp.text):
                     found[f"{lang} {path}"] = repealed_in(resp.text)
-    # Then none cites the repealed Act
+        shown = (await client.get(case, params={"lang": "da"})).text
+    # Then none cites the repealed Act, and the decision cites barnets lov § 32
     assert found == {}
+    assert "Barnets lov § 32, stk. 1, nr. 2" in shown
