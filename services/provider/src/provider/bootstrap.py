@@ -52,7 +52,7 @@ from provider.app.tenant_commands import TenantCommands
 from provider.app.tenant_outbox import MirroredNotifications, TenantOutbox
 from provider.domain import DomainError
 from provider.entrypoints.deps import Services
-from provider.entrypoints.http import routers
+from provider.entrypoints.http import routers, webhook_docs
 from provider.entrypoints.tenant_kafka import subscribe_tenant_commands
 
 SERVICE = "provider"
@@ -179,4 +179,5 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         on_startup=[prepare],
     )
     app.state.services, app.state.engine = services, engine
+    webhook_docs.describe(app, "8 attempts over about 2 minutes")
     return app

@@ -20,6 +20,7 @@ from provider.adapters.webhooks.model import (
     Delivery,
     DeliveryNotFound,
     Endpoint,
+    WebhookEventType,
     utcnow,
     webhook_body,
 )
@@ -60,7 +61,9 @@ class WebhookOutbox:
 
         Idempotent on (tenant_id, event_id): a redelivered event queues nothing twice. A
         tenant without an active endpoint has asked for no webhooks, so nothing is queued.
+        A type missing from ``WebhookEventType`` (the published catalogue) is refused.
         """
+        WebhookEventType(event_type)  # ValueError: document the type before sending it
         now = self._clock()
         row = {
             "id": uuid.uuid4(),
