@@ -7,6 +7,7 @@ if and only if the change that caused it commits. The dispatcher sends it later.
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -20,6 +21,7 @@ from provider.adapters.webhooks.model import (
     Delivery,
     DeliveryNotFound,
     Endpoint,
+    EndpointNotFound,
     WebhookEventType,
     utcnow,
     webhook_body,
@@ -100,14 +102,39 @@ class WebhookOutbox:
     async def set_endpoint_active(self, tenant_id: str, active: bool) -> None:
         await self.endpoints.set_active(tenant_id, active)
 
+    async def delete_endpoint(self, tenant_id: str) -> None:
+        """Forget the endpoint and its secrets; what is pending fails as ``no_endpoint``."""
+        await self.endpoints.delete(tenant_id)
+
+    async def ping(self, tenant_id: str) -> Delivery | None:
+        """Queue a ``webhook.test`` delivery; None if the endpoint is not active."""
+        if await self.endpoint(tenant_id) is None:
+            raise EndpointNotFound(tenant_id)
+        event_id = uuid.uuid4()
+        async with self._engine.begin() as conn:
+            data = {"test": True}
+            if not await self.enqueue(
+                conn, tenant_id, event_id, WebhookEventType.WEBHOOK_TEST, data
+            ):
+                return None
+            row = (
+                await conn.execute(
+                    select(webhook_deliveries).where(
+                        webhook_deliveries.c.tenant_id == tenant_id,
+                        webhook_deliveries.c.event_id == event_id,
+                    )
+                )
+            ).one()
+        return Delivery.from_row(row)
+
     async def deliveries(
-        self, tenant_id: str, status: DeliveryStatus | None = None, limit: int = 50
+        self, tenant_id: str, status: DeliveryStatus | str | None = None, limit: int = 50
     ) -> list[Delivery]:
         """The tenant's delivery log, newest first."""
         table = webhook_deliveries
         query = select(table).where(table.c.tenant_id == tenant_id)
         if status is not None:
-            query = query.where(table.c.status == status.value)
+            query = query.where(table.c.status == DeliveryStatus(status).value)
         query = query.order_by(table.c.created_at.desc(), table.c.id).limit(
             max(1, min(limit, _MAX_LOG_PAGE))
         )
@@ -134,3 +161,22 @@ class WebhookOutbox:
         if row is None:
             raise DeliveryNotFound(str(delivery_id))
         return Delivery.from_row(row)
+
+    async def redeliver_dead(
+        self, tenant_id: str, since: datetime | None = None, until: datetime | None = None
+    ) -> int:
+        """Put every dead delivery created in [since, until) back with a fresh budget (after
+        a receiver's outage); the number put back."""
+        table = webhook_deliveries
+        stmt = update(table).where(
+            table.c.tenant_id == tenant_id, table.c.status == DeliveryStatus.DEAD.value
+        )
+        if since is not None:
+            stmt = stmt.where(table.c.created_at >= since)
+        if until is not None:
+            stmt = stmt.where(table.c.created_at < until)
+        values = {"status": DeliveryStatus.PENDING.value, "attempts": 0}
+        values |= {"next_attempt_at": self._clock()}
+        async with self._engine.begin() as conn:
+            result = await conn.execute(stmt.values(values))
+        return int(result.rowcount)

@@ -1,13 +1,12 @@
-"""The rest of a tenant's API: material, concerns and incidents, reminders, access log,
-webhook endpoint and delivery log."""
+"""The rest of a tenant's API: material, concerns and incidents, reminders, access log."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query
-from pydantic import AnyHttpUrl, BaseModel, Field
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
 from samspil_contracts import ForceKind, MeasureCode, PriceUnit, ProviderKind
 from samspil_contracts.common import MAX_LIST, MAX_PLACES, ShortText, UnitPriceOre
 from servicekit.inputs import Moment
@@ -52,11 +51,6 @@ class Incident(BaseModel):
     kind: ForceKind
     happened_at: Moment
     details: str = Field(min_length=1, max_length=20000, description="Sealed before it leaves")
-
-
-class WebhookEndpoint(BaseModel):
-    url: AnyHttpUrl
-    secret: str = Field(min_length=24, max_length=200)
 
 
 def _content(body: Material) -> material.MaterialContent:
@@ -115,42 +109,4 @@ def router() -> APIRouter:
     ) -> list[dict[str, Any]]:
         return await svc.queries.access_log(p.tenant_id, order_id)
 
-    @api.put("/webhooks/endpoint", status_code=204)
-    async def set_endpoint(body: WebhookEndpoint, p: Coordinator, svc: Svc) -> None:
-        try:
-            await svc.webhooks.register_endpoint(str(p.tenant_id), str(body.url), body.secret)
-        except ValueError as exc:
-            raise Problem(422, "invalid_endpoint", str(exc)) from exc
-
-    @api.get("/webhooks/deliveries")
-    async def deliveries(
-        p: Principal, svc: Svc, limit: Annotated[int, Query(ge=1, le=500)] = 50
-    ) -> list[dict[str, Any]]:
-        found = await svc.webhooks.deliveries(str(p.tenant_id), limit=limit)
-        return [_delivery(d) for d in found]
-
-    @api.post("/webhooks/deliveries/{delivery_id}/redeliver")
-    async def redeliver(delivery_id: UUID, p: Coordinator, svc: Svc) -> dict[str, Any]:
-        try:
-            return _delivery(await svc.webhooks.redeliver(str(p.tenant_id), delivery_id))
-        except LookupError as exc:  # another tenant's delivery is not found either
-            raise Problem(404, "not_found", "No such delivery.") from exc
-
     return api
-
-
-def _delivery(d: Any) -> dict[str, Any]:
-    """A delivery as its tenant sees it: the last attempt's outcome as a coarse class
-    (delivered, rejected, unreachable, address_refused, no_endpoint), never the status code
-    or the transport error, which would make redelivery a probe of other hosts' ports."""
-    fields = (
-        "id",
-        "event_id",
-        "event_type",
-        "status",
-        "attempts",
-        "next_attempt_at",
-        "created_at",
-        "delivered_at",
-    )
-    return {name: getattr(d, name) for name in fields} | {"last_outcome": d.outcome}
