@@ -53,7 +53,7 @@ from provider.app.tenant_commands import TenantCommands
 from provider.app.tenant_outbox import MirroredNotifications, TenantOutbox
 from provider.domain import DomainError
 from provider.entrypoints.deps import Services
-from provider.entrypoints.http import routers, webhook_docs
+from provider.entrypoints.http import openapi, routers, webhook_docs
 from provider.entrypoints.tenant_kafka import subscribe_tenant_commands
 
 SERVICE = "provider"
@@ -188,4 +188,5 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     )
     app.state.services, app.state.engine = services, engine
     webhook_docs.describe(app, dispatcher.retry.describe())
+    openapi.install(app)
     return app

@@ -17,6 +17,7 @@ from provider.domain import material
 from provider.domain.concern import Urgency
 from provider.domain.values import PriceUnit as Unit
 from provider.entrypoints.deps import Coordinator, Principal, Svc
+from provider.entrypoints.http.views import AccessEntry, Reminder
 
 
 class Offer(BaseModel):
@@ -80,7 +81,7 @@ def router() -> APIRouter:
         return {"version": version}
 
     @api.post("/concerns", status_code=201)
-    async def concern(body: Concern, p: Principal, svc: Svc) -> dict[str, UUID]:
+    async def report_concern(body: Concern, p: Principal, svc: Svc) -> dict[str, UUID]:
         concern_id = await svc.reporting.concern(
             p.acting(), body.contract_id, body.urgency, body.noticed_at, body.details
         )
@@ -93,18 +94,18 @@ def router() -> APIRouter:
         return await concern_reads.concern(svc.contracts, svc.texts, p.acting(), concern_id)
 
     @api.post("/incidents", status_code=201)
-    async def incident(body: Incident, p: Principal, svc: Svc) -> dict[str, UUID]:
+    async def report_incident(body: Incident, p: Principal, svc: Svc) -> dict[str, UUID]:
         incident_id = await svc.reporting.incident(
             p.acting(), body.contract_id, body.kind, body.happened_at, body.details
         )
         return {"incident_id": incident_id}
 
-    @api.get("/reminders")
+    @api.get("/reminders", response_model=list[Reminder])
     async def list_reminders(p: Principal, svc: Svc) -> list[dict[str, Any]]:
         return await svc.queries.reminders(p.tenant_id)
 
-    @api.get("/access-log")
-    async def list_access(
+    @api.get("/access-log", response_model=list[AccessEntry])
+    async def list_access_log(
         p: Principal, svc: Svc, order_id: UUID | None = None
     ) -> list[dict[str, Any]]:
         return await svc.queries.access_log(p.tenant_id, order_id)

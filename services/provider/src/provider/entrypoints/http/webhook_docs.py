@@ -14,8 +14,9 @@ from pydantic import BaseModel, Field, create_model
 PROTOCOL = """
 Samspil's API for provider organisations' own systems.
 
-**Authentication**: the tenant's API key in `X-Api-Key: spk_…`; people sign in with a
-bearer JWT. Errors are `application/problem+json` (RFC 9457).
+**Authentication**: the tenant's API key in `X-Api-Key: spk_…` (security scheme `ApiKey`)
+or as `Authorization: Bearer spk_…`; people sign in with a bearer JWT (`HTTPBearer`).
+Errors are `application/problem+json` (RFC 9457).
 
 **Webhooks** (register with `PUT /webhooks/endpoint`; full guide: `docs/webhooks.md`).
 Each delivery is `POST <your url>` with a JSON envelope `{id, type, tenant_id, created_at,

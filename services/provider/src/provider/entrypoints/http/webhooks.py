@@ -89,7 +89,7 @@ def router() -> APIRouter:
         return await _set_active(svc, str(p.tenant_id), active=True)
 
     @api.post("/webhooks/endpoint/test", status_code=202)
-    async def test_webhook_endpoint(p: Coordinator, svc: Svc) -> DeliveryView:
+    async def ping_webhook_endpoint(p: Coordinator, svc: Svc) -> DeliveryView:
         """Queue a signed ``webhook.test`` delivery to the endpoint; follow it in the log."""
         try:
             delivery = await svc.webhooks.ping(str(p.tenant_id))
