@@ -57,7 +57,8 @@ class ServiceProcess:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process is not None and self.process.poll() is not None:
-                raise RuntimeError(f"{self.name} exited early:\n{self.tail()}")
+                why = f"{self.name} exited early ({self.process.returncode}): {self.cause()}"
+                raise RuntimeError(f"{why}\n{self.tail()}")
             try:
                 if httpx.get(f"{self.url}/readyz", timeout=2).status_code == 200:
                     return
@@ -79,6 +80,14 @@ class ServiceProcess:
     def kill(self) -> None:
         """kill -9: no shutdown hooks, as in a crashed container."""
         self.stop(signal.SIGKILL)
+
+    def cause(self) -> str:
+        """The last line that names an error, first in a message (CI logs keep the head)."""
+        if not self.log_path.exists():
+            return "no log"
+        lines = self.log_path.read_text(errors="replace").splitlines()
+        named = [line for line in lines if "Error" in line or "Exception" in line]
+        return named[-1][:2000] if named else "no error line in the log"
 
     def tail(self, lines: int = 40) -> str:
         if not self.log_path.exists():

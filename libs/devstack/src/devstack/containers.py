@@ -108,7 +108,11 @@ def postgres() -> str:
         container = (
             _container(image)
             .with_envs(POSTGRES_USER=USER, POSTGRES_PASSWORD=PASSWORD, POSTGRES_DB="postgres")
-            .with_command(f"postgres -c listen_addresses=127.0.0.1 -c port={port}")
+            # As the local cluster (postgres_local): a session's service processes and pools
+            # outgrow the default 100 connections, and a service then fails to start.
+            .with_command(
+                f"postgres -c listen_addresses=127.0.0.1 -c port={port} -c max_connections=300"
+            )
         )
         _start("postgres", container, url, readiness.postgres_answers)
     return _started["postgres"][1]

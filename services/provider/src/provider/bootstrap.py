@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -52,7 +53,7 @@ from provider.app.tenant_commands import TenantCommands
 from provider.app.tenant_outbox import MirroredNotifications, TenantOutbox
 from provider.domain import DomainError
 from provider.entrypoints.deps import Services
-from provider.entrypoints.http import routers
+from provider.entrypoints.http import openapi, routers, webhook_docs
 from provider.entrypoints.tenant_kafka import subscribe_tenant_commands
 
 SERVICE = "provider"
@@ -62,6 +63,10 @@ class ProviderSettings(ServiceSettings):
     port: int = 8002
     database_url: str = "sqlite+aiosqlite:///var/provider.db"
     webhook_poll_seconds: float = 1.0
+    # Failed webhooks are retried with doubling delays (base to max) for the span, then dead.
+    webhook_retry_span_hours: float = 72.0
+    webhook_retry_base_seconds: float = 30.0
+    webhook_retry_max_delay_seconds: float = 6 * 3600.0
     # Networks a webhook may go to although they are not public (development and tests:
     # their receivers on 127.0.0.1), comma-separated, e.g. "127.0.0.0/8,::1/128".
     webhook_allow_networks: str = ""
@@ -135,6 +140,9 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         secrets_key=secrets_key,
         poll_interval=settings.webhook_poll_seconds,
         targets=targets,
+        retry_span=timedelta(hours=settings.webhook_retry_span_hours),
+        base_delay=timedelta(seconds=settings.webhook_retry_base_seconds),
+        max_delay=timedelta(seconds=settings.webhook_retry_max_delay_seconds),
     )
     kafka_security.configure(settings)
     broker = KafkaBroker(bootstrap, client_id=SERVICE, **kafka_security.broker_options(settings))
@@ -179,4 +187,6 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         on_startup=[prepare],
     )
     app.state.services, app.state.engine = services, engine
+    webhook_docs.describe(app, dispatcher.retry.describe())
+    openapi.install(app)
     return app

@@ -177,6 +177,11 @@ UNSCOPED = [
     ("GET", "/webhooks/deliveries"),
     ("PUT", "/material"),
     ("PUT", "/webhooks/endpoint"),
+    ("GET", "/webhooks/endpoint"),
+    ("DELETE", "/webhooks/endpoint"),
+    ("POST", "/webhooks/endpoint/test"),
+    ("POST", "/webhooks/endpoint/deactivate"),
+    ("POST", "/webhooks/deliveries/redeliver"),
 ]
 
 

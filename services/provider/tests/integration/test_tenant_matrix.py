@@ -28,9 +28,18 @@ LISTS = {
     "GET /reminders",
     "GET /access-log",
     "GET /webhooks/deliveries",
+    "GET /webhooks/endpoint",
 }
 # ... or they write only the caller's own settings (no other tenant's object to name).
-OWN = {"PUT /material", "PUT /webhooks/endpoint"}
+OWN = {
+    "PUT /material",
+    "PUT /webhooks/endpoint",
+    "DELETE /webhooks/endpoint",
+    "POST /webhooks/endpoint/activate",
+    "POST /webhooks/endpoint/deactivate",
+    "POST /webhooks/endpoint/test",
+    "POST /webhooks/deliveries/redeliver",
+}
 TODAY = "2025-05-01"
 PROBLEM = {"type", "title", "status", "detail", "instance"}
 

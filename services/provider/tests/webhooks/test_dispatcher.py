@@ -121,7 +121,15 @@ async def test_an_always_failing_receiver_dead_letters_it_and_redeliver_revives_
 ) -> None:
     scripted.statuses = [500] * 4
     await given_queued(engine, outbox, scripted.url)
-    webhooks = dispatcher(engine, http, clock, max_attempts=4, max_delay=timedelta(seconds=3))
+    # 1 s, 2 s, 3 s apart: a 5 s span is over after the fourth attempt
+    webhooks = dispatcher(
+        engine,
+        http,
+        clock,
+        retry_span=timedelta(seconds=5),
+        base_delay=timedelta(seconds=1),
+        max_delay=timedelta(seconds=3),
+    )
     for _ in range(4):
         await webhooks.run_once()
         clock.advance(3)
@@ -153,7 +161,7 @@ async def test_a_slow_receiver_counts_as_a_failed_attempt(
     [delivery] = await outbox.deliveries(TENANT)
     assert delivery.status is DeliveryStatus.PENDING
     assert (delivery.attempts, delivery.last_error) == (1, "ReadTimeout")
-    assert delivery.next_attempt_at == clock.now + timedelta(seconds=1)
+    assert delivery.next_attempt_at == clock.now + timedelta(seconds=30)
 
 
 async def test_a_deactivated_endpoint_is_not_called(
@@ -209,3 +217,72 @@ async def test_two_dispatchers_never_send_one_delivery_twice(
     sent_ids = [headers["samspil-webhook-id"] for headers, _ in scripted.requests]
     assert len(sent_ids) == len(set(sent_ids)) == 10
     assert len(await outbox.deliveries(TENANT, status=DeliveryStatus.DELIVERED)) == 10
+
+
+async def attempt_when_due(
+    webhooks: WebhookDispatcher, outbox: WebhookOutbox, clock: Any, answer: Any
+) -> Any:
+    """Move the clock to the delivery's next attempt and make it, the receiver answering
+    ``answer()`` (at that time); the delivery after."""
+    [delivery] = await outbox.deliveries(TENANT)
+    clock.now = max(clock.now, delivery.next_attempt_at)
+    answer()
+    assert await webhooks.run_once() == 1
+    return (await outbox.deliveries(TENANT))[0]
+
+
+async def test_a_receiver_down_for_two_and_a_half_days_still_gets_the_webhook(
+    engine: AsyncEngine, outbox: WebhookOutbox, http: httpx.AsyncClient, clock: Any, scripted: Any
+) -> None:
+    # Given a receiver that answers 503 for 60 hours (a long weekend's outage)
+    await given_queued(engine, outbox, scripted.url)
+    webhooks = dispatcher(engine, http, clock)  # the default schedule
+    start, schedule = clock.now, []
+    delivery = None
+
+    # When the dispatcher retries on its schedule (the clock moved to each attempt)
+    def outage() -> None:
+        scripted.statuses = [503] if clock.now - start < timedelta(hours=60) else []
+
+    for _ in range(30):
+        delivery = await attempt_when_due(webhooks, outbox, clock, outage)
+        schedule.append(delivery.next_attempt_at - clock.now)
+        if delivery.status is not DeliveryStatus.PENDING:
+            break
+
+    # Then the delays grow 30 s, 1 min, 2 min ... and it arrives once the receiver is back
+    assert schedule[:3] == [timedelta(seconds=30), timedelta(minutes=1), timedelta(minutes=2)]
+    assert delivery is not None
+    assert delivery.status is DeliveryStatus.DELIVERED
+    assert timedelta(hours=60) <= clock.now - start <= timedelta(hours=66)
+    assert len(scripted.requests) == delivery.attempts
+    ids = {headers["samspil-webhook-id"] for headers, _ in scripted.requests}
+    assert ids == {str(delivery.id)}
+
+
+async def test_a_delivery_is_dead_only_after_about_three_days_of_failures(
+    engine: AsyncEngine, outbox: WebhookOutbox, http: httpx.AsyncClient, clock: Any, scripted: Any
+) -> None:
+    # Given a receiver that never answers 2xx
+    await given_queued(engine, outbox, scripted.url)
+    webhooks = dispatcher(engine, http, clock)
+    start = clock.now
+    pending_at_two_days = None
+
+    # When every due attempt is made
+    def failing() -> None:
+        scripted.statuses = [500]
+
+    for _ in range(40):
+        delivery = await attempt_when_due(webhooks, outbox, clock, failing)
+        if clock.now - start >= timedelta(hours=48) and pending_at_two_days is None:
+            pending_at_two_days = delivery.status
+        if delivery.status is DeliveryStatus.DEAD:
+            break
+
+    # Then it was still being retried after two days, and given up after three
+    assert pending_at_two_days is DeliveryStatus.PENDING
+    assert delivery.status is DeliveryStatus.DEAD
+    assert timedelta(hours=72) <= clock.now - start < timedelta(hours=78)
+    assert delivery.attempts == webhooks.retry.max_attempts == len(scripted.requests)
+    assert 15 <= delivery.attempts <= 30

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -96,13 +97,21 @@ class TenantChannels(Protocol):
 
 
 class WebhookAdmin(Protocol):
-    """The tenant-facing side of webhooks; ``redeliver`` raises ``LookupError`` if unknown."""
+    """The tenant-facing side of webhooks; an unknown endpoint or delivery raises
+    ``LookupError`` (another tenant's is unknown too)."""
 
     async def register_endpoint(self, tenant_id: str, url: str, secret: str) -> None: ...
+    async def endpoint(self, tenant_id: str) -> Any: ...
+    async def delete_endpoint(self, tenant_id: str) -> None: ...
+    async def set_endpoint_active(self, tenant_id: str, active: bool) -> None: ...
+    async def ping(self, tenant_id: str) -> Any: ...
     async def deliveries(
         self, tenant_id: str, status: Any = None, limit: int = 50
     ) -> list[Any]: ...
     async def redeliver(self, tenant_id: str, delivery_id: UUID) -> Any: ...
+    async def redeliver_dead(
+        self, tenant_id: str, since: datetime | None = None, until: datetime | None = None
+    ) -> int: ...
 
 
 Row = dict[str, Any]

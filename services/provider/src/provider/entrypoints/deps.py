@@ -8,8 +8,8 @@ from typing import Annotated, Any
 from uuid import UUID
 
 import jwt
-from fastapi import Depends, Header, HTTPException, Request
-from fastapi.security import HTTPAuthorizationCredentials
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials
 from servicekit.auth import bearer, verified
 
 from provider.app.child_text import ChildText
@@ -65,14 +65,26 @@ def _unauthenticated(detail: str) -> HTTPException:
     return HTTPException(401, detail, {"WWW-Authenticate": 'Bearer, ApiKey header="X-Api-Key"'})
 
 
+API_KEY_PREFIX = "spk_"
+api_key_header = APIKeyHeader(
+    name="X-Api-Key",
+    scheme_name="ApiKey",
+    description="The tenant's API key (`spk_…`); also accepted as `Authorization: Bearer spk_…`",
+    auto_error=False,
+)
+
+
 async def tenant_principal(
     request: Request,
     svc: Annotated[Services, Depends(services)],
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    x_api_key: Annotated[str | None, Header()] = None,
+    x_api_key: Annotated[str | None, Depends(api_key_header)] = None,
 ) -> TenantPrincipal:
-    """A provider system (``X-Api-Key``: its tenant's coordinator) or a person (JWT with
-    ``tenant`` and role coordinator or staff)."""
+    """A provider system (its API key in ``X-Api-Key`` or as a bearer token: its tenant's
+    coordinator) or a person (JWT with ``tenant`` and role coordinator or staff)."""
+    bearer_key = credentials is not None and credentials.credentials.startswith(API_KEY_PREFIX)
+    if x_api_key is None and credentials is not None and bearer_key:
+        x_api_key = credentials.credentials
     if x_api_key is not None:
         owner = await svc.tenants.owner_of(x_api_key)
         if owner is None:
@@ -83,7 +95,10 @@ async def tenant_principal(
     try:
         principal = await verified(request, credentials.credentials)
     except (jwt.InvalidTokenError, KeyError) as exc:
-        raise _unauthenticated(f"invalid token: {exc}") from exc
+        # Not the library's words ("Not enough segments"): say what the caller can fix.
+        raise _unauthenticated(
+            "the bearer token is neither an API key (spk_…) nor a valid, unexpired JWT"
+        ) from exc
     role = next((r for r in PERSON_ROLES if r.value in principal.roles), None)
     if principal.tenant_id is None or role is None:
         raise HTTPException(403, "this needs a provider tenant and role coordinator or staff")

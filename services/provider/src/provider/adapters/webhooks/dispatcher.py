@@ -23,7 +23,7 @@ import structlog
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from provider.adapters.webhooks import metrics
+from provider.adapters.webhooks import metrics, retry
 from provider.adapters.webhooks.endpoints import EndpointStore
 from provider.adapters.webhooks.model import ADDRESS_REFUSED, NO_ENDPOINT, Clock, utcnow
 from provider.adapters.webhooks.retry import Jitter, RetryPolicy, spread
@@ -52,9 +52,9 @@ class WebhookDispatcher:
         http_client: httpx.AsyncClient,
         *,
         secrets_key: bytes,
-        max_attempts: int = 8,
-        base_delay: timedelta = timedelta(seconds=1),
-        max_delay: timedelta = timedelta(hours=1),
+        retry_span: timedelta = retry.SPAN,
+        base_delay: timedelta = retry.BASE_DELAY,
+        max_delay: timedelta = retry.MAX_DELAY,
         clock: Clock = utcnow,
         timeout: float = 10.0,
         batch_size: int = 20,
@@ -66,7 +66,7 @@ class WebhookDispatcher:
         self._http = http_client
         self._targets = targets
         self._endpoints = EndpointStore(engine, SecretBox(secrets_key), clock, targets)
-        self.retry = RetryPolicy(max_attempts, base_delay, max_delay, jitter)
+        self.retry = RetryPolicy(retry_span, base_delay, max_delay, jitter)
         self._clock = clock
         self.timeout = timeout
         self.batch_size = batch_size

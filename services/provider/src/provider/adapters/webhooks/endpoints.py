@@ -58,6 +58,12 @@ class EndpointStore:
             if (await conn.execute(stmt)).rowcount == 0:
                 raise EndpointNotFound(tenant_id)
 
+    async def delete(self, tenant_id: str) -> None:
+        async with self._engine.begin() as conn:
+            stmt = table.delete().where(table.c.tenant_id == tenant_id)
+            if (await conn.execute(stmt)).rowcount == 0:
+                raise EndpointNotFound(tenant_id)
+
     async def get(
         self, conn: AsyncConnection, tenant_id: str, lock: bool = False
     ) -> Endpoint | None:

@@ -24,10 +24,14 @@ class WebhookEventType(StrEnum):
     ORDER_CHANGED = "order.changed"
     ORDER_WITHDRAWN = "order.withdrawn"
     CONTRACT_OFFERED = "contract.offered"
+    CONTRACT_IN_FORCE = "contract.in_force"
     STATUS_REPORT_DUE = "status_report.due"
+    ORDER_ANSWER_DUE = "order_answer.due"
     CLAIM_APPROVED = "claim.approved"
     CLAIM_REJECTED = "claim.rejected"
+    DOCUMENT_SHARED = "document.shared"
     CHILD_ERASED = "child.erased"  # the child's personal data is erased: delete your copies
+    WEBHOOK_TEST = "webhook.test"  # a ping the tenant asked for
 
 
 class DeliveryNotFound(LookupError):

@@ -10,16 +10,18 @@ import uuid
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from provider.adapters.webhooks.endpoints import EndpointStore, check_secret
 from provider.adapters.webhooks.enqueue import ENQUEUE_IF_ACTIVE
+from provider.adapters.webhooks.log import DeliveryLog
 from provider.adapters.webhooks.model import (
     Clock,
     Delivery,
-    DeliveryNotFound,
     Endpoint,
+    EndpointNotFound,
+    WebhookEventType,
     utcnow,
     webhook_body,
 )
@@ -27,10 +29,10 @@ from provider.adapters.webhooks.schema import DeliveryStatus, webhook_deliveries
 from provider.adapters.webhooks.secret_box import SecretBox
 from provider.adapters.webhooks.targets import STRICT, TargetPolicy
 
-_MAX_LOG_PAGE = 500
 
+class WebhookOutbox(DeliveryLog):
+    """Queueing, the endpoint, and (inherited) the delivery log."""
 
-class WebhookOutbox:
     def __init__(
         self,
         engine: AsyncEngine,
@@ -39,8 +41,7 @@ class WebhookOutbox:
         clock: Clock = utcnow,
         targets: TargetPolicy = STRICT,
     ) -> None:
-        self._engine = engine
-        self._clock = clock
+        super().__init__(engine, clock)
         self.endpoints = EndpointStore(engine, SecretBox(secrets_key), clock, targets)
 
     async def create_schema(self) -> None:
@@ -60,7 +61,9 @@ class WebhookOutbox:
 
         Idempotent on (tenant_id, event_id): a redelivered event queues nothing twice. A
         tenant without an active endpoint has asked for no webhooks, so nothing is queued.
+        A type missing from ``WebhookEventType`` (the published catalogue) is refused.
         """
+        WebhookEventType(event_type)  # ValueError: document the type before sending it
         now = self._clock()
         row = {
             "id": uuid.uuid4(),
@@ -97,37 +100,27 @@ class WebhookOutbox:
     async def set_endpoint_active(self, tenant_id: str, active: bool) -> None:
         await self.endpoints.set_active(tenant_id, active)
 
-    async def deliveries(
-        self, tenant_id: str, status: DeliveryStatus | None = None, limit: int = 50
-    ) -> list[Delivery]:
-        """The tenant's delivery log, newest first."""
-        table = webhook_deliveries
-        query = select(table).where(table.c.tenant_id == tenant_id)
-        if status is not None:
-            query = query.where(table.c.status == status.value)
-        query = query.order_by(table.c.created_at.desc(), table.c.id).limit(
-            max(1, min(limit, _MAX_LOG_PAGE))
-        )
-        async with self._engine.connect() as conn:
-            return [Delivery.from_row(row) for row in await conn.execute(query)]
+    async def delete_endpoint(self, tenant_id: str) -> None:
+        """Forget the endpoint and its secrets; what is pending fails as ``no_endpoint``."""
+        await self.endpoints.delete(tenant_id)
 
-    async def redeliver(self, tenant_id: str, delivery_id: UUID) -> Delivery:
-        """Send a dead or delivered webhook again, with a fresh budget of attempts."""
-        table = webhook_deliveries
-        # The tenant is part of the key: another tenant's delivery id is simply not found.
-        mine = (table.c.id == delivery_id) & (table.c.tenant_id == tenant_id)
+    async def ping(self, tenant_id: str) -> Delivery | None:
+        """Queue a ``webhook.test`` delivery; None if the endpoint is not active."""
+        if await self.endpoint(tenant_id) is None:
+            raise EndpointNotFound(tenant_id)
+        event_id = uuid.uuid4()
         async with self._engine.begin() as conn:
-            await conn.execute(
-                update(table)
-                .where(mine, table.c.status != DeliveryStatus.PENDING.value)
-                .values(
-                    status=DeliveryStatus.PENDING.value,
-                    attempts=0,
-                    next_attempt_at=self._clock(),
-                    delivered_at=None,
+            data = {"test": True}
+            if not await self.enqueue(
+                conn, tenant_id, event_id, WebhookEventType.WEBHOOK_TEST, data
+            ):
+                return None
+            row = (
+                await conn.execute(
+                    select(webhook_deliveries).where(
+                        webhook_deliveries.c.tenant_id == tenant_id,
+                        webhook_deliveries.c.event_id == event_id,
+                    )
                 )
-            )
-            row = (await conn.execute(select(table).where(mine))).first()
-        if row is None:
-            raise DeliveryNotFound(str(delivery_id))
+            ).one()
         return Delivery.from_row(row)

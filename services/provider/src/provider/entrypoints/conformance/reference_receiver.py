@@ -17,8 +17,8 @@ Building your own receiver, in any language:
 4. Remember ``Samspil-Webhook-Id`` of what you processed: Samspil delivers at least once
    and retries with the same id, so answer a repeat with 2xx and do nothing again.
 5. Answer 2xx quickly (queue slow work); anything else, or no answer within 10 seconds,
-   is retried with exponential backoff (8 attempts by default) and then shown as dead in
-   your delivery log, from where it can be redelivered.
+   is retried with exponential backoff for about 3 days and then shown as dead in
+   your delivery log, from where it can be redelivered (docs/webhooks.md).
 """
 
 from __future__ import annotations

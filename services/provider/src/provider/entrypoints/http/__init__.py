@@ -11,6 +11,7 @@ from provider.entrypoints.http import (
     reports,
     shared_documents,
     tenant_misc,
+    webhooks,
 )
 
 
@@ -23,5 +24,6 @@ def routers() -> list[APIRouter]:
         reports.router(),
         claims.router(),
         tenant_misc.router(),
+        webhooks.router(),
         shared_documents.router(),
     ]

@@ -38,7 +38,7 @@ def router() -> APIRouter:
         return IssuedKeyView(tenant_id=tenant_id, key_id=key.key_id, api_key=key.api_key)
 
     @api.post("/tenants/{tenant_id}/api-keys", status_code=201, response_model=IssuedKeyView)
-    async def issue_key(
+    async def issue_api_key(
         tenant_id: UUID, svc: Svc, _: Annotated[Principal, Depends(OPS)]
     ) -> IssuedKeyView:
         if await svc.tenants.get(tenant_id) is None:
@@ -47,7 +47,7 @@ def router() -> APIRouter:
         return IssuedKeyView(tenant_id=tenant_id, key_id=key.key_id, api_key=key.api_key)
 
     @api.delete("/tenants/{tenant_id}/api-keys/{key_id}", status_code=204)
-    async def revoke_key(
+    async def revoke_api_key(
         tenant_id: UUID, key_id: UUID, svc: Svc, _: Annotated[Principal, Depends(OPS)]
     ) -> None:
         if not await svc.tenants.revoke_key(tenant_id, key_id):

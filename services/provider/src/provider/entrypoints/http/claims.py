@@ -13,6 +13,7 @@ from servicekit.problems import Problem
 
 from provider.domain.claim import ClaimLine
 from provider.entrypoints.deps import Coordinator, Principal, Svc
+from provider.entrypoints.http.views import ClaimSummary
 
 
 class Line(BaseModel):
@@ -39,7 +40,7 @@ def router() -> APIRouter:
     api = APIRouter(tags=["claims"])
 
     @api.post("/claims", status_code=201)
-    async def submit(body: NewClaim, p: Coordinator, svc: Svc) -> dict[str, UUID]:
+    async def submit_claim(body: NewClaim, p: Coordinator, svc: Svc) -> dict[str, UUID]:
         lines = tuple(ClaimLine(x.description, x.units, x.unit_price_oere) for x in body.lines)
         period = (body.period_start, body.period_end)
         claim_id = await svc.claims.submit(
@@ -47,21 +48,23 @@ def router() -> APIRouter:
         )
         return {"claim_id": claim_id}
 
-    @api.get("/claims")
+    @api.get("/claims", response_model=list[ClaimSummary])
     async def list_claims(
         p: Principal, svc: Svc, status: Annotated[str | None, Query(max_length=40)] = None
     ) -> list[dict[str, Any]]:
         return await svc.queries.claims(p.tenant_id, status)
 
     @api.get("/claims/{claim_id}")
-    async def read(claim_id: UUID, p: Principal, svc: Svc) -> dict[str, Any]:
+    async def read_claim(claim_id: UUID, p: Principal, svc: Svc) -> dict[str, Any]:
         found = await svc.queries.claim(p.tenant_id, claim_id)
         if found is None:
             raise Problem(404, "not_found", "No such claim.")
         return found
 
     @api.post("/claims/{claim_id}/credit-notes", status_code=201)
-    async def credit(claim_id: UUID, body: CreditNote, p: Coordinator, svc: Svc) -> dict[str, Any]:
+    async def credit_claim(
+        claim_id: UUID, body: CreditNote, p: Coordinator, svc: Svc
+    ) -> dict[str, Any]:
         args = (body.credit_note_id, body.amount_oere, body.reason)
         revision = await svc.claims.credit(p.acting(), claim_id, *args)
         return {"credit_note_id": body.credit_note_id, "revision": revision}

@@ -13,6 +13,7 @@ from servicekit.revisions import Revision, revision_from
 
 from provider.app import aggregates as agg
 from provider.entrypoints.deps import Coordinator, Principal, Svc, etag
+from provider.entrypoints.http.views import ContractSummary
 
 
 class Countersign(BaseModel):
@@ -31,13 +32,15 @@ def _view(row: dict[str, Any]) -> dict[str, Any]:
 def router() -> APIRouter:
     api = APIRouter(tags=["contracts"])
 
-    @api.get("/contracts")
+    @api.get("/contracts", response_model=list[ContractSummary])
     async def list_contracts(p: Principal, svc: Svc) -> list[dict[str, Any]]:
         rows = await svc.queries.contracts(p.tenant_id)
         return [_view(row) for row in rows]
 
     @api.get("/contracts/{contract_id}")
-    async def read(contract_id: UUID, p: Principal, svc: Svc, response: Response) -> dict[str, Any]:
+    async def read_contract(
+        contract_id: UUID, p: Principal, svc: Svc, response: Response
+    ) -> dict[str, Any]:
         row = await svc.queries.contract(p.tenant_id, contract_id)
         if row is None:
             raise Problem(404, "not_found", "No such contract.")
@@ -46,7 +49,7 @@ def router() -> APIRouter:
         return _view(row) | {"delivery": _delivery(found)}
 
     @api.post("/contracts/{contract_id}/countersign")
-    async def countersign(
+    async def countersign_contract(
         contract_id: UUID,
         body: Countersign,
         p: Coordinator,

@@ -49,16 +49,22 @@ def router() -> APIRouter:
     api = APIRouter(tags=["delivery"])
 
     @api.post("/contracts/{contract_id}/treatment-plan")
-    async def plan(contract_id: UUID, body: Plan, p: Coordinator, svc: Svc) -> dict[str, int]:
+    async def set_treatment_plan(
+        contract_id: UUID, body: Plan, p: Coordinator, svc: Svc
+    ) -> dict[str, int]:
         items = [delivery.PlanItem(i.goal_id, i.activity) for i in body.items]
         return {"revision": await svc.contracts.plan(p.acting(), contract_id, items)}
 
     @api.post("/contracts/{contract_id}/delivery/start")
-    async def start(contract_id: UUID, body: Start, p: Coordinator, svc: Svc) -> dict[str, int]:
+    async def start_delivery(
+        contract_id: UUID, body: Start, p: Coordinator, svc: Svc
+    ) -> dict[str, int]:
         return {"revision": await svc.contracts.start(p.acting(), contract_id, body.on)}
 
     @api.post("/contracts/{contract_id}/delivery/stop")
-    async def stop(contract_id: UUID, body: Stop, p: Coordinator, svc: Svc) -> dict[str, int]:
+    async def stop_delivery(
+        contract_id: UUID, body: Stop, p: Coordinator, svc: Svc
+    ) -> dict[str, int]:
         return {"revision": await svc.contracts.stop(p.acting(), contract_id, body.on, body.reason)}
 
     @api.post("/contracts/{contract_id}/sessions", status_code=201)
@@ -69,7 +75,7 @@ def router() -> APIRouter:
         return {"session_id": body.session_id, "revision": revision}
 
     @api.get("/contracts/{contract_id}/deviation")
-    async def deviation(
+    async def read_deviation(
         contract_id: UUID,
         p: Principal,
         svc: Svc,

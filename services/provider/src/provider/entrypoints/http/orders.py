@@ -24,6 +24,7 @@ from provider.entrypoints.deps import (
     TenantPrincipal,
     etag,
 )
+from provider.entrypoints.http.views import OrderSummary
 
 
 class Accept(BaseModel):
@@ -74,8 +75,8 @@ def _view(row: dict[str, Any]) -> dict[str, Any]:
 def router() -> APIRouter:
     api = APIRouter(tags=["orders"])
 
-    @api.get("/orders")
-    async def inbox(
+    @api.get("/orders", response_model=list[OrderSummary])
+    async def list_orders(
         p: Principal,
         svc: Svc,
         status: Annotated[str | None, Query(max_length=40)] = None,
@@ -102,12 +103,14 @@ def router() -> APIRouter:
         return _view(row) | document
 
     @api.get("/orders/{order_id}")
-    async def read(order_id: UUID, p: Principal, svc: Svc, response: Response) -> dict[str, Any]:
+    async def read_order(
+        order_id: UUID, p: Principal, svc: Svc, response: Response
+    ) -> dict[str, Any]:
         """The order, the child's data sealed (POST ``/reveal`` with a reason to open it)."""
         return await order(order_id, p, svc, response, None)
 
     @api.post("/orders/{order_id}/reveal")
-    async def reveal(
+    async def reveal_order(
         order_id: UUID, body: RevealIn, p: Principal, svc: Svc, response: Response
     ) -> dict[str, Any]:
         """The order with the child's data opened; who, when and why go to the access log
@@ -115,7 +118,7 @@ def router() -> APIRouter:
         return await order(order_id, p, svc, response, body.reason)
 
     @api.post("/orders/{order_id}/accept", response_model=Answered)
-    async def accept(
+    async def accept_order(
         order_id: UUID,
         body: Accept,
         p: Coordinator,
@@ -128,7 +131,7 @@ def router() -> APIRouter:
         return Answered(order_id=order_id, status="accepted", revision=revision)
 
     @api.post("/orders/{order_id}/decline", response_model=Answered)
-    async def decline(
+    async def decline_order(
         order_id: UUID,
         body: Decline,
         p: Coordinator,

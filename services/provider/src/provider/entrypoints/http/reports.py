@@ -34,7 +34,7 @@ def router() -> APIRouter:
     api = APIRouter(tags=["reports"])
 
     @api.post("/contracts/{contract_id}/status-reports", status_code=201)
-    async def status_report(
+    async def submit_status_report(
         contract_id: UUID, body: StatusReport, p: Principal, svc: Svc
     ) -> dict[str, UUID]:
         report = ReportInput(

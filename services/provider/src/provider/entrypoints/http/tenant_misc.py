@@ -1,13 +1,12 @@
-"""The rest of a tenant's API: material, concerns and incidents, reminders, access log,
-webhook endpoint and delivery log."""
+"""The rest of a tenant's API: material, concerns and incidents, reminders, access log."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query
-from pydantic import AnyHttpUrl, BaseModel, Field
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
 from samspil_contracts import ForceKind, MeasureCode, PriceUnit, ProviderKind
 from samspil_contracts.common import MAX_LIST, MAX_PLACES, ShortText, UnitPriceOre
 from servicekit.inputs import Moment
@@ -18,6 +17,7 @@ from provider.domain import material
 from provider.domain.concern import Urgency
 from provider.domain.values import PriceUnit as Unit
 from provider.entrypoints.deps import Coordinator, Principal, Svc
+from provider.entrypoints.http.views import AccessEntry, Reminder
 
 
 class Offer(BaseModel):
@@ -54,11 +54,6 @@ class Incident(BaseModel):
     details: str = Field(min_length=1, max_length=20000, description="Sealed before it leaves")
 
 
-class WebhookEndpoint(BaseModel):
-    url: AnyHttpUrl
-    secret: str = Field(min_length=24, max_length=200)
-
-
 def _content(body: Material) -> material.MaterialContent:
     return material.MaterialContent(
         offers=tuple(
@@ -86,7 +81,7 @@ def router() -> APIRouter:
         return {"version": version}
 
     @api.post("/concerns", status_code=201)
-    async def concern(body: Concern, p: Principal, svc: Svc) -> dict[str, UUID]:
+    async def report_concern(body: Concern, p: Principal, svc: Svc) -> dict[str, UUID]:
         concern_id = await svc.reporting.concern(
             p.acting(), body.contract_id, body.urgency, body.noticed_at, body.details
         )
@@ -99,58 +94,20 @@ def router() -> APIRouter:
         return await concern_reads.concern(svc.contracts, svc.texts, p.acting(), concern_id)
 
     @api.post("/incidents", status_code=201)
-    async def incident(body: Incident, p: Principal, svc: Svc) -> dict[str, UUID]:
+    async def report_incident(body: Incident, p: Principal, svc: Svc) -> dict[str, UUID]:
         incident_id = await svc.reporting.incident(
             p.acting(), body.contract_id, body.kind, body.happened_at, body.details
         )
         return {"incident_id": incident_id}
 
-    @api.get("/reminders")
+    @api.get("/reminders", response_model=list[Reminder])
     async def list_reminders(p: Principal, svc: Svc) -> list[dict[str, Any]]:
         return await svc.queries.reminders(p.tenant_id)
 
-    @api.get("/access-log")
-    async def list_access(
+    @api.get("/access-log", response_model=list[AccessEntry])
+    async def list_access_log(
         p: Principal, svc: Svc, order_id: UUID | None = None
     ) -> list[dict[str, Any]]:
         return await svc.queries.access_log(p.tenant_id, order_id)
 
-    @api.put("/webhooks/endpoint", status_code=204)
-    async def set_endpoint(body: WebhookEndpoint, p: Coordinator, svc: Svc) -> None:
-        try:
-            await svc.webhooks.register_endpoint(str(p.tenant_id), str(body.url), body.secret)
-        except ValueError as exc:
-            raise Problem(422, "invalid_endpoint", str(exc)) from exc
-
-    @api.get("/webhooks/deliveries")
-    async def deliveries(
-        p: Principal, svc: Svc, limit: Annotated[int, Query(ge=1, le=500)] = 50
-    ) -> list[dict[str, Any]]:
-        found = await svc.webhooks.deliveries(str(p.tenant_id), limit=limit)
-        return [_delivery(d) for d in found]
-
-    @api.post("/webhooks/deliveries/{delivery_id}/redeliver")
-    async def redeliver(delivery_id: UUID, p: Coordinator, svc: Svc) -> dict[str, Any]:
-        try:
-            return _delivery(await svc.webhooks.redeliver(str(p.tenant_id), delivery_id))
-        except LookupError as exc:  # another tenant's delivery is not found either
-            raise Problem(404, "not_found", "No such delivery.") from exc
-
     return api
-
-
-def _delivery(d: Any) -> dict[str, Any]:
-    """A delivery as its tenant sees it: the last attempt's outcome as a coarse class
-    (delivered, rejected, unreachable, address_refused, no_endpoint), never the status code
-    or the transport error, which would make redelivery a probe of other hosts' ports."""
-    fields = (
-        "id",
-        "event_id",
-        "event_type",
-        "status",
-        "attempts",
-        "next_attempt_at",
-        "created_at",
-        "delivered_at",
-    )
-    return {name: getattr(d, name) for name in fields} | {"last_outcome": d.outcome}

@@ -1,0 +1,154 @@
+"""The webhook protocol in the OpenAPI document: the description, and one ``webhooks`` entry
+per event type with its typed ``data`` (docs/webhooks.md is the long form of the same)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Literal
+from uuid import UUID
+
+from fastapi import FastAPI
+from pydantic import BaseModel, Field, create_model
+
+PROTOCOL = """
+Samspil's API for provider organisations' own systems.
+
+**Authentication**: the tenant's API key in `X-Api-Key: spk_…` (security scheme `ApiKey`)
+or as `Authorization: Bearer spk_…`; people sign in with a bearer JWT (`HTTPBearer`).
+Errors are `application/problem+json` (RFC 9457).
+
+**Webhooks** (register with `PUT /webhooks/endpoint`; full guide: `docs/webhooks.md`).
+Each delivery is `POST <your url>` with a JSON envelope `{id, type, tenant_id, created_at,
+data}` and the headers
+
+* `Samspil-Webhook-Id`: the delivery id, equal on every retry: **deduplicate by it**;
+* `Samspil-Webhook-Timestamp`: unix seconds when this attempt was signed;
+* `Samspil-Signature`: `v1=<hex>`, the HMAC-SHA256 under your secret of
+  `"<timestamp>.<raw body>"`; several comma-separated `v1=` values while a secret rotates
+  (accept if any matches, compare in constant time).
+
+Refuse a timestamp more than **300 s** from now. Answer 2xx within **10 s**; anything else
+is retried ({retries}), then the delivery is `dead` until redelivered. Delivery is at least
+once and unordered; payloads are thin: **fetch the named resource** by REST and act on that.
+The event types and their `data` are under `webhooks`.
+"""
+
+
+class Envelope(BaseModel):
+    id: UUID = Field(description="The causing event's id")
+    type: str = Field(description="The event type (the key under `webhooks`)")
+    tenant_id: UUID
+    created_at: datetime
+    data: dict[str, object]
+
+
+class OrderData(BaseModel):
+    order_id: UUID
+    version: int = Field(description="The order's revision: skip one older than yours")
+
+
+class OrderIdData(BaseModel):
+    order_id: UUID
+
+
+class ContractOfferedData(BaseModel):
+    contract_id: UUID
+    version: int
+    kind: Literal["standard"] | None = Field(None, description="Set for a standard contract")
+
+
+class ContractInForceData(BaseModel):
+    contract_id: UUID
+    version: int
+    start: date
+
+
+class DeadlineData(BaseModel):
+    deadline_id: UUID
+    phase: Literal["warning", "due", "overdue"]
+    kind: Literal["status_report_due", "order_answer_due"]
+    order_id: UUID | None = None
+    contract_id: UUID | None = None
+    due_at: datetime
+    fired_at: datetime
+
+
+class ClaimData(BaseModel):
+    claim_id: UUID
+
+
+class DocumentData(BaseModel):
+    contract_id: UUID
+    document_id: UUID
+
+
+class ChildErasedData(BaseModel):
+    case_id: UUID
+    order_ids: list[UUID]
+
+
+class TestData(BaseModel):
+    test: Literal[True] = True
+
+
+# type -> (its data, when it is sent, the REST call giving the resource's current state);
+# the types are the adapters' WebhookEventType (a test keeps the two equal).
+CATALOGUE: dict[str, tuple[type[BaseModel], str, str]] = {
+    "order.placed": (OrderData, "The authority ordered a measure", "GET /orders/{order_id}"),
+    "order.changed": (OrderData, "The authority changed an order", "GET /orders/{order_id}"),
+    "order.withdrawn": (OrderIdData, "An order was withdrawn", "GET /orders/{order_id}"),
+    "contract.offered": (
+        ContractOfferedData,
+        "A contract (version) signed by the authority awaits your countersignature",
+        "GET /contracts/{contract_id}",
+    ),
+    "contract.in_force": (
+        ContractInForceData,
+        "Both parties signed: the version is in force",
+        "GET /contracts/{contract_id}",
+    ),
+    "status_report.due": (
+        DeadlineData,
+        "A status report falls due (warning, due, overdue)",
+        "GET /reminders, then POST /contracts/{contract_id}/status-reports",
+    ),
+    "order_answer.due": (DeadlineData, "Your answer to an order falls due", "GET /orders/{id}"),
+    "claim.approved": (ClaimData, "Your claim was approved", "GET /claims/{claim_id}"),
+    "claim.rejected": (ClaimData, "Your claim was rejected", "GET /claims/{claim_id}"),
+    "document.shared": (
+        DocumentData,
+        "The authority shared a document on a contract",
+        "GET /contracts/{contract_id}/documents/{document_id}",
+    ),
+    "child.erased": (
+        ChildErasedData,
+        "The child's personal data was erased: delete your copies",
+        "GET /orders/{order_id}",
+    ),
+    "webhook.test": (TestData, "A test ping you asked for", "nothing to fetch"),
+}
+
+
+def describe(app: FastAPI, retries: str) -> None:
+    """Put the protocol and the catalogue into ``app``'s OpenAPI document."""
+    app.description = PROTOCOL.replace("{retries}", retries)
+    for event_type, (model, when, fetch) in CATALOGUE.items():
+        _webhook(app, event_type, model, f"{when}. Fetch: `{fetch}`.")
+
+
+def _webhook(app: FastAPI, name: str, model: type[BaseModel], description: str) -> None:
+    title = "".join(part.title() for part in re.split(r"[._]", name))
+    body = create_model(f"{title}Webhook", __base__=Envelope, data=(model, ...))
+
+    async def receive(body: Envelope) -> None:
+        """Documentation only: what Samspil POSTs to the tenant's endpoint."""
+
+    receive.__annotations__ = {"body": body, "return": None}  # this type's own envelope
+    app.webhooks.post(
+        name,
+        summary=name,
+        description=description,
+        operation_id=f"webhook_{name.replace('.', '_')}",
+        status_code=200,
+    )(receive)
