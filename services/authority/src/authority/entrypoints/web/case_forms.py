@@ -2,33 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import date
 from uuid import UUID, uuid4
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from authority.domain import DomainError, Goal, GoalArea, MeasureCode, Role
+from authority.domain import DomainError, Goal, GoalArea, Role
 from authority.domain.case import (
     AdoptActionPlan,
     ApproveDecision,
     ConcludeInvestigation,
-    Consent,
     Cpr,
     Custody,
     CustodyHolder,
     InvestigationKind,
     OpenCase,
     Person,
-    ProposeDecision,
-    Recipient,
     RejectDecision,
     StartInvestigation,
 )
-from authority.domain.vocabulary import legal_basis
 from authority.entrypoints.http.common import services
 from authority.entrypoints.web import delivery_forms
+from authority.entrypoints.web.decision_form import propose
 from authority.entrypoints.web.forms import (
     LONG_TEXT,
     TEXT,
@@ -36,7 +32,6 @@ from authority.entrypoints.web.forms import (
     FieldTooLong,
     actor,
     attempt,
-    number,
     text,
 )
 from authority.entrypoints.web.i18n import error_text, language, translator
@@ -44,7 +39,6 @@ from authority.entrypoints.web.render import page
 from authority.entrypoints.web.session import User
 
 HOLDERS = [h.value for h in CustodyHolder]
-CONSENTERS = {r.value for r in Recipient} - {Recipient.CHILD.value}  # custody holders
 KIND = InvestigationKind.CHILD_INVESTIGATION.value
 
 
@@ -142,30 +136,3 @@ def router() -> APIRouter:
     step("action-plan", "plan", lambda f, s, p: AdoptActionPlan(**s, goals=goals(f)))
     delivery_forms.add_routes(ui)
     return ui
-
-
-def propose(form: FormData, stamp: dict[str, object], _: object) -> ProposeDecision:
-    measure = MeasureCode(text(form, "measure"))
-    return ProposeDecision(
-        **stamp,  # type: ignore[arg-type]
-        decision_id=uuid4(),
-        measure=measure,
-        legal_basis=legal_basis(measure),
-        assessment=text(form, "assessment", limit=LONG_TEXT),
-        purpose=text(form, "purpose"),
-        expected_duration_months=number(form, "expected_duration_months"),
-        consent=consent(form),
-        parallel_justification=text(form, "parallel_justification", required=False) or None,
-    )
-
-
-def consent(form: FormData) -> Consent | None:
-    """The custody holders ticked as consenting (§ 32, stk. 2), on the date given."""
-    given_by = frozenset(Recipient(r) for r in form.getlist("consent_by") if r in CONSENTERS)
-    on = text(form, "consent_on", required=False)
-    if not given_by or not on:
-        return None
-    try:
-        return Consent(given_by, date.fromisoformat(on))
-    except ValueError as exc:
-        raise FieldMissing("consent_on") from exc
