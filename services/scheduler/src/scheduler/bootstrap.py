@@ -75,7 +75,7 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
     offset = timedelta(days=settings.clock_offset_days)
     clock = AdjustableClock(offset) if settings.adjustable_clock else SystemClock()
     publisher = Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix)
-    # Deadlines worked against by the hour are announced when set (``app.announce``).
+    # Every deadline set, moved, met or cancelled is announced (``app.announce``).
     deadlines = Deadlines(SqlDeadlineIndex(), DEFAULT_RULES, Announcing(publisher, announcements))
     firing = Firing(store, SqlFiringQueue(), clock, publisher, settings.fire_batch_size)
     bootstrap, prefix = settings.kafka_bootstrap_servers, settings.kafka_topic_prefix
