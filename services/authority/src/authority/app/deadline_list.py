@@ -17,10 +17,9 @@ from uuid import UUID
 import samspil_contracts as wire
 from eventkit import NewEvent, RecordedEvent, UnitOfWork
 from eventkit.reading import current_revision
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from authority.app.acting import Acting
-from authority.app.ports import Views
+from authority.app.ports import Connection, Views
 
 Row = dict[str, Any]
 Fact = wire.DeadlineScheduled | wire.DeadlineReached | wire.DeadlineClosed
@@ -59,7 +58,7 @@ def _instant(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
-async def project(views: Views, conn: AsyncConnection, fact: str, data: Row, revision: int) -> None:
+async def project(views: Views, conn: Connection, fact: str, data: Row, revision: int) -> None:
     found = fold(await views.deadline(conn, UUID(data["deadline_id"])), fact, data, revision)
     if found is not None:
         await views.save_deadline(conn, found)
@@ -87,9 +86,9 @@ class DeadlineProjection:
     def __init__(self, views: Views) -> None:
         self.views = views
 
-    async def apply(self, conn: AsyncConnection, event: RecordedEvent) -> None:
+    async def apply(self, conn: Connection, event: RecordedEvent) -> None:
         if event.stream_id.startswith(STREAM_PREFIX):
             await project(self.views, conn, event.type, dict(event.data), event.revision)
 
-    async def reset(self, conn: AsyncConnection) -> None:
+    async def reset(self, conn: Connection) -> None:
         await self.views.reset(conn, self.name)

@@ -8,6 +8,8 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+# The connection a unit of work writes on, for the app modules that take one.
+Connection = AsyncConnection
 Row = dict[str, Any]
 
 
