@@ -3,7 +3,7 @@ can list a caseworker's open deadlines from the log alone."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from functools import reduce
 from uuid import uuid4
 
@@ -15,9 +15,12 @@ from scheduler.domain import (
     DeadlineSet,
     Event,
     ResolveOrderAnswer,
+    ScheduleForContractInForce,
     ScheduleOrderAnswer,
+    SetCadence,
     Subject,
     SubjectKind,
+    at_local,
     decide,
     evolve,
 )
@@ -74,3 +77,31 @@ def test_a_withdrawn_order_announces_its_deadlines_cancelled() -> None:
         DeadlineOutcome.CANCELLED
     ] * 2
     assert {e.reason for e in events if isinstance(e, DeadlineClosed)} == {"order withdrawn"}
+
+
+def test_a_follow_up_brought_forward_is_announced_at_its_new_time() -> None:
+    # Given a contract in force from 24 March 2027, its first follow-up announced for June
+    contract = uuid4()
+    subject = Subject(SubjectKind.CONTRACT, contract)
+    start = date(2027, 3, 24)
+    in_force = ScheduleForContractInForce(
+        contract_id=contract, case_id=CASE, provider_id=PROVIDER, start=start,
+        at=at_local(start, time(14)),
+    )  # fmt: skip
+    signed = _run(DeadlineSet(subject), in_force)
+    first = {s.event.deadline_id: s for s in announcements(signed)}
+    # When the caseworker sets a 2-month cadence
+    cadence = SetCadence(
+        contract_id=contract, months=2, justification="weekly concern reports from school",
+        at=at_local(date(2027, 4, 1), time(9)),
+    )  # fmt: skip
+    moved = announcements(_run(signed.state, cadence))
+    # Then the follow-up and its report are announced again, earlier, under new ids
+    assert moved
+    for found in moved:
+        assert isinstance(found.event, DeadlineScheduled)
+        before = first[found.event.deadline_id]
+        assert isinstance(before.event, DeadlineScheduled)
+        assert found.event.due_at < before.event.due_at
+        assert found.event_id != before.event_id
+        assert found.event.case_id == CASE
