@@ -1,7 +1,8 @@
 """Every statutory deadline is owned by the scheduler and shown to the person who must meet
 it: a caseworker starts an investigation in the browser, the scheduler (a separate process,
 over the real broker) sets the barnets lov § 20 limit, and the authority's My work and case
-page show it with the days left, from its own read model of the scheduler's events."""
+page show it with the days left, from its own read model of the scheduler's events, until
+the investigation is concluded and the scheduler announces the limit met."""
 
 from __future__ import annotations
 
@@ -59,3 +60,12 @@ def test_the_investigation_limit_the_scheduler_set_shows_on_my_work_and_the_case
         audited(page, "deadlines-02-my-work")
         mine.get_by_role("link", name="M.J.").click()
         expect(page).to_have_url(re.compile(r"/ui/cases/[0-9a-f-]{36}#deadlines$"))
+
+        # When she concludes the investigation, Then the scheduler meets the limit and it
+        # leaves the case page and My work
+        page.get_by_label("Konklusion på undersøgelsen").fill("Behov for støtte i hjemmet")
+        page.get_by_role("button", name="Afslut undersøgelsen").click()
+        page.goto(case_url)
+        reload_until(page, "#deadlines", "Ingen åbne frister")
+        page.goto(f"{base}/ui/")
+        expect(page.locator("#deadlines-h")).to_contain_text("Frister (0)")
