@@ -68,3 +68,28 @@ async def test_overdue_deadlines_lead_and_say_by_how_many_days(authority: Author
     # And the English catalogue says the same
     assert "Overdue by 3 days" in english
     assert "5 days left" in english
+
+
+async def test_the_team_leader_sees_the_overdue_deadlines_with_their_caseworker(
+    authority: Authority,
+) -> None:
+    # Given a caseworker's case with one deadline 2 days overdue and one due in 9 days
+    case_id, _ = await _case_of(authority, "sb-sent")
+    now = datetime.now(UTC)
+    kinds = wire.DeadlineKind
+    await authority.produce(_set(case_id, kinds.FOLLOW_UP_DUE, now + timedelta(9)))
+    await authority.produce(_set(case_id, kinds.ORDER_ANSWER_DUE, now - timedelta(2)))
+    async with httpx.AsyncClient(base_url=authority.url) as client:
+        body = {"user_id": "al-frist", "roles": ["team_leader"]}
+        token = (await client.post("/dev/token", json=body)).json()["access_token"]
+    cookies = {"samspil_session": token}
+    # When the team leader opens My work
+    await eventually_has(f"{authority.url}/ui/", "Overskredet med 2 dage", cookies)
+    async with httpx.AsyncClient(base_url=authority.url, cookies=cookies) as client:
+        work = (await client.get("/ui/")).text
+    # Then the team's overdue list names the late one and its caseworker, not the other
+    overdue = work[work.index('id="team-overdue-h"') : work.index('id="appr-h"')]
+    assert "Leverandørens svar på bestillingen" in overdue
+    assert "Overskredet med 2 dage" in overdue
+    assert "sb-sent" in overdue
+    assert "barnets lov § 95" not in overdue

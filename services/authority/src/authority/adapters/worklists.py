@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -64,8 +65,10 @@ class SqlWork(Paging):
         query = self._of_case(followups, scope).where(followups.c.outcome.is_(None))
         return await self.page(query.order_by(followups.c.due_on, followups.c.followup_id), page)
 
-    async def deadlines(self, scope: Scope, page: int) -> Page:
+    async def deadlines(self, scope: Scope, page: int, overdue_at: datetime | None = None) -> Page:
         query = self._of_case(deadlines, scope).where(deadlines.c.status == "open")
+        if overdue_at is not None:
+            query = query.where(deadlines.c.due_at < overdue_at)
         return await self.page(query.order_by(deadlines.c.due_at, deadlines.c.deadline_id), page)
 
     async def case_deadlines(self, case_id: UUID) -> Sequence[Row]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -63,9 +63,9 @@ class WorkQueries(Protocol):
 
     async def due(self, scope: Scope, page: int) -> Page: ...
 
-    async def deadlines(self, scope: Scope, page: int) -> Page:
+    async def deadlines(self, scope: Scope, page: int, overdue_at: datetime | None = None) -> Page:
         """Open deadlines the scheduler announced on the scope's cases, soonest due first
-        (so the most overdue lead)."""
+        (so the most overdue lead); with ``overdue_at``, only those due before it."""
         ...
 
     async def case_deadlines(self, case_id: UUID) -> Sequence[Row]:

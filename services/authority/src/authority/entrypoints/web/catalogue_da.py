@@ -84,6 +84,7 @@ DA: dict[str, str] = {
         "Vurdering af underretning (barnets lov § 135, 24 timer)"
     ),
     "deadline.notification_receipt_due": "Kvittering til fagperson (barnets lov § 136, 6 hverdage)",
+    "work.team_overdue": "Overskredne frister i teamet",
     "work.overdue": "Overskredet",
     "work.report_received": "Statusrapport modtaget",
     "work.awaiting_report": "Afventer statusrapport",

@@ -84,6 +84,7 @@ EN: dict[str, str] = {
     "deadline.notification_receipt_due": (
         "Receipt to a professional reporter (barnets lov § 136, 6 working days)"
     ),
+    "work.team_overdue": "Overdue deadlines in the team",
     "work.overdue": "Overdue",
     "work.report_received": "Status report received",
     "work.awaiting_report": "Awaiting status report",

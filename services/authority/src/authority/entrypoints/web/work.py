@@ -51,12 +51,13 @@ async def work_page(
         "concerns": await work.concerns(whose, 1),
         "cases": await work.cases(whose, p, q.strip()[:100]),
     }
+    now = datetime.now(UTC)
     if leader:
         lists["approvals"] = await work.approvals(Scope(), 1)
         lists["erasures"] = await work.erasures(Scope(), 1)
         team = await reads(request).teams.team_of(user.user_id)
         lists["flagged"] = await work.flagged(Scope(team=team), 1)
-    now = datetime.now(UTC)
+        lists["team_overdue"] = await work.deadlines(Scope(team=team), 1, overdue_at=now)
     today = now.astimezone(LOCAL).date()
     return page(
         request, "work.html", user, lists=lists, everyone=everyone, q=q, today=today, now=now
