@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from eventkit import EventStore, OutboxRelay
@@ -28,6 +28,7 @@ from scheduler.adapters.index import metadata as index_metadata
 from scheduler.adapters.rules_store import SqlRulesStore
 from scheduler.adapters.tables import metadata as tables_metadata
 from scheduler.adapters.views import SqlDeadlineQueries
+from scheduler.app import backfill
 from scheduler.app.announce import announcements
 from scheduler.app.deadlines import Deadlines
 from scheduler.app.firing import Firing
@@ -61,6 +62,19 @@ METADATA = [eventkit_metadata, index_metadata, tables_metadata]
 async def migrate(settings: SchedulerSettings) -> None:
     """Bring the schema to head: eventkit's tables plus the deadline index (idempotent)."""
     await migrations.migrate(settings.database_url, MIGRATIONS, METADATA)
+
+
+async def announce_open(settings: SchedulerSettings) -> int:
+    """Enqueues a ``DeadlineScheduled`` for every open deadline (``app.backfill``); the
+    running service's relay publishes them."""
+    engine = db.engine_for(settings.database_url)
+    try:
+        publisher = Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix)
+        return await backfill.announce_open(
+            EventStore(engine), SqlDeadlineQueries(engine), publisher, datetime.now(UTC)
+        )
+    finally:
+        await engine.dispose()
 
 
 def build(settings: SchedulerSettings | None = None) -> FastAPI:

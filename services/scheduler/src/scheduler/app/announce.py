@@ -78,7 +78,7 @@ def _scheduled(deadline: Deadline, fact: str) -> Stable:
             due_at=deadline.timing.due_at,
             warn_at=deadline.timing.warn_at,
         ),
-        _event_id(deadline.deadline_id, fact),
+        event_id(deadline.deadline_id, fact),
     )
 
 
@@ -94,9 +94,9 @@ def _closed(deadline: Deadline, event: DeadlineCancelled) -> Stable:
             reason=event.reason,
             closed_at=event.at,
         ),
-        _event_id(deadline.deadline_id, "closed"),
+        event_id(deadline.deadline_id, "closed"),
     )
 
 
-def _event_id(deadline_id: UUID, fact: str) -> UUID:
+def event_id(deadline_id: UUID, fact: str) -> UUID:
     return uuid5(NAMESPACE_URL, f"urn:samspil:deadline:{deadline_id}:{fact}")
