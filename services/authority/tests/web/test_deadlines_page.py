@@ -9,6 +9,8 @@ from uuid import UUID, uuid4
 
 import httpx
 import samspil_contracts as wire
+from authority.entrypoints.web.catalogue_da import DA
+from authority.entrypoints.web.catalogue_en import EN
 
 from .conftest import Authority, eventually_has
 
@@ -93,3 +95,13 @@ async def test_the_team_leader_sees_the_overdue_deadlines_with_their_caseworker(
     assert "Overskredet med 2 dage" in overdue
     assert "sb-sent" in overdue
     assert "barnets lov § 95" not in overdue
+
+
+def test_every_deadline_kind_has_a_danish_and_an_english_name() -> None:
+    missing = [
+        (lang, kind.value)
+        for lang, catalogue in (("da", DA), ("en", EN))
+        for kind in wire.DeadlineKind
+        if f"deadline.{kind.value}" not in catalogue
+    ]
+    assert missing == []
