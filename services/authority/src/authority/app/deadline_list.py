@@ -10,7 +10,7 @@ a record seen twice leaves the row as once, and a closed deadline never opens ag
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -55,7 +55,8 @@ def _later(known: str | None, phase: str) -> str:
 
 
 def _instant(value: str | None) -> datetime | None:
-    return None if value is None else datetime.fromisoformat(value)
+    """In UTC: SQLite keeps no offset, so every instant in the view must be in one zone."""
+    return None if value is None else datetime.fromisoformat(value).astimezone(UTC)
 
 
 async def project(views: Views, conn: Connection, fact: str, data: Row, revision: int) -> None:
