@@ -8,6 +8,7 @@ from uuid import uuid4
 import pytest
 from samspil_contracts import (
     DeadlineReached,
+    DeadlineScheduled,
     Envelope,
     InvestigationStarted,
     MeasureCode,
@@ -134,3 +135,21 @@ def test_a_v1_deadline_reached_reads_as_v2_unchanged() -> None:
     headers, value = _old_record(DeadlineReached, 1)
     _, event = decode(headers, value)
     assert event == example_event(DeadlineReached)
+
+
+def test_a_v1_deadline_scheduled_reads_as_v2_without_the_extra_ids() -> None:
+    # Given a DeadlineScheduled v1 (notification deadlines only: no order, contract, provider)
+    v1 = {
+        k: v
+        for k, v in json.loads(example_event(DeadlineScheduled).model_dump_json()).items()
+        if k not in ("order_id", "contract_id", "provider_id")
+    }
+    headers, _ = _old_record(DeadlineScheduled, 1)
+
+    # When decoded
+    _, event = decode(headers, json.dumps(v1).encode())
+
+    # Then it is a v2 event about the same deadline, with none of the new ids
+    assert isinstance(event, DeadlineScheduled)
+    assert str(event.deadline_id) == v1["deadline_id"]
+    assert (event.order_id, event.contract_id, event.provider_id) == (None, None, None)

@@ -51,7 +51,9 @@ from samspil_contracts.common import (
     legal_basis_for,
 )
 from samspil_contracts.deadlines import (
+    DeadlineClosed,
     DeadlineKind,
+    DeadlineOutcome,
     DeadlinePhase,
     DeadlineReached,
     DeadlineScheduled,
@@ -118,7 +120,9 @@ __all__ = [
     "ContractKind",
     "ContractOffered",
     "ContractTerminated",
+    "DeadlineClosed",
     "DeadlineKind",
+    "DeadlineOutcome",
     "DeadlinePhase",
     "DeadlineReached",
     "DeadlineScheduled",

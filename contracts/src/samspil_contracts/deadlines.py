@@ -58,17 +58,20 @@ class DeadlineReached(IntegrationEvent):
 
 class DeadlineScheduled(IntegrationEvent):
     """A deadline was set (or moved): when it falls due, so the party who must meet it sees
-    the time before it fires. Announced for the kinds a person works against by the hour
-    (the notification deadlines); the others are seen in the scheduler's lists."""
+    the time before it fires. v2: announced for every kind, with the ids it is about
+    (v1 announced the notification deadlines only, without order, contract and provider)."""
 
     type_name: ClassVar[str] = "dk.samspil.deadline.scheduled"
-    schema_version: ClassVar[int] = 1
+    schema_version: ClassVar[int] = 2
     topic: ClassVar[str] = topics.SCHEDULER_DEADLINES
 
     deadline_id: UUID
     kind: DeadlineKind
     subject: ShortText  # the id of what the deadline is about; the partition key
     case_id: UUID | None = None
+    order_id: UUID | None = None
+    contract_id: UUID | None = None
+    provider_id: UUID | None = None
     due_at: AwareDatetime
     warn_at: AwareDatetime | None = None
 
@@ -77,3 +80,24 @@ class DeadlineScheduled(IntegrationEvent):
         if self.warn_at is not None and self.warn_at > self.due_at:
             raise ValueError("warn_at is after due_at")
         return self
+
+
+class DeadlineOutcome(StrEnum):
+    MET = "met"  # the duty was done (follow-up held, answer received, plan adopted, ...)
+    CANCELLED = "cancelled"  # it no longer applies (order withdrawn, measure ended, moved end)
+
+
+class DeadlineClosed(IntegrationEvent):
+    """A deadline left every list: met (also late, after it fired) or cancelled."""
+
+    type_name: ClassVar[str] = "dk.samspil.deadline.closed"
+    schema_version: ClassVar[int] = 1
+    topic: ClassVar[str] = topics.SCHEDULER_DEADLINES
+
+    deadline_id: UUID
+    kind: DeadlineKind
+    subject: ShortText  # the id of what the deadline is about; the partition key
+    case_id: UUID | None = None
+    outcome: DeadlineOutcome
+    reason: ShortText
+    closed_at: AwareDatetime

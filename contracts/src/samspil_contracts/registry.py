@@ -22,7 +22,7 @@ from samspil_contracts.cases import (
     MeasureEnded,
 )
 from samspil_contracts.claims import ClaimApproved, ClaimCredited, ClaimRejected, ClaimSubmitted
-from samspil_contracts.deadlines import DeadlineReached, DeadlineScheduled
+from samspil_contracts.deadlines import DeadlineClosed, DeadlineReached, DeadlineScheduled
 from samspil_contracts.delivery import (
     ConcernNotified,
     DeliveryStarted,
@@ -78,6 +78,7 @@ EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     ProviderMaterialPublished,
     DeadlineReached,
     DeadlineScheduled,
+    DeadlineClosed,
     NotificationReceived,
     NotificationAssessed,
     NotificationReceiptSent,

@@ -71,9 +71,15 @@ def same_shape(v1: Payload) -> Payload:
     return v1
 
 
+def only_optional_added(v1: Payload) -> Payload:
+    """The new version only added optional fields: an old payload is valid as it is."""
+    return v1
+
+
 # (type, from_version) -> upcaster to from_version + 1
 UPCASTERS: Mapping[tuple[str, int], Upcaster] = {
     ("dk.samspil.order.placed", 1): order_placed_v1_to_v2,
     ("dk.samspil.case.investigation_started", 1): investigation_started_v1_to_v2,
     ("dk.samspil.deadline.reached", 1): same_shape,
+    ("dk.samspil.deadline.scheduled", 1): only_optional_added,
 }

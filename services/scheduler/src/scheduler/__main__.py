@@ -1,4 +1,4 @@
-"""``python -m scheduler [serve|migrate|republish ...]``."""
+"""``python -m scheduler [serve|migrate|republish ...|announce-open]``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from eventkit.republish import republish_main
 from servicekit import db
 from servicekit.serving import serve
 
-from scheduler.bootstrap import SERVICE, SchedulerSettings, build, migrate
+from scheduler.bootstrap import SERVICE, SchedulerSettings, announce_open, build, migrate
 
 
 def main(argv: list[str]) -> None:
@@ -20,8 +20,13 @@ def main(argv: list[str]) -> None:
         return
     if command == "republish":  # re-send outbox events (runbook: restore, Kafka lost records)
         raise SystemExit(republish_main(lambda: db.engine_for(settings.database_url), argv[1:]))
+    if command == "announce-open":  # once after the upgrade that announces every kind
+        print(f"announced {asyncio.run(announce_open(settings))} open deadlines")
+        return
     if command != "serve":
-        raise SystemExit(f"unknown command {command!r}: use serve, migrate or republish")
+        raise SystemExit(
+            f"unknown command {command!r}: use serve, migrate, republish or announce-open"
+        )
     serve(SERVICE, build, settings)
 
 

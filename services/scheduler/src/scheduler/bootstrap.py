@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from eventkit import EventStore, OutboxRelay
@@ -28,6 +28,7 @@ from scheduler.adapters.index import metadata as index_metadata
 from scheduler.adapters.rules_store import SqlRulesStore
 from scheduler.adapters.tables import metadata as tables_metadata
 from scheduler.adapters.views import SqlDeadlineQueries
+from scheduler.app import backfill
 from scheduler.app.announce import announcements
 from scheduler.app.deadlines import Deadlines
 from scheduler.app.firing import Firing
@@ -63,6 +64,19 @@ async def migrate(settings: SchedulerSettings) -> None:
     await migrations.migrate(settings.database_url, MIGRATIONS, METADATA)
 
 
+async def announce_open(settings: SchedulerSettings) -> int:
+    """Enqueues a ``DeadlineScheduled`` for every open deadline (``app.backfill``); the
+    running service's relay publishes them."""
+    engine = db.engine_for(settings.database_url)
+    try:
+        publisher = Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix)
+        return await backfill.announce_open(
+            EventStore(engine), SqlDeadlineQueries(engine), publisher, datetime.now(UTC)
+        )
+    finally:
+        await engine.dispose()
+
+
 def build(settings: SchedulerSettings | None = None) -> FastAPI:
     settings = settings or SchedulerSettings()
     settings.refuse_insecure()
@@ -75,7 +89,7 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
     offset = timedelta(days=settings.clock_offset_days)
     clock = AdjustableClock(offset) if settings.adjustable_clock else SystemClock()
     publisher = Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix)
-    # Deadlines worked against by the hour are announced when set (``app.announce``).
+    # Every deadline set, moved, met or cancelled is announced (``app.announce``).
     deadlines = Deadlines(SqlDeadlineIndex(), DEFAULT_RULES, Announcing(publisher, announcements))
     firing = Firing(store, SqlFiringQueue(), clock, publisher, settings.fire_batch_size)
     bootstrap, prefix = settings.kafka_bootstrap_servers, settings.kafka_topic_prefix

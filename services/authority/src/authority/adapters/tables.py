@@ -186,6 +186,21 @@ VIEWS: dict[str, sa.Table] = {
         sa.Column("assessment_due_at", Instant, index=True),
         sa.Column("receipt_due_at", Instant),
     ),
+    # Deadlines the scheduler announced (fristliste): open ones on My work and the case page.
+    "deadlines": _view(
+        "deadlines",
+        "deadline_id",
+        sa.Column("kind", sa.String(40), nullable=False),
+        sa.Column("case_id", Id, index=True),
+        sa.Column("order_id", Id),
+        sa.Column("contract_id", Id),
+        sa.Column("provider_id", Id),
+        sa.Column("due_at", Instant, nullable=False, index=True),
+        sa.Column("warn_at", Instant),
+        sa.Column("phase", sa.String(20)),  # the latest phase fired, if any
+        sa.Column("status", sa.String(20), nullable=False, index=True),  # open|met|cancelled
+        sa.Column("closed_at", Instant),
+    ),
     "providers": _view(
         "providers",
         "provider_id",

@@ -63,6 +63,17 @@ class SqlViews:
         # (redelivery, a partition read again) must not roll the provider's material back.
         await conn.execute(_upsert_of(conn.dialect.name, "providers", newer_only=True), row)
 
+    async def deadline(self, conn: AsyncConnection, deadline_id: UUID) -> Row | None:
+        table = VIEWS["deadlines"]
+        query = sa.select(table).where(table.c.deadline_id == deadline_id)
+        found = (await conn.execute(query)).mappings().first()
+        return dict(found) if found else None
+
+    async def save_deadline(self, conn: AsyncConnection, row: Row) -> None:
+        if row["case_id"] is None and row["contract_id"] is not None:
+            row = row | {"case_id": await self._case_of_contract(conn, row["contract_id"])}
+        await self._upsert(conn, "deadlines", row)
+
     async def reset(self, conn: AsyncConnection, name: str) -> None:
         await conn.execute(VIEWS[name].delete())
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -17,7 +18,7 @@ from authority.app.readmodels import PAGE_SIZE, Page, Row, Scope
 MAX_PAGE = 100_000  # past any list; a larger number would overflow the SQL offset
 cases, orders, followups = VIEWS["cases"], VIEWS["orders"], VIEWS["followups"]
 concerns, providers, standards = VIEWS["concerns"], VIEWS["providers"], VIEWS["standard_contracts"]
-intake = VIEWS["notifications"]
+intake, deadlines = VIEWS["notifications"], VIEWS["deadlines"]
 
 
 def scoped(query: sa.Select[Any], scope: Scope) -> sa.Select[Any]:
@@ -63,6 +64,20 @@ class SqlWork(Paging):
         """Open follow-ups, the nearest (or most overdue) deadline first."""
         query = self._of_case(followups, scope).where(followups.c.outcome.is_(None))
         return await self.page(query.order_by(followups.c.due_on, followups.c.followup_id), page)
+
+    async def deadlines(self, scope: Scope, page: int, overdue_at: datetime | None = None) -> Page:
+        query = self._of_case(deadlines, scope).where(deadlines.c.status == "open")
+        if overdue_at is not None:
+            query = query.where(deadlines.c.due_at < overdue_at)
+        return await self.page(query.order_by(deadlines.c.due_at, deadlines.c.deadline_id), page)
+
+    async def case_deadlines(self, case_id: UUID) -> Sequence[Row]:
+        query = sa.select(deadlines).where(
+            deadlines.c.case_id == case_id, deadlines.c.status == "open"
+        )
+        query = query.order_by(deadlines.c.due_at, deadlines.c.deadline_id)
+        async with self.engine.connect() as conn:
+            return [dict(r) for r in (await conn.execute(query)).mappings()]
 
     async def approvals(self, scope: Scope, page: int) -> Page:
         query = scoped(sa.select(cases), scope).where(cases.c.status == "decision_proposed")

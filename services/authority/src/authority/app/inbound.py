@@ -16,6 +16,7 @@ from eventkit import NewEvent, UnitOfWork
 from eventkit.reading import current_revision
 
 from authority.app.acting import Acting, system_acting
+from authority.app.deadline_list import DeadlineList
 from authority.app.services import Services
 from authority.domain import DomainError
 from authority.domain.followup import GoalProgress, Progress, StatusReport
@@ -28,6 +29,7 @@ Handler = Callable[[UnitOfWork, wire.Envelope, Any], Awaitable[None]]
 class Inbound:
     def __init__(self, services: Services) -> None:
         self.s = services
+        self.deadlines = DeadlineList(services.kit.views)
 
     def handlers(self) -> dict[type[wire.IntegrationEvent], Handler]:
         table: dict[type[wire.IntegrationEvent], Callable[..., Awaitable[None]]] = {
@@ -37,7 +39,8 @@ class Inbound:
             wire.DeadlineReached: self.deadline_reached,
             wire.StatusReportSubmitted: self.status_report,
             wire.ConcernNotified: self.concern,
-            wire.DeadlineScheduled: self.s.notifications.deadline_set,
+            wire.DeadlineScheduled: self.deadline_set,
+            wire.DeadlineClosed: self.deadlines.note,
             wire.ForceIncidentReported: self.s.concerns.receive,
             wire.ClaimSubmitted: self.s.claims.receive,
             wire.ProviderMaterialPublished: self.material,
@@ -77,7 +80,12 @@ class Inbound:
         else:
             await self.s.contracts.countersigned(uow, e, a)
 
+    async def deadline_set(self, uow: UnitOfWork, e: wire.DeadlineScheduled, a: Acting) -> None:
+        await self.deadlines.note(uow, e, a)
+        await self.s.notifications.deadline_set(uow, e, a)
+
     async def deadline_reached(self, uow: UnitOfWork, e: wire.DeadlineReached, a: Acting) -> None:
+        await self.deadlines.note(uow, e, a)
         due = e.kind is wire.DeadlineKind.FOLLOW_UP_DUE and e.phase is wire.DeadlinePhase.DUE
         if due and e.contract_id is not None:
             await self.s.followups.due(uow, e.deadline_id, e.contract_id, e.due_at.date(), a)

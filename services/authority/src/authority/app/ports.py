@@ -8,6 +8,8 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+# The connection a unit of work writes on, for the app modules that take one.
+Connection = AsyncConnection
 Row = dict[str, Any]
 
 
@@ -54,6 +56,14 @@ class Views(Protocol):
     async def save_provider(self, conn: AsyncConnection, material: Row) -> None: ...
 
     async def reset(self, conn: AsyncConnection, name: str) -> None: ...
+
+    async def deadline(self, conn: AsyncConnection, deadline_id: UUID) -> Row | None:
+        """The row of a deadline the scheduler announced, as ``conn`` sees it."""
+        ...
+
+    async def save_deadline(self, conn: AsyncConnection, row: Row) -> None:
+        """Writes the row (its case found from its contract when the row names none)."""
+        ...
 
     async def rows(self, name: str, **filters: object) -> Sequence[Row]: ...
 

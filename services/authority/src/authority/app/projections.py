@@ -12,6 +12,7 @@ from eventkit.reading import load_stream
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from authority.app.aggregates import AnyAggregate, Kit
+from authority.app.deadline_list import DeadlineProjection
 
 NAMES = {
     "cases": "case",
@@ -55,9 +56,12 @@ class ProviderProjection:
         await self.kit.views.reset(conn, self.name)
 
 
-def projections(kit: Kit) -> list[StateProjection | ProviderProjection]:
+Projection = StateProjection | ProviderProjection | DeadlineProjection
+
+
+def projections(kit: Kit) -> list[Projection]:
     by_category = {a.category: a for a in kit.aggregates.all()}
-    found: list[StateProjection | ProviderProjection] = [
+    found: list[Projection] = [
         StateProjection(name, by_category[category], kit) for name, category in NAMES.items()
     ]
-    return [*found, ProviderProjection(kit)]
+    return [*found, ProviderProjection(kit), DeadlineProjection(kit.views)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -62,6 +62,15 @@ class WorkQueries(Protocol):
     """The lists of My work and the case list, each paged and sorted in the database."""
 
     async def due(self, scope: Scope, page: int) -> Page: ...
+
+    async def deadlines(self, scope: Scope, page: int, overdue_at: datetime | None = None) -> Page:
+        """Open deadlines the scheduler announced on the scope's cases, soonest due first
+        (so the most overdue lead); with ``overdue_at``, only those due before it."""
+        ...
+
+    async def case_deadlines(self, case_id: UUID) -> Sequence[Row]:
+        """The case's open deadlines, soonest due first."""
+        ...
 
     async def approvals(self, scope: Scope, page: int) -> Page: ...
 

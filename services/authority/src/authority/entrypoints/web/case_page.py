@@ -3,7 +3,7 @@ with ``as_of`` the case as it stood then (read only)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 from uuid import UUID
 
@@ -22,7 +22,7 @@ from authority.domain.casefile import NoteCategory
 from authority.domain.followup import Progress
 from authority.entrypoints.http.common import Mutation, acting, does_casework, services
 from authority.entrypoints.web.i18n import error_text, language, translator
-from authority.entrypoints.web.render import LOCAL, page
+from authority.entrypoints.web.render import LOCAL, page, reads
 from authority.entrypoints.web.session import User
 
 
@@ -118,11 +118,15 @@ async def show(
     await s.cases.record_access(case_id, acting(user, Mutation()), "case_file")
     if does_casework(user):  # the providers' narratives and concern details, logged
         await s.texts.in_case(context["case"], acting(user, Mutation()))
+    # The deadlines are today's (the read model is not historical): none in an as-of view.
+    deadlines = [] if at is not None else await reads(request).work.case_deadlines(case_id)
     return page(
         request,
         "case.html",
         user,
         status=status,
+        deadlines=deadlines,
+        now=datetime.now(UTC),
         as_of=as_of,
         read_only=at is not None,
         errors=errors or {},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -42,6 +42,23 @@ def day(value: Any) -> str:
     return str(value)
 
 
+def _utc(moment: datetime) -> datetime:
+    """The read models keep instants in UTC; SQLite hands them back without the offset."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def time_left(due_at: datetime, now: datetime) -> tuple[bool, int]:
+    """(overdue, whole Danish calendar days to or past ``due_at``) as of ``now``."""
+    due_at = _utc(due_at)
+    due, today = due_at.astimezone(LOCAL).date(), now.astimezone(LOCAL).date()
+    return (due_at < now, abs((due - today).days))
+
+
+def minute(value: datetime) -> str:
+    """A deadline's moment in Danish local time, to the minute."""
+    return _utc(value).astimezone(LOCAL).strftime("%d.%m.%Y %H:%M")
+
+
 def kroner(oere: Any) -> str:
     amount = (int(oere or 0)) / 100
     return f"{amount:,.2f}".replace(",", " ").replace(".", ",") + " kr."
@@ -72,6 +89,8 @@ env.filters["day"] = day
 env.filters["fromjson"] = fromjson
 env.filters["local_input"] = local_input
 env.filters["kroner"] = kroner
+env.filters["minute"] = minute
+env.globals["time_left"] = time_left
 
 
 def here(request: Request) -> str:
