@@ -89,7 +89,7 @@ def countersign(tenant: Tenant, contract_id: str, version: int) -> None:
 def in_force(cw: httpx.Client, contract_id: str, version: int) -> dict[str, Any]:
     def check() -> Any:
         contract = ok(cw.get(f"/contracts/{contract_id}"))
-        return contract if contract["in_force"] and contract["version"] == version else None
+        return contract if contract["in_force_version"] == version else None
 
     found: dict[str, Any] = wait_for(check, what=f"contract v{version} in force")
     return found

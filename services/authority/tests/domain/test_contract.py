@@ -104,17 +104,24 @@ def test_a_party_signs_a_version_once() -> None:
     given.when(countersign).then_refused("already_signed")
 
 
-def test_an_amendment_is_a_new_version_both_must_sign_again() -> None:
+def test_an_amendment_is_a_new_version_both_must_sign_while_the_old_stays_in_force() -> None:
     amend = AmendContract(actor=CASEWORKER, at=AT, terms=more_hours)
     state = contract.given(drafted, signed_v1, countersigned_v1).when(amend).then(amended)
     assert isinstance(state, ContractState)
     assert state.version == 2
     assert state.versions == (TERMS, more_hours)
-    assert not state.in_force
+    assert (state.in_force, state.in_force_version, state.pending_version) == (True, 1, 2)
+    assert state.terms_in_force == TERMS
     signed_v2 = ContractSignedByAuthority(actor=CASEWORKER, at=AT, version=2)
-    assert not in_force(drafted, signed_v1, countersigned_v1, amended, signed_v2)
+    half = contract.given(drafted, signed_v1, countersigned_v1, amended, signed_v2).state
+    assert isinstance(half, ContractState)
+    assert (half.in_force_version, half.pending_version) == (1, 2)
     countersigned_v2 = ContractCountersigned(actor=SYSTEM, at=AT, version=2)
-    assert in_force(drafted, signed_v1, countersigned_v1, amended, signed_v2, countersigned_v2)
+    both = contract.given(
+        drafted, signed_v1, countersigned_v1, amended, signed_v2, countersigned_v2
+    )
+    assert isinstance(both.state, ContractState)
+    assert (both.state.in_force_version, both.state.pending_version) == (2, None)
 
 
 def test_a_countersignature_of_a_stale_version_is_refused() -> None:
@@ -135,8 +142,11 @@ def test_the_authority_cannot_sign_a_version_it_has_not_seen() -> None:
 
 def test_delivery_on_a_contract_not_in_force_is_refused() -> None:
     contract.given(drafted, signed_v1).when(start_delivery).then_refused("contract_not_in_force")
-    contract.given(drafted, signed_v1, countersigned_v1, amended).when(start_delivery).then_refused(
+    contract.given(drafted, signed_v1, amended).when(start_delivery).then_refused(
         "contract_not_in_force"
+    )
+    contract.given(drafted, signed_v1, countersigned_v1, amended).when(start_delivery).then(
+        DeliveryStarted(actor=SYSTEM, at=AT, started_on=START)
     )
     contract.given(drafted, signed_v1, countersigned_v1).when(start_delivery).then(
         DeliveryStarted(actor=SYSTEM, at=AT, started_on=START)

@@ -111,7 +111,7 @@ class Contracts:
         command = RecordProviderCountersigned(**acting.stamp(), version=event.version)
         _, loaded = await self.kit.run(uow, self.aggregate, event.contract_id, command, acting)
         signed: ContractState = loaded.state
-        if signed.in_force:
+        if signed.in_force and signed.in_force_version == event.version:
             case, _ = await self.cases.load(signed.case_id)
             news = in_force(signed, case.follow_up_months)
             await self.kit.publish(uow, acting, news, loaded.revision)

@@ -59,6 +59,16 @@ class ContractState:
     termination: Termination | None = None
     delivery_started_on: date | None = None
     standard_contract_id: UUID | None = None  # the standard contract (annex to)
+    in_force_version: int | None = None  # the last version both parties signed
+
+    @property
+    def pending_version(self) -> int | None:
+        """A newer version waiting for signatures; the one in force stays so meanwhile."""
+        return None if self.version == self.in_force_version else self.version
+
+    @property
+    def terms_in_force(self) -> ContractTerms | None:
+        return None if self.in_force_version is None else self.versions[self.in_force_version - 1]
 
     @property
     def version(self) -> int:
@@ -70,13 +80,10 @@ class ContractState:
 
     @property
     def in_force(self) -> bool:
-        """In force only when both parties signed the current version (begge parter har
-        underskrevet), and it is not terminated."""
-        return (
-            self.termination is None
-            and self.authority_signed == self.version
-            and self.provider_signed == self.version
-        )
+        """In force when both parties signed a version (begge parter har underskrevet) and it
+        is not terminated. An amendment does not take it out of force: the signed version
+        stays in force until both have signed the new one."""
+        return self.termination is None and self.in_force_version is not None
 
 
 def require_in_force(state: ContractState | None) -> ContractState:
@@ -84,7 +91,7 @@ def require_in_force(state: ContractState | None) -> ContractState:
     if state is None or not state.in_force:
         raise DomainError(
             "contract_not_in_force",
-            "the contract is not in force: both parties must sign the current version",
+            "the contract is not in force: both parties must sign a version of it",
         )
     return state
 

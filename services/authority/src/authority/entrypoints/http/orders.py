@@ -191,6 +191,8 @@ def router() -> APIRouter:
         return render(state) | {
             "version": state.version,
             "in_force": state.in_force,
+            "in_force_version": state.in_force_version if state.in_force else None,
+            "pending_version": state.pending_version,
             "signatures": {"authority": state.authority_signed, "provider": state.provider_signed},
             "standard_contract_id": state.standard_contract_id,
             "revision": revision,
