@@ -59,6 +59,17 @@ def standard_contract(cw: httpx.Client, provider_id: str) -> str:
     return standard_id
 
 
+def framework_in_force(cw: httpx.Client, tenant: Tenant) -> str:
+    """The standard contract signed by both: individual contracts are drafted only under one."""
+    standard_id = standard_contract(cw, tenant.tenant_id)
+    countersign(tenant, standard_id, 1)
+    wait_for(
+        lambda: ok(cw.get(f"/standard-contracts/{standard_id}"))["in_force"],
+        what="the standard contract in force at the authority",
+    )
+    return standard_id
+
+
 def individual_contract(cw: httpx.Client, order_id: str) -> str:
     # Starts today: the authority records follow-ups held on its own (real) date while the
     # scheduler's clock runs ahead, so the series must be anchored on today.

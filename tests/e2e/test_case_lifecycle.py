@@ -58,7 +58,7 @@ def test_home_support_from_investigation_to_final_settlement(stack: Stack) -> No
         assert refused.json()["type"].endswith("/investigation_not_concluded")
 
         # Investigation → approved decision → action plan → order → acceptance
-        life.standard_contract(cw, tenant.tenant_id)
+        life.framework_in_force(cw, tenant)
         case = decided_case(cw, tl)
         order_id = place_order(cw, case, tenant.tenant_id)
         provider_sees_order(tenant, order_id)

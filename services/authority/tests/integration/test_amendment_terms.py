@@ -14,10 +14,10 @@ from .flows import (
     Running,
     accepted_order,
     countersign,
+    framework_in_force,
     in_force,
     offer_of,
     running_measure,
-    standard_contract,
 )
 from .test_contract_versions import NEW_PRICE, contract
 
@@ -30,7 +30,7 @@ async def test_an_amendment_of_the_price_keeps_the_start_and_end_of_the_version_
     # Given a contract in force that starts and ends on other days than its order says
     provider = uuid4()
     cw = await stack.token("cw-1", "caseworker")
-    await standard_contract(stack, provider, cw)
+    await framework_in_force(stack, provider, cw)
     case_id, order_id, cw = await accepted_order(stack, provider)
     own = {
         "start": str(START + timedelta(days=7)),

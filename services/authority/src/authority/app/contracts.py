@@ -50,6 +50,7 @@ class Contracts:
             order = await self.accepted_order(command.order_id)
             framework = await self.standards.for_annex(command.provider_id, order.measure)
             command = replace(command, standard_contract_id=framework)
+        await self.standards.require_in_force(command.standard_contract_id)
         async with self.kit.store.unit_of_work() as uow:
             _, loaded = await self.kit.run(
                 uow, self.aggregate, command.contract_id, command, acting
@@ -64,6 +65,9 @@ class Contracts:
 
     async def sign(self, contract_id: UUID, acting: Acting) -> ContractState:
         """The authority signs the current version and offers it to the provider."""
+        await self.standards.require_in_force(
+            (await self.state(contract_id))[0].standard_contract_id
+        )
         async with self.kit.store.unit_of_work() as uow:
             command = SignAsAuthority(**acting.stamp())
             _, loaded = await self.kit.run(uow, self.aggregate, contract_id, command, acting)
@@ -88,7 +92,10 @@ class Contracts:
         self, uow: UnitOfWork, contract_id: UUID, terms: ContractTerms, acting: Acting
     ) -> ContractState:
         """A new version the authority signs and offers at once; it is in force again only
-        when the provider countersigns it (earlier signatures do not carry over)."""
+        when the provider countersigns the new version; the signed one stays in force till then."""
+        await self.standards.require_in_force(
+            (await self.state(contract_id))[0].standard_contract_id
+        )
         amend = AmendContract(**acting.stamp(), terms=terms)
         _, amended = await self.kit.run(uow, self.aggregate, contract_id, amend, acting)
         sign = SignAsAuthority(**acting.stamp())
@@ -108,6 +115,8 @@ class Contracts:
         ):
             log.warning("countersignature_mismatch", contract_id=str(event.contract_id))
             return
+        # Never in force under a framework that is not: refused, logged by its code.
+        await self.standards.require_in_force(contract.standard_contract_id)
         command = RecordProviderCountersigned(**acting.stamp(), version=event.version)
         _, loaded = await self.kit.run(uow, self.aggregate, event.contract_id, command, acting)
         signed: ContractState = loaded.state
@@ -131,6 +140,10 @@ class Contracts:
         )
         await self.kit.publish(uow, acting, terminated, loaded.revision)
         return contract
+
+    async def _framework_in_force(self, contract_id: UUID) -> None:
+        contract, _ = await self.state(contract_id)
+        await self.standards.require_in_force(contract.standard_contract_id)
 
     async def _measure(self, order_id: UUID) -> str:
         order: OrderState | None = (await self.kit.load(self.kit.aggregates.order, order_id)).state

@@ -318,6 +318,10 @@ DA: dict[str, str] = {
     "error.summary_required": "Skriv undersøgelsens konklusion.",
     "error.assessment_required": "Skriv den konkrete, individuelle vurdering.",
     "error.contract_not_in_force": "Kontrakten er ikke gældende: begge parter skal underskrive.",
+    "error.standard_contract_not_in_force": (
+        "Standardkontrakten (rammekontrakten) er ikke gældende: begge parter skal underskrive "
+        "den, før en individuel kontrakt kan udarbejdes eller underskrives under den."
+    ),
     "error.field_too_long": "For lang tekst: {field}",
     "field.goal": "Mål",
     "status.erasure_requested": "Sletning anmodet",

@@ -314,6 +314,10 @@ EN: dict[str, str] = {
     "error.summary_required": "Write the investigation's conclusion.",
     "error.assessment_required": "Write the concrete, individual assessment.",
     "error.contract_not_in_force": "The contract is not in force: both parties must sign.",
+    "error.standard_contract_not_in_force": (
+        "The standard contract (framework) is not in force: both parties must sign it before "
+        "an individual contract is drafted or signed under it."
+    ),
     "error.field_too_long": "Too long: {field}",
     "field.goal": "Goal",
     "status.erasure_requested": "Erasure requested",
