@@ -8,6 +8,8 @@ from uuid import uuid4
 import pytest
 from samspil_contracts import (
     DeadlineReached,
+    DeliveryStopped,
+    DeliveryStopReason,
     Envelope,
     InvestigationStarted,
     MeasureCode,
@@ -133,3 +135,24 @@ def test_a_v1_deadline_reached_reads_as_v2_unchanged() -> None:
     headers, value = _old_record(DeadlineReached, 1)
     _, event = decode(headers, value)
     assert event == example_event(DeadlineReached)
+
+
+def test_a_v1_delivery_stop_is_read_as_v2_with_its_text_coded_other() -> None:
+    # Given a DeliveryStopped written by a v1 producer (free-text reason only)
+    v2 = json.loads(example_event(DeliveryStopped).model_dump_json())
+    v1 = {k: v for k, v in v2.items() if k != "reason_code"} | {"reason": "Familien flyttede"}
+    envelope = Envelope(
+        event_id=uuid4(),
+        type=DeliveryStopped.type_name,
+        schema_version=1,
+        subject=v1["contract_id"],
+        revision=1,
+        occurred_at=datetime(2025, 6, 1, tzinfo=UTC),
+        correlation_id=uuid4(),
+        producer="/samspil/provider",
+    )
+    # When decoded
+    _, event = decode(envelope.to_headers(), json.dumps(v1).encode())
+    # Then the text is kept and coded as "other"
+    assert isinstance(event, DeliveryStopped)
+    assert (event.reason_code, event.reason) == (DeliveryStopReason.OTHER, "Familien flyttede")

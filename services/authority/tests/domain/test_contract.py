@@ -17,11 +17,15 @@ from authority.domain.contract import (
     ContractTerminated,
     ContractTerms,
     DeliveryStarted,
+    DeliveryStop,
+    DeliveryStopped,
     DraftContract,
     Party,
     RecordDeliveryStarted,
+    RecordDeliveryStopped,
     RecordProviderCountersigned,
     SignAsAuthority,
+    StopReason,
     TerminateContract,
     decide,
     evolve,
@@ -229,3 +233,18 @@ def test_claims_are_settled_on_a_signed_contract_also_after_it_ended() -> None:
     with pytest.raises(DomainError, match="signed by both"):
         require_settleable(only_authority)  # type: ignore[arg-type]
     assert require_settleable(both_then_ended) is both_then_ended  # type: ignore[arg-type]
+
+
+def test_the_providers_stop_is_recorded_once_with_its_coded_reason() -> None:
+    stop = RecordDeliveryStopped(
+        actor=SYSTEM, at=AT, stopped_on=START, reason_code=StopReason.FAMILY_MOVED, text=None
+    )
+    stopped = DeliveryStopped(
+        actor=SYSTEM, at=AT, stopped_on=START, reason_code=StopReason.FAMILY_MOVED, text=None
+    )
+    state = contract.given(drafted, signed_v1, countersigned_v1).when(stop).then(stopped)
+    assert isinstance(state, ContractState)
+    assert state.delivery_stop == DeliveryStop(START, StopReason.FAMILY_MOVED, None)
+    contract.given(drafted, signed_v1, countersigned_v1, stopped).when(stop).then_refused(
+        "delivery_already_stopped"
+    )

@@ -22,8 +22,11 @@ from authority.domain.contract import (
     ContractTerms,
     DraftContract,
     Party,
+    RecordDeliveryStarted,
+    RecordDeliveryStopped,
     RecordProviderCountersigned,
     SignAsAuthority,
+    StopReason,
     TerminateContract,
 )
 from authority.domain.order import OrderState, OrderStatus
@@ -124,6 +127,33 @@ class Contracts:
             case, _ = await self.cases.load(signed.case_id)
             news = in_force(signed, case.follow_up_months)
             await self.kit.publish(uow, acting, news, loaded.revision)
+
+    async def delivery_started(
+        self, uow: UnitOfWork, event: wire.DeliveryStarted, acting: Acting
+    ) -> None:
+        """When the measure actually started at the provider (faktisk iværksat)."""
+        await self._from_provider(uow, event.contract_id, event.provider_id)
+        command = RecordDeliveryStarted(**acting.stamp(), started_on=event.started_on)
+        await self.kit.run(uow, self.aggregate, event.contract_id, command, acting)
+
+    async def delivery_stopped(
+        self, uow: UnitOfWork, event: wire.DeliveryStopped, acting: Acting
+    ) -> None:
+        """When and why the provider stopped delivering, by its coded reason."""
+        await self._from_provider(uow, event.contract_id, event.provider_id)
+        command = RecordDeliveryStopped(
+            **acting.stamp(),
+            stopped_on=event.stopped_on,
+            reason_code=StopReason(event.reason_code.value),
+            text=event.reason,
+        )
+        await self.kit.run(uow, self.aggregate, event.contract_id, command, acting)
+
+    async def _from_provider(self, uow: UnitOfWork, contract_id: UUID, provider_id: UUID) -> None:
+        """Only the contract's own provider reports on its delivery."""
+        contract = (await self.kit.load(self.aggregate, contract_id)).state
+        if contract is None or contract.provider_id != provider_id:
+            raise DomainError("contract_not_found", "no such contract with this provider")
 
     async def terminate_in(
         self, uow: UnitOfWork, contract_id: UUID, on: date, acting: Acting

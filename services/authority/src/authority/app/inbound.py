@@ -34,6 +34,8 @@ class Inbound:
             wire.OrderAccepted: self.order_accepted,
             wire.OrderDeclined: self.order_declined,
             wire.ContractCountersigned: self.countersigned,
+            wire.DeliveryStarted: self.s.contracts.delivery_started,
+            wire.DeliveryStopped: self.s.contracts.delivery_stopped,
             wire.DeadlineReached: self.deadline_reached,
             wire.StatusReportSubmitted: self.status_report,
             wire.ConcernNotified: self.concern,

@@ -11,8 +11,10 @@ from authority.domain.contract.messages import (
     ContractSignedByAuthority,
     ContractTerminated,
     DeliveryStarted,
+    DeliveryStopped,
     DraftContract,
     RecordDeliveryStarted,
+    RecordDeliveryStopped,
     RecordProviderCountersigned,
     SignAsAuthority,
     TerminateContract,
@@ -25,8 +27,8 @@ from authority.domain.errors import DomainError, require, require_text
 def decide(command: ContractCommand, state: ContractState | None) -> list[ContractEvent]:
     if isinstance(command, DraftContract):
         return _draft(command, state)
-    if isinstance(command, RecordDeliveryStarted):
-        return _delivery_started(command, state)
+    if isinstance(command, RecordDeliveryStarted | RecordDeliveryStopped):
+        return _delivery(command, state)
     contract = _live(state)
     match command:
         case SignAsAuthority():
@@ -105,6 +107,15 @@ def _terminate(command: TerminateContract) -> list[ContractEvent]:
     ]
 
 
+def _delivery(
+    command: RecordDeliveryStarted | RecordDeliveryStopped, state: ContractState | None
+) -> list[ContractEvent]:
+    """What the provider reports of the delivery it actually made."""
+    if isinstance(command, RecordDeliveryStarted):
+        return _delivery_started(command, state)
+    return _delivery_stopped(command, state)
+
+
 def _delivery_started(
     command: RecordDeliveryStarted, state: ContractState | None
 ) -> list[ContractEvent]:
@@ -115,3 +126,19 @@ def _delivery_started(
         "delivery has already started",
     )
     return [DeliveryStarted(**stamp(command), started_on=command.started_on)]
+
+
+def _delivery_stopped(
+    command: RecordDeliveryStopped, state: ContractState | None
+) -> list[ContractEvent]:
+    """Recorded even after termination: the provider says when help actually ended."""
+    if state is None:
+        raise DomainError("contract_not_found", "the contract does not exist")
+    require(state.delivery_stop is None, "delivery_already_stopped", "delivery has already stopped")
+    stopped = DeliveryStopped(
+        **stamp(command),
+        stopped_on=command.stopped_on,
+        reason_code=command.reason_code,
+        text=command.text,
+    )
+    return [stopped]

@@ -10,8 +10,9 @@ from authority.domain.contract.messages import (
     ContractSignedByAuthority,
     ContractTerminated,
     DeliveryStarted,
+    DeliveryStopped,
 )
-from authority.domain.contract.model import ContractState, Termination
+from authority.domain.contract.model import ContractState, DeliveryStop, Termination
 
 
 def evolve(state: ContractState | None, event: ContractEvent) -> ContractState:
@@ -38,8 +39,15 @@ def evolve(state: ContractState | None, event: ContractEvent) -> ContractState:
         case ContractTerminated(initiated_by=by, effective_on=on, reason=reason):
             termination = Termination(initiated_by=by, effective_on=on, reason=reason or "")
             return replace(state, termination=termination)
-        case DeliveryStarted(started_on=started_on):
-            return replace(state, delivery_started_on=started_on)
+        case DeliveryStarted() | DeliveryStopped():
+            return _delivery(state, event)
+
+
+def _delivery(state: ContractState, event: DeliveryStarted | DeliveryStopped) -> ContractState:
+    if isinstance(event, DeliveryStarted):
+        return replace(state, delivery_started_on=event.started_on)
+    stop = DeliveryStop(event.stopped_on, event.reason_code, event.text)
+    return replace(state, delivery_stop=stop)
 
 
 def _in_force_when_both(state: ContractState) -> ContractState:

@@ -40,6 +40,28 @@ class Party(StrEnum):
     PROVIDER = "provider"
 
 
+class StopReason(StrEnum):
+    """The provider's coded reason for stopping delivery (as on the wire)."""
+
+    GOALS_REACHED = "goals_reached"
+    ENDED_BY_AUTHORITY = "ended_by_authority"
+    CONTRACT_TERMINATED = "contract_terminated"
+    FAMILY_WITHDREW = "family_withdrew"
+    FAMILY_MOVED = "family_moved"
+    CHILD_PLACED_ELSEWHERE = "child_placed_elsewhere"
+    PROVIDER_CANNOT_DELIVER = "provider_cannot_deliver"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryStop:
+    """When the measure actually stopped at the provider, and why."""
+
+    stopped_on: date
+    reason_code: StopReason
+    text: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Termination:
     initiated_by: Party
@@ -57,9 +79,10 @@ class ContractState:
     authority_signed: int | None = None  # the version the authority signed
     provider_signed: int | None = None  # the version the provider countersigned
     termination: Termination | None = None
-    delivery_started_on: date | None = None
+    delivery_started_on: date | None = None  # when the measure actually started
     standard_contract_id: UUID | None = None  # the standard contract (annex to)
     in_force_version: int | None = None  # the last version both parties signed
+    delivery_stop: DeliveryStop | None = None  # when and why the provider stopped
 
     @property
     def pending_version(self) -> int | None:
