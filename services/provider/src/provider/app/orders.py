@@ -55,6 +55,14 @@ class Orders(Service):
         command = cap.ReservePlace(**acting.stamp, measure_code=measure_code, order_id=order_id)
         await self.recorder.execute(uow, agg.CAPACITY, key, command, acting)
 
+    async def _release_place(
+        self, uow: UnitOfWork, acting: Acting, order_id: UUID, measure_code: str
+    ) -> None:
+        """A changed order declined after its earlier version was accepted frees the place."""
+        key = agg.capacity_id(acting.tenant_id, measure_code)
+        command = cap.ReleasePlace(**acting.stamp, measure_code=measure_code, order_id=order_id)
+        await self.recorder.execute(uow, agg.CAPACITY, key, command, acting)
+
     async def decline(
         self,
         acting: Acting,
@@ -69,6 +77,7 @@ class Orders(Service):
                 uow, agg.ORDERS, order_id, command, acting, expected_revision
             )
             snapshot = _snapshot(loaded.state)
+            await self._release_place(uow, acting, order_id, snapshot.measure_code)
             event = OrderDeclined(
                 order_id=order_id,
                 case_id=UUID(snapshot.case_ref),
