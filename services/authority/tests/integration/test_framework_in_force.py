@@ -34,9 +34,14 @@ async def test_no_individual_contract_is_drafted_under_a_framework_not_signed_by
     assert refused.status_code == 422, refused.text
     assert refused.headers["content-type"].startswith("application/problem+json")
     assert refused.json()["type"].endswith(f"/{CODE}")
-    # And the reason is there in Danish and in English
-    assert "rammekontrakt" in CATALOGUES["da"][f"error.{CODE}"]
-    assert "framework" in CATALOGUES["en"][f"error.{CODE}"]
+    # And the problem says why in Danish and in English
+    texts = refused.json()["texts"]
+    assert texts == {
+        "da": CATALOGUES["da"][f"error.{CODE}"],
+        "en": CATALOGUES["en"][f"error.{CODE}"],
+    }
+    assert "rammekontrakt" in texts["da"]
+    assert "framework" in texts["en"]
 
     # When only the authority has signed the standard contract, then it is still refused
     signed = await stack.client.post(f"/standard-contracts/{standard_id}/sign", headers=cw)
