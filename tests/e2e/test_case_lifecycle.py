@@ -90,7 +90,7 @@ def test_home_support_from_investigation_to_final_settlement(stack: Stack) -> No
             json={
                 "expected_revision": 1,
                 "terms": {
-                    "price_per_unit_oere": life.PRICE,
+                    "price_per_unit_oere": life.PRICE + 100,
                     "unit": "hour",
                     "authority_contact": life.CONTACT,
                     "provider_contact": life.PROVIDER_CONTACT,

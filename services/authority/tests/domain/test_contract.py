@@ -248,3 +248,11 @@ def test_the_providers_stop_is_recorded_once_with_its_coded_reason() -> None:
     contract.given(drafted, signed_v1, countersigned_v1, stopped).when(stop).then_refused(
         "delivery_already_stopped"
     )
+
+
+def test_an_amendment_that_changes_nothing_is_refused() -> None:
+    same = AmendContract(actor=CASEWORKER, at=AT, terms=TERMS)
+    given = contract.given(drafted, signed_v1, countersigned_v1)
+    given.when(same).then_refused("amendment_changes_nothing")
+    pending = contract.given(drafted, signed_v1, countersigned_v1, amended)
+    pending.when(replace(same, terms=more_hours)).then_refused("amendment_changes_nothing")

@@ -48,6 +48,11 @@ def decide(command: ContractCommand, state: ContractState | None) -> list[Contra
         case AmendContract():
             require_role(command, CASEWORK)
             check_terms(command.terms)
+            require(
+                command.terms not in (contract.terms, contract.terms_in_force),
+                "amendment_changes_nothing",
+                "the amendment has the same terms as the version in force or pending",
+            )
             version = contract.version + 1
             return [ContractAmended(**stamp(command), version=version, terms=command.terms)]
         case TerminateContract():

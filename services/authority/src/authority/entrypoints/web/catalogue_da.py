@@ -330,6 +330,9 @@ DA: dict[str, str] = {
     "error.summary_required": "Skriv undersøgelsens konklusion.",
     "error.assessment_required": "Skriv den konkrete, individuelle vurdering.",
     "error.contract_not_in_force": "Kontrakten er ikke gældende: begge parter skal underskrive.",
+    "error.amendment_changes_nothing": (
+        "Ændringen har samme vilkår som den gældende eller ventende version."
+    ),
     "error.standard_contract_not_in_force": (
         "Standardkontrakten (rammekontrakten) er ikke gældende: begge parter skal underskrive "
         "den, før en individuel kontrakt kan udarbejdes eller underskrives under den."

@@ -326,6 +326,9 @@ EN: dict[str, str] = {
     "error.summary_required": "Write the investigation's conclusion.",
     "error.assessment_required": "Write the concrete, individual assessment.",
     "error.contract_not_in_force": "The contract is not in force: both parties must sign.",
+    "error.amendment_changes_nothing": (
+        "The amendment has the same terms as the version in force or pending."
+    ),
     "error.standard_contract_not_in_force": (
         "The standard contract (framework) is not in force: both parties must sign it before "
         "an individual contract is drafted or signed under it."
