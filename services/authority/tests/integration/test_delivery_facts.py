@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, timedelta
 from typing import Any
 from uuid import UUID, uuid4
@@ -10,7 +11,15 @@ import pytest
 import samspil_contracts as wire
 
 from .conftest import Stack, eventually
-from .flows import START, running_measure
+from .flows import (
+    START,
+    accepted_order,
+    countersign,
+    draft_contract,
+    framework_in_force,
+    offer_of,
+    running_measure,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -82,5 +91,32 @@ async def test_another_providers_report_of_delivery_is_not_recorded(stack: Stack
     async def started() -> dict[str, Any] | None:
         found = await case_contract(stack, m.case_id, m.cw)
         return found if found["delivery_started_on"] else None
+
+    assert (await eventually(started))["delivery_started_on"] == str(START)
+
+
+async def test_a_start_that_overtakes_the_countersignature_is_still_on_the_case(
+    stack: Stack,
+) -> None:
+    # Given a contract the authority signed, whose countersignature is still on its way
+    provider = uuid4()
+    cw = await stack.token("cw-1", "caseworker")
+    await framework_in_force(stack, provider, cw)
+    case_id, order_id, cw = await accepted_order(stack, provider)
+    drafted = await draft_contract(stack, order_id, cw)
+    contract_id = UUID(drafted.json()["contract_id"])
+    assert (await stack.client.post(f"/contracts/{contract_id}/sign", headers=cw)).is_success
+    offer = await offer_of(stack, contract_id, 1)
+
+    # When the provider's start arrives first (it is on another topic), then the countersignature
+    ids = {"contract_id": contract_id, "order_id": order_id, "case_id": UUID(case_id)}
+    await stack.produce(wire.DeliveryStarted(**ids, provider_id=provider, started_on=START))
+    await asyncio.sleep(1)
+    await countersign(stack, offer)
+
+    # Then the case shows both: the contract in force and when the measure started
+    async def started() -> dict[str, Any] | None:
+        found = await case_contract(stack, case_id, cw)
+        return found if found["delivery_started_on"] and found["in_force_version"] else None
 
     assert (await eventually(started))["delivery_started_on"] == str(START)

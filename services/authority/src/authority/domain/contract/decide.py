@@ -19,7 +19,7 @@ from authority.domain.contract.messages import (
     SignAsAuthority,
     TerminateContract,
 )
-from authority.domain.contract.model import ContractState, Party, require_in_force
+from authority.domain.contract.model import ContractState, Party
 from authority.domain.contract.terms import check_terms
 from authority.domain.errors import DomainError, require, require_text
 
@@ -124,9 +124,13 @@ def _delivery(
 def _delivery_started(
     command: RecordDeliveryStarted, state: ContractState | None
 ) -> list[ContractEvent]:
-    contract = require_in_force(state)
+    """The provider starts only under a contract in force on its side. Its countersignature
+    travels on another topic and may arrive after the start, so here it is enough that the
+    authority signed a version and the contract is not terminated."""
+    if state is None or state.termination is not None or state.authority_signed is None:
+        raise DomainError("contract_not_in_force", "no signed contract in force to deliver on")
     require(
-        contract.delivery_started_on is None,
+        state.delivery_started_on is None,
         "delivery_already_started",
         "delivery has already started",
     )
