@@ -13,6 +13,8 @@ from samspil_contracts import (
     Envelope,
     InvestigationStarted,
     MeasureCode,
+    OrderAccepted,
+    OrderDeclined,
     OrderPlaced,
     UndecodableEvent,
     decode,
@@ -156,3 +158,24 @@ def test_a_v1_delivery_stop_is_read_as_v2_with_its_text_coded_other() -> None:
     # Then the text is kept and coded as "other"
     assert isinstance(event, DeliveryStopped)
     assert (event.reason_code, event.reason) == (DeliveryStopReason.OTHER, "Familien flyttede")
+
+
+@pytest.mark.parametrize("cls", [OrderAccepted, OrderDeclined])
+def test_a_v1_answer_is_read_as_v2_to_no_particular_version(cls: Any) -> None:
+    # Given an answer written by a v1 producer (no order_version)
+    v2 = json.loads(example_event(cls).model_dump_json())
+    v1 = {k: v for k, v in v2.items() if k != "order_version"}
+    envelope = Envelope(
+        event_id=uuid4(),
+        type=cls.type_name,
+        schema_version=1,
+        subject=v1["order_id"],
+        revision=1,
+        occurred_at=datetime(2025, 6, 1, tzinfo=UTC),
+        correlation_id=uuid4(),
+        producer="/samspil/provider",
+    )
+    # When decoded, then it is the current model answering no particular version
+    _, event = decode(envelope.to_headers(), json.dumps(v1).encode())
+    assert isinstance(event, cls)
+    assert event.order_version is None

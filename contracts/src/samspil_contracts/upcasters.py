@@ -71,7 +71,8 @@ def delivery_stopped_v1_to_v2(v1: Payload) -> Payload:
 
 
 def same_shape(v1: Payload) -> Payload:
-    """The new version only widened an enumeration: an old payload is valid as it is."""
+    """The new version only widened an enumeration or added an optional field: an old
+    payload is valid as it is."""
     return v1
 
 
@@ -81,4 +82,6 @@ UPCASTERS: Mapping[tuple[str, int], Upcaster] = {
     ("dk.samspil.case.investigation_started", 1): investigation_started_v1_to_v2,
     ("dk.samspil.deadline.reached", 1): same_shape,
     ("dk.samspil.delivery.stopped", 1): delivery_stopped_v1_to_v2,
+    ("dk.samspil.order.accepted", 1): same_shape,  # v2 added an optional order_version
+    ("dk.samspil.order.declined", 1): same_shape,
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from samspil_contracts import OrderChanged, Scope
+from samspil_contracts import OrderAccepted, OrderChanged, Scope, topics
 
 pytestmark = pytest.mark.integration
 ANSWER = {"expected_start": "2025-04-01", "contact": {"name": "C", "email": "c@x.invalid"}}
@@ -33,6 +33,14 @@ async def test_a_changed_order_is_open_for_an_answer_again_and_the_inbox_goes_on
     again = await stack.http.post(f"{path}/accept", json=ANSWER, headers=tenant_a.headers)
     assert again.status_code == 200, again.text
     assert (await stack.get(path, tenant_a)).json()["status"] == "accepted"
+    # And the answer names the version it answers
+    _, answer = await stack.kafka.event(
+        topics.PROVIDER_ANSWERS,
+        lambda e: (
+            isinstance(e, OrderAccepted) and e.order_id == placed.order_id and e.order_version == 3
+        ),
+    )
+    assert answer.order_version == 3
 
     # And later orders still reach the inbox
     await stack.placed(tenant_a)

@@ -41,6 +41,7 @@ class Orders(Service):
                 provider_id=acting.tenant_id,
                 provider_contact=answer.contact,
                 expected_start=answer.expected_start,
+                order_version=_version(loaded.state),
             )
             await self.publish(uow, acting, event, order_id, loaded.revision)
         return loaded.revision
@@ -84,6 +85,7 @@ class Orders(Service):
                 provider_id=acting.tenant_id,
                 reason=WireDeclineReason(reason.value),
                 text=text or None,
+                order_version=_version(loaded.state),
             )
             await self.publish(uow, acting, event, order_id, loaded.revision)
         return loaded.revision
@@ -94,3 +96,8 @@ def _snapshot(state: order.Order | None) -> order.OrderSnapshot:
     if state is None or state.snapshot is None:
         raise DomainError("not_found", "No such order.")
     return state.snapshot
+
+
+def _version(state: order.Order | None) -> int | None:
+    """The version answered (the authority's revision of it), so a stale answer is known."""
+    return None if state is None or state.version < 1 else state.version
