@@ -9,9 +9,13 @@ import pytest
 from samspil_contracts import (
     DeadlineReached,
     DeadlineScheduled,
+    DeliveryStopped,
+    DeliveryStopReason,
     Envelope,
     InvestigationStarted,
     MeasureCode,
+    OrderAccepted,
+    OrderDeclined,
     OrderPlaced,
     UndecodableEvent,
     decode,
@@ -153,3 +157,45 @@ def test_a_v1_deadline_scheduled_reads_as_v2_without_the_extra_ids() -> None:
     assert isinstance(event, DeadlineScheduled)
     assert str(event.deadline_id) == v1["deadline_id"]
     assert (event.order_id, event.contract_id, event.provider_id) == (None, None, None)
+
+
+def test_a_v1_delivery_stop_is_read_as_v2_with_its_text_coded_other() -> None:
+    # Given a DeliveryStopped written by a v1 producer (free-text reason only)
+    v2 = json.loads(example_event(DeliveryStopped).model_dump_json())
+    v1 = {k: v for k, v in v2.items() if k != "reason_code"} | {"reason": "Familien flyttede"}
+    envelope = Envelope(
+        event_id=uuid4(),
+        type=DeliveryStopped.type_name,
+        schema_version=1,
+        subject=v1["contract_id"],
+        revision=1,
+        occurred_at=datetime(2025, 6, 1, tzinfo=UTC),
+        correlation_id=uuid4(),
+        producer="/samspil/provider",
+    )
+    # When decoded
+    _, event = decode(envelope.to_headers(), json.dumps(v1).encode())
+    # Then the text is kept and coded as "other"
+    assert isinstance(event, DeliveryStopped)
+    assert (event.reason_code, event.reason) == (DeliveryStopReason.OTHER, "Familien flyttede")
+
+
+@pytest.mark.parametrize("cls", [OrderAccepted, OrderDeclined])
+def test_a_v1_answer_is_read_as_v2_to_no_particular_version(cls: Any) -> None:
+    # Given an answer written by a v1 producer (no order_version)
+    v2 = json.loads(example_event(cls).model_dump_json())
+    v1 = {k: v for k, v in v2.items() if k != "order_version"}
+    envelope = Envelope(
+        event_id=uuid4(),
+        type=cls.type_name,
+        schema_version=1,
+        subject=v1["order_id"],
+        revision=1,
+        occurred_at=datetime(2025, 6, 1, tzinfo=UTC),
+        correlation_id=uuid4(),
+        producer="/samspil/provider",
+    )
+    # When decoded, then it is the current model answering no particular version
+    _, event = decode(envelope.to_headers(), json.dumps(v1).encode())
+    assert isinstance(event, cls)
+    assert event.order_version is None

@@ -59,6 +59,17 @@ def standard_contract(cw: httpx.Client, provider_id: str) -> str:
     return standard_id
 
 
+def framework_in_force(cw: httpx.Client, tenant: Tenant) -> str:
+    """The standard contract signed by both: individual contracts are drafted only under one."""
+    standard_id = standard_contract(cw, tenant.tenant_id)
+    countersign(tenant, standard_id, 1)
+    wait_for(
+        lambda: ok(cw.get(f"/standard-contracts/{standard_id}"))["in_force"],
+        what="the standard contract in force at the authority",
+    )
+    return standard_id
+
+
 def individual_contract(cw: httpx.Client, order_id: str) -> str:
     # Starts today: the authority records follow-ups held on its own (real) date while the
     # scheduler's clock runs ahead, so the series must be anchored on today.
@@ -89,7 +100,7 @@ def countersign(tenant: Tenant, contract_id: str, version: int) -> None:
 def in_force(cw: httpx.Client, contract_id: str, version: int) -> dict[str, Any]:
     def check() -> Any:
         contract = ok(cw.get(f"/contracts/{contract_id}"))
-        return contract if contract["in_force"] and contract["version"] == version else None
+        return contract if contract["in_force_version"] == version else None
 
     found: dict[str, Any] = wait_for(check, what=f"contract v{version} in force")
     return found

@@ -59,7 +59,7 @@ def test_home_support_from_investigation_to_final_settlement(stack: Stack) -> No
         assert refused.json()["type"].endswith("/investigation_not_concluded")
 
         # Investigation → approved decision → action plan → order → acceptance
-        life.standard_contract(cw, tenant.tenant_id)
+        life.framework_in_force(cw, tenant)
         case = decided_case(cw, tl)
         order_id = place_order(cw, case, tenant.tenant_id)
         provider_sees_order(tenant, order_id)
@@ -91,7 +91,7 @@ def test_home_support_from_investigation_to_final_settlement(stack: Stack) -> No
             json={
                 "expected_revision": 1,
                 "terms": {
-                    "price_per_unit_oere": life.PRICE,
+                    "price_per_unit_oere": life.PRICE + 100,
                     "unit": "hour",
                     "authority_contact": life.CONTACT,
                     "provider_contact": life.PROVIDER_CONTACT,

@@ -41,7 +41,7 @@ def provider_ready(stack: Stack) -> Tenant:
             lambda: any(p["name"] == PROVIDER for p in ok(cw.get("/providers"))),
             what="the provider in the authority's registry",
         )
-        life.standard_contract(cw, tenant.tenant_id)
+        life.framework_in_force(cw, tenant)
     return tenant
 
 

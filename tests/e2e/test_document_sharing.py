@@ -27,7 +27,7 @@ def test_only_a_shared_document_reaches_the_provider_sealed_with_the_childs_key(
         stack.client("authority", "caseworker", user="karen") as cw,
         stack.client("authority", "team_leader", user="lars") as tl,
     ):
-        life.standard_contract(cw, tenant.tenant_id)
+        life.framework_in_force(cw, tenant)
         case = decided_case(cw, tl)
         order_id = place_order(cw, case, tenant.tenant_id)
         provider_sees_order(tenant, order_id)

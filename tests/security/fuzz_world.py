@@ -33,7 +33,7 @@ def build_world(stack: Stack) -> World:
         stack.client("authority", "caseworker", user="fuzz-cw") as cw,
         stack.client("authority", "team_leader", user="fuzz-tl") as tl,
     ):
-        standard_id = life.standard_contract(cw, tenant.tenant_id)
+        standard_id = life.framework_in_force(cw, tenant)
         case = decided_case(cw, tl)
         order_id = place_order(cw, case, tenant.tenant_id)
         provider_sees_order(tenant, order_id)

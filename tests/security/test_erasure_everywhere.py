@@ -114,7 +114,7 @@ def _acceptance() -> dict[str, object]:
 
 
 def _contract_in_force(cw: Any, tenant: Any, order_id: str) -> str:
-    life.standard_contract(cw, tenant.tenant_id)
+    life.framework_in_force(cw, tenant)
     contract_id = life.individual_contract(cw, order_id)
     life.countersign(tenant, contract_id, 1)
     life.in_force(cw, contract_id, 1)

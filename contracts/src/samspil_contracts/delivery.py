@@ -29,11 +29,35 @@ class DeliveryStarted(_DeliveryEvent):
     started_on: date
 
 
+class DeliveryStopReason(StrEnum):
+    """Why the provider stopped delivering (coded, so the authority can act on it)."""
+
+    GOALS_REACHED = "goals_reached"
+    ENDED_BY_AUTHORITY = "ended_by_authority"
+    CONTRACT_TERMINATED = "contract_terminated"
+    FAMILY_WITHDREW = "family_withdrew"
+    FAMILY_MOVED = "family_moved"
+    CHILD_PLACED_ELSEWHERE = "child_placed_elsewhere"
+    PROVIDER_CANNOT_DELIVER = "provider_cannot_deliver"
+    OTHER = "other"
+
+
 class DeliveryStopped(_DeliveryEvent):
+    """v2: the reason is coded (``reason_code``); ``reason`` is optional text, required with
+    ``other``. v1 had free text only and is read as ``other`` with that text."""
+
+    schema_version: ClassVar[int] = 2
     type_name: ClassVar[str] = "dk.samspil.delivery.stopped"
 
     stopped_on: date
-    reason: Text
+    reason_code: DeliveryStopReason
+    reason: Text | None = None
+
+    @model_validator(mode="after")
+    def _other_says_why(self) -> Self:
+        if self.reason_code is DeliveryStopReason.OTHER and not (self.reason or "").strip():
+            raise ValueError("reason_code other needs a reason text")
+        return self
 
 
 class Progress(StrEnum):

@@ -2,7 +2,7 @@
 
 from datetime import date
 from enum import StrEnum
-from typing import ClassVar, Self
+from typing import Annotated, ClassVar, Self
 from uuid import UUID
 
 from pydantic import Field, model_validator
@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 from samspil_contracts import topics
 from samspil_contracts.base import IntegrationEvent
 from samspil_contracts.common import (
+    MAX_REVISION,
     ContactPerson,
     Frequency,
     Goals,
@@ -75,9 +76,16 @@ class OrderWithdrawn(IntegrationEvent):
     reason: Text
 
 
+# The version answered: the revision (its envelope's) of the OrderPlaced/OrderChanged it
+# answers; an answer to an older version is stale. None in v1 answers.
+OrderVersion = Annotated[int, Field(ge=1, le=MAX_REVISION)]
+
+
 class OrderAccepted(IntegrationEvent):
+    """v2 adds ``order_version`` (v1 answers are read with none)."""
+
     type_name: ClassVar[str] = "dk.samspil.order.accepted"
-    schema_version: ClassVar[int] = 1
+    schema_version: ClassVar[int] = 2
     topic: ClassVar[str] = topics.PROVIDER_ANSWERS
 
     order_id: UUID
@@ -85,6 +93,7 @@ class OrderAccepted(IntegrationEvent):
     provider_id: UUID
     provider_contact: ContactPerson
     expected_start: date
+    order_version: OrderVersion | None = None
 
 
 class DeclineReason(StrEnum):
@@ -95,8 +104,10 @@ class DeclineReason(StrEnum):
 
 
 class OrderDeclined(IntegrationEvent):
+    """v2 adds ``order_version`` (v1 answers are read with none)."""
+
     type_name: ClassVar[str] = "dk.samspil.order.declined"
-    schema_version: ClassVar[int] = 1
+    schema_version: ClassVar[int] = 2
     topic: ClassVar[str] = topics.PROVIDER_ANSWERS
 
     order_id: UUID
@@ -104,6 +115,7 @@ class OrderDeclined(IntegrationEvent):
     provider_id: UUID
     reason: DeclineReason
     text: Text | None = None
+    order_version: OrderVersion | None = None
 
     @model_validator(mode="after")
     def _other_needs_text(self) -> Self:

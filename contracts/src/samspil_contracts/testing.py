@@ -160,7 +160,11 @@ _EXTRA: dict[str, dict[str, Any]] = {
     },
     "dk.samspil.claim.rejected": {"reason": "Period not covered by the contract"},
     "dk.samspil.delivery.started": {"started_on": date(2025, 4, 1)},
-    "dk.samspil.delivery.stopped": {"stopped_on": date(2025, 9, 30), "reason": "Contract ended"},
+    "dk.samspil.delivery.stopped": {
+        "stopped_on": date(2025, 9, 30),
+        "reason_code": "goals_reached",
+        "reason": "Contract ended",
+    },
     "dk.samspil.delivery.status_report_submitted": {
         "report_id": UUID(int=6),
         "period_start": date(2025, 4, 1),

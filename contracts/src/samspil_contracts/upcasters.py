@@ -66,8 +66,14 @@ def investigation_started_v1_to_v2(v1: Payload) -> Payload:
     return {**v1, "aware_on": v1.get("started_on")}
 
 
+def delivery_stopped_v1_to_v2(v1: Payload) -> Payload:
+    """v1 had only a free-text ``reason``: it is kept, coded as ``other``."""
+    return {**v1, "reason_code": "other"}
+
+
 def same_shape(v1: Payload) -> Payload:
-    """The new version only widened an enumeration: an old payload is valid as it is."""
+    """The new version only widened an enumeration or added an optional field: an old
+    payload is valid as it is."""
     return v1
 
 
@@ -82,4 +88,7 @@ UPCASTERS: Mapping[tuple[str, int], Upcaster] = {
     ("dk.samspil.case.investigation_started", 1): investigation_started_v1_to_v2,
     ("dk.samspil.deadline.reached", 1): same_shape,
     ("dk.samspil.deadline.scheduled", 1): only_optional_added,
+    ("dk.samspil.delivery.stopped", 1): delivery_stopped_v1_to_v2,
+    ("dk.samspil.order.accepted", 1): same_shape,  # v2 added an optional order_version
+    ("dk.samspil.order.declined", 1): same_shape,
 }

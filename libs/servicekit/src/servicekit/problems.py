@@ -6,6 +6,7 @@ Clients (the caseworker UI, providers' own systems) get one machine-readable sha
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 from eventkit import ConcurrencyError
@@ -49,8 +50,17 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
 
 
-def install(app: FastAPI, domain_error: type[Exception], not_found_codes: set[str]) -> None:
-    """Map framework, domain and concurrency errors to problem+json."""
+ErrorTexts = Mapping[str, Mapping[str, str]]  # language → code → text for people
+
+
+def install(
+    app: FastAPI,
+    domain_error: type[Exception],
+    not_found_codes: set[str],
+    error_texts: ErrorTexts | None = None,
+) -> None:
+    """Map framework, domain and concurrency errors to problem+json. A domain refusal whose
+    code ``error_texts`` knows also carries ``texts`` (e.g. Danish and English) for people."""
 
     @app.exception_handler(Problem)
     async def _problem(request: Request, exc: Problem) -> JSONResponse:
@@ -63,7 +73,11 @@ def install(app: FastAPI, domain_error: type[Exception], not_found_codes: set[st
     async def _domain(request: Request, exc: Exception) -> JSONResponse:
         code, message = getattr(exc, "code", "refused"), getattr(exc, "message", str(exc))
         status = 404 if code in not_found_codes else 422
-        return problem_response(status, code, code.replace("_", " "), message, request.url.path)
+        texts = {lang: found[code] for lang, found in (error_texts or {}).items() if code in found}
+        extra = {"texts": texts} if texts else {}
+        return problem_response(
+            status, code, code.replace("_", " "), message, request.url.path, **extra
+        )
 
     @app.exception_handler(ConcurrencyError)
     async def _conflict(request: Request, exc: ConcurrencyError) -> JSONResponse:

@@ -196,6 +196,7 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         on_startup=[prepare],
         not_found_codes=NOT_FOUND,
         cacheable_prefixes=("/ui/static/",),
+        error_texts=web.error_texts(),
     )
     web.install(app, f"{settings.jwt_secret}|{settings.data_master_key}")
     app.state.services = services

@@ -17,11 +17,15 @@ from authority.domain.contract import (
     ContractTerminated,
     ContractTerms,
     DeliveryStarted,
+    DeliveryStop,
+    DeliveryStopped,
     DraftContract,
     Party,
     RecordDeliveryStarted,
+    RecordDeliveryStopped,
     RecordProviderCountersigned,
     SignAsAuthority,
+    StopReason,
     TerminateContract,
     decide,
     evolve,
@@ -104,17 +108,24 @@ def test_a_party_signs_a_version_once() -> None:
     given.when(countersign).then_refused("already_signed")
 
 
-def test_an_amendment_is_a_new_version_both_must_sign_again() -> None:
+def test_an_amendment_is_a_new_version_both_must_sign_while_the_old_stays_in_force() -> None:
     amend = AmendContract(actor=CASEWORKER, at=AT, terms=more_hours)
     state = contract.given(drafted, signed_v1, countersigned_v1).when(amend).then(amended)
     assert isinstance(state, ContractState)
     assert state.version == 2
     assert state.versions == (TERMS, more_hours)
-    assert not state.in_force
+    assert (state.in_force, state.in_force_version, state.pending_version) == (True, 1, 2)
+    assert state.terms_in_force == TERMS
     signed_v2 = ContractSignedByAuthority(actor=CASEWORKER, at=AT, version=2)
-    assert not in_force(drafted, signed_v1, countersigned_v1, amended, signed_v2)
+    half = contract.given(drafted, signed_v1, countersigned_v1, amended, signed_v2).state
+    assert isinstance(half, ContractState)
+    assert (half.in_force_version, half.pending_version) == (1, 2)
     countersigned_v2 = ContractCountersigned(actor=SYSTEM, at=AT, version=2)
-    assert in_force(drafted, signed_v1, countersigned_v1, amended, signed_v2, countersigned_v2)
+    both = contract.given(
+        drafted, signed_v1, countersigned_v1, amended, signed_v2, countersigned_v2
+    )
+    assert isinstance(both.state, ContractState)
+    assert (both.state.in_force_version, both.state.pending_version) == (2, None)
 
 
 def test_a_countersignature_of_a_stale_version_is_refused() -> None:
@@ -134,9 +145,16 @@ def test_the_authority_cannot_sign_a_version_it_has_not_seen() -> None:
 
 
 def test_delivery_on_a_contract_not_in_force_is_refused() -> None:
-    contract.given(drafted, signed_v1).when(start_delivery).then_refused("contract_not_in_force")
-    contract.given(drafted, signed_v1, countersigned_v1, amended).when(start_delivery).then_refused(
-        "contract_not_in_force"
+    contract.given(drafted).when(start_delivery).then_refused("contract_not_in_force")
+
+
+def test_a_start_arriving_before_the_countersignature_is_recorded() -> None:
+    # The provider started under a version it countersigned; that news is on another topic.
+    contract.given(drafted, signed_v1).when(start_delivery).then(
+        DeliveryStarted(actor=SYSTEM, at=AT, started_on=START)
+    )
+    contract.given(drafted, signed_v1, countersigned_v1, amended).when(start_delivery).then(
+        DeliveryStarted(actor=SYSTEM, at=AT, started_on=START)
     )
     contract.given(drafted, signed_v1, countersigned_v1).when(start_delivery).then(
         DeliveryStarted(actor=SYSTEM, at=AT, started_on=START)
@@ -219,3 +237,26 @@ def test_claims_are_settled_on_a_signed_contract_also_after_it_ended() -> None:
     with pytest.raises(DomainError, match="signed by both"):
         require_settleable(only_authority)  # type: ignore[arg-type]
     assert require_settleable(both_then_ended) is both_then_ended  # type: ignore[arg-type]
+
+
+def test_the_providers_stop_is_recorded_once_with_its_coded_reason() -> None:
+    stop = RecordDeliveryStopped(
+        actor=SYSTEM, at=AT, stopped_on=START, reason_code=StopReason.FAMILY_MOVED, text=None
+    )
+    stopped = DeliveryStopped(
+        actor=SYSTEM, at=AT, stopped_on=START, reason_code=StopReason.FAMILY_MOVED, text=None
+    )
+    state = contract.given(drafted, signed_v1, countersigned_v1).when(stop).then(stopped)
+    assert isinstance(state, ContractState)
+    assert state.delivery_stop == DeliveryStop(START, StopReason.FAMILY_MOVED, None)
+    contract.given(drafted, signed_v1, countersigned_v1, stopped).when(stop).then_refused(
+        "delivery_already_stopped"
+    )
+
+
+def test_an_amendment_that_changes_nothing_is_refused() -> None:
+    same = AmendContract(actor=CASEWORKER, at=AT, terms=TERMS)
+    given = contract.given(drafted, signed_v1, countersigned_v1)
+    given.when(same).then_refused("amendment_changes_nothing")
+    pending = contract.given(drafted, signed_v1, countersigned_v1, amended)
+    pending.when(replace(same, terms=more_hours)).then_refused("amendment_changes_nothing")

@@ -117,6 +117,21 @@ async def standard_contract(stack: Stack, provider: UUID, cw: dict[str, str]) ->
     return UUID(resp.json()["standard_contract_id"])
 
 
+async def framework_in_force(stack: Stack, provider: UUID, cw: dict[str, str]) -> UUID:
+    """A standard contract (rammekontrakt) both parties signed: individual ones go under it."""
+    standard_id = await standard_contract(stack, provider, cw)
+    signed = await stack.client.post(f"/standard-contracts/{standard_id}/sign", headers=cw)
+    assert signed.status_code == 200, signed.text
+    await countersign(stack, await offer_of(stack, standard_id, 1))
+
+    async def in_force() -> bool:
+        got = await stack.client.get(f"/standard-contracts/{standard_id}", headers=cw)
+        return bool(got.json()["in_force"])
+
+    assert await eventually(in_force)
+    return standard_id
+
+
 async def accepted_order(stack: Stack, provider: UUID) -> tuple[str, UUID, dict[str, str]]:
     case_id, decision_id, cw = await decided_case(stack)
     placed = await stack.client.post(
@@ -229,7 +244,7 @@ class Running:
 async def running_measure(stack: Stack, provider: UUID | None = None) -> Running:
     provider = provider or uuid4()
     cw = await stack.token("cw-1", "caseworker")
-    await standard_contract(stack, provider, cw)
+    await framework_in_force(stack, provider, cw)
     case_id, order_id, cw = await accepted_order(stack, provider)
     contract_id = await sign_both(stack, order_id, cw)
     return Running(case_id, order_id, contract_id, provider, cw)

@@ -17,7 +17,13 @@ from servicekit.settings import DEV_TRANSPORT_MASTER
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from .conftest import Stack, eventually
-from .flows import CPR, decided_case, decision_body, open_case, standard_contract
+from .flows import (
+    CPR,
+    decided_case,
+    decision_body,
+    framework_in_force,
+    open_case,
+)
 
 PROVIDER = UUID("00000000-0000-4000-8000-0000000000a1")
 
@@ -191,7 +197,7 @@ async def test_order_out_answer_in_contract_in_force(stack: Stack) -> None:
 
 async def _contract_signed_by_both(stack: Stack, order_id: UUID, cw: dict[str, str]) -> UUID:
     contact = {"name": "C", "email": "c@example.invalid"}
-    await standard_contract(stack, PROVIDER, cw)
+    await framework_in_force(stack, PROVIDER, cw)
     drafted = await stack.client.post(
         "/contracts",
         json={

@@ -128,16 +128,23 @@ async def test_adjusting_makes_a_new_version_both_must_sign(stack: Stack) -> Non
     )
     assert adjusted.status_code == 200, adjusted.text
 
-    # Then version 2 is offered, signed by the authority only: not in force until countersigned.
+    # Then version 2 is offered, signed by the authority only: pending until countersigned,
+    # while version 1 stays in force.
     offer = await offer_of(stack, m.contract_id, 2)
     contract = (await stack.client.get(f"/contracts/{m.contract_id}", headers=m.cw)).json()
     assert contract["version"] == 2
-    assert contract["in_force"] is False
+    assert (contract["in_force_version"], contract["pending_version"]) == (1, 2)
     assert contract["signatures"] == {"authority": 2, "provider": 1}
     assert [g["text"] for g in contract["versions"][-1]["goals"]] == ["Calm mornings"]
 
     await countersign(stack, offer)
-    assert await eventually(lambda: in_force(stack, m.contract_id, m.cw))
+
+    async def v2_in_force() -> bool:
+        got = await stack.client.get(f"/contracts/{m.contract_id}", headers=m.cw)
+        return bool(got.json()["in_force_version"] == 2)
+
+    assert await eventually(v2_in_force)
+    assert await in_force(stack, m.contract_id, m.cw)
 
 
 async def test_ending_terminates_the_contract_and_closes_the_order(stack: Stack) -> None:

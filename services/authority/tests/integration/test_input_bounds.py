@@ -14,9 +14,9 @@ from .flows import (
     CONTACT,
     accepted_order,
     decided_case,
+    framework_in_force,
     open_case,
     standard_body,
-    standard_contract,
 )
 
 pytestmark = pytest.mark.integration
@@ -134,7 +134,7 @@ async def test_a_contract_runs_as_many_months_as_the_wire_carries(stack: Stack) 
     # Given an accepted order under a signed standard contract
     provider = uuid4()
     cw = await stack.token("cw-1", "caseworker")
-    await standard_contract(stack, provider, cw)
+    await framework_in_force(stack, provider, cw)
     _, order_id, cw = await accepted_order(stack, provider)
     terms = {
         "price_per_unit_oere": 50_000,

@@ -14,7 +14,7 @@ from authority.app.personal import ERASED_NAME
 from authority.bootstrap import AuthoritySettings, services_for
 
 from .conftest import Stack, eventually
-from .flows import decision_body, standard_contract
+from .flows import decision_body, framework_in_force
 from .test_records import sql
 
 PROVIDER = UUID("00000000-0000-4000-8000-0000000000b7")
@@ -71,7 +71,7 @@ async def order_for(stack: Stack, case_id: str, cw: dict[str, str], tl: dict[str
 
 async def test_a_childs_cases_share_one_key_and_erasure_reaches_them_all(stack: Stack) -> None:
     cw, tl = await stack.token("cw-1", "caseworker"), await stack.token("tl-1", "team_leader")
-    await standard_contract(stack, PROVIDER, cw)
+    await framework_in_force(stack, PROVIDER, cw)
     child, parent = invented_cpr(), invented_cpr()
     # Given two cases of one child, one with an order to a provider (the key is granted)
     first, second = (

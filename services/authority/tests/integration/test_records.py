@@ -19,7 +19,14 @@ from servicekit.settings import DEV_TRANSPORT_MASTER
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from .conftest import Stack
-from .flows import CPR, accepted_order, open_case, running_measure, sign_both, standard_contract
+from .flows import (
+    CPR,
+    accepted_order,
+    framework_in_force,
+    open_case,
+    running_measure,
+    sign_both,
+)
 
 VIEWS = ("cases", "orders", "contracts", "followups", "concerns", "claims", "standard_contracts")
 
@@ -152,7 +159,7 @@ async def test_every_reveal_is_in_the_access_log_of_that_case(stack: Stack) -> N
 async def test_as_of_covers_the_orders_and_contracts_of_the_case(stack: Stack) -> None:
     provider = uuid4()
     cw = await stack.token("cw-1", "caseworker")
-    await standard_contract(stack, provider, cw)
+    await framework_in_force(stack, provider, cw)
     case_id, order_id, cw = await accepted_order(stack, provider)
     await asyncio.sleep(0.05)
     moment = datetime.now(UTC)

@@ -13,6 +13,7 @@ from .flows import (
     accepted_order,
     countersign,
     draft_contract,
+    framework_in_force,
     offer_of,
     sign_both,
     standard_body,
@@ -141,7 +142,7 @@ async def test_an_individual_contract_is_an_annex_to_a_real_standard_contract(
     assert refused.status_code == 422
     assert refused.json()["type"].endswith("/no_standard_contract")
 
-    standard_id = await standard_contract(stack, provider, cw)
+    standard_id = await framework_in_force(stack, provider, cw)
     contract_id = await sign_both(stack, order_id, cw)
     offer = await offer_of(stack, contract_id, 1)
     assert offer.kind is ContractKind.INDIVIDUAL

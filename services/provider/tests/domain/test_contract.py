@@ -102,16 +102,17 @@ def test_countersigning_the_same_version_twice_is_refused() -> None:
     given(decide, evolve, *history).when(countersign(1)).then_refused("already_countersigned")
 
 
-def test_a_newer_offer_needs_countersigning_again() -> None:
+def test_a_newer_offer_needs_countersigning_while_the_signed_version_stays_in_force() -> None:
     history = (offered(1), countersigned(1))
     state = given(decide, evolve, *history).when(offer(2, TERMS_V2)).then(offered(2, TERMS_V2))
     assert state is not None
-    assert not state.in_force
+    assert (state.in_force, state.countersigned_version, state.pending_version) == (True, 1, 2)
+    assert state.terms_in_force == TERMS  # delivery goes on under version 1
     after = (*history, offered(2, TERMS_V2))
     expected = countersigned(2, TERMS_V2.terms_sha256)
     state = given(decide, evolve, *after).when(countersign(2)).then(expected)
     assert state is not None
-    assert state.in_force
+    assert (state.in_force, state.countersigned_version, state.pending_version) == (True, 2, None)
 
 
 def test_a_redelivered_or_older_offer_is_ignored() -> None:

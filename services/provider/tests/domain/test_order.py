@@ -130,6 +130,19 @@ class TestReceiving:
         assert state is not None
         assert (state.version, state.snapshot) == (2, CHANGED)
 
+    def test_a_newer_version_of_an_accepted_order_awaits_a_new_answer(self) -> None:
+        changed = OrderChanged(
+            actor=SYSTEM,
+            tenant_id=TENANT,
+            at=AT,
+            order_id=ORDER_ID,
+            order_version=3,
+            snapshot=CHANGED,
+        )
+        state = given(decide, evolve, received(1), ACCEPTED).when(receive(3, CHANGED)).then(changed)
+        assert state is not None
+        assert (state.version, state.status) == (3, OrderStatus.RECEIVED)
+
     def test_an_older_version_arriving_late_is_ignored(self) -> None:
         given(decide, evolve, received(2, CHANGED)).when(receive(1)).then()
 

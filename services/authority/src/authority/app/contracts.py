@@ -22,8 +22,11 @@ from authority.domain.contract import (
     ContractTerms,
     DraftContract,
     Party,
+    RecordDeliveryStarted,
+    RecordDeliveryStopped,
     RecordProviderCountersigned,
     SignAsAuthority,
+    StopReason,
     TerminateContract,
 )
 from authority.domain.order import OrderState, OrderStatus
@@ -50,6 +53,7 @@ class Contracts:
             order = await self.accepted_order(command.order_id)
             framework = await self.standards.for_annex(command.provider_id, order.measure)
             command = replace(command, standard_contract_id=framework)
+        await self.standards.require_in_force(command.standard_contract_id)
         async with self.kit.store.unit_of_work() as uow:
             _, loaded = await self.kit.run(
                 uow, self.aggregate, command.contract_id, command, acting
@@ -64,6 +68,9 @@ class Contracts:
 
     async def sign(self, contract_id: UUID, acting: Acting) -> ContractState:
         """The authority signs the current version and offers it to the provider."""
+        await self.standards.require_in_force(
+            (await self.state(contract_id))[0].standard_contract_id
+        )
         async with self.kit.store.unit_of_work() as uow:
             command = SignAsAuthority(**acting.stamp())
             _, loaded = await self.kit.run(uow, self.aggregate, contract_id, command, acting)
@@ -88,7 +95,10 @@ class Contracts:
         self, uow: UnitOfWork, contract_id: UUID, terms: ContractTerms, acting: Acting
     ) -> ContractState:
         """A new version the authority signs and offers at once; it is in force again only
-        when the provider countersigns it (earlier signatures do not carry over)."""
+        when the provider countersigns the new version; the signed one stays in force till then."""
+        await self.standards.require_in_force(
+            (await self.state(contract_id))[0].standard_contract_id
+        )
         amend = AmendContract(**acting.stamp(), terms=terms)
         _, amended = await self.kit.run(uow, self.aggregate, contract_id, amend, acting)
         sign = SignAsAuthority(**acting.stamp())
@@ -108,13 +118,42 @@ class Contracts:
         ):
             log.warning("countersignature_mismatch", contract_id=str(event.contract_id))
             return
+        # Never in force under a framework that is not: refused, logged by its code.
+        await self.standards.require_in_force(contract.standard_contract_id)
         command = RecordProviderCountersigned(**acting.stamp(), version=event.version)
         _, loaded = await self.kit.run(uow, self.aggregate, event.contract_id, command, acting)
         signed: ContractState = loaded.state
-        if signed.in_force:
+        if signed.in_force and signed.in_force_version == event.version:
             case, _ = await self.cases.load(signed.case_id)
             news = in_force(signed, case.follow_up_months)
             await self.kit.publish(uow, acting, news, loaded.revision)
+
+    async def delivery_started(
+        self, uow: UnitOfWork, event: wire.DeliveryStarted, acting: Acting
+    ) -> None:
+        """When the measure actually started at the provider (faktisk iværksat)."""
+        await self._from_provider(uow, event.contract_id, event.provider_id)
+        command = RecordDeliveryStarted(**acting.stamp(), started_on=event.started_on)
+        await self.kit.run(uow, self.aggregate, event.contract_id, command, acting)
+
+    async def delivery_stopped(
+        self, uow: UnitOfWork, event: wire.DeliveryStopped, acting: Acting
+    ) -> None:
+        """When and why the provider stopped delivering, by its coded reason."""
+        await self._from_provider(uow, event.contract_id, event.provider_id)
+        command = RecordDeliveryStopped(
+            **acting.stamp(),
+            stopped_on=event.stopped_on,
+            reason_code=StopReason(event.reason_code.value),
+            text=event.reason,
+        )
+        await self.kit.run(uow, self.aggregate, event.contract_id, command, acting)
+
+    async def _from_provider(self, uow: UnitOfWork, contract_id: UUID, provider_id: UUID) -> None:
+        """Only the contract's own provider reports on its delivery."""
+        contract = (await self.kit.load(self.aggregate, contract_id)).state
+        if contract is None or contract.provider_id != provider_id:
+            raise DomainError("contract_not_found", "no such contract with this provider")
 
     async def terminate_in(
         self, uow: UnitOfWork, contract_id: UUID, on: date, acting: Acting
@@ -131,6 +170,10 @@ class Contracts:
         )
         await self.kit.publish(uow, acting, terminated, loaded.revision)
         return contract
+
+    async def _framework_in_force(self, contract_id: UUID) -> None:
+        contract, _ = await self.state(contract_id)
+        await self.standards.require_in_force(contract.standard_contract_id)
 
     async def _measure(self, order_id: UUID) -> str:
         order: OrderState | None = (await self.kit.load(self.kit.aggregates.order, order_id)).state

@@ -94,7 +94,8 @@ class FollowUps:
         acting: Acting,
     ) -> None:
         new = event.new_terms
-        terms = replace(contract.terms, goals=new.goals, scope=new.scope, frequency=new.frequency)
+        base = contract.terms_in_force or contract.terms  # amend from the version in force
+        terms = replace(base, goals=new.goals, scope=new.scope, frequency=new.frequency)
         await self.contracts.amend_and_offer(uow, contract.contract_id, terms, acting)
 
     async def _end(self, uow: UnitOfWork, contract: ContractState, acting: Acting) -> None:

@@ -23,6 +23,7 @@ from authority.domain.followup import GoalProgress, Progress, StatusReport
 from authority.domain.order import DeclineReason, RecordOrderAccepted, RecordOrderDeclined
 
 log = structlog.get_logger(__name__)
+VERSION_EVENTS = frozenset({"OrderPlaced", "OrderChanged"})  # each makes a new order version
 Handler = Callable[[UnitOfWork, wire.Envelope, Any], Awaitable[None]]
 
 
@@ -36,6 +37,8 @@ class Inbound:
             wire.OrderAccepted: self.order_accepted,
             wire.OrderDeclined: self.order_declined,
             wire.ContractCountersigned: self.countersigned,
+            wire.DeliveryStarted: self.s.contracts.delivery_started,
+            wire.DeliveryStopped: self.s.contracts.delivery_stopped,
             wire.DeadlineReached: self.deadline_reached,
             wire.StatusReportSubmitted: self.status_report,
             wire.ConcernNotified: self.concern,
@@ -63,13 +66,26 @@ class Inbound:
         await self.s.notifications.from_provider(uow, e, a)
 
     async def order_accepted(self, uow: UnitOfWork, e: wire.OrderAccepted, a: Acting) -> None:
-        command = RecordOrderAccepted(**a.stamp(), provider_ref=str(e.provider_id))
+        version = await self._answered(e.order_id, e.order_version)
+        ref = str(e.provider_id)
+        command = RecordOrderAccepted(**a.stamp(), provider_ref=ref, version=version)
         await self.s.kit.run(uow, self.s.kit.aggregates.order, e.order_id, command, a)
 
     async def order_declined(self, uow: UnitOfWork, e: wire.OrderDeclined, a: Acting) -> None:
         reason = DeclineReason(e.reason.value)
-        command = RecordOrderDeclined(**a.stamp(), reason_code=reason, text=e.text)
+        version = await self._answered(e.order_id, e.order_version)
+        command = RecordOrderDeclined(**a.stamp(), reason_code=reason, text=e.text, version=version)
         await self.s.kit.run(uow, self.s.kit.aggregates.order, e.order_id, command, a)
+
+    async def _answered(self, order_id: UUID, revision: int | None) -> int | None:
+        """The order version an answer is to: the provider names the revision of the
+        OrderPlaced/OrderChanged it answered (0, and so stale, if that is none of them)."""
+        if revision is None:
+            return None  # a v1 answer: to the current version, as before
+        order = self.s.kit.aggregates.order
+        recorded = await self.s.kit.store.load(order.stream(order_id))
+        versions = [r.revision for r in recorded if r.type in VERSION_EVENTS]
+        return versions.index(revision) + 1 if revision in versions else 0
 
     async def countersigned(
         self, uow: UnitOfWork, e: wire.ContractCountersigned, a: Acting

@@ -49,7 +49,7 @@ class Claims:
         ).state
         if contract is None:
             raise DomainError("contract_not_found", "a claim must name a known contract")
-        terms = contract.terms
+        terms = contract.terms_in_force or contract.terms  # settled by the version in force
         command = ReceiveClaim(
             **acting.stamp(),
             claim_id=claim.claim_id,

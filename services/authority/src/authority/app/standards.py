@@ -19,6 +19,7 @@ from authority.domain.standard import (
     RecordStandardCountersigned,
     SignStandardAsAuthority,
     StandardContractState,
+    require_framework_in_force,
 )
 
 log = structlog.get_logger(__name__)
@@ -72,6 +73,13 @@ class StandardContracts:
             await self.kit.publish(uow, acting, offered(ran.state, acting), ran.revision)
             return ran.revision
 
+    async def require_in_force(self, standard_contract_id: UUID | None) -> None:
+        """Refuses (``standard_contract_not_in_force``) unless both parties signed it."""
+        found = None
+        if standard_contract_id is not None:
+            found = (await self.kit.load(self.aggregate, standard_contract_id)).state
+        require_framework_in_force(found)
+
     async def is_standard(self, contract_id: UUID) -> bool:
         return (await self.kit.load(self.aggregate, contract_id)).state is not None
 
@@ -98,6 +106,9 @@ class StandardContracts:
                 f"there is no standard contract for {measure.value} with this provider; "
                 "make one first",
             )
-        newest = max(rows, key=lambda r: r["start"])
+        in_force = [row for row in rows if row["in_force"]]
+        if not in_force:
+            require_framework_in_force(None)
+        newest = max(in_force, key=lambda r: r["start"])
         found: UUID = newest["standard_contract_id"]
         return found

@@ -33,7 +33,7 @@ async def project_order(
         row = {
             "order_id": UUID(data["order_id"]),
             "tenant_id": UUID(data["tenant_id"]),
-            "status": "received",
+            "status": "received",  # a new version is open for an answer again
             "order_version": data["order_version"],
             "revision": revision,
             "snapshot": snap,
@@ -41,8 +41,6 @@ async def project_order(
             "answer_deadline": date.fromisoformat(snap["answer_deadline"]),
             "updated_at": now,
         }
-        if type_ == "OrderChanged":  # a new version; the answer (status) stands
-            row.pop("status")
         await upsert(conn, orders_inbox, row, ["order_id"])
         return
     if type_ == "OrderWithdrawn" and data["previous_status"] is None:  # a tombstone

@@ -10,6 +10,7 @@ from eventkit import UnitOfWork
 from samspil_contracts import (
     DeliveryStarted,
     DeliveryStopped,
+    DeliveryStopReason,
 )
 
 from provider.app import aggregates as agg
@@ -69,9 +70,13 @@ class Contracts(Service):
         command = delivery.StartDelivery(**acting.stamp, contract=found.facts, on=on)
         return await self._deliver(acting, found, command)
 
-    async def stop(self, acting: Acting, contract_id: UUID, on: date, reason: str) -> int:
+    async def stop(
+        self, acting: Acting, contract_id: UUID, on: date, reason_code: str, reason: str
+    ) -> int:
         found = await self.facts(acting, contract_id)
-        command = delivery.StopDelivery(**acting.stamp, contract=found.facts, on=on, reason=reason)
+        command = delivery.StopDelivery(
+            **acting.stamp, contract=found.facts, on=on, reason_code=reason_code, reason=reason
+        )
         return await self._deliver(acting, found, command)
 
     async def _deliver(self, acting: Acting, found: contract.Contract, command: Any) -> int:
@@ -104,7 +109,9 @@ class Contracts(Service):
         if isinstance(event, delivery.DeliveryStarted):
             wire = DeliveryStarted(**ids, started_on=event.on)
         elif isinstance(event, delivery.DeliveryStopped):
-            wire = DeliveryStopped(**ids, stopped_on=event.on, reason=event.reason)
+            code = DeliveryStopReason(event.reason_code)
+            text = event.reason or None
+            wire = DeliveryStopped(**ids, stopped_on=event.on, reason_code=code, reason=text)
         else:
             return
         await self.publish(uow, acting, wire, found.contract_id, revision)

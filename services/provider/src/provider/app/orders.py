@@ -41,6 +41,7 @@ class Orders(Service):
                 provider_id=acting.tenant_id,
                 provider_contact=answer.contact,
                 expected_start=answer.expected_start,
+                order_version=_version(loaded.state),
             )
             await self.publish(uow, acting, event, order_id, loaded.revision)
         return loaded.revision
@@ -53,6 +54,14 @@ class Orders(Service):
         if (await self.recorder.load(agg.CAPACITY, key, uow)).state is None:
             return
         command = cap.ReservePlace(**acting.stamp, measure_code=measure_code, order_id=order_id)
+        await self.recorder.execute(uow, agg.CAPACITY, key, command, acting)
+
+    async def _release_place(
+        self, uow: UnitOfWork, acting: Acting, order_id: UUID, measure_code: str
+    ) -> None:
+        """A changed order declined after its earlier version was accepted frees the place."""
+        key = agg.capacity_id(acting.tenant_id, measure_code)
+        command = cap.ReleasePlace(**acting.stamp, measure_code=measure_code, order_id=order_id)
         await self.recorder.execute(uow, agg.CAPACITY, key, command, acting)
 
     async def decline(
@@ -69,12 +78,14 @@ class Orders(Service):
                 uow, agg.ORDERS, order_id, command, acting, expected_revision
             )
             snapshot = _snapshot(loaded.state)
+            await self._release_place(uow, acting, order_id, snapshot.measure_code)
             event = OrderDeclined(
                 order_id=order_id,
                 case_id=UUID(snapshot.case_ref),
                 provider_id=acting.tenant_id,
                 reason=WireDeclineReason(reason.value),
                 text=text or None,
+                order_version=_version(loaded.state),
             )
             await self.publish(uow, acting, event, order_id, loaded.revision)
         return loaded.revision
@@ -85,3 +96,8 @@ def _snapshot(state: order.Order | None) -> order.OrderSnapshot:
     if state is None or state.snapshot is None:
         raise DomainError("not_found", "No such order.")
     return state.snapshot
+
+
+def _version(state: order.Order | None) -> int | None:
+    """The version answered (the authority's revision of it), so a stale answer is known."""
+    return None if state is None or state.version < 1 else state.version

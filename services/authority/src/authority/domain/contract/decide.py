@@ -11,13 +11,15 @@ from authority.domain.contract.messages import (
     ContractSignedByAuthority,
     ContractTerminated,
     DeliveryStarted,
+    DeliveryStopped,
     DraftContract,
     RecordDeliveryStarted,
+    RecordDeliveryStopped,
     RecordProviderCountersigned,
     SignAsAuthority,
     TerminateContract,
 )
-from authority.domain.contract.model import ContractState, Party, require_in_force
+from authority.domain.contract.model import ContractState, Party
 from authority.domain.contract.terms import check_terms
 from authority.domain.errors import DomainError, require, require_text
 
@@ -25,8 +27,8 @@ from authority.domain.errors import DomainError, require, require_text
 def decide(command: ContractCommand, state: ContractState | None) -> list[ContractEvent]:
     if isinstance(command, DraftContract):
         return _draft(command, state)
-    if isinstance(command, RecordDeliveryStarted):
-        return _delivery_started(command, state)
+    if isinstance(command, RecordDeliveryStarted | RecordDeliveryStopped):
+        return _delivery(command, state)
     contract = _live(state)
     match command:
         case SignAsAuthority():
@@ -46,6 +48,11 @@ def decide(command: ContractCommand, state: ContractState | None) -> list[Contra
         case AmendContract():
             require_role(command, CASEWORK)
             check_terms(command.terms)
+            require(
+                command.terms not in (contract.terms, contract.terms_in_force),
+                "amendment_changes_nothing",
+                "the amendment has the same terms as the version in force or pending",
+            )
             version = contract.version + 1
             return [ContractAmended(**stamp(command), version=version, terms=command.terms)]
         case TerminateContract():
@@ -105,13 +112,42 @@ def _terminate(command: TerminateContract) -> list[ContractEvent]:
     ]
 
 
+def _delivery(
+    command: RecordDeliveryStarted | RecordDeliveryStopped, state: ContractState | None
+) -> list[ContractEvent]:
+    """What the provider reports of the delivery it actually made."""
+    if isinstance(command, RecordDeliveryStarted):
+        return _delivery_started(command, state)
+    return _delivery_stopped(command, state)
+
+
 def _delivery_started(
     command: RecordDeliveryStarted, state: ContractState | None
 ) -> list[ContractEvent]:
-    contract = require_in_force(state)
+    """The provider starts only under a contract in force on its side. Its countersignature
+    travels on another topic and may arrive after the start, so here it is enough that the
+    authority signed a version and the contract is not terminated."""
+    if state is None or state.termination is not None or state.authority_signed is None:
+        raise DomainError("contract_not_in_force", "no signed contract in force to deliver on")
     require(
-        contract.delivery_started_on is None,
+        state.delivery_started_on is None,
         "delivery_already_started",
         "delivery has already started",
     )
     return [DeliveryStarted(**stamp(command), started_on=command.started_on)]
+
+
+def _delivery_stopped(
+    command: RecordDeliveryStopped, state: ContractState | None
+) -> list[ContractEvent]:
+    """Recorded even after termination: the provider says when help actually ended."""
+    if state is None:
+        raise DomainError("contract_not_found", "the contract does not exist")
+    require(state.delivery_stop is None, "delivery_already_stopped", "delivery has already stopped")
+    stopped = DeliveryStopped(
+        **stamp(command),
+        stopped_on=command.stopped_on,
+        reason_code=command.reason_code,
+        text=command.text,
+    )
+    return [stopped]

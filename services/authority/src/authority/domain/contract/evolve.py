@@ -10,8 +10,9 @@ from authority.domain.contract.messages import (
     ContractSignedByAuthority,
     ContractTerminated,
     DeliveryStarted,
+    DeliveryStopped,
 )
-from authority.domain.contract.model import ContractState, Termination
+from authority.domain.contract.model import ContractState, DeliveryStop, Termination
 
 
 def evolve(state: ContractState | None, event: ContractEvent) -> ContractState:
@@ -28,14 +29,29 @@ def evolve(state: ContractState | None, event: ContractEvent) -> ContractState:
         raise ValueError(f"{type(event).__name__} before ContractDrafted: the stream is corrupt")
     match event:
         case ContractSignedByAuthority(version=version):
-            return replace(state, authority_signed=version)
+            return _in_force_when_both(replace(state, authority_signed=version))
         case ContractCountersigned(version=version):
-            return replace(state, provider_signed=version)
+            return _in_force_when_both(replace(state, provider_signed=version))
         case ContractAmended(terms=terms):
-            # Earlier signatures stay recorded against their versions; they do not carry over.
+            # Earlier signatures stay recorded against their versions; they do not carry over,
+            # and the version both signed stays in force until both sign the new one.
             return replace(state, versions=(*state.versions, terms))
         case ContractTerminated(initiated_by=by, effective_on=on, reason=reason):
             termination = Termination(initiated_by=by, effective_on=on, reason=reason or "")
             return replace(state, termination=termination)
-        case DeliveryStarted(started_on=started_on):
-            return replace(state, delivery_started_on=started_on)
+        case DeliveryStarted() | DeliveryStopped():
+            return _delivery(state, event)
+
+
+def _delivery(state: ContractState, event: DeliveryStarted | DeliveryStopped) -> ContractState:
+    if isinstance(event, DeliveryStarted):
+        return replace(state, delivery_started_on=event.started_on)
+    stop = DeliveryStop(event.stopped_on, event.reason_code, event.text)
+    return replace(state, delivery_stop=stop)
+
+
+def _in_force_when_both(state: ContractState) -> ContractState:
+    both = state.authority_signed
+    if both is None or both != state.provider_signed:
+        return state
+    return replace(state, in_force_version=both)

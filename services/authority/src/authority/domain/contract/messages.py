@@ -5,7 +5,7 @@ from datetime import date
 from uuid import UUID
 
 from authority.domain.audit import Command, Event
-from authority.domain.contract.model import ContractTerms, Party
+from authority.domain.contract.model import ContractTerms, Party, StopReason
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,6 +48,13 @@ class RecordDeliveryStarted(Command):
     started_on: date
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordDeliveryStopped(Command):
+    stopped_on: date
+    reason_code: StopReason
+    text: str | None = None
+
+
 ContractCommand = (
     DraftContract
     | SignAsAuthority
@@ -55,6 +62,7 @@ ContractCommand = (
     | AmendContract
     | TerminateContract
     | RecordDeliveryStarted
+    | RecordDeliveryStopped
 )
 
 
@@ -95,6 +103,13 @@ class DeliveryStarted(Event):
     started_on: date
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeliveryStopped(Event):
+    stopped_on: date
+    reason_code: StopReason
+    text: str | None = None
+
+
 ContractEvent = (
     ContractDrafted
     | ContractSignedByAuthority
@@ -102,4 +117,5 @@ ContractEvent = (
     | ContractAmended
     | ContractTerminated
     | DeliveryStarted
+    | DeliveryStopped
 )

@@ -40,6 +40,28 @@ class Party(StrEnum):
     PROVIDER = "provider"
 
 
+class StopReason(StrEnum):
+    """The provider's coded reason for stopping delivery (as on the wire)."""
+
+    GOALS_REACHED = "goals_reached"
+    ENDED_BY_AUTHORITY = "ended_by_authority"
+    CONTRACT_TERMINATED = "contract_terminated"
+    FAMILY_WITHDREW = "family_withdrew"
+    FAMILY_MOVED = "family_moved"
+    CHILD_PLACED_ELSEWHERE = "child_placed_elsewhere"
+    PROVIDER_CANNOT_DELIVER = "provider_cannot_deliver"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryStop:
+    """When the measure actually stopped at the provider, and why."""
+
+    stopped_on: date
+    reason_code: StopReason
+    text: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Termination:
     initiated_by: Party
@@ -57,8 +79,19 @@ class ContractState:
     authority_signed: int | None = None  # the version the authority signed
     provider_signed: int | None = None  # the version the provider countersigned
     termination: Termination | None = None
-    delivery_started_on: date | None = None
+    delivery_started_on: date | None = None  # when the measure actually started
     standard_contract_id: UUID | None = None  # the standard contract (annex to)
+    in_force_version: int | None = None  # the last version both parties signed
+    delivery_stop: DeliveryStop | None = None  # when and why the provider stopped
+
+    @property
+    def pending_version(self) -> int | None:
+        """A newer version waiting for signatures; the one in force stays so meanwhile."""
+        return None if self.version == self.in_force_version else self.version
+
+    @property
+    def terms_in_force(self) -> ContractTerms | None:
+        return None if self.in_force_version is None else self.versions[self.in_force_version - 1]
 
     @property
     def version(self) -> int:
@@ -70,13 +103,10 @@ class ContractState:
 
     @property
     def in_force(self) -> bool:
-        """In force only when both parties signed the current version (begge parter har
-        underskrevet), and it is not terminated."""
-        return (
-            self.termination is None
-            and self.authority_signed == self.version
-            and self.provider_signed == self.version
-        )
+        """In force when both parties signed a version (begge parter har underskrevet) and it
+        is not terminated. An amendment does not take it out of force: the signed version
+        stays in force until both have signed the new one."""
+        return self.termination is None and self.in_force_version is not None
 
 
 def require_in_force(state: ContractState | None) -> ContractState:
@@ -84,7 +114,7 @@ def require_in_force(state: ContractState | None) -> ContractState:
     if state is None or not state.in_force:
         raise DomainError(
             "contract_not_in_force",
-            "the contract is not in force: both parties must sign the current version",
+            "the contract is not in force: both parties must sign a version of it",
         )
     return state
 

@@ -16,6 +16,7 @@ from authority.domain.standard.model import (
     ProviderDemands,
     StandardContractState,
     StandardTerms,
+    require_framework_in_force,
 )
 
 __all__ = [
@@ -34,4 +35,5 @@ __all__ = [
     "check_standard_terms",
     "decide",
     "evolve",
+    "require_framework_in_force",
 ]

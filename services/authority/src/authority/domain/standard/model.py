@@ -6,6 +6,7 @@ from datetime import date
 from uuid import UUID
 
 from authority.domain.contract.model import Contact
+from authority.domain.errors import DomainError
 from authority.domain.vocabulary import MeasureCode, PriceUnit
 
 
@@ -71,3 +72,15 @@ class StandardContractState:
     def in_force(self) -> bool:
         """Like every contract: in force only when both parties have signed."""
         return self.authority_signed and self.provider_signed
+
+
+def require_framework_in_force(state: StandardContractState | None) -> StandardContractState:
+    """An individual contract is an annex to a standard contract (rammekontrakt) in force: it
+    is neither drafted nor signed into force under one that is not."""
+    if state is None or not state.in_force:
+        raise DomainError(
+            "standard_contract_not_in_force",
+            "the standard contract is not in force: both parties must sign it before an "
+            "individual contract is drafted or signed under it",
+        )
+    return state

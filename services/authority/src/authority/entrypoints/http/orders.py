@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Annotated, Any
 from uuid import UUID, uuid4
@@ -75,8 +76,25 @@ class ContractIn(Mutation):
     terms: TermsIn
 
 
+class AmendTermsIn(BaseModel):
+    """Only what changes: every field not named keeps its value in the version in force."""
+
+    scope: wire.Scope | None = None
+    frequency: wire.Frequency | None = None
+    start: Day | None = None
+    expected_end: Day | None = None
+    duration_months: Months | None = None
+    follow_up_wanted: Text | None = None
+    special_economic_agreements: str | None = Field(None, max_length=4000)
+    price_per_unit_oere: UnitPriceOre | None = None
+    unit: PriceUnit | None = None
+    payment_terms_days: int | None = Field(None, ge=0, le=120)
+    authority_contact: ContactIn | None = None
+    provider_contact: ContactIn | None = None
+
+
 class AmendIn(Mutation):
-    terms: TermsIn
+    terms: AmendTermsIn
 
 
 def order_terms(body: OrderIn | OrderChangeIn, goals: Any) -> OrderTerms:
@@ -124,6 +142,20 @@ def contract_terms(t: TermsIn, order: Any, goals: Any) -> ContractTerms:
         authority_contact=Contact(**t.authority_contact.model_dump()),
         provider_contact=Contact(**t.provider_contact.model_dump()),
     )
+
+
+def amended_terms(t: AmendTermsIn, base: ContractTerms) -> ContractTerms:
+    """``base`` with the fields ``t`` names; naming an end or a duration replaces both."""
+    named = {k: v for k, v in t if k in t.model_fields_set and v is not None}
+    if "expected_end" in named or "duration_months" in named:
+        named = {"expected_end": None, "duration_months": None} | named
+    for key in ("scope", "frequency"):
+        if key in named:
+            named[key] = getattr(t, key).model_dump_json()
+    for key in ("authority_contact", "provider_contact"):
+        if key in named:
+            named[key] = Contact(**getattr(t, key).model_dump())
+    return replace(base, **named)
 
 
 def router() -> APIRouter:
@@ -191,6 +223,8 @@ def router() -> APIRouter:
         return render(state) | {
             "version": state.version,
             "in_force": state.in_force,
+            "in_force_version": state.in_force_version if state.in_force else None,
+            "pending_version": state.pending_version,
             "signatures": {"authority": state.authority_signed, "provider": state.provider_signed},
             "standard_contract_id": state.standard_contract_id,
             "revision": revision,
@@ -213,8 +247,7 @@ def router() -> APIRouter:
     ) -> dict[str, Any]:
         a = acting(who, body, if_match)
         state, _ = await s.contracts.state(contract_id)
-        order = await s.orders.state(state.order_id)
-        terms = contract_terms(body.terms, order, state.terms.goals)
+        terms = amended_terms(body.terms, state.terms_in_force or state.terms)
         return {
             "contract_id": contract_id,
             "version": await s.contracts.amend(contract_id, terms, a),

@@ -38,14 +38,18 @@ def as_of_instant(as_of: str | None) -> datetime | None:
 
 
 def contract_view(c: dict[str, Any]) -> dict[str, Any]:
+    """The latest version with its signatures; the version in force stays so while a newer
+    one waits for both to sign it."""
     version = len(c["versions"])
     signed = c["authority_signed"] == version, c["provider_signed"] == version
+    in_force = c.get("in_force_version")
     return c | {
         "version": version,
         "terms": c["versions"][-1],
         "signed_by_authority": signed[0],
         "signed_by_provider": signed[1],
-        "in_force": all(signed) and c["termination"] is None,
+        "in_force": in_force is not None and c["termination"] is None,
+        "pending_version": None if version == in_force else version,
     }
 
 

@@ -174,6 +174,18 @@ DA: dict[str, str] = {
     "order.withdrawn": "Trukket tilbage",
     "contract.in_force": "Gældende",
     "contract.not_in_force": "Ikke gældende endnu",
+    "contract.in_force_version": "Gældende (version {v})",
+    "contract.pending": "Version {v} afventer underskrift",
+    "delivery.started": "Indsatsen startede hos leverandøren {on}",
+    "delivery.stopped": "Indsatsen stoppede hos leverandøren {on}: {reason}",
+    "stop_reason.goals_reached": "målene er nået",
+    "stop_reason.ended_by_authority": "afsluttet af myndigheden",
+    "stop_reason.contract_terminated": "kontrakten er opsagt",
+    "stop_reason.family_withdrew": "familien har trukket sig",
+    "stop_reason.family_moved": "familien er flyttet",
+    "stop_reason.child_placed_elsewhere": "barnet er anbragt andetsteds",
+    "stop_reason.provider_cannot_deliver": "leverandøren kan ikke levere",
+    "stop_reason.other": "anden årsag",
     "contract.authority": "Myndighed",
     "contract.provider": "Leverandør",
     "contract.signed": "underskrevet",
@@ -348,6 +360,13 @@ DA: dict[str, str] = {
     "error.summary_required": "Skriv undersøgelsens konklusion.",
     "error.assessment_required": "Skriv den konkrete, individuelle vurdering.",
     "error.contract_not_in_force": "Kontrakten er ikke gældende: begge parter skal underskrive.",
+    "error.amendment_changes_nothing": (
+        "Ændringen har samme vilkår som den gældende eller ventende version."
+    ),
+    "error.standard_contract_not_in_force": (
+        "Standardkontrakten (rammekontrakten) er ikke gældende: begge parter skal underskrive "
+        "den, før en individuel kontrakt kan udarbejdes eller underskrives under den."
+    ),
     "error.field_too_long": "For lang tekst: {field}",
     "field.goal": "Mål",
     "status.erasure_requested": "Sletning anmodet",
@@ -400,6 +419,7 @@ DA: dict[str, str] = {
             "ContractAmended": "Kontrakt ændret",
             "ContractTerminated": "Kontrakt opsagt",
             "DeliveryStarted": "Levering startet",
+            "DeliveryStopped": "Levering stoppet",
             "FollowUpDue": "Opfølgning forfalder",
             "StatusReportAttached": "Statusrapport modtaget",
             "OutcomeRecorded": "Opfølgning registreret",

@@ -174,6 +174,18 @@ EN: dict[str, str] = {
     "order.withdrawn": "Withdrawn",
     "contract.in_force": "In force",
     "contract.not_in_force": "Not in force yet",
+    "contract.in_force_version": "In force (version {v})",
+    "contract.pending": "Version {v} awaits signatures",
+    "delivery.started": "The measure started at the provider on {on}",
+    "delivery.stopped": "The measure stopped at the provider on {on}: {reason}",
+    "stop_reason.goals_reached": "goals reached",
+    "stop_reason.ended_by_authority": "ended by the authority",
+    "stop_reason.contract_terminated": "contract terminated",
+    "stop_reason.family_withdrew": "the family withdrew",
+    "stop_reason.family_moved": "the family moved",
+    "stop_reason.child_placed_elsewhere": "the child is placed elsewhere",
+    "stop_reason.provider_cannot_deliver": "the provider cannot deliver",
+    "stop_reason.other": "other reason",
     "contract.authority": "Authority",
     "contract.provider": "Provider",
     "contract.signed": "signed",
@@ -343,6 +355,13 @@ EN: dict[str, str] = {
     "error.summary_required": "Write the investigation's conclusion.",
     "error.assessment_required": "Write the concrete, individual assessment.",
     "error.contract_not_in_force": "The contract is not in force: both parties must sign.",
+    "error.amendment_changes_nothing": (
+        "The amendment has the same terms as the version in force or pending."
+    ),
+    "error.standard_contract_not_in_force": (
+        "The standard contract (framework) is not in force: both parties must sign it before "
+        "an individual contract is drafted or signed under it."
+    ),
     "error.field_too_long": "Too long: {field}",
     "field.goal": "Goal",
     "status.erasure_requested": "Erasure requested",
@@ -387,6 +406,7 @@ EN: dict[str, str] = {
             "ContractAmended": "Contract amended",
             "ContractTerminated": "Contract terminated",
             "DeliveryStarted": "Delivery started",
+            "DeliveryStopped": "Delivery stopped",
             "FollowUpDue": "Follow-up due",
             "StatusReportAttached": "Status report received",
             "OutcomeRecorded": "Follow-up outcome recorded",

@@ -45,3 +45,16 @@ def error_text(t: Translate, code: str, fallback: str) -> str:
     key = f"error.{code}"
     found = t(key)
     return fallback if found == key else found
+
+
+def error_texts() -> dict[str, dict[str, str]]:
+    """Each refusal code's text per language, for problem+json answers of the API (texts
+    that need values filled in are left to the pages that have them)."""
+    return {
+        lang: {
+            key.removeprefix("error."): text
+            for key, text in catalogue.items()
+            if key.startswith("error.") and "{" not in text
+        }
+        for lang, catalogue in CATALOGUES.items()
+    }

@@ -89,8 +89,9 @@ def evolve(state: Contract | None, event: ContractEvent) -> Contract:
                 terms=event.terms,
                 authority_signed_at=event.authority_signed_at,
                 countersigned_version=None if state is None else state.countersigned_version,
+                terms_in_force=None if state is None else state.terms_in_force,
             )
         case ContractCountersigned():
             if state is None:
                 raise ValueError("ContractCountersigned cannot start a contract")
-            return replace(state, countersigned_version=event.version)
+            return replace(state, countersigned_version=event.version, terms_in_force=state.terms)

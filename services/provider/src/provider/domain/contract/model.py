@@ -1,6 +1,6 @@
 """The individual contract (individuel kontrakt): offered and signed by the authority,
-countersigned by a coordinator. It is in force only when both parties have signed the same,
-current version; a newer offer needs countersigning again.
+countersigned by a coordinator. It is in force once both parties have signed a version; a
+newer offer needs countersigning, and the signed version stays in force until it is.
 """
 
 from __future__ import annotations
@@ -85,15 +85,21 @@ class Contract:
     terms: ContractTerms
     authority_signed_at: datetime
     countersigned_version: int | None = None
+    terms_in_force: ContractTerms | None = None  # of the version both parties signed
 
     @property
     def in_force(self) -> bool:
-        """Both parties have signed the current version."""
-        return self.countersigned_version == self.version
+        """Both parties have signed a version (every offer is signed by the authority). A
+        newer offer does not take it out of force until the coordinator countersigns it."""
+        return self.countersigned_version is not None
+
+    @property
+    def pending_version(self) -> int | None:
+        return None if self.countersigned_version == self.version else self.version
 
     @property
     def goal_ids(self) -> frozenset[UUID]:
-        return frozenset(goal.goal_id for goal in self.terms.goals)
+        return frozenset(goal.goal_id for goal in (self.terms_in_force or self.terms).goals)
 
     @property
     def facts(self) -> ContractFacts:
@@ -102,5 +108,5 @@ class Contract:
             contract_id=self.contract_id,
             in_force=self.in_force,
             goal_ids=self.goal_ids,
-            price_oere=self.terms.price_oere,
+            price_oere=(self.terms_in_force or self.terms).price_oere,
         )

@@ -14,6 +14,7 @@ from provider.domain.common import (
     stamp,
 )
 from provider.domain.delivery.model import (
+    OTHER,
     CreateTreatmentPlan,
     Delivery,
     DeliveryCommand,
@@ -103,14 +104,19 @@ def _log(command: LogSession, state: Delivery | None) -> list[DeliveryEvent]:
 def _stop(command: StopDelivery, state: Delivery | None) -> list[DeliveryEvent]:
     # Stopping is allowed even if the contract is no longer in force: help must be endable.
     require_role(command, Role.COORDINATOR)
-    require_text(command.reason, "reason")
+    if command.reason_code == OTHER:
+        require_text(command.reason, "reason")
     if state is None or state.started_on is None:
         refuse("not_started", "The delivery has not started.")
     if command.on < state.started_on:
         refuse("invalid_date", "The delivery cannot stop before it started.")
     return [
         DeliveryStopped(
-            **stamp(command), contract_id=state.contract_id, on=command.on, reason=command.reason
+            **stamp(command),
+            contract_id=state.contract_id,
+            on=command.on,
+            reason=command.reason,
+            reason_code=command.reason_code,
         )
     ]
 

@@ -53,10 +53,14 @@ class LogSession(DeliveryCommandBase):
     note: str
 
 
+OTHER = "other"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StopDelivery(DeliveryCommandBase):
     on: date
-    reason: str
+    reason_code: str = OTHER  # one of the contract's DeliveryStopReason codes
+    reason: str = ""  # free text; required with ``other``
 
 
 DeliveryCommand = CreateTreatmentPlan | StartDelivery | LogSession | StopDelivery
@@ -86,6 +90,7 @@ class DeliveryStopped(Event):
     contract_id: UUID
     on: date
     reason: str
+    reason_code: str = OTHER  # stops recorded before codes were text only
 
 
 DeliveryEvent = TreatmentPlanCreated | DeliveryStarted | SessionLogged | DeliveryStopped

@@ -111,8 +111,14 @@ def evolve(state: Order | None, event: OrderEvent) -> Order:
     if state is None:
         return _first(event)
     match event:
-        case OrderReceived() | OrderChanged():
+        case OrderReceived():
             return replace(state, version=event.order_version, snapshot=event.snapshot)
+        case OrderChanged():
+            # A new version of the order needs its own answer (the authority awaits one).
+            status = OrderStatus.RECEIVED
+            return replace(
+                state, version=event.order_version, snapshot=event.snapshot, status=status
+            )
         case OrderWithdrawn():
             return replace(state, status=OrderStatus.WITHDRAWN)
         case OrderAccepted():

@@ -81,7 +81,7 @@ class OrderReceived(Event):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OrderChanged(Event):
-    """A newer version of the order arrived; it replaces the snapshot, the answer stands."""
+    """A newer version of the order arrived; it replaces the snapshot and awaits an answer."""
 
     order_id: UUID
     order_version: int

@@ -25,8 +25,13 @@ VIEW = ("contract_id", "kind", "order_id", "version", "countersigned_version", "
 
 
 def _view(row: dict[str, Any]) -> dict[str, Any]:
-    in_force = row["countersigned_version"] == row["version"]
-    return {name: row[name] for name in VIEW} | {"in_force": in_force}
+    """In force once both signed a version; a newer offer is pending until countersigned."""
+    signed, latest = row["countersigned_version"], row["version"]
+    return {name: row[name] for name in VIEW} | {
+        "in_force": signed is not None,
+        "in_force_version": signed,
+        "pending_version": None if signed == latest else latest,
+    }
 
 
 def router() -> APIRouter:

@@ -8,6 +8,7 @@ from uuid import UUID, uuid4
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
+from samspil_contracts import DeliveryStopReason
 from samspil_contracts.common import MAX_LIST
 from servicekit.inputs import MAX_PERIOD, Day, period_error
 from servicekit.problems import Problem
@@ -32,7 +33,10 @@ class Start(BaseModel):
 
 class Stop(BaseModel):
     on: Day
-    reason: str = Field(min_length=1, max_length=4000)
+    reason_code: DeliveryStopReason = Field(
+        DeliveryStopReason.OTHER, description="Why delivery stopped; `other` needs a reason"
+    )
+    reason: str = Field("", max_length=4000)
 
 
 class Session(BaseModel):
@@ -65,7 +69,8 @@ def router() -> APIRouter:
     async def stop_delivery(
         contract_id: UUID, body: Stop, p: Coordinator, svc: Svc
     ) -> dict[str, int]:
-        return {"revision": await svc.contracts.stop(p.acting(), contract_id, body.on, body.reason)}
+        a, code = p.acting(), body.reason_code.value
+        return {"revision": await svc.contracts.stop(a, contract_id, body.on, code, body.reason)}
 
     @api.post("/contracts/{contract_id}/sessions", status_code=201)
     async def log_session(
