@@ -12,6 +12,7 @@ from samspil_contracts import FollowUpCadenceSet as WireCadenceSet
 
 from authority.app.acting import Acting
 from authority.app.aggregates import Kit, Ran
+from authority.app.cadence import require_honoured
 from authority.app.case_wire import case_milestone
 from authority.app.erasure import Erasure
 from authority.app.ports import Citizens
@@ -86,6 +87,7 @@ class Cases:
         contract = await self.kit.load(self.kit.aggregates.contract, contract_id)
         if contract.state is None or contract.state.case_id != case_id:
             raise DomainError("contract_not_found", "no such contract on this case")
+        require_honoured(months)
         command = SetFollowUpCadence(**acting.stamp(), months=months, justification=justification)
         async with self.kit.store.unit_of_work() as uow:
             _, loaded = await self.kit.run(uow, self.aggregate, case_id, command, acting)

@@ -322,6 +322,10 @@ DA: dict[str, str] = {
     "error.summary_required": "Skriv undersøgelsens konklusion.",
     "error.assessment_required": "Skriv den konkrete, individuelle vurdering.",
     "error.contract_not_in_force": "Kontrakten er ikke gældende: begge parter skal underskrive.",
+    "error.cadence_out_of_range": (
+        "Opfølgningshyppigheden skal være 1-24 måneder (barnets lov § 95)."
+    ),
+    "error.invalid_cadence": "Opfølgningshyppigheden skal være mindst 1 måned.",
     "error.field_too_long": "For lang tekst: {field}",
     "field.goal": "Mål",
     "status.erasure_requested": "Sletning anmodet",

@@ -317,6 +317,8 @@ EN: dict[str, str] = {
     "error.summary_required": "Write the investigation's conclusion.",
     "error.assessment_required": "Write the concrete, individual assessment.",
     "error.contract_not_in_force": "The contract is not in force: both parties must sign.",
+    "error.cadence_out_of_range": "The follow-up cadence must be 1-24 months (barnets lov § 95).",
+    "error.invalid_cadence": "The follow-up cadence must be at least 1 month.",
     "error.field_too_long": "Too long: {field}",
     "field.goal": "Goal",
     "status.erasure_requested": "Erasure requested",
