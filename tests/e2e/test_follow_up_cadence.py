@@ -1,0 +1,102 @@
+"""A case's own follow-up arrangement (opfølgning, barnets lov § 95) drives the scheduler.
+
+A 12-month cadence used to be accepted by the authority and refused by the scheduler, which
+left the contract without any follow-up. Through the real services: the contract comes into
+force carrying the case's 12-month cadence, gets its first follow-up at the statutory 3
+months, and after that one is held, the next a year later.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.e2e import lifecycle as life
+from tests.e2e.conftest import Stack
+from tests.e2e.flows import (
+    authority_order_status,
+    decided_case,
+    new_tenant,
+    ok,
+    place_order,
+    provider_sees_order,
+)
+from tests.harness import wait_for
+
+pytestmark = pytest.mark.e2e
+
+CHILD = {"name": "Sofie Madsen", "cpr": "1405175678"}
+
+
+def follow_ups_due(ops: httpx.Client, contract_id: str) -> list[date]:
+    """The DUE phases of the contract's pending follow-ups, as local dates."""
+    rows = ok(ops.get("/deadlines", params={"contract_id": contract_id, "status": "pending"}))
+    return sorted(
+        datetime.fromisoformat(r["due_at"]).date()
+        for r in rows
+        if r["kind"] == "follow_up_due" and r["phase"] == "due"
+    )
+
+
+def contract_for_three_years(cw: httpx.Client, order_id: str) -> str:
+    terms: dict[str, Any] = {
+        "price_per_unit_oere": life.PRICE,
+        "unit": "hour",
+        "authority_contact": life.CONTACT,
+        "provider_contact": life.PROVIDER_CONTACT,
+        "duration_months": 36,
+        "start": str(date.today()),
+    }
+    body = {"order_id": order_id, "terms": terms}
+    contract_id = str(ok(cw.post("/contracts", json=body), 201)["contract_id"])
+    ok(cw.post(f"/contracts/{contract_id}/sign"))
+    return contract_id
+
+
+def test_barnets_lov_95_a_12_month_cadence_gets_its_follow_ups(stack: Stack) -> None:
+    tenant = new_tenant(stack, "Familiehuset Syd")
+    with (
+        stack.client("authority", "caseworker", user="karen") as cw,
+        stack.client("authority", "team_leader", user="lars") as tl,
+        stack.client("scheduler", "ops", user="ops-1") as ops,
+    ):
+        # Given a decided measure, ordered, accepted and its contract signed by the authority
+        life.standard_contract(cw, tenant.tenant_id)
+        case = decided_case(cw, tl, CHILD)
+        order_id = place_order(cw, case, tenant.tenant_id)
+        provider_sees_order(tenant, order_id)
+        accept = {"expected_start": str(date.today()), "contact": life.PROVIDER_CONTACT}
+        ok(tenant.client.post(f"/orders/{order_id}/accept", json=accept))
+        authority_order_status(cw, order_id, "accepted")
+        contract_id = contract_for_three_years(cw, order_id)
+        # And the caseworker has decided a follow-up every 12 months, with a justification
+        cadence = {
+            "contract_id": contract_id,
+            "months": 12,
+            "justification": "Stabil anbringelse; barnet og moren er orienteret",
+        }
+        ok(cw.post(f"/cases/{case.case_id}/follow-up-cadence", json=cadence))
+        # When the provider countersigns, so the contract comes into force with that cadence
+        life.countersign(tenant, contract_id, 1)
+        life.in_force(cw, contract_id, 1)
+        # Then the scheduler has the first follow-up, at the latest 3 months after the start
+        first = wait_for(lambda: follow_ups_due(ops, contract_id), what="the first follow-up")
+        assert len(first) == 1
+        assert 80 <= (first[0] - date.today()).days <= 92
+        # When it falls due and is held (the measure continues)
+        life.advance_to_next_follow_up(ops, contract_id, first=True)
+        held = life.open_follow_up(cw, case.case_id, contract_id)
+        outcome = {"outcome": "continue", "notes": "Trivsel i skole og hjem"}
+        ok(cw.post(f"/follow-ups/{held['followup_id']}/outcome", json=outcome))
+
+        # Then the next follow-up is 12 months after the one held (on a working day before)
+        def next_one() -> list[date] | None:
+            due = [d for d in follow_ups_due(ops, contract_id) if d > first[0]]
+            return due or None
+
+        second = wait_for(next_one, what="the follow-up a year later")
+        gap = (second[0] - date.today()).days
+        assert 360 <= gap <= 366, second
