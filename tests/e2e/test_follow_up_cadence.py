@@ -1,9 +1,9 @@
 """A case's own follow-up arrangement (opfølgning, barnets lov § 95) drives the scheduler.
 
-A 12-month cadence used to be accepted by the authority and refused by the scheduler, which
-left the contract without any follow-up. Through the real services: the contract comes into
-force carrying the case's 12-month cadence, gets its first follow-up at the statutory 3
-months, and after that one is held, the next a year later.
+The first follow-up falls at the earlier of the conclusion of an investigation run alongside
+the measure and 3 months after the start; after it, the cadence the case decided. A 12-month
+cadence used to be accepted by the authority and refused by the scheduler, which left the
+contract without any follow-up.
 """
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ import pytest
 from tests.e2e import lifecycle as life
 from tests.e2e.conftest import Stack
 from tests.e2e.flows import (
+    MOTHER,
+    YESTERDAY,
+    DecidedCase,
     authority_order_status,
     decided_case,
     new_tenant,
@@ -100,3 +103,63 @@ def test_barnets_lov_95_a_12_month_cadence_gets_its_follow_ups(stack: Stack) -> 
         second = wait_for(next_one, what="the follow-up a year later")
         gap = (second[0] - date.today()).days
         assert 360 <= gap <= 366, second
+
+
+def decided_in_parallel(cw: httpx.Client, tl: httpx.Client) -> DecidedCase:
+    """A measure decided while the child investigation still runs (barnets lov § 32, stk. 4)."""
+    body = {
+        "child": {"name": "Noah Berg", "cpr": "2307185678"},
+        "parents": [MOTHER],
+        "custody": {"kind": "mother"},
+        "contact_person": "Karen Jensen, socialrådgiver",
+    }
+    case_id = ok(cw.post("/cases", json=body), 201)["case_id"]
+    ok(cw.post(f"/cases/{case_id}/investigation/start"))
+    decision = {
+        "measure": "sel_52_3_2",
+        "assessment": "Konkret vurdering: støtte i hjemmet nu",
+        "purpose": "Ro og faste rammer i hjemmet",
+        "expected_duration_months": 12,
+        "consent": {"given_by": ["mother"], "given_on": str(YESTERDAY)},
+        "parallel_justification": "Familien kan ikke vente på undersøgelsens afslutning",
+    }
+    decision_id = ok(cw.post(f"/cases/{case_id}/decisions", json=decision), 201)["decision_id"]
+    ok(tl.post(f"/cases/{case_id}/decisions/{decision_id}/approve"))
+    goals = [{"area": "family_relations", "text": "Faste rutiner morgen og aften"}]
+    plan = ok(cw.post(f"/cases/{case_id}/action-plans", json={"goals": goals}), 201)
+    return DecidedCase(case_id, decision_id, plan["goals"])
+
+
+def test_barnets_lov_95_the_parallel_investigations_conclusion_brings_the_first_follow_up(
+    stack: Stack,
+) -> None:
+    tenant = new_tenant(stack, "Familiehuset Vest")
+    with (
+        stack.client("authority", "caseworker", user="karen") as cw,
+        stack.client("authority", "team_leader", user="lars") as tl,
+        stack.client("scheduler", "ops", user="ops-1") as ops,
+    ):
+        # Given a measure started in parallel with the investigation, its contract in force
+        life.standard_contract(cw, tenant.tenant_id)
+        case = decided_in_parallel(cw, tl)
+        order_id = place_order(cw, case, tenant.tenant_id)
+        provider_sees_order(tenant, order_id)
+        accept = {"expected_start": str(date.today()), "contact": life.PROVIDER_CONTACT}
+        ok(tenant.client.post(f"/orders/{order_id}/accept", json=accept))
+        authority_order_status(cw, order_id, "accepted")
+        contract_id = contract_for_three_years(cw, order_id)
+        life.countersign(tenant, contract_id, 1)
+        life.in_force(cw, contract_id, 1)
+        three_months = wait_for(lambda: follow_ups_due(ops, contract_id), what="follow-up")
+        assert (three_months[0] - date.today()).days >= 80
+        # When the investigation concludes today
+        summary = {"summary": "Undersøgelsen bekræfter behovet"}
+        ok(cw.post(f"/cases/{case.case_id}/investigation/conclude", json=summary))
+
+        # Then the first follow-up falls now (today, or the next working day)
+        def brought_forward() -> list[date] | None:
+            due = follow_ups_due(ops, contract_id)
+            return due if due and due[0] < three_months[0] else None
+
+        first = wait_for(brought_forward, what="the first follow-up brought forward")
+        assert 0 <= (first[0] - date.today()).days <= 4, first
