@@ -162,6 +162,14 @@ DA: dict[str, str] = {
     "followup.adjust_hint": (
         "Ved justering: nyt omfang og ny hyppighed (målene fra barnets plan beholdes)."
     ),
+    "followup.arrangement": "Opfølgningsordning fremover (barnets lov § 95)",
+    "followup.arrangement_hint": (
+        "Ved den første opfølgning beslutter du, hvor ofte sagen følges op herefter, og "
+        "begrunder det over for barnet og forældrene. Tomt felt: kommunens standard, "
+        "hver 6. måned."
+    ),
+    "field.arrangement_months": "Måneder mellem opfølgningerne",
+    "field.arrangement_justification": "Begrundelse (gives til barnet og forældrene)",
     "followup.record": "Registrér resultat",
     "followup.narrative": "Leverandørens beskrivelse",
     "concern.details": "Hvad leverandøren har set",
