@@ -38,6 +38,7 @@ from samspil_contracts.codec import (
     encode,
 )
 from samspil_contracts.common import (
+    FOLLOW_UP_CADENCE_MONTHS,
     ContactPerson,
     Frequency,
     Goal,
@@ -99,6 +100,7 @@ from samspil_contracts.topics import TopicSpec, dlq
 
 __all__ = [
     "EVENT_TYPES",
+    "FOLLOW_UP_CADENCE_MONTHS",
     "MAX_PAYLOAD_BYTES",
     "MAX_RECORD_BYTES",
     "MAX_SHARED_BYTES",

@@ -5,7 +5,7 @@ A contract is in force only when both parties have signed the same version.
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, ClassVar, Self
+from typing import ClassVar, Self
 from uuid import UUID
 
 from pydantic import AwareDatetime, Field, model_validator
@@ -13,6 +13,7 @@ from pydantic import AwareDatetime, Field, model_validator
 from samspil_contracts import topics
 from samspil_contracts.base import IntegrationEvent
 from samspil_contracts.common import (
+    CadenceMonths,
     MeasureCode,
     MunicipalityCode,
     Party,
@@ -107,7 +108,7 @@ class ContractInForce(IntegrationEvent):
     start: date
     expected_end: date | None = None
     # A per-case cadence in months; none means the statutory first after 3, then every 6.
-    follow_up_interval_months: Annotated[int, Field(ge=1, le=24)] | None = None
+    follow_up_interval_months: CadenceMonths | None = None
     # Optional since its introduction: the scheduler counts with this municipality's rules.
     municipality: MunicipalityCode | None = None
 

@@ -12,7 +12,14 @@ from pydantic import Field
 
 from samspil_contracts import topics
 from samspil_contracts.base import IntegrationEvent
-from samspil_contracts.common import Goals, MeasureCode, MunicipalityCode, ShortText, Text
+from samspil_contracts.common import (
+    CadenceMonths,
+    Goals,
+    MeasureCode,
+    MunicipalityCode,
+    ShortText,
+    Text,
+)
 
 
 class _CaseEvent(IntegrationEvent):
@@ -101,7 +108,7 @@ class FollowUpCadenceSet(_CaseEvent):
     type_name: ClassVar[str] = "dk.samspil.case.follow_up_cadence_set"
 
     contract_id: UUID
-    interval_months: int = Field(ge=1, le=24)
+    interval_months: CadenceMonths
     justification: Text
 
 

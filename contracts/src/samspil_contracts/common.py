@@ -15,10 +15,18 @@ MAX_UNIT_PRICE_ORE = 10**8  # a price per hour, day, month or session: 1 000 000
 MAX_REVISION = 2**31 - 1  # stream revisions are 32-bit in every event store
 MAX_PLACES = 100_000  # places a provider offers for a measure
 MAX_QUANTITY = 100_000  # units on one claim line; x the unit price x MAX_LIST <= MAX_ORE
+# A case's follow-up cadence (opfølgning, barnets lov § 95) in months: the one bound the
+# authority refuses outside of and the scheduler honours in full, so a cadence accepted is
+# never one that leaves a contract without follow-ups.
+FOLLOW_UP_CADENCE_MONTHS = range(1, 25)
 
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
 LongText = Annotated[str, Field(min_length=1, max_length=20000)]  # narratives, sealed
+# The wire schema is unchanged by the bound's move here (no new event version).
+CadenceMonths = Annotated[
+    int, Field(ge=FOLLOW_UP_CADENCE_MONTHS.start, le=FOLLOW_UP_CADENCE_MONTHS.stop - 1)
+]
 MunicipalityCode = Annotated[
     str, Field(pattern=r"^\d{3}$", description="Kommunekode of the municipality, e.g. 101")
 ]

@@ -12,6 +12,7 @@ import httpx
 import pytest
 from authority.entrypoints import web
 from authority.entrypoints.web.i18n import CATALOGUES
+from samspil_contracts import FOLLOW_UP_CADENCE_MONTHS
 
 from .conftest import Authority
 
@@ -125,3 +126,14 @@ async def test_no_rendered_page_cites_a_repealed_serviceloven_paragraph(
     # Then none cites the repealed Act, and the decision cites barnets lov § 32
     assert found == {}
     assert "Barnets lov § 32, stk. 1, nr. 2" in shown
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_cadence_refusals_name_the_bound_the_scheduler_honours(lang: str) -> None:
+    # Given the one bound of the event contract on a follow-up cadence (barnets lov § 95)
+    bound = f"{FOLLOW_UP_CADENCE_MONTHS.start}-{FOLLOW_UP_CADENCE_MONTHS.stop - 1}"
+    # Then its refusal has a text in each language that states that bound and the paragraph
+    text = CATALOGUES[lang]["error.cadence_out_of_range"]
+    assert bound in text
+    assert "§ 95" in text
+    assert "error.invalid_cadence" in CATALOGUES[lang]

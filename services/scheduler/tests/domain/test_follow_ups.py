@@ -197,16 +197,35 @@ def test_a_cadence_from_the_contract_is_justified_by_the_contract(given: Given) 
         (2, "", "justification_required"),
         (2, "   ", "justification_required"),
         (0, "monthly visits", "cadence_too_short"),
-        (7, "stable placement", "cadence_too_long"),
     ],
 )
-def test_cadence_is_refused_without_justification_or_outside_the_law(
+def test_cadence_is_refused_without_justification_or_below_a_month(
     given: Given, months: int, why: str, code: str
 ) -> None:
     state = given([in_force(date(2027, 3, 24))])
     with pytest.raises(DomainError) as refused:
         decide(cadence(months, why), state)
     assert refused.value.code == code
+
+
+@pytest.mark.parametrize(("months", "second"), [(12, date(2028, 6, 23)), (24, date(2029, 6, 22))])
+def test_barnets_lov_95_a_yearly_or_two_yearly_cadence_keeps_its_follow_ups(
+    given: Given, months: int, second: date
+) -> None:
+    # Given a contract in force from 24 March 2027 on a cadence decided for the case
+    state = given([in_force(date(2027, 3, 24)), cadence(months, "stable placement")])
+    # Then the first follow-up stays at the statutory 3 months
+    first = state.latest(FOLLOW_UP)
+    assert first is not None
+    assert first.due_at.date() == date(2027, 6, 24)
+    # And when it is held, the next is the cadence later (on a working day), with its report
+    state = given(
+        [in_force(date(2027, 3, 24)), cadence(months, "stable placement"), held(date(2027, 6, 24))]
+    )
+    nxt = state.latest(FOLLOW_UP)
+    assert nxt is not None
+    assert (nxt.sequence, nxt.due_at.date()) == (2, second)
+    assert state.latest(REPORT) is not None
 
 
 def test_expected_end_gets_a_warning_30_days_before(given: Given) -> None:

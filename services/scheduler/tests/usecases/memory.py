@@ -116,6 +116,19 @@ class MemoryIndex:
         }
         self._write(tx, others | {(r.deadline_id, r.phase): r for r in rows_for(change.state)})
 
+    async def following_up(self, tx: Transaction, case_id: UUID) -> list[UUID]:
+        return sorted(
+            {
+                r.contract_id
+                for r in self.rows.values()
+                if r.case_id == case_id
+                and r.subject_kind == "contract"
+                and r.kind == "follow_up_due"
+                and r.status == "pending"
+                and r.contract_id is not None
+            }
+        )
+
     async def claim(self, tx: Transaction, now: datetime, limit: int) -> list[DuePhase]:
         due = [r for r in self.rows.values() if r.status == "pending" and r.fire_at <= now]
         latest = latest_due((r.deadline_id, _phase(r)) for r in due)

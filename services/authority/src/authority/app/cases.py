@@ -8,10 +8,10 @@ from uuid import UUID
 
 import structlog
 from eventkit import UnitOfWork
-from samspil_contracts import FollowUpCadenceSet as WireCadenceSet
 
 from authority.app.acting import Acting
 from authority.app.aggregates import Kit, Ran
+from authority.app.cadence import Arrangement, decide_arrangement
 from authority.app.case_wire import case_milestone
 from authority.app.erasure import Erasure
 from authority.app.ports import Citizens
@@ -21,7 +21,6 @@ from authority.domain.case import (
     DecisionApproved,
     OpenCase,
     RequestErasure,
-    SetFollowUpCadence,
 )
 
 OnApproved = Callable[[UUID, UUID, Acting], Awaitable[object]]
@@ -86,17 +85,9 @@ class Cases:
         contract = await self.kit.load(self.kit.aggregates.contract, contract_id)
         if contract.state is None or contract.state.case_id != case_id:
             raise DomainError("contract_not_found", "no such contract on this case")
-        command = SetFollowUpCadence(**acting.stamp(), months=months, justification=justification)
+        arranged = Arrangement(months, justification)
         async with self.kit.store.unit_of_work() as uow:
-            _, loaded = await self.kit.run(uow, self.aggregate, case_id, command, acting)
-            cadence = WireCadenceSet(
-                case_id=case_id,
-                contract_id=contract_id,
-                interval_months=months,
-                justification=justification,
-            )
-            await self.kit.publish(uow, acting, cadence, loaded.revision)
-            return loaded.revision
+            return await decide_arrangement(self.kit, uow, case_id, contract_id, arranged, acting)
 
     async def reveal(self, case_id: UUID, acting: Acting) -> CaseState:
         """The persons in clear, and a row in the access log saying who looked and why."""

@@ -12,6 +12,7 @@ from eventkit import UnitOfWork
 
 from authority.app.acting import Acting
 from authority.app.aggregates import Kit, Ran
+from authority.app.cadence import Arrangement, decide_arrangement
 from authority.app.contracts import Contracts
 from authority.domain.contract import ContractState, require_in_force
 from authority.domain.followup import (
@@ -64,11 +65,24 @@ class FollowUps:
         loaded = await self.kit.load(self.aggregate, followup_id)
         return loaded.state, loaded.revision
 
-    async def outcome(self, followup_id: UUID, command: RecordOutcome, acting: Acting) -> int:
+    async def outcome(
+        self,
+        followup_id: UUID,
+        command: RecordOutcome,
+        acting: Acting,
+        arranged: Arrangement | None = None,
+    ) -> int:
+        """``arranged``: the case's follow-up arrangement decided at this follow-up (barnets
+        lov § 95); published before the follow-up held, so the next one already follows it."""
         async with self.kit.store.unit_of_work() as uow:
             events, loaded = await self.kit.run(uow, self.aggregate, followup_id, command, acting)
             followup: FollowUpState = loaded.state
             contract, _ = await self.contracts.state(followup.contract_id)
+            if arranged is not None and command.outcome is not Outcome.END:
+                await decide_arrangement(
+                    self.kit, uow, contract.case_id, contract.contract_id, arranged,
+                    acting.without_revision(),
+                )  # fmt: skip
             held = wire.FollowUpHeld(
                 case_id=contract.case_id,
                 order_id=contract.order_id,

@@ -8,6 +8,8 @@ keeps "what is due now?" cheap with a million deadlines waiting.
 
 from __future__ import annotations
 
+from uuid import UUID
+
 import sqlalchemy as sa
 from eventkit import Transaction, connection_of
 from servicekit.handler import Change
@@ -51,6 +53,16 @@ _DELETE_SUBJECT = phases.delete().where(
     phases.c.subject_kind == sa.bindparam("kind"), phases.c.subject_id == sa.bindparam("id")
 )
 _INSERT = phases.insert()
+_FOLLOWING_UP = (
+    sa.select(phases.c.contract_id)
+    .where(
+        phases.c.case_id == sa.bindparam("case_id"),
+        phases.c.subject_kind == "contract",
+        phases.c.kind == "follow_up_due",
+        phases.c.status == "pending",
+    )
+    .distinct()
+)
 
 
 class SqlDeadlineIndex:
@@ -61,3 +73,7 @@ class SqlDeadlineIndex:
         rows = [row._asdict() for row in rows_for(change.state)]
         if rows:
             await conn.execute(_INSERT, rows)
+
+    async def following_up(self, tx: Transaction, case_id: UUID) -> list[UUID]:
+        found = await connection_of(tx).execute(_FOLLOWING_UP, {"case_id": case_id})
+        return sorted(found.scalars())

@@ -9,22 +9,30 @@ later apply to deadlines set later; deadlines already set keep their dates.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import structlog
 from eventkit import Transaction
-from samspil_contracts import CaseworkerAssigned, Envelope, IntegrationEvent
+from samspil_contracts import (
+    CaseworkerAssigned,
+    Envelope,
+    IntegrationEvent,
+    InvestigationConcluded,
+)
 from servicekit.acting import Acting, SystemActor
 
 from scheduler.app.deadlines import Deadlines
 from scheduler.app.municipal_rules import MunicipalRules
 from scheduler.app.ports import CaseDirectory, CaseFacts
 from scheduler.app.translations import TRANSLATIONS, command_for
-from scheduler.domain import DomainError
+from scheduler.domain import BringFirstFollowUpForward, Command, DomainError
 
 log = structlog.get_logger(__name__)
 
 
 class Intake:
-    """The inbound handler: one consumed event → at most one deadline command."""
+    """The inbound handler: one consumed event → its deadline command (an investigation
+    concluded: also one per contract of the case still following up)."""
 
     def __init__(
         self, deadlines: Deadlines, rules: MunicipalRules, directory: CaseDirectory
@@ -38,12 +46,26 @@ class Intake:
         command = command_for(event, envelope.occurred_at)
         acting = Acting.caused_by(envelope, SystemActor(envelope.producer))
         rules = await self.rules.rules_for(tx, case.municipality, case.rules_version)
-        try:
-            await self.deadlines.execute(tx, command, acting, rules)
-        except DomainError as exc:
-            # A refusal is final (e.g. resolving what was never scheduled): record, move on.
-            log.warning("intake_refused", type=envelope.type, code=exc.code)
-            return
+        commands = [command]
+        if isinstance(event, InvestigationConcluded):
+            commands += await self._first_follow_ups(tx, event, envelope.occurred_at)
+        for each in commands:
+            try:
+                await self.deadlines.execute(tx, each, acting, rules)
+            except DomainError as exc:
+                # A refusal is final (e.g. resolving what was never scheduled): record, move on.
+                log.warning("intake_refused", type=envelope.type, code=exc.code)
+
+    async def _first_follow_ups(
+        self, tx: Transaction, event: InvestigationConcluded, at: datetime
+    ) -> list[Command]:
+        """A measure run alongside the investigation: its first follow-up falls at the
+        conclusion at the latest (barnets lov § 95)."""
+        contracts = await self.deadlines.index.following_up(tx, event.case_id)
+        return [
+            BringFirstFollowUpForward(contract_id=c, concluded_on=event.concluded_on, at=at)
+            for c in contracts
+        ]
 
     async def _note_case(
         self, tx: Transaction, envelope: Envelope, event: IntegrationEvent

@@ -30,6 +30,10 @@ class DeadlineIndex(Projection[Event, DeadlineSet], Protocol):
     """The queryable table of every phase to fire (``phases.rows_for``), kept in step with
     the aggregates: a change rewrites its subject's rows."""
 
+    async def following_up(self, tx: Transaction, case_id: UUID) -> list[UUID]:
+        """The contracts of ``case_id`` with a follow-up pending."""
+        ...
+
 
 class RulesStore(Protocol):
     """Append-only versions of each municipality's rules."""

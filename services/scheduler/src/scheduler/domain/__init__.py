@@ -12,6 +12,7 @@ from scheduler.domain.calendar_dk import (
 )
 from scheduler.domain.commands import (
     CONTRACT_AGREED,
+    BringFirstFollowUpForward,
     Cancel,
     Command,
     ConcludeInvestigation,
@@ -55,6 +56,7 @@ __all__ = [
     "CONTRACT_AGREED",
     "COPENHAGEN",
     "DEFAULT_RULES",
+    "BringFirstFollowUpForward",
     "Cadence",
     "CadenceSet",
     "Cancel",

@@ -1,21 +1,20 @@
-"""A per-contract follow-up cadence: more often than the default, never less than the law."""
+"""A per-contract follow-up cadence (opfølgning, barnets lov § 95), as the case decided it.
+
+Every cadence of a whole number of months is honoured: which ones a case may decide is the
+authority's refusal to make, against the bound the event contract carries, so no cadence
+reaching the scheduler can leave a contract without follow-ups.
+"""
 
 from datetime import datetime
 
 from scheduler.domain.errors import DomainError
 from scheduler.domain.events import CadenceSet
 from scheduler.domain.model import Cadence, Subject
-from scheduler.domain.rules import Rules
 
 
-def validated_cadence(months: int, justification: str, rules: Rules) -> Cadence:
+def validated_cadence(months: int, justification: str) -> Cadence:
     if months < 1:
         raise DomainError("cadence_too_short", "a follow-up cadence is at least 1 month")
-    if months > rules.max_cadence_months:
-        limit = rules.max_cadence_months
-        raise DomainError(
-            "cadence_too_long", f"the law requires follow-up at least every {limit} months"
-        )
     if not justification.strip():
         raise DomainError("justification_required", "a deviating cadence must be justified")
     return Cadence(months=months, justification=justification.strip())

@@ -69,6 +69,14 @@ class SetCadence(_ForContract):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class BringFirstFollowUpForward(_ForContract):
+    """An investigation of the case concluded while the measure ran alongside it: the first
+    follow-up falls then at the latest (barnets lov § 95), not only 3 months after the start."""
+
+    concluded_on: date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ScheduleOrderAnswer(_ForOrder):
     case_id: UUID
     provider_id: UUID
@@ -163,6 +171,7 @@ Command = (
     ScheduleForContractInForce
     | RecordFollowUpHeld
     | SetCadence
+    | BringFirstFollowUpForward
     | ScheduleOrderAnswer
     | ResolveOrderAnswer
     | ScheduleInvestigation

@@ -35,7 +35,7 @@ def schedule_contract(
     refs = Refs(case_id=cmd.case_id, contract_id=cmd.contract_id, provider_id=cmd.provider_id)
     events: list[Event] = []
     if cmd.cadence_months is not None:
-        cadence = validated_cadence(cmd.cadence_months, cmd.cadence_justification, rules)
+        cadence = validated_cadence(cmd.cadence_months, cmd.cadence_justification)
         events.append(cadence_set(cmd.subject, cadence, cmd.at))
     if cmd.expected_end is not None:
         events.append(_expiry(cmd, refs, 1, rules))

@@ -12,6 +12,7 @@ from scheduler.domain.cases import (
 )
 from scheduler.domain.closing import cancel, resolve
 from scheduler.domain.commands import (
+    BringFirstFollowUpForward,
     Cancel,
     Command,
     ConcludeInvestigation,
@@ -36,6 +37,7 @@ from scheduler.domain.follow_ups import record_held, set_cadence
 from scheduler.domain.model import DeadlineSet
 from scheduler.domain.notifications import schedule_notification
 from scheduler.domain.orders_claims import resolve_order, schedule_order, schedule_payment
+from scheduler.domain.parallel import bring_first_forward
 from scheduler.domain.rules import DEFAULT_RULES, Rules
 
 __all__ = ["decide", "due_occurrences", "evolve"]
@@ -58,6 +60,8 @@ def decide(  # noqa: PLR0911, PLR0912
             return record_held(command, state, rules)
         case SetCadence():
             return set_cadence(command, state, rules)
+        case BringFirstFollowUpForward():
+            return bring_first_forward(command, state, rules)
         case ScheduleOrderAnswer():
             return schedule_order(command, state, rules)
         case ResolveOrderAnswer():

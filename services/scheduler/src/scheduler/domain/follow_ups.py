@@ -53,7 +53,7 @@ def record_held(cmd: RecordFollowUpHeld, state: DeadlineSet, rules: Rules) -> li
 def set_cadence(cmd: SetCadence, state: DeadlineSet, rules: Rules) -> list[Event]:
     current_set = existing(state, cmd.subject)
     ensure_open(current_set)
-    cadence = validated_cadence(cmd.months, cmd.justification, rules)
+    cadence = validated_cadence(cmd.months, cmd.justification)
     if current_set.cadence == cadence:
         return []
     events: list[Event] = [cadence_set(cmd.subject, cadence, cmd.at)]

@@ -49,7 +49,6 @@ class Rules:
     # Every 6 months is the seeds' municipal default (seed 004), not the law: under § 95 the
     # first follow-up decides the case's own arrangement.
     follow_up_interval_months: int = 6
-    max_cadence_months: int = 6
     status_report_working_days_before: int = 10
     order_answer_working_days: int = 5
     order_receipt_working_days: int = 3
@@ -89,13 +88,16 @@ DEFAULT_RULES = Rules()
 # Statutory outer limits a municipality's rules may tighten but never relax.
 STATUTORY_FIRST_FOLLOW_UP_MONTHS = 3
 STATUTORY_INVESTIGATION_MONTHS = 4  # barnets lov § 20, stk. 3
+# The municipality's default interval stays within the seeds' 6 months (seed 004); a case's
+# own arrangement (§ 95) may differ, within the bound of the event contract.
+MAX_DEFAULT_INTERVAL_MONTHS = 6
 
 
 def lawful(rules: Rules) -> Rules:
     """`rules` if they keep within the law, else a `DomainError` naming the rule."""
     limits = (
         ("first_follow_up_months", STATUTORY_FIRST_FOLLOW_UP_MONTHS),
-        ("follow_up_interval_months", rules.max_cadence_months),
+        ("follow_up_interval_months", MAX_DEFAULT_INTERVAL_MONTHS),
         ("investigation_limit_months", STATUTORY_INVESTIGATION_MONTHS),
     )
     for name, limit in limits:

@@ -32,8 +32,6 @@ from authority.domain.case.state import CaseState
 from authority.domain.errors import DomainError, require, require_text
 from authority.domain.vocabulary import require_goals
 
-MAX_CADENCE_MONTHS = 24
-
 
 def decide(command: CaseCommand, state: CaseState | None) -> list[CaseEvent]:  # noqa: PLR0911, PLR0912
     require_role(command, CASEWORK)
@@ -119,11 +117,8 @@ def _adopt_action_plan(command: AdoptActionPlan, case: CaseState) -> list[CaseEv
 
 
 def _set_cadence(command: SetFollowUpCadence) -> list[CaseEvent]:
-    require(
-        1 <= command.months <= MAX_CADENCE_MONTHS,
-        "invalid_cadence",
-        f"follow-up cadence must be 1 to {MAX_CADENCE_MONTHS} months",
-    )
+    # The upper bound is what the scheduler honours: the app checks it against the contract.
+    require(command.months >= 1, "invalid_cadence", "a follow-up cadence is at least 1 month")
     justification = require_text(command.justification, "justification")
     return [
         FollowUpCadenceSet(**stamp(command), months=command.months, justification=justification)

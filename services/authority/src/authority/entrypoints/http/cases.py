@@ -148,7 +148,8 @@ class ActionPlanIn(Mutation):
 
 class CadenceIn(Mutation):
     contract_id: UUID
-    months: int = Field(ge=1, le=24)
+    # Bounded by the app against the event contract, refused as cadence_out_of_range.
+    months: int
     justification: Text
 
 

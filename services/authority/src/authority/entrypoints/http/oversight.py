@@ -12,6 +12,7 @@ from samspil_contracts.common import MAX_GOALS
 from servicekit.auth import Principal
 from servicekit.problems import Problem
 
+from authority.app.cadence import Arrangement
 from authority.app.queries import render
 from authority.domain import Role
 from authority.domain.followup import AdjustedTerms, Outcome, RecordOutcome
@@ -41,10 +42,21 @@ class NewTermsIn(BaseModel):
     frequency: wire.Frequency
 
 
+class ArrangementIn(BaseModel):
+    """The case's follow-up arrangement from now on (barnets lov § 95), with the
+    justification given to the child and the parents."""
+
+    months: int = Field(description="Months between follow-ups; refused if not honoured")
+    justification: str = Field(min_length=1, max_length=4000)
+
+
 class OutcomeIn(Mutation):
     outcome: Literal["continue", "adjust", "end"]
     notes: str = Field(max_length=4000)
     new_terms: NewTermsIn | None = None
+    arrangement: ArrangementIn | None = Field(
+        None, description="Decided at the first follow-up: the arrangement after it (§ 95)"
+    )
 
 
 def router() -> APIRouter:
@@ -91,7 +103,7 @@ def router() -> APIRouter:
         )
         return {
             "followup_id": followup_id,
-            "revision": await s.followups.outcome(followup_id, command, a),
+            "revision": await s.followups.outcome(followup_id, command, a, _arranged(body)),
         }
 
     @api.get("/concerns")
@@ -150,6 +162,11 @@ def router() -> APIRouter:
         return found
 
     return api
+
+
+def _arranged(body: OutcomeIn) -> Arrangement | None:
+    a = body.arrangement
+    return Arrangement(a.months, a.justification) if a else None
 
 
 def _adjusted(body: OutcomeIn) -> AdjustedTerms | None:

@@ -200,6 +200,14 @@ DA: dict[str, str] = {
     "followup.adjust_hint": (
         "Ved justering: nyt omfang og ny hyppighed (målene fra barnets plan beholdes)."
     ),
+    "followup.arrangement": "Opfølgningsordning fremover (barnets lov § 95)",
+    "followup.arrangement_hint": (
+        "Ved den første opfølgning beslutter du, hvor ofte sagen følges op herefter, og "
+        "begrunder det over for barnet og forældrene. Tomt felt: kommunens standard, "
+        "hver 6. måned."
+    ),
+    "field.arrangement_months": "Måneder mellem opfølgningerne",
+    "field.arrangement_justification": "Begrundelse (gives til barnet og forældrene)",
     "followup.record": "Registrér resultat",
     "followup.narrative": "Leverandørens beskrivelse",
     "concern.details": "Hvad leverandøren har set",
@@ -367,6 +375,10 @@ DA: dict[str, str] = {
         "Standardkontrakten (rammekontrakten) er ikke gældende: begge parter skal underskrive "
         "den, før en individuel kontrakt kan udarbejdes eller underskrives under den."
     ),
+    "error.cadence_out_of_range": (
+        "Opfølgningshyppigheden skal være 1-24 måneder (barnets lov § 95)."
+    ),
+    "error.invalid_cadence": "Opfølgningshyppigheden skal være mindst 1 måned.",
     "error.field_too_long": "For lang tekst: {field}",
     "field.goal": "Mål",
     "status.erasure_requested": "Sletning anmodet",

@@ -200,6 +200,14 @@ EN: dict[str, str] = {
     "followup.adjust_hint": (
         "When adjusting: new scope and frequency (the child's plan's goals are kept)."
     ),
+    "followup.arrangement": "Follow-up arrangement from now on (barnets lov § 95)",
+    "followup.arrangement_hint": (
+        "At the first follow-up you decide how often the case is followed up after it, and "
+        "justify it to the child and the parents. Empty: the municipality's default, every "
+        "6 months."
+    ),
+    "field.arrangement_months": "Months between follow-ups",
+    "field.arrangement_justification": "Justification (given to the child and the parents)",
     "followup.record": "Record outcome",
     "followup.narrative": "The provider's account",
     "concern.details": "What the provider noticed",
@@ -362,6 +370,8 @@ EN: dict[str, str] = {
         "The standard contract (framework) is not in force: both parties must sign it before "
         "an individual contract is drafted or signed under it."
     ),
+    "error.cadence_out_of_range": "The follow-up cadence must be 1-24 months (barnets lov § 95).",
+    "error.invalid_cadence": "The follow-up cadence must be at least 1 month.",
     "error.field_too_long": "Too long: {field}",
     "field.goal": "Goal",
     "status.erasure_requested": "Erasure requested",

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
+from authority.app.cadence import Arrangement
 from authority.app.services import Services
 from authority.domain import Role
 from authority.domain.contract import DraftContract
@@ -93,7 +94,14 @@ async def outcome(s: Services, f: FormData, user: User, p: dict[str, str]) -> No
     command = RecordOutcome(
         **a.stamp(), outcome=Outcome(body.outcome), notes=body.notes, new_terms=_adjusted(body)
     )
-    await s.followups.outcome(UUID(p["item_id"]), command, a)
+    await s.followups.outcome(UUID(p["item_id"]), command, a, _arrangement(f))
+
+
+def _arrangement(f: FormData) -> Arrangement | None:
+    """The case's follow-up arrangement from now on (barnets lov § 95), if decided here."""
+    if not text(f, "arrangement_months", required=False):
+        return None
+    return Arrangement(number(f, "arrangement_months"), text(f, "arrangement_justification"))
 
 
 async def acknowledge(s: Services, f: FormData, user: User, p: dict[str, str]) -> None:
