@@ -50,3 +50,12 @@ def test_then_refused_fails_on_another_code_or_on_events() -> None:
 
 def test_after_folds_what_each_command_decides() -> None:
     assert SPEC.after("ann", "ann") == "ann"
+
+
+def test_events_are_what_the_command_decides_without_asserting_them() -> None:
+    assert SPEC.given().when("ann").events() == ["ann"]
+    assert SPEC.given("ann").when("ann").events() == []
+
+
+def test_a_given_history_goes_on_with_more_events() -> None:
+    SPEC.given().given("ann").when("bob").then_refused("already_open")

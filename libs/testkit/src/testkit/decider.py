@@ -4,6 +4,7 @@ spec = DeciderSpec(decider, refusal=DomainError)
 spec.given(opened, assigned).when(close).then(closed)     # returns the state after
 spec.given(opened).when(close_again).then()               # an idempotent repeat
 spec.given().when(close).then_refused("not_found")        # returns the refusal
+spec.given(opened).when(close).events()                   # the events, to check one property
 spec.after(open_command, assign_command)                  # the state the commands leave
 """
 
@@ -44,6 +45,10 @@ class Given(Generic[C, E, S]):
     def state(self) -> S:
         return self.spec.decider.replay(self.history)
 
+    def given(self, *more: E) -> Given[C, E, S]:
+        """The same history followed by ``more``."""
+        return Given(self.spec, (*self.history, *more))
+
     def when(self, command: C) -> When[C, E, S]:
         return When(self, command)
 
@@ -59,6 +64,10 @@ class When(Generic[C, E, S]):
         events = list(decider.decide(self.command, state))
         assert events == list(expected), f"expected {list(expected)!r}\n     got {events!r}"
         return decider.fold(state, events)
+
+    def events(self) -> list[E]:
+        """The events the command causes, for a test that checks one property of them."""
+        return list(self.given.spec.decider.decide(self.command, self.given.state))
 
     def then_refused(self, code: str) -> Exception:
         """The command is refused with ``code``, and the refusal explains itself."""

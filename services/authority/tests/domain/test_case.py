@@ -39,6 +39,8 @@ from authority.domain.case import (
     decide,
     evolve,
 )
+from servicekit.decider import Decider
+from testkit import DeciderSpec
 
 from .builders import (
     AT,
@@ -51,11 +53,10 @@ from .builders import (
     TEAM_LEADER,
     goals,
 )
-from .scenario import Aggregate
 
 CASE = UUID(int=100)
 DECISION = UUID(int=200)
-case = Aggregate(decide, evolve)
+case = DeciderSpec(Decider(None, decide, evolve), refusal=DomainError)
 erasure_requested = ErasureRequested(actor=TEAM_LEADER, at=AT, reason="Retention period over")
 approve_erasure = EraseChildData(actor=OTHER_TEAM_LEADER, at=AT, reason="Approved")
 

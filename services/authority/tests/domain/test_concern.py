@@ -14,11 +14,13 @@ from authority.domain.concern import (
     decide,
     evolve,
 )
+from authority.domain.errors import DomainError
+from servicekit.decider import Decider
+from testkit import DeciderSpec
 
 from .builders import AT, CASEWORKER, FINANCE, SYSTEM
-from .scenario import Aggregate
 
-concern = Aggregate(decide, evolve)
+concern = DeciderSpec(Decider(None, decide, evolve), refusal=DomainError)
 receive = RecordConcernReceived(
     actor=SYSTEM,
     at=AT,

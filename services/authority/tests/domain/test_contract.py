@@ -32,11 +32,12 @@ from authority.domain.contract import (
     require_in_force,
     require_settleable,
 )
+from servicekit.decider import Decider
+from testkit import DeciderSpec
 
 from .builders import AT, CASEWORKER, PRICE, START, SYSTEM, UNIT, goals
-from .scenario import Aggregate
 
-contract = Aggregate(decide, evolve)
+contract = DeciderSpec(Decider(None, decide, evolve), refusal=DomainError)
 TERMS = ContractTerms(
     goals=goals(),
     scope="4 hours a week",

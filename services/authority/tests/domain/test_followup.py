@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import date
 from uuid import UUID
 
+from authority.domain.errors import DomainError
 from authority.domain.followup import (
     AdjustedTerms,
     AttachStatusReport,
@@ -22,11 +23,12 @@ from authority.domain.followup import (
     decide,
     evolve,
 )
+from servicekit.decider import Decider
+from testkit import DeciderSpec
 
 from .builders import AT, CASEWORKER, FINANCE, SYSTEM, goals
-from .scenario import Aggregate
 
-followup = Aggregate(decide, evolve)
+followup = DeciderSpec(Decider(None, decide, evolve), refusal=DomainError)
 CONTRACT = UUID(int=10)
 due = FollowUpDue(
     actor=SYSTEM, at=AT, followup_id=UUID(int=1), contract_id=CONTRACT, due_on=date(2025, 7, 1)

@@ -6,6 +6,7 @@ from datetime import timedelta
 from uuid import UUID
 
 from authority.domain import Actor, Role
+from authority.domain.errors import DomainError
 from authority.domain.notification import (
     AssessNotification,
     AttachNotification,
@@ -26,11 +27,12 @@ from authority.domain.notification import (
     decide,
     evolve,
 )
+from servicekit.decider import Decider
+from testkit import DeciderSpec
 
 from .builders import AT, CASEWORKER, CHILD, FINANCE, SYSTEM
-from .scenario import Aggregate
 
-notification = Aggregate(decide, evolve)
+notification = DeciderSpec(Decider(None, decide, evolve), refusal=DomainError)
 REPORTER = Actor("nørre-skole", Role.REPORTER)
 SCHOOL = Reporter(
     ReporterKind.SCHOOL, name="Lærer Jens", organisation="Nørre Skole", cvr="12345678"

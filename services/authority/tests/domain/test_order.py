@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from uuid import UUID
 
 from authority.domain import MeasureCode
+from authority.domain.errors import DomainError
 from authority.domain.order import (
     ChangeOrder,
     DeclineReason,
@@ -27,11 +28,12 @@ from authority.domain.order import (
     decide,
     evolve,
 )
+from servicekit.decider import Decider
+from testkit import DeciderSpec
 
 from .builders import AT, CASEWORKER, FINANCE, START, SYSTEM, TODAY, goals
-from .scenario import Aggregate
 
-order = Aggregate(decide, evolve)
+order = DeciderSpec(Decider(None, decide, evolve), refusal=DomainError)
 TERMS = OrderTerms(
     goals=goals(),
     scope="4 hours a week",

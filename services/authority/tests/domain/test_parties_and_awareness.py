@@ -31,11 +31,13 @@ from authority.domain.case import (
     parties,
 )
 from authority.domain.case.awareness import months_later
+from authority.domain.errors import DomainError
+from servicekit.decider import Decider
+from testkit import DeciderSpec, Given
 
 from .builders import AT, CASEWORKER, TEAM_LEADER
-from .scenario import Aggregate
 
-case = Aggregate(decide, evolve)
+case = DeciderSpec(Decider(None, decide, evolve), refusal=DomainError)
 CASE = UUID(int=1)
 TWELVE = Person("Invented Twelve", Cpr("0203134321"))  # born 2 Mar 2013
 NINE = Person("Invented Nine", Cpr("0104164321"))  # born 1 Apr 2016
@@ -68,7 +70,7 @@ def test_paragraph_3_only_the_custody_holder_is_a_parent_party() -> None:
     ]
 
 
-def _opened(child: Person, *events: object) -> Aggregate:  # type: ignore[type-arg]
+def _opened(child: Person, *events: object) -> Given:  # type: ignore[type-arg]
     opened = CaseOpened(
         actor=CASEWORKER,
         at=AT - timedelta(days=30),

@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from uuid import UUID
 
+from authority.domain.errors import DomainError
 from authority.domain.settlement import (
     ApproveClaim,
     Claim,
@@ -20,11 +21,12 @@ from authority.domain.settlement import (
     decide,
     evolve,
 )
+from servicekit.decider import Decider
+from testkit import DeciderSpec
 
 from .builders import AT, CASEWORKER, FINANCE, PRICE, SYSTEM, TODAY
-from .scenario import Aggregate
 
-settlement = Aggregate(decide, evolve)
+settlement = DeciderSpec(Decider(None, decide, evolve), refusal=DomainError)
 TERMS = ClaimTerms(
     price_per_unit_oere=PRICE,
     period_start=date(2025, 4, 1),

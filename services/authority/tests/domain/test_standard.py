@@ -6,6 +6,7 @@ from uuid import UUID
 
 from authority.domain import MeasureCode, PriceUnit
 from authority.domain.contract import Contact, Party
+from authority.domain.errors import DomainError
 from authority.domain.standard import (
     DraftStandardContract,
     GeneralTerms,
@@ -20,11 +21,12 @@ from authority.domain.standard import (
     decide,
     evolve,
 )
+from servicekit.decider import Decider
+from testkit import DeciderSpec
 
 from .builders import AT, CASEWORKER, FINANCE, SYSTEM
-from .scenario import Aggregate
 
-standard = Aggregate(decide, evolve)
+standard = DeciderSpec(Decider(None, decide, evolve), refusal=DomainError)
 DEMANDS = ProviderDemands(
     opening_hours="Weekdays 8-20, on call weekends",
     training="Social educators with family-work training",

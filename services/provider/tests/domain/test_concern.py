@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from uuid import uuid4
 
 from provider.domain import Actor, Role
+from provider.domain.common import DomainError
 from provider.domain.concern import (
     ConcernKind,
     ConcernNotified,
@@ -14,7 +15,10 @@ from provider.domain.concern import (
     evolve,
 )
 from provider.domain.contract import ContractFacts
-from provider.domain.testing import given
+from servicekit.decider import Decider
+from testkit import DeciderSpec
+
+given = DeciderSpec(Decider(None, decide, evolve), refusal=DomainError).given
 
 TENANT, OTHER_TENANT = uuid4(), uuid4()
 CONTRACT_ID, CONCERN_ID = uuid4(), uuid4()
@@ -50,22 +54,22 @@ NOTIFIED = ConcernNotified(
 
 
 def test_staff_notify_a_concern() -> None:
-    given(decide, evolve).when(NOTIFY).then(NOTIFIED)
+    given().when(NOTIFY).then(NOTIFIED)
 
 
 def test_a_concern_needs_a_summary() -> None:
-    given(decide, evolve).when(replace(NOTIFY, summary="  ")).then_refused("text_required")
+    given().when(replace(NOTIFY, summary="  ")).then_refused("text_required")
 
 
 def test_a_concern_is_notified_once() -> None:
-    given(decide, evolve, NOTIFIED).when(NOTIFY).then_refused("already_notified")
+    given(NOTIFIED).when(NOTIFY).then_refused("already_notified")
 
 
 def test_a_concern_about_another_tenants_contract_is_not_found() -> None:
     command = replace(NOTIFY, tenant_id=OTHER_TENANT)
-    given(decide, evolve).when(command).then_refused("not_found")
+    given().when(command).then_refused("not_found")
 
 
 def test_the_system_does_not_notify_concerns() -> None:
     command = replace(NOTIFY, actor=Actor("integration", Role.SYSTEM))
-    given(decide, evolve).when(command).then_refused("forbidden")
+    given().when(command).then_refused("forbidden")

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime
 from uuid import uuid4
 
 from provider.domain import Actor, Frequency, Goal, GoalArea, Per, PriceUnit, Role, Scope
+from provider.domain.common import DomainError
 from provider.domain.contract import (
     ContractCountersigned,
     ContractOfferReceived,
@@ -14,7 +15,10 @@ from provider.domain.contract import (
     decide,
     evolve,
 )
-from provider.domain.testing import given
+from servicekit.decider import Decider
+from testkit import DeciderSpec
+
+given = DeciderSpec(Decider(None, decide, evolve), refusal=DomainError).given
 
 TENANT, OTHER_TENANT = uuid4(), uuid4()
 CONTRACT_ID, ORDER_ID = uuid4(), uuid4()
@@ -81,56 +85,56 @@ def countersigned(version: int, sha: str = TERMS.terms_sha256) -> ContractCounte
 
 
 def test_an_offer_signed_only_by_the_authority_is_not_in_force() -> None:
-    state = given(decide, evolve).when(offer(1)).then(offered(1))
+    state = given().when(offer(1)).then(offered(1))
     assert state is not None
     assert not state.in_force
 
 
 def test_countersigning_the_latest_version_puts_the_contract_in_force() -> None:
-    state = given(decide, evolve, offered(1)).when(countersign(1)).then(countersigned(1))
+    state = given(offered(1)).when(countersign(1)).then(countersigned(1))
     assert state is not None
     assert state.in_force
 
 
 def test_countersigning_a_stale_version_is_refused() -> None:
     history = (offered(1), offered(2, TERMS_V2))
-    given(decide, evolve, *history).when(countersign(1)).then_refused("stale_version")
+    given(*history).when(countersign(1)).then_refused("stale_version")
 
 
 def test_countersigning_the_same_version_twice_is_refused() -> None:
     history = (offered(1), countersigned(1))
-    given(decide, evolve, *history).when(countersign(1)).then_refused("already_countersigned")
+    given(*history).when(countersign(1)).then_refused("already_countersigned")
 
 
 def test_a_newer_offer_needs_countersigning_while_the_signed_version_stays_in_force() -> None:
     history = (offered(1), countersigned(1))
-    state = given(decide, evolve, *history).when(offer(2, TERMS_V2)).then(offered(2, TERMS_V2))
+    state = given(*history).when(offer(2, TERMS_V2)).then(offered(2, TERMS_V2))
     assert state is not None
     assert (state.in_force, state.countersigned_version, state.pending_version) == (True, 1, 2)
     assert state.terms_in_force == TERMS  # delivery goes on under version 1
     after = (*history, offered(2, TERMS_V2))
     expected = countersigned(2, TERMS_V2.terms_sha256)
-    state = given(decide, evolve, *after).when(countersign(2)).then(expected)
+    state = given(*after).when(countersign(2)).then(expected)
     assert state is not None
     assert (state.in_force, state.countersigned_version, state.pending_version) == (True, 2, None)
 
 
 def test_a_redelivered_or_older_offer_is_ignored() -> None:
-    given(decide, evolve, offered(2, TERMS_V2)).when(offer(2, TERMS_V2)).then()
-    given(decide, evolve, offered(2, TERMS_V2)).when(offer(1)).then()
+    given(offered(2, TERMS_V2)).when(offer(2, TERMS_V2)).then()
+    given(offered(2, TERMS_V2)).when(offer(1)).then()
 
 
 def test_only_a_coordinator_countersigns() -> None:
     command = replace(countersign(1), actor=Actor("staff-1", Role.STAFF))
-    given(decide, evolve, offered(1)).when(command).then_refused("forbidden")
+    given(offered(1)).when(command).then_refused("forbidden")
 
 
 def test_another_tenants_contract_is_not_found() -> None:
     command = replace(countersign(1), tenant_id=OTHER_TENANT)
-    given(decide, evolve, offered(1)).when(command).then_refused("not_found")
-    given(decide, evolve).when(countersign(1)).then_refused("not_found")
+    given(offered(1)).when(command).then_refused("not_found")
+    given().when(countersign(1)).then_refused("not_found")
 
 
 def test_an_offer_without_goals_is_refused() -> None:
     command = offer(1, replace(TERMS, goals=()))
-    given(decide, evolve).when(command).then_refused("invalid_offer")
+    given().when(command).then_refused("invalid_offer")

@@ -6,6 +6,7 @@ from decimal import Decimal
 from uuid import UUID, uuid4
 
 from provider.domain import Actor, Per, Role, Scope
+from provider.domain.common import DomainError
 from provider.domain.contract import ContractFacts
 from provider.domain.delivery import (
     CreateTreatmentPlan,
@@ -24,7 +25,10 @@ from provider.domain.delivery import (
     evolve,
     hours_per_week,
 )
-from provider.domain.testing import given
+from servicekit.decider import Decider
+from testkit import DeciderSpec
+
+given = DeciderSpec(Decider(None, decide, evolve), refusal=DomainError).given
 
 TENANT, OTHER_TENANT = uuid4(), uuid4()
 CONTRACT_ID, GOAL_ID, SESSION_ID = uuid4(), uuid4(), uuid4()
@@ -83,46 +87,46 @@ def test_a_treatment_plan_links_to_the_contract_goals() -> None:
         plan_version=1,
         items=command.items,
     )
-    given(decide, evolve).when(command).then(created)
+    given().when(command).then(created)
 
 
 def test_a_plan_item_for_a_goal_outside_the_contract_is_refused() -> None:
-    given(decide, evolve).when(plan(uuid4())).then_refused("unknown_goal")
+    given().when(plan(uuid4())).then_refused("unknown_goal")
 
 
 def test_delivery_starts_under_a_contract_in_force() -> None:
-    given(decide, evolve).when(start()).then(STARTED)
+    given().when(start()).then(STARTED)
 
 
 def test_delivery_is_refused_unless_the_contract_is_in_force() -> None:
-    given(decide, evolve).when(start(NOT_IN_FORCE)).then_refused("contract_not_in_force")
+    given().when(start(NOT_IN_FORCE)).then_refused("contract_not_in_force")
     command = replace(log(), contract=NOT_IN_FORCE)
-    given(decide, evolve, STARTED).when(command).then_refused("contract_not_in_force")
+    given(STARTED).when(command).then_refused("contract_not_in_force")
 
 
 def test_another_tenants_contract_is_not_found() -> None:
     foreign = replace(IN_FORCE, tenant_id=OTHER_TENANT)
-    given(decide, evolve).when(start(foreign)).then_refused("not_found")
+    given().when(start(foreign)).then_refused("not_found")
     command = replace(log(), tenant_id=OTHER_TENANT)
-    given(decide, evolve, STARTED).when(command).then_refused("not_found")
+    given(STARTED).when(command).then_refused("not_found")
 
 
 def test_staff_log_sessions_once_started() -> None:
-    given(decide, evolve).when(log()).then_refused("not_started")
-    state = given(decide, evolve, STARTED).when(log()).then(LOGGED)
+    given().when(log()).then_refused("not_started")
+    state = given(STARTED).when(log()).then(LOGGED)
     assert state is not None
     assert state.sessions == (SESSION,)
 
 
 def test_a_retried_session_log_is_counted_once() -> None:
-    given(decide, evolve, STARTED, LOGGED).when(log()).then()
+    given(STARTED, LOGGED).when(log()).then()
 
 
 def test_a_session_outside_start_and_today_is_refused() -> None:
     before = log(on=date(2025, 3, 31), session_id=uuid4())
-    given(decide, evolve, STARTED).when(before).then_refused("invalid_date")
+    given(STARTED).when(before).then_refused("invalid_date")
     tomorrow = log(on=date(2025, 4, 11), session_id=uuid4())
-    given(decide, evolve, STARTED).when(tomorrow).then_refused("invalid_date")
+    given(STARTED).when(tomorrow).then_refused("invalid_date")
 
 
 def test_after_a_stop_only_earlier_sessions_may_still_be_logged() -> None:
@@ -142,11 +146,11 @@ def test_after_a_stop_only_earlier_sessions_may_still_be_logged() -> None:
         on=date(2025, 4, 5),
         reason="The measure ended at follow-up.",
     )
-    given(decide, evolve, STARTED).when(stop).then(stopped)
+    given(STARTED).when(stop).then(stopped)
     late = log(on=date(2025, 4, 8), session_id=uuid4())
-    given(decide, evolve, STARTED, stopped).when(late).then_refused("delivery_stopped")
-    given(decide, evolve, STARTED, stopped).when(log()).then(LOGGED)
-    given(decide, evolve, STARTED, stopped).when(start()).then_refused("delivery_stopped")
+    given(STARTED, stopped).when(late).then_refused("delivery_stopped")
+    given(STARTED, stopped).when(log()).then(LOGGED)
+    given(STARTED, stopped).when(start()).then_refused("delivery_stopped")
 
 
 def test_deviation_shows_delivered_against_agreed_week_by_week() -> None:

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from uuid import uuid4
 
 from provider.domain import Actor, PriceUnit, Role
+from provider.domain.common import DomainError
 from provider.domain.material import (
     MaterialContent,
     MaterialPublished,
@@ -14,7 +15,10 @@ from provider.domain.material import (
     decide,
     evolve,
 )
-from provider.domain.testing import given
+from servicekit.decider import Decider
+from testkit import DeciderSpec
+
+given = DeciderSpec(Decider(None, decide, evolve), refusal=DomainError).given
 
 TENANT, OTHER_TENANT = uuid4(), uuid4()
 AT = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
@@ -40,23 +44,23 @@ def published(version: int) -> MaterialPublished:
 
 
 def test_first_publication_is_version_1() -> None:
-    given(decide, evolve).when(publish()).then(published(1))
+    given().when(publish()).then(published(1))
 
 
 def test_each_publication_is_a_new_version() -> None:
-    state = given(decide, evolve, published(1)).when(publish()).then(published(2))
+    state = given(published(1)).when(publish()).then(published(2))
     assert state is not None
     assert state.offer_for("sel_52_3_2") == CONTENT.offers[0]
 
 
 def test_another_tenants_material_is_not_found() -> None:
     command = replace(publish(), tenant_id=OTHER_TENANT)
-    given(decide, evolve, published(1)).when(command).then_refused("not_found")
+    given(published(1)).when(command).then_refused("not_found")
 
 
 def test_staff_may_not_publish() -> None:
     command = replace(publish(), actor=Actor("staff-1", Role.STAFF))
-    given(decide, evolve).when(command).then_refused("forbidden")
+    given().when(command).then_refused("forbidden")
 
 
 def test_negative_places_are_refused() -> None:
@@ -68,7 +72,7 @@ def test_negative_places_are_refused() -> None:
         parents_and_network="p",
         competences=(),
     )
-    given(decide, evolve).when(publish(content)).then_refused("invalid_material")
+    given().when(publish(content)).then_refused("invalid_material")
 
 
 def test_the_stance_on_parents_and_network_is_required() -> None:
@@ -79,4 +83,4 @@ def test_the_stance_on_parents_and_network_is_required() -> None:
         parents_and_network=" ",
         competences=(),
     )
-    given(decide, evolve).when(publish(content)).then_refused("text_required")
+    given().when(publish(content)).then_refused("text_required")

@@ -6,6 +6,7 @@ from uuid import uuid4
 
 import pytest
 from provider.domain import Actor, Frequency, Goal, GoalArea, Per, Role, Scope
+from provider.domain.common import DomainError
 from provider.domain.order import (
     AcceptOrder,
     DeclineOrder,
@@ -23,7 +24,10 @@ from provider.domain.order import (
     decide,
     evolve,
 )
-from provider.domain.testing import given
+from servicekit.decider import Decider
+from testkit import DeciderSpec
+
+given = DeciderSpec(Decider(None, decide, evolve), refusal=DomainError).given
 
 TENANT, OTHER_TENANT = uuid4(), uuid4()
 ORDER_ID = uuid4()
@@ -110,12 +114,12 @@ def declined(reason: DeclineReason, text: str | None = None) -> OrderDeclined:
 
 class TestReceiving:
     def test_a_new_order_is_received(self) -> None:
-        state = given(decide, evolve).when(receive(1)).then(received(1))
+        state = given().when(receive(1)).then(received(1))
         assert state is not None
         assert state.status is OrderStatus.RECEIVED
 
     def test_the_same_version_again_changes_nothing(self) -> None:
-        given(decide, evolve, received(1)).when(receive(1)).then()
+        given(received(1)).when(receive(1)).then()
 
     def test_a_newer_version_replaces_the_snapshot(self) -> None:
         changed = OrderChanged(
@@ -126,7 +130,7 @@ class TestReceiving:
             order_version=2,
             snapshot=CHANGED,
         )
-        state = given(decide, evolve, received(1)).when(receive(2, CHANGED)).then(changed)
+        state = given(received(1)).when(receive(2, CHANGED)).then(changed)
         assert state is not None
         assert (state.version, state.snapshot) == (2, CHANGED)
 
@@ -139,40 +143,40 @@ class TestReceiving:
             order_version=3,
             snapshot=CHANGED,
         )
-        state = given(decide, evolve, received(1), ACCEPTED).when(receive(3, CHANGED)).then(changed)
+        state = given(received(1), ACCEPTED).when(receive(3, CHANGED)).then(changed)
         assert state is not None
         assert (state.version, state.status) == (3, OrderStatus.RECEIVED)
 
     def test_an_older_version_arriving_late_is_ignored(self) -> None:
-        given(decide, evolve, received(2, CHANGED)).when(receive(1)).then()
+        given(received(2, CHANGED)).when(receive(1)).then()
 
     def test_a_withdrawal_before_the_order_leaves_a_tombstone(self) -> None:
-        state = given(decide, evolve).when(withdraw()).then(withdrawn(None))
+        state = given().when(withdraw()).then(withdrawn(None))
         assert state is not None
         assert state.status is OrderStatus.WITHDRAWN
-        given(decide, evolve, withdrawn(None)).when(receive(1)).then()
+        given(withdrawn(None)).when(receive(1)).then()
 
     def test_withdrawing_an_accepted_order_tells_a_place_was_held(self) -> None:
         history = (received(1), ACCEPTED)
-        given(decide, evolve, *history).when(withdraw()).then(withdrawn(OrderStatus.ACCEPTED))
+        given(*history).when(withdraw()).then(withdrawn(OrderStatus.ACCEPTED))
 
     def test_an_order_of_another_tenant_is_not_found(self) -> None:
         command = replace(receive(2), tenant_id=OTHER_TENANT)
-        given(decide, evolve, received(1)).when(command).then_refused("not_found")
+        given(received(1)).when(command).then_refused("not_found")
 
 
 class TestAnswering:
     def test_a_coordinator_accepts_an_open_order(self) -> None:
-        state = given(decide, evolve, received(1)).when(ACCEPT).then(ACCEPTED)
+        state = given(received(1)).when(ACCEPT).then(ACCEPTED)
         assert state is not None
         assert state.status is OrderStatus.ACCEPTED
 
     def test_a_coordinator_declines_for_lack_of_capacity(self) -> None:
         command = decline(DeclineReason.NO_CAPACITY)
-        given(decide, evolve, received(1)).when(command).then(declined(DeclineReason.NO_CAPACITY))
+        given(received(1)).when(command).then(declined(DeclineReason.NO_CAPACITY))
 
     def test_declining_for_another_reason_needs_a_text(self) -> None:
-        history = given(decide, evolve, received(1))
+        history = given(received(1))
         history.when(decline(DeclineReason.OTHER)).then_refused("text_required")
         history.when(decline(DeclineReason.OTHER, " ")).then_refused("text_required")
         command = decline(DeclineReason.OTHER, "Staff on leave")
@@ -181,18 +185,18 @@ class TestAnswering:
     @pytest.mark.parametrize("command", [ACCEPT, decline(DeclineReason.COMPETENCES)])
     def test_only_a_coordinator_answers(self, command: AcceptOrder | DeclineOrder) -> None:
         as_staff = replace(command, actor=STAFF)
-        given(decide, evolve, received(1)).when(as_staff).then_refused("forbidden")
+        given(received(1)).when(as_staff).then_refused("forbidden")
 
     @pytest.mark.parametrize(
         "answered",
         [ACCEPTED, declined(DeclineReason.CONFLICT_OF_INTEREST), withdrawn(OrderStatus.RECEIVED)],
     )
     def test_an_order_is_answered_only_while_open(self, answered: OrderEvent) -> None:
-        given(decide, evolve, received(1), answered).when(ACCEPT).then_refused("order_not_open")
+        given(received(1), answered).when(ACCEPT).then_refused("order_not_open")
 
     def test_an_answer_to_another_tenants_order_is_not_found(self) -> None:
         command = replace(ACCEPT, tenant_id=OTHER_TENANT)
-        given(decide, evolve, received(1)).when(command).then_refused("not_found")
+        given(received(1)).when(command).then_refused("not_found")
 
     def test_an_answer_to_an_unknown_order_is_not_found(self) -> None:
-        given(decide, evolve).when(ACCEPT).then_refused("not_found")
+        given().when(ACCEPT).then_refused("not_found")

@@ -6,6 +6,7 @@ from uuid import UUID, uuid4
 
 import pytest
 from provider.domain import Actor, Role
+from provider.domain.common import DomainError
 from provider.domain.contract import ContractFacts
 from provider.domain.report import (
     GoalStatus,
@@ -15,7 +16,10 @@ from provider.domain.report import (
     decide,
     evolve,
 )
-from provider.domain.testing import given
+from servicekit.decider import Decider
+from testkit import DeciderSpec
+
+given = DeciderSpec(Decider(None, decide, evolve), refusal=DomainError).given
 
 TENANT, OTHER_TENANT = uuid4(), uuid4()
 CONTRACT_ID, REPORT_ID = uuid4(), uuid4()
@@ -60,7 +64,7 @@ SUBMITTED = StatusReportSubmitted(
 
 
 def test_a_report_covering_every_goal_is_submitted() -> None:
-    given(decide, evolve).when(COMPLETE).then(SUBMITTED)
+    given().when(COMPLETE).then(SUBMITTED)
 
 
 @pytest.mark.parametrize(
@@ -74,21 +78,19 @@ def test_a_report_covering_every_goal_is_submitted() -> None:
 def test_a_report_must_cover_every_goal_exactly_once(
     per_goal: tuple[GoalStatus, ...], code: str
 ) -> None:
-    given(decide, evolve).when(submit(*per_goal)).then_refused(code)
+    given().when(submit(*per_goal)).then_refused(code)
 
 
 def test_each_goal_status_needs_a_text() -> None:
     command = submit(status(SCHOOL), GoalStatus(HOME, Progress.WORSE, ""))
-    given(decide, evolve).when(command).then_refused("text_required")
+    given().when(command).then_refused("text_required")
 
 
 def test_a_submitted_report_is_final() -> None:
-    given(decide, evolve, SUBMITTED).when(COMPLETE).then_refused("already_submitted")
+    given(SUBMITTED).when(COMPLETE).then_refused("already_submitted")
 
 
 def test_a_report_on_another_tenants_contract_is_not_found() -> None:
     command = replace(COMPLETE, contract=replace(CONTRACT, tenant_id=OTHER_TENANT))
-    given(decide, evolve).when(command).then_refused("not_found")
-    given(decide, evolve, SUBMITTED).when(replace(COMPLETE, tenant_id=OTHER_TENANT)).then_refused(
-        "not_found"
-    )
+    given().when(command).then_refused("not_found")
+    given(SUBMITTED).when(replace(COMPLETE, tenant_id=OTHER_TENANT)).then_refused("not_found")

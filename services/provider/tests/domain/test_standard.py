@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime
 from uuid import uuid4
 
 from provider.domain import Actor, PriceUnit, Role
+from provider.domain.common import DomainError
 from provider.domain.standard import (
     CountersignStandard,
     ReceiveStandardOffer,
@@ -14,7 +15,10 @@ from provider.domain.standard import (
     decide,
     evolve,
 )
-from provider.domain.testing import given
+from servicekit.decider import Decider
+from testkit import DeciderSpec
+
+given = DeciderSpec(Decider(None, decide, evolve), refusal=DomainError).given
 
 TENANT, OTHER = uuid4(), uuid4()
 CONTRACT_ID = uuid4()
@@ -62,38 +66,36 @@ def signed(version: int, sha: str = TERMS.terms_sha256) -> StandardCountersigned
 
 
 def test_an_offer_is_received_and_countersigning_it_puts_it_in_force() -> None:
-    state = given(decide, evolve).when(offer(1)).then(received(1))
+    state = given().when(offer(1)).then(received(1))
     assert state is not None
     assert not state.in_force
-    state = given(decide, evolve, received(1)).when(countersign(1)).then(signed(1))
+    state = given(received(1)).when(countersign(1)).then(signed(1))
     assert state is not None
     assert state.in_force
 
 
 def test_a_changed_version_needs_countersigning_again() -> None:
     v2 = replace(TERMS, price_oere=85_000, terms_sha256="cd" * 32)
-    state = given(decide, evolve, received(1), signed(1)).when(offer(2, v2)).then(received(2, v2))
+    state = given(received(1), signed(1)).when(offer(2, v2)).then(received(2, v2))
     assert state is not None
     assert not state.in_force
-    given(decide, evolve, received(1), signed(1), received(2, v2)).when(countersign(2)).then(
+    given(received(1), signed(1), received(2, v2)).when(countersign(2)).then(
         signed(2, v2.terms_sha256)
     )
 
 
 def test_signing_an_unseen_or_signed_version_is_refused() -> None:
     history = (received(1), signed(1), received(2))
-    given(decide, evolve, *history).when(countersign(1)).then_refused("stale_version")
-    given(decide, evolve, received(1), signed(1)).when(countersign(1)).then_refused(
-        "already_countersigned"
-    )
+    given(*history).when(countersign(1)).then_refused("stale_version")
+    given(received(1), signed(1)).when(countersign(1)).then_refused("already_countersigned")
 
 
 def test_another_tenant_or_staff_cannot_countersign() -> None:
-    given(decide, evolve, received(1)).when(countersign(1, tenant=OTHER)).then_refused("not_found")
-    given(decide, evolve).when(countersign(1)).then_refused("not_found")
-    given(decide, evolve, received(1)).when(countersign(1, STAFF)).then_refused("forbidden")
+    given(received(1)).when(countersign(1, tenant=OTHER)).then_refused("not_found")
+    given().when(countersign(1)).then_refused("not_found")
+    given(received(1)).when(countersign(1, STAFF)).then_refused("forbidden")
 
 
 def test_a_redelivered_offer_changes_nothing_and_another_tenants_is_refused() -> None:
-    given(decide, evolve, received(1)).when(offer(1)).then()
-    given(decide, evolve, received(1)).when(offer(2, tenant=OTHER)).then_refused("not_found")
+    given(received(1)).when(offer(1)).then()
+    given(received(1)).when(offer(2, tenant=OTHER)).then_refused("not_found")
