@@ -75,7 +75,7 @@ def test_poison_is_dead_lettered_with_its_reason_and_orders_still_flow(
     # Then each copy reaches the dead-letter topic with a reason, from every consumer group
     def dead() -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
-        for r in raw_records(fault_stack.bootstrap, orders_topic + ".dlq", seconds=2):
+        for r in raw_records(fault_stack.bootstrap, topics.dlq(orders_topic), seconds=2):
             marker = dict(r.headers).get("x-test-marker")
             if marker in sent:
                 found.setdefault(sent[marker], []).append(str(header(r, "x-dlq-reason")))
@@ -113,7 +113,7 @@ def test_an_oversize_record_is_dead_lettered_not_retried_forever(fault_stack: Fa
     def dead() -> list[str]:
         return [
             str(header(r, "x-dlq-reason"))
-            for r in raw_records(fault_stack.bootstrap, topic + ".dlq", seconds=2)
+            for r in raw_records(fault_stack.bootstrap, topics.dlq(topic), seconds=2)
             if dict(r.headers).get("x-test-marker") == marker
         ]
 
@@ -138,7 +138,7 @@ def test_invalid_json_is_dead_lettered_not_retried_forever(fault_stack: FaultSta
     def dead() -> list[str]:
         return [
             str(header(r, "x-dlq-reason"))
-            for r in raw_records(fault_stack.bootstrap, topic + ".dlq", seconds=2)
+            for r in raw_records(fault_stack.bootstrap, topics.dlq(topic), seconds=2)
             if dict(r.headers).get("x-test-marker") == marker
         ]
 

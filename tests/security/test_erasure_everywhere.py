@@ -95,7 +95,7 @@ def test_an_erased_child_cannot_be_read_from_anything_that_remains(stack: Stack)
     run_sync(lambda: tools.roll_segment(bootstrap, key_topic, partition - 1))
     wait_for(lambda: _only_tombstone(bootstrap, key_topic, grant), timeout=120, what="compaction")
     # And the provider skipped the tombstones (no dead letters on the key topic)
-    assert run_sync(lambda: tools.raw_records(bootstrap, f"{key_topic}.dlq")) == []
+    assert run_sync(lambda: tools.raw_records(bootstrap, topics.dlq(key_topic))) == []
     # And nothing that remains opens the ciphertexts of the child still in the orders topic
     remaining = _remaining(bootstrap, key_topic, db)
     assert not any(tools.opens(b, order_id, remaining) for b in boxes)

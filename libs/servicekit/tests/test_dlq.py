@@ -12,6 +12,7 @@ import pytest
 from aiokafka import AIOKafkaProducer
 from eventkit import Inbound, TopicSpec, ensure_topics
 from eventkit import dead_letter as letter_of
+from samspil_contracts.topics import dlq as dlq_of
 from servicekit import dlq
 
 from tests.kafka_tools import read_raw
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.integration
 @pytest.fixture
 async def source_topic(kafka_bootstrap: str) -> str:
     topic = f"dlqtest{uuid.uuid4().hex[:8]}.samspil.provider.answers.v1"
-    await ensure_topics(kafka_bootstrap, [TopicSpec(topic, 2, 1), TopicSpec(f"{topic}.dlq", 1, 1)])
+    await ensure_topics(kafka_bootstrap, [TopicSpec(topic, 2, 1), TopicSpec(dlq_of(topic), 1, 1)])
     return topic
 
 
@@ -31,7 +32,7 @@ async def dead_letter(bootstrap: str, topic: str, offset: int, reason: str) -> N
     await producer.start()
     try:
         poison = Inbound(topic, 1, offset, b"order-1", b'{"v": 1}', (("ce_type", b"dk.x.y"),))
-        letter = letter_of(poison, reason, topic=f"{topic}.dlq")
+        letter = letter_of(poison, reason, topic=dlq_of(topic))
         await producer.send_and_wait(
             letter.topic, letter.value, key=letter.key, headers=list(letter.headers)
         )
@@ -73,7 +74,7 @@ async def test_replay_republishes_to_the_source_once(
     await dead_letter(kafka_bootstrap, source_topic, 7, "bad payload")
     await dead_letter(kafka_bootstrap, source_topic, 8, "bad payload")
     # When ops replay them after the fix, twice by mistake
-    first = await dlq.replay(kafka_bootstrap, f"{source_topic}.dlq")
+    first = await dlq.replay(kafka_bootstrap, dlq_of(source_topic))
     again = await dlq.replay(kafka_bootstrap, source_topic)
     assert [letter.source_offset for letter in first] == ["7", "8"]
     # Then the source topic has each record once, as it was, without the dlq headers

@@ -16,6 +16,13 @@ from eventkit._sql import utcnow
 from eventkit.model import OutboxMessage
 
 _PARKED = UUID("6b0a3f4e-6f1c-5d0e-9a43-0c1f3b7a2d58")  # namespace of dead-letter ids
+# The headers a dead letter carries beside the record's own (written here, read by the DLQ tool).
+HEADER_PREFIX = "x-dlq-"
+REASON = "x-dlq-reason"
+SOURCE_TOPIC = "x-dlq-source-topic"
+SOURCE_PARTITION = "x-dlq-source-partition"
+SOURCE_OFFSET = "x-dlq-source-offset"
+AT = "x-dlq-at"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +48,10 @@ def dead_letter(inbound: Inbound, reason: str, *, topic: str) -> OutboxMessage:
     """``inbound`` unchanged for ``topic``, plus ``x-dlq-*`` headers: why, where from, when."""
     headers = (
         *inbound.headers,
-        ("x-dlq-reason", reason.encode()),
-        ("x-dlq-source-topic", inbound.topic.encode()),
-        ("x-dlq-source-partition", str(inbound.partition).encode()),
-        ("x-dlq-source-offset", str(inbound.offset).encode()),
-        ("x-dlq-at", utcnow().isoformat().encode()),
+        (REASON, reason.encode()),
+        (SOURCE_TOPIC, inbound.topic.encode()),
+        (SOURCE_PARTITION, str(inbound.partition).encode()),
+        (SOURCE_OFFSET, str(inbound.offset).encode()),
+        (AT, utcnow().isoformat().encode()),
     )
     return OutboxMessage(topic, inbound.key or b"", inbound.value, headers, parked_id(inbound))

@@ -19,12 +19,12 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from eventkit import deadletters as dlq_headers
 from eventkit import started_producer
 from eventkit.security import client_options
 from samspil_contracts.topics import dlq as dlq_topic
 from samspil_contracts.topics import dlq_source
 
-DLQ_HEADER = "x-dlq-"
 ASSIGN_TIMEOUT_SECONDS = 30.0
 
 
@@ -49,11 +49,11 @@ def describe(record: Any) -> DeadLetter:
         topic=record.topic,
         partition=record.partition,
         offset=record.offset,
-        reason=headers.get("x-dlq-reason", ""),
-        source_topic=headers.get("x-dlq-source-topic", dlq_source(record.topic)),
-        source_partition=headers.get("x-dlq-source-partition", ""),
-        source_offset=headers.get("x-dlq-source-offset", ""),
-        dead_lettered_at=headers.get("x-dlq-at", ""),
+        reason=headers.get(dlq_headers.REASON, ""),
+        source_topic=headers.get(dlq_headers.SOURCE_TOPIC, dlq_source(record.topic)),
+        source_partition=headers.get(dlq_headers.SOURCE_PARTITION, ""),
+        source_offset=headers.get(dlq_headers.SOURCE_OFFSET, ""),
+        dead_lettered_at=headers.get(dlq_headers.AT, ""),
         event_type=headers.get("ce_type", ""),
         event_id=headers.get("ce_id", ""),
         size=len(record.value or b""),
@@ -107,7 +107,11 @@ async def replay(bootstrap: str, topic: str) -> list[DeadLetter]:
         sent = []
         for record in records:
             letter = describe(record)
-            headers = [(k, v) for k, v in record.headers or () if not k.startswith(DLQ_HEADER)]
+            headers = [
+                (k, v)
+                for k, v in record.headers or ()
+                if not k.startswith(dlq_headers.HEADER_PREFIX)
+            ]
             await producer.send_and_wait(
                 letter.source_topic, value=record.value, key=record.key, headers=headers
             )

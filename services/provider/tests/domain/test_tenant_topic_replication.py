@@ -5,6 +5,7 @@ from __future__ import annotations
 from uuid import uuid4
 
 from provider.adapters.tenant_topics import TenantTopics
+from samspil_contracts.topics import is_dlq
 from servicekit.topics import Replication
 
 
@@ -19,4 +20,4 @@ def test_a_tenants_topics_are_replicated_as_the_deployment_says() -> None:
     assert specs
     assert {spec.replication for spec in specs} == {3}
     assert {spec.configs["min.insync.replicas"] for spec in specs} == {"2"}
-    assert any("retention.ms" in spec.configs for spec in specs if spec.name.endswith(".dlq"))
+    assert any("retention.ms" in spec.configs for spec in specs if is_dlq(spec.name))
