@@ -18,6 +18,8 @@ from samspil_contracts import (
     EVENT_TYPES,
     ClaimLine,
     ClaimSubmitted,
+    ContractKind,
+    ContractOffered,
     PriceUnit,
     Sealed,
     decode,
@@ -88,8 +90,18 @@ def _claim_fields(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
+@st.composite
+def _offer_terms(draw: st.DrawFn) -> dict[str, Any]:
+    # Terms of the offer's own kind. Standard terms are checked against the hash, which a
+    # random draw never matches: none here (test_terms and the example event have them).
+    kind = draw(st.sampled_from(ContractKind))
+    sealed = None if kind is ContractKind.STANDARD else draw(st.none() | sealed_values)
+    return {"kind": kind, "individual_terms": sealed, "standard_terms": None}
+
+
 _CONSISTENT: dict[type[IntegrationEvent], st.SearchStrategy[dict[str, Any]]] = {
     ClaimSubmitted: _claim_fields(),
+    ContractOffered: _offer_terms(),
 }
 
 

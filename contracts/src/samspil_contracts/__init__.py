@@ -96,6 +96,13 @@ from samspil_contracts.orders import (
 from samspil_contracts.personal import ChildDataErased, ChildKeyGranted, grant_key
 from samspil_contracts.registry import EVENT_TYPES, REGISTRY
 from samspil_contracts.sealed import Sealed
+from samspil_contracts.terms import (
+    FrameworkRef,
+    IndividualTerms,
+    StandardTerms,
+    canonical_form,
+    terms_sha256,
+)
 from samspil_contracts.topics import TopicSpec, dlq
 
 __all__ = [
@@ -141,10 +148,12 @@ __all__ = [
     "FollowUpOutcome",
     "ForceIncidentReported",
     "ForceKind",
+    "FrameworkRef",
     "Frequency",
     "Goal",
     "GoalArea",
     "GoalProgress",
+    "IndividualTerms",
     "IntegrationEvent",
     "InvestigationConcluded",
     "InvestigationStarted",
@@ -171,15 +180,18 @@ __all__ = [
     "Scope",
     "Sealed",
     "Signature",
+    "StandardTerms",
     "StatusReportSubmitted",
     "TimeHorizon",
     "TopicSpec",
     "UndecodableEvent",
     "WireMessage",
+    "canonical_form",
     "decode",
     "dlq",
     "encode",
     "grant_key",
     "legal_basis_for",
+    "terms_sha256",
     "topics",
 ]

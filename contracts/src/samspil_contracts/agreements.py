@@ -22,6 +22,8 @@ from samspil_contracts.common import (
     Text,
     Value,
 )
+from samspil_contracts.sealed import Sealed
+from samspil_contracts.terms import StandardTerms, terms_sha256
 
 
 class ContractKind(StrEnum):
@@ -36,8 +38,16 @@ class Signature(Value):
 
 
 class ContractOffered(IntegrationEvent):
+    """The authority signed a version and offers it to the provider to countersign.
+
+    v2 carries every term the provider is asked to countersign (v1 had a hash of terms the
+    provider never saw): ``terms_sha256`` is SHA-256 of their canonical form
+    (docs/contract-hash.md), which the provider recomputes from what it was shown. v1
+    offers are read with no terms.
+    """
+
     type_name: ClassVar[str] = "dk.samspil.contract.offered"
-    schema_version: ClassVar[int] = 1
+    schema_version: ClassVar[int] = 2
     topic: ClassVar[str] = topics.AUTHORITY_CONTRACTS
 
     contract_id: UUID
@@ -49,12 +59,24 @@ class ContractOffered(IntegrationEvent):
     case_id: UUID | None = None
     order_id: UUID | None = None
     title: ShortText
-    terms_sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="Hash of the terms text")
+    terms_sha256: str = Field(
+        pattern=r"^[0-9a-f]{64}$",
+        description="SHA-256 of the terms' canonical form (docs/contract-hash.md)",
+    )
     price: Price
     payment_terms_days: int = Field(ge=0, le=120)
     start: date
     end: date | None = None
     authority_signature: Signature
+    individual_terms: Sealed | None = Field(
+        None,
+        description="An individual contract's IndividualTerms as JSON, sealed with the "
+        "child's data key (kid child:<child_id>, aad the contract_id): goals and free text "
+        "may name the child. None only in offers read from v1",
+    )
+    standard_terms: StandardTerms | None = Field(
+        None, description="A standard contract's terms, in clear. None only in offers from v1"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -68,6 +90,18 @@ class ContractOffered(IntegrationEvent):
             raise ValueError("end is before start")
         if self.authority_signature.party is not Party.AUTHORITY:
             raise ValueError("the offer carries the authority's signature")
+        return self._terms_consistent()
+
+    def _terms_consistent(self) -> Self:
+        standard = self.kind is ContractKind.STANDARD
+        if (standard and self.individual_terms) or (not standard and self.standard_terms):
+            raise ValueError("the terms are of the other kind of contract")
+        found = self.standard_terms
+        if found is not None and (
+            (found.contract_id, found.version) != (self.contract_id, self.version)
+            or terms_sha256(found) != self.terms_sha256
+        ):
+            raise ValueError("terms_sha256 is not the hash of the standard terms offered")
         return self
 
 

@@ -91,4 +91,6 @@ UPCASTERS: Mapping[tuple[str, int], Upcaster] = {
     ("dk.samspil.delivery.stopped", 1): delivery_stopped_v1_to_v2,
     ("dk.samspil.order.accepted", 1): same_shape,  # v2 added an optional order_version
     ("dk.samspil.order.declined", 1): same_shape,
+    # v2 added the terms (optional: a v1 offer is read as one whose terms never travelled)
+    ("dk.samspil.contract.offered", 1): only_optional_added,
 }

@@ -42,6 +42,7 @@ from provider.app.claims import Claims
 from provider.app.contracts import Contracts
 from provider.app.inbound import Inbound
 from provider.app.material import Materials
+from provider.app.offered_terms import OfferedTerms
 from provider.app.orders import Orders
 from provider.app.personal import ChildData
 from provider.app.recording import Recorder
@@ -54,6 +55,7 @@ from provider.app.tenant_outbox import MirroredNotifications, TenantOutbox
 from provider.domain import DomainError
 from provider.entrypoints.deps import Services
 from provider.entrypoints.http import openapi, routers, webhook_docs
+from provider.entrypoints.http.error_texts import ERROR_TEXTS
 from provider.entrypoints.tenant_kafka import subscribe_tenant_commands
 
 SERVICE = "provider"
@@ -110,9 +112,10 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     development = settings.env in ("development", "test")  # plain http only there
     targets = TargetPolicy.of(not development, settings.webhook_allow_networks)
     webhooks = WebhookOutbox(engine, secrets_key=secrets_key, targets=targets)
-    contracts = Contracts(store, recorder, publisher)
     child_keys = SqlChildKeys(engine)
     texts = ChildText(child_keys, keys)
+    offered = OfferedTerms(recorder, texts)
+    contracts = Contracts(store, recorder, publisher, offered)
     tenant_outbox = TenantOutbox(prefix)
     notifications = MirroredNotifications(webhooks, tenant_outbox)
     shared = SharedDocuments(SqlSharedDocuments(engine), child_keys, keys, notifications)
@@ -121,6 +124,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         tenants=TenantStore(engine),
         orders=Orders(store, recorder, publisher),
         contracts=contracts,
+        offered=offered,
         reporting=Reporting(contracts, texts),
         claims=Claims(contracts, read_models),
         materials=Materials(store, recorder, publisher),
@@ -183,6 +187,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         workers=workers,
         routers=routers(),
         domain_error=DomainError,
+        error_texts=ERROR_TEXTS,
         checks=readiness.standard(engine, settings.kafka_bootstrap_servers, MIGRATIONS),
         on_startup=[prepare],
     )

@@ -15,6 +15,7 @@ from provider.domain.contract import (
     decide,
     evolve,
 )
+from provider.domain.signing import HashCheck
 from servicekit.decider import Decider
 from testkit import DeciderSpec
 
@@ -138,3 +139,25 @@ def test_another_tenants_contract_is_not_found() -> None:
 def test_an_offer_without_goals_is_refused() -> None:
     command = offer(1, replace(TERMS, goals=()))
     given().when(command).then_refused("invalid_offer")
+
+
+def test_a_hash_that_is_not_of_the_terms_held_is_not_signed() -> None:
+    # Given an offer whose hash the app recomputed from its terms as another hash
+    command = replace(countersign(1), hashes=HashCheck(held="cd" * 32))
+
+    # When countersigned / Then refused
+    given(offered(1)).when(command).then_refused("terms_hash_mismatch")
+
+
+def test_a_hash_other_than_the_one_read_is_not_signed() -> None:
+    # Given a coordinator who read terms with another hash than those held
+    command = replace(countersign(1), hashes=HashCheck(held=TERMS.terms_sha256, shown="cd" * 32))
+
+    # When countersigned / Then refused
+    given(offered(1)).when(command).then_refused("terms_hash_mismatch")
+
+
+def test_the_hash_of_the_terms_held_and_read_is_signed() -> None:
+    sha = TERMS.terms_sha256
+    command = replace(countersign(1), hashes=HashCheck(held=sha, shown=sha))
+    given(offered(1)).when(command).then(countersigned(1))

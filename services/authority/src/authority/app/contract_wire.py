@@ -15,9 +15,10 @@ from authority.domain import DomainError
 from authority.domain.contract import ContractState, ContractTerms
 
 
-def terms_sha256(terms: object) -> str:
-    """The hash both parties sign: canonical JSON (sorted keys, no spaces) of the terms
-    (an individual contract's or a standard contract's)."""
+def legacy_terms_sha256(terms: object) -> str:
+    """The hash v1 offers carried: of the authority's own record of the terms, which the
+    provider never saw. Kept only to recognise a countersignature of such an offer; v2
+    offers hash the terms shown (``samspil_contracts.terms_sha256``)."""
     canonical = json.dumps(
         TypeAdapter(type(terms)).dump_python(terms, mode="json"),
         sort_keys=True,
@@ -38,10 +39,17 @@ def expected_end(terms: ContractTerms) -> date | None:
     return add_months(terms.start, terms.duration_months)
 
 
-def offered(contract: ContractState, measure: str, acting: Acting) -> wire.ContractOffered:
+def offered(
+    contract: ContractState,
+    shown: wire.IndividualTerms,
+    sealed: wire.Sealed,
+    acting: Acting,
+) -> wire.ContractOffered:
+    """The offer of ``shown`` (the terms as the provider is shown them), ``sealed`` with the
+    child's key: the hash is of ``shown``'s canonical form."""
     if contract.standard_contract_id is None:
         raise DomainError("no_standard_contract", "the contract names no standard contract")
-    terms = contract.terms
+    terms, measure = contract.terms, shown.measure.value
     return wire.ContractOffered(
         contract_id=contract.contract_id,
         version=contract.version,
@@ -52,7 +60,7 @@ def offered(contract: ContractState, measure: str, acting: Acting) -> wire.Contr
         case_id=contract.case_id,
         order_id=contract.order_id,
         title=f"Individual contract, {wire.legal_basis_for(wire.MeasureCode(measure))}",
-        terms_sha256=terms_sha256(terms),
+        terms_sha256=wire.terms_sha256(shown),
         price=wire.Price(
             amount_ore=terms.price_per_unit_oere, per=wire.PriceUnit(terms.unit.value)
         ),
@@ -62,6 +70,7 @@ def offered(contract: ContractState, measure: str, acting: Acting) -> wire.Contr
         authority_signature=Signature(
             party=wire.Party.AUTHORITY, signed_by=acting.actor.user_id, signed_at=acting.at
         ),
+        individual_terms=sealed,
     )
 
 

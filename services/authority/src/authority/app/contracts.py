@@ -13,7 +13,8 @@ from eventkit import UnitOfWork
 from authority.app.acting import Acting
 from authority.app.aggregates import Kit
 from authority.app.cases import Cases
-from authority.app.contract_wire import in_force, offered, terms_sha256
+from authority.app.contract_wire import in_force
+from authority.app.offering import Offering
 from authority.app.standards import StandardContracts
 from authority.domain import DomainError
 from authority.domain.contract import (
@@ -38,6 +39,7 @@ class Contracts:
     def __init__(self, kit: Kit, cases: Cases, standards: StandardContracts) -> None:
         self.kit, self.cases, self.standards = kit, cases, standards
         self.aggregate = kit.aggregates.contract
+        self.offering = Offering(kit, standards)
 
     async def accepted_order(self, order_id: UUID) -> OrderState:
         order: OrderState | None = (await self.kit.load(self.kit.aggregates.order, order_id)).state
@@ -75,8 +77,8 @@ class Contracts:
             command = SignAsAuthority(**acting.stamp())
             _, loaded = await self.kit.run(uow, self.aggregate, contract_id, command, acting)
             contract: ContractState = loaded.state
-            measure = await self._measure(contract.order_id)
-            await self.kit.publish(uow, acting, offered(contract, measure, acting), loaded.revision)
+            offer = await self.offering.offer(contract, acting)
+            await self.kit.publish(uow, acting, offer, loaded.revision)
             return contract
 
     async def amend(self, contract_id: UUID, terms: ContractTerms, acting: Acting) -> int:
@@ -104,8 +106,8 @@ class Contracts:
         sign = SignAsAuthority(**acting.stamp())
         _, signed = await self.kit.run(uow, self.aggregate, contract_id, sign, acting, amended)
         contract: ContractState = signed.state
-        measure = await self._measure(contract.order_id)
-        await self.kit.publish(uow, acting, offered(contract, measure, acting), signed.revision)
+        offer = await self.offering.offer(contract, acting)
+        await self.kit.publish(uow, acting, offer, signed.revision)
         return contract
 
     async def countersigned(
@@ -114,7 +116,7 @@ class Contracts:
         contract, _ = await self.state(event.contract_id)
         current = event.version == contract.version
         if contract.provider_id != event.provider_id or (
-            current and event.terms_sha256 != terms_sha256(contract.terms)
+            current and not await self.offering.signed_as_offered(contract, event.terms_sha256)
         ):
             log.warning("countersignature_mismatch", contract_id=str(event.contract_id))
             return
@@ -174,9 +176,3 @@ class Contracts:
     async def _framework_in_force(self, contract_id: UUID) -> None:
         contract, _ = await self.state(contract_id)
         await self.standards.require_in_force(contract.standard_contract_id)
-
-    async def _measure(self, order_id: UUID) -> str:
-        order: OrderState | None = (await self.kit.load(self.kit.aggregates.order, order_id)).state
-        if order is None:
-            raise DomainError("order_not_found", "the contract's order does not exist")
-        return order.measure.value

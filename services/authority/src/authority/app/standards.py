@@ -12,7 +12,8 @@ from samspil_contracts.agreements import ContractKind, Signature
 
 from authority.app.acting import Acting
 from authority.app.aggregates import Kit
-from authority.app.contract_wire import add_months, terms_sha256
+from authority.app.contract_wire import add_months, legacy_terms_sha256
+from authority.app.terms_wire import standard_terms
 from authority.domain import DomainError, MeasureCode
 from authority.domain.standard import (
     DraftStandardContract,
@@ -28,6 +29,7 @@ log = structlog.get_logger(__name__)
 def offered(state: StandardContractState, acting: Acting) -> wire.ContractOffered:
     terms, specific = state.terms, state.terms.specific
     measure = wire.MeasureCode(terms.measure.value)
+    shown = standard_terms(state)
     return wire.ContractOffered(
         contract_id=state.standard_contract_id,
         version=1,
@@ -35,7 +37,7 @@ def offered(state: StandardContractState, acting: Acting) -> wire.ContractOffere
         provider_id=state.provider_id,
         measure=measure,
         title=f"Standard contract, {wire.legal_basis_for(measure)}",
-        terms_sha256=terms_sha256(terms),
+        terms_sha256=wire.terms_sha256(shown),
         price=wire.Price(
             amount_ore=specific.price_per_unit_oere, per=wire.PriceUnit(specific.unit.value)
         ),
@@ -45,7 +47,13 @@ def offered(state: StandardContractState, acting: Acting) -> wire.ContractOffere
         authority_signature=Signature(
             party=wire.Party.AUTHORITY, signed_by=acting.actor.user_id, signed_at=acting.at
         ),
+        standard_terms=shown,
     )
+
+
+def signed_as_offered(state: StandardContractState, sha256: str) -> bool:
+    """The hash of the terms shown, or (an offer made before they travelled) the v1 hash."""
+    return sha256 in (wire.terms_sha256(standard_terms(state)), legacy_terms_sha256(state.terms))
 
 
 class StandardContracts:
@@ -87,8 +95,8 @@ class StandardContracts:
         self, uow: UnitOfWork, event: wire.ContractCountersigned, acting: Acting
     ) -> None:
         state, _ = await self.state(event.contract_id)
-        if state.provider_id != event.provider_id or event.terms_sha256 != terms_sha256(
-            state.terms
+        if state.provider_id != event.provider_id or not signed_as_offered(
+            state, event.terms_sha256
         ):
             log.warning("countersignature_mismatch", contract_id=str(event.contract_id))
             return

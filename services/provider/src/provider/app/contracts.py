@@ -6,29 +6,55 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from eventkit import UnitOfWork
+from eventkit import EventStore, UnitOfWork
 from samspil_contracts import (
     DeliveryStarted,
     DeliveryStopped,
     DeliveryStopReason,
 )
+from servicekit.publishing import Publisher
 
 from provider.app import aggregates as agg
 from provider.app import standards
-from provider.app.recording import Acting
+from provider.app.offered_terms import OfferedTerms
+from provider.app.recording import Acting, Recorder
 from provider.app.service import Service
 from provider.domain import DomainError, contract, delivery
+from provider.domain.signing import HashCheck
 
 
 class Contracts(Service):
+    def __init__(
+        self,
+        store: EventStore,
+        recorder: Recorder,
+        publisher: Publisher,
+        offered: OfferedTerms | None = None,
+    ) -> None:
+        super().__init__(store, recorder, publisher)
+        self.offered = offered  # the terms offered, to check the hash signed against
+
     async def countersign(
-        self, acting: Acting, contract_id: UUID, version: int, expected_revision: int | None
+        self,
+        acting: Acting,
+        contract_id: UUID,
+        version: int,
+        expected_revision: int | None,
+        shown_sha256: str | None = None,
     ) -> int:
-        command = contract.Countersign(**acting.stamp, contract_id=contract_id, version=version)
+        """Only the hash of the terms held, recomputed here (and of those the coordinator
+        read, ``shown_sha256``, if sent): ``terms_hash_mismatch`` otherwise."""
         async with self.store.unit_of_work() as uow:
             if (await self.recorder.load(agg.STANDARDS, contract_id, uow)).state is not None:
-                args = (acting, contract_id, version, expected_revision)
+                args = (acting, contract_id, version, expected_revision, shown_sha256)
                 return await standards.countersign(self, uow, *args)
+            held = await self._held_sha256(acting, contract_id, uow)
+            command = contract.Countersign(
+                **acting.stamp,
+                contract_id=contract_id,
+                version=version,
+                hashes=HashCheck(held=held, shown=shown_sha256),
+            )
             events, loaded = await self.recorder.execute(
                 uow, agg.CONTRACTS, contract_id, command, acting, expected_revision
             )
@@ -38,6 +64,12 @@ class Contracts(Service):
             )
             await self.publish(uow, acting, event, contract_id, loaded.revision)
         return loaded.revision
+
+    async def _held_sha256(self, acting: Acting, contract_id: UUID, uow: UnitOfWork) -> str | None:
+        found = (await self.recorder.load(agg.CONTRACTS, contract_id, uow)).state
+        if found is None or found.tenant_id != acting.tenant_id or self.offered is None:
+            return None  # the decider refuses a contract not found
+        return await self.offered.individual_sha256(found)
 
     async def facts(self, acting: Acting, contract_id: UUID) -> contract.Contract:
         """The tenant's contract, or ``not_found`` (another tenant's looks just the same)."""

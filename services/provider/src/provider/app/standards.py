@@ -17,17 +17,22 @@ from samspil_contracts import (
     Envelope,
     Party,
     Signature,
+    canonical_form,
+    terms_sha256,
 )
 
 from provider.app import aggregates as agg
+from provider.app.offered_terms import standard_terms
 from provider.app.ports import WebhookQueue
 from provider.app.recording import Acting, Recorder, system
 from provider.app.service import Service
 from provider.domain import DomainError, standard
+from provider.domain.signing import HashCheck
 from provider.domain.values import PriceUnit
 
 
 def terms(e: ContractOffered) -> standard.StandardTerms:
+    shown = e.standard_terms  # checked against terms_sha256 by the contract itself
     return standard.StandardTerms(
         measure_code=e.measure.value,
         title=e.title,
@@ -37,6 +42,7 @@ def terms(e: ContractOffered) -> standard.StandardTerms:
         end=e.end,
         payment_terms_days=e.payment_terms_days,
         terms_sha256=e.terms_sha256,
+        shown_terms=None if shown is None else canonical_form(shown).decode(),
     )
 
 
@@ -78,9 +84,16 @@ async def countersign(
     contract_id: UUID,
     version: int,
     expected_revision: int | None,
+    shown_sha256: str | None = None,
 ) -> int:
-    """Countersign a standard contract inside ``uow``; the authority checks the hash."""
-    command = standard.CountersignStandard(**acting.stamp, contract_id=contract_id, version=version)
+    """Countersign a standard contract inside ``uow``: only the hash of the terms held (and
+    of those the coordinator read, if sent); the authority checks it again."""
+    found = (await service.recorder.load(agg.STANDARDS, contract_id, uow)).state
+    shown = None if found is None else standard_terms(found)
+    hashes = HashCheck(held=None if shown is None else terms_sha256(shown), shown=shown_sha256)
+    command = standard.CountersignStandard(
+        **acting.stamp, contract_id=contract_id, version=version, hashes=hashes
+    )
     events, loaded = await service.recorder.execute(
         uow, agg.STANDARDS, contract_id, command, acting, expected_revision
     )

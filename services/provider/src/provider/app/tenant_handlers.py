@@ -18,6 +18,7 @@ from servicekit.publishing import Publisher
 from provider.app.child_text import ChildText
 from provider.app.claims import Claims
 from provider.app.contracts import Contracts
+from provider.app.offered_terms import OfferedTerms
 from provider.app.orders import Acceptance, Orders
 from provider.app.ports import ReadModels
 from provider.app.recording import Acting, Recorder
@@ -35,7 +36,7 @@ class Handlers:
         read_models: ReadModels,
     ) -> None:
         self.orders = Orders(store, recorder, publisher)
-        self.contracts = Contracts(store, recorder, publisher)
+        self.contracts = Contracts(store, recorder, publisher, OfferedTerms(recorder, texts))
         self.reporting = Reporting(self.contracts, texts)
         self.claims = Claims(self.contracts, read_models)
 

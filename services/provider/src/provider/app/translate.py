@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from samspil_contracts import ContractOffered, GoalArea, GoalProgress, OrderChanged, OrderPlaced
 from samspil_contracts import Frequency as WireFrequency
 from samspil_contracts import Goal as WireGoal
@@ -50,7 +52,9 @@ def snapshot(event: OrderPlaced | OrderChanged) -> OrderSnapshot:
 
 
 def terms(offer: ContractOffered, ordered: OrderSnapshot) -> ContractTerms:
-    """The offer's price and dates; goals, scope and frequency as ordered (the offer has none)."""
+    box = offer.individual_terms
+    """The offer's price and dates; goals, scope and frequency as ordered (what delivery and
+    reports check against); every term offered kept sealed as received, to be shown."""
     return ContractTerms(
         measure_code=offer.measure.value,
         price_oere=offer.price.amount_ore,
@@ -62,6 +66,7 @@ def terms(offer: ContractOffered, ordered: OrderSnapshot) -> ContractTerms:
         end=offer.end,
         payment_terms_days=offer.payment_terms_days,
         terms_sha256=offer.terms_sha256,
+        sealed_terms=None if box is None else json.dumps(box.model_dump()),
     )
 
 

@@ -16,6 +16,7 @@ from provider.app.child_text import ChildText
 from provider.app.claims import Claims
 from provider.app.contracts import Contracts
 from provider.app.material import Materials
+from provider.app.offered_terms import OfferedTerms
 from provider.app.orders import Orders
 from provider.app.personal import ChildData
 from provider.app.ports import Queries, TenantChannels, TenantDirectory, WebhookAdmin
@@ -32,6 +33,7 @@ class Services:
     tenants: TenantDirectory
     orders: Orders
     contracts: Contracts
+    offered: OfferedTerms
     reporting: Reporting
     claims: Claims
     materials: Materials

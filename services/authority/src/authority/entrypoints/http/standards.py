@@ -11,8 +11,8 @@ from pydantic import BaseModel, Field
 from samspil_contracts.common import MAX_PLACES, UnitPriceOre
 from servicekit.inputs import Day
 
-from authority.app.contract_wire import terms_sha256
 from authority.app.queries import render
+from authority.app.terms_wire import standard_terms
 from authority.domain import MeasureCode, PriceUnit
 from authority.domain.contract import Contact
 from authority.domain.standard import (
@@ -114,7 +114,7 @@ def router() -> APIRouter:
         state, revision = await s.standards.state(standard_contract_id)
         return render(state) | {
             "in_force": state.in_force,
-            "terms_sha256": terms_sha256(state.terms),
+            "terms_sha256": wire.terms_sha256(standard_terms(state)),
             "revision": revision,
         }
 

@@ -15,6 +15,7 @@ from provider.domain.contract.model import (
     Countersign,
     ReceiveContractOffer,
 )
+from provider.domain.signing import require_signable
 
 
 def decide(command: ContractCommand, state: Contract | None) -> list[ContractEvent]:
@@ -67,6 +68,7 @@ def _countersign(command: Countersign, state: Contract | None) -> list[ContractE
         )
     if contract.countersigned_version == contract.version:
         refuse("already_countersigned", f"Version {contract.version} is already countersigned.")
+    require_signable(contract.terms.terms_sha256, command.hashes)
     return [
         ContractCountersigned(
             **stamp(command),

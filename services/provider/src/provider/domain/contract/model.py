@@ -10,6 +10,7 @@ from datetime import date, datetime
 from uuid import UUID
 
 from provider.domain.common import Command, Event
+from provider.domain.signing import NOTHING_TO_CHECK, HashCheck
 from provider.domain.values import Frequency, Goal, PriceUnit, Scope
 
 
@@ -24,7 +25,10 @@ class ContractTerms:
     start: date
     end: date | None
     payment_terms_days: int
-    terms_sha256: str  # hash of the full terms text: what exactly is being signed
+    terms_sha256: str  # hash of the terms' canonical form: what exactly is being signed
+    # Every term offered (IndividualTerms JSON), sealed with the child's key as received;
+    # None for an offer from before the terms travelled.
+    sealed_terms: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,6 +44,7 @@ class ReceiveContractOffer(Command):
 class Countersign(Command):
     contract_id: UUID
     version: int  # the version the coordinator read; guards against signing unseen terms
+    hashes: HashCheck = NOTHING_TO_CHECK
 
 
 ContractCommand = ReceiveContractOffer | Countersign

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from provider.domain.common import Role, existing, not_foreign, refuse, require_role, stamp
+from provider.domain.signing import require_signable
 from provider.domain.standard.model import (
     CountersignStandard,
     ReceiveStandardOffer,
@@ -54,6 +55,7 @@ def _countersign(
         refuse("stale_version", f"Version {command.version} is not the latest ({found.version}).")
     if found.in_force:
         refuse("already_countersigned", f"Version {found.version} is already countersigned.")
+    require_signable(found.terms.terms_sha256, command.hashes)
     return [
         StandardCountersigned(
             **stamp(command),

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from uuid import UUID
 
 from provider.domain.common import Command, Event
+from provider.domain.signing import NOTHING_TO_CHECK, HashCheck
 from provider.domain.values import PriceUnit
 
 
@@ -23,6 +24,9 @@ class StandardTerms:
     end: date | None
     payment_terms_days: int
     terms_sha256: str  # what exactly is being signed
+    # Every term offered, in their canonical form (docs/contract-hash.md); None for an offer
+    # from before the terms travelled.
+    shown_terms: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,6 +41,7 @@ class ReceiveStandardOffer(Command):
 class CountersignStandard(Command):
     contract_id: UUID
     version: int
+    hashes: HashCheck = NOTHING_TO_CHECK
 
 
 StandardCommand = ReceiveStandardOffer | CountersignStandard

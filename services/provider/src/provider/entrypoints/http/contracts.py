@@ -19,6 +19,13 @@ from provider.entrypoints.http.views import ContractSummary
 class Countersign(BaseModel):
     version: int = Field(ge=1, le=MAX_REVISION)
     expected_revision: Revision | None = None
+    terms_sha256: str | None = Field(
+        None,
+        pattern=r"^[0-9a-f]{64}$",
+        description="The hash of the terms you read (``offer.terms_sha256``, or recomputed "
+        "from ``offer.terms`` as docs/contract-hash.md says): refused as "
+        "``terms_hash_mismatch`` unless it is the hash of the terms held for this version",
+    )
 
 
 VIEW = ("contract_id", "kind", "order_id", "version", "countersigned_version", "terms", "revision")
@@ -46,12 +53,17 @@ def router() -> APIRouter:
     async def read_contract(
         contract_id: UUID, p: Principal, svc: Svc, response: Response
     ) -> dict[str, Any]:
+        """The contract, and under ``offer`` every term of the latest version offered with
+        the hash you countersign: SHA-256 of the terms' canonical form (sorted-key compact
+        JSON, UTF-8; docs/contract-hash.md), so you can recompute it from ``offer.terms``. An
+        individual contract's ``offer.framework`` shows the standard contract's terms."""
         row = await svc.queries.contract(p.tenant_id, contract_id)
         if row is None:
             raise Problem(404, "not_found", "No such contract.")
         response.headers.update(etag(row["revision"]))
         found = (await svc.contracts.recorder.load(agg.DELIVERIES, contract_id)).state
-        return _view(row) | {"delivery": _delivery(found)}
+        offer = await svc.offered.view(p.tenant_id, contract_id)
+        return _view(row) | {"delivery": _delivery(found), "offer": offer}
 
     @api.post("/contracts/{contract_id}/countersign")
     async def countersign_contract(
@@ -62,7 +74,9 @@ def router() -> APIRouter:
         if_match: Annotated[str | None, Header()] = None,
     ) -> dict[str, Any]:
         expected = revision_from(if_match, body.expected_revision)
-        revision = await svc.contracts.countersign(p.acting(), contract_id, body.version, expected)
+        revision = await svc.contracts.countersign(
+            p.acting(), contract_id, body.version, expected, body.terms_sha256
+        )
         return {
             "contract_id": contract_id,
             "countersigned_version": body.version,

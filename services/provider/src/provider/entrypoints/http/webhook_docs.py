@@ -18,6 +18,16 @@ Samspil's API for provider organisations' own systems.
 or as `Authorization: Bearer spk_…`; people sign in with a bearer JWT (`HTTPBearer`).
 Errors are `application/problem+json` (RFC 9457).
 
+**Contracts**: `GET /contracts/{contract_id}` shows under `offer.terms` every term you are
+asked to countersign (goals, scope, frequency, start, expected duration, the follow-up the
+authority wants, special economic agreements, price and payment terms; an individual
+contract's `offer.framework` shows its standard contract's general and measure-specific
+terms) and `offer.terms_sha256`, the hash you sign: SHA-256 (lower-case hex) of the terms'
+canonical form, JSON with keys sorted at every level, no whitespace, UTF-8 (RFC 8785; full
+form: `docs/contract-hash.md`). Recompute it from `offer.terms` and send it as
+`terms_sha256` when you countersign: a hash that is not the hash of the terms held is
+refused (`terms_hash_mismatch`).
+
 **Webhooks** (register with `PUT /webhooks/endpoint`; full guide: `docs/webhooks.md`).
 Each delivery is `POST <your url>` with a JSON envelope `{id, type, tenant_id, created_at,
 data}` and the headers

@@ -1,0 +1,18 @@
+"""Danish and English texts for refusals a coordinator must understand and act on (in
+problem+json ``texts``); the ``detail`` keeps the specifics."""
+
+ERROR_TEXTS: dict[str, dict[str, str]] = {
+    "da": {
+        "terms_hash_mismatch": "Hashen passer ikke med de vilkår, der er tilbudt for denne "
+        "version. Intet er underskrevet: læs kontrakten igen, eller bed myndigheden om at "
+        "tilbyde den på ny.",
+        "terms_unreadable": "De tilbudte vilkår kan ikke åbnes (barnets nøgle mangler, eller "
+        "barnets data er slettet). Vilkår, der ikke kan vises, kan ikke underskrives.",
+    },
+    "en": {
+        "terms_hash_mismatch": "The hash does not match the terms offered for this version. "
+        "Nothing is signed: read the contract again, or ask the authority to offer it anew.",
+        "terms_unreadable": "The offered terms cannot be opened (the child's key is missing "
+        "or the child's data was erased). Terms that cannot be shown cannot be signed.",
+    },
+}
