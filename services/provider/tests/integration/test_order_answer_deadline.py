@@ -109,13 +109,11 @@ async def test_a_withdrawn_order_s_cancelled_deadline_is_no_longer_shown(stack, 
 
     await stack.eventually(lambda: status("open"))
     # When the scheduler cancels it (the order was withdrawn)
-    await stack.kafka.send(
-        DeadlineClosed(
-            deadline_id=deadline.deadline_id, kind=ANSWER, subject=str(order.order_id),
-            outcome=DeadlineOutcome.CANCELLED, reason="order withdrawn",
-            closed_at=datetime.now(UTC),
-        )  # fmt: skip
-    )
+    closed = DeadlineClosed(
+        deadline_id=deadline.deadline_id, kind=ANSWER, subject=str(order.order_id),
+        outcome=DeadlineOutcome.CANCELLED, reason="order withdrawn", closed_at=datetime.now(UTC),
+    )  # fmt: skip
+    await stack.kafka.send(closed)
     # Then the inbox says so and shows no instant
     shown = await stack.eventually(lambda: status("cancelled"))
     assert (shown["answer_due_at"], shown["answer_deadline"]) == (None, None)
