@@ -80,12 +80,12 @@ def test_encode_writes_cloudevents_binary_headers() -> None:
     assert headers["ce_subject"] == str(ORDER_ID).encode()
     assert headers["ce_time"] == b"2025-03-03T10:00:00+00:00"
     assert headers["content-type"] == b"application/json"
-    assert headers["ce_schemaversion"] == b"2"
+    assert headers["ce_schemaversion"] == b"3"
     assert headers["ce_revision"] == b"3"
     assert headers["ce_correlationid"] == str(CORRELATION).encode()
     assert headers["ce_causationid"] == str(CAUSATION).encode()
     assert headers["traceparent"] == TRACE.encode()
-    assert headers["ce_dataschema"].endswith(b"/dk.samspil.order.placed.v2.json")
+    assert headers["ce_dataschema"].endswith(b"/dk.samspil.order.placed.v3.json")
 
 
 def test_value_is_compact_json_of_the_model() -> None:

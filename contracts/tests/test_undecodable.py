@@ -115,9 +115,9 @@ def test_an_unknown_type_is_refused() -> None:
 def test_a_version_from_the_future_is_refused() -> None:
     message = _message()
 
-    reason = _reason(_with(message.headers, "ce_schemaversion", b"3"), message.value)
+    reason = _reason(_with(message.headers, "ce_schemaversion", b"4"), message.value)
 
-    assert reason == "unknown schema version dk.samspil.order.placed v3 (newest known v2)"
+    assert reason == "unknown schema version dk.samspil.order.placed v4 (newest known v3)"
 
 
 @pytest.mark.parametrize("value", [b"{not json", b"", b"\xff\xfe"])

@@ -15,6 +15,7 @@ from samspil_contracts import (
     InvestigationStarted,
     MeasureCode,
     OrderAccepted,
+    OrderChanged,
     OrderDeclined,
     OrderPlaced,
     UndecodableEvent,
@@ -199,3 +200,19 @@ def test_a_v1_answer_is_read_as_v2_to_no_particular_version(cls: Any) -> None:
     _, event = decode(envelope.to_headers(), json.dumps(v1).encode())
     assert isinstance(event, cls)
     assert event.order_version is None
+
+
+@pytest.mark.parametrize(("cls", "version"), [(OrderPlaced, 2), (OrderChanged, 1)])
+def test_an_order_with_its_own_answer_deadline_is_read_without_it(cls: Any, version: int) -> None:
+    # Given an order written while the authority set its own answer deadline (+14 days)
+    current = json.loads(example_event(cls).model_dump_json())
+    old = current | {"answer_deadline": "2025-03-14"}
+    headers, _ = _old_record(cls, version)
+
+    # When decoded
+    _, event = decode(headers, json.dumps(old).encode())
+
+    # Then it is the current order, the deadline left to the scheduler's DeadlineScheduled
+    assert isinstance(event, cls)
+    assert event == example_event(cls)
+    assert "answer_deadline" not in event.model_dump()

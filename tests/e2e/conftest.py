@@ -73,6 +73,8 @@ def started_stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) 
                 "DATABASE_URL": new_database_url(name),
                 **({"ADJUSTABLE_CLOCK": "true"} if name == "scheduler" else {}),
                 **({"DIGITAL_POST_DIR": str(digital_post)} if name == "authority" else {}),
+                # The tests' webhook receivers listen on 127.0.0.1.
+                **({"WEBHOOK_ALLOW_NETWORKS": "127.0.0.0/8"} if name == "provider" else {}),
             },
         )
         for name in SERVICES

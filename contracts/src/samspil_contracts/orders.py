@@ -38,7 +38,8 @@ class _OrderState(IntegrationEvent):
     frequency: Frequency
     start: date
     expected_duration_months: int = Field(ge=1, le=240)
-    answer_deadline: date
+    # No answer deadline: the scheduler owns it (its municipality's working-day rule) and
+    # announces it as DeadlineScheduled (kind order_answer_due) for every order version.
     authority_contact: ContactPerson
     child: Sealed = Field(
         description="The child's name and CPR, sealed with the child's data key (kid "
@@ -52,15 +53,17 @@ class OrderPlaced(_OrderState):
     """The authority orders a measure from a provider (bestilling)."""
 
     type_name: ClassVar[str] = "dk.samspil.order.placed"
-    # v1 had a free-text ``measure`` and no ``legal_basis``; see upcasters.
-    schema_version: ClassVar[int] = 2
+    # v1 had a free-text ``measure`` and no ``legal_basis``; v2 an ``answer_deadline`` of
+    # its own (placed + 14 days), which v3 leaves to the scheduler; see upcasters.
+    schema_version: ClassVar[int] = 3
 
 
 class OrderChanged(_OrderState):
-    """The order was changed; it carries the whole order as it now is."""
+    """The order was changed; it carries the whole order as it now is. v2 has no
+    ``answer_deadline``: the scheduler sets the new version's answer deadline."""
 
     type_name: ClassVar[str] = "dk.samspil.order.changed"
-    schema_version: ClassVar[int] = 1
+    schema_version: ClassVar[int] = 2
 
     change_reason: Text
 

@@ -53,7 +53,6 @@ _ORDER: dict[str, Any] = {
     "frequency": Frequency(times=2, per=Period.WEEK),
     "start": date(2025, 4, 1),
     "expected_duration_months": 6,
-    "answer_deadline": date(2025, 3, 14),
     "authority_contact": CONTACT,
     "child": SEALED,
 }

@@ -61,6 +61,13 @@ def order_placed_v1_to_v2(v1: Payload) -> Payload:
     return {**v1, "measure": code.value, "legal_basis": legal_basis_for(code)}
 
 
+def without_answer_deadline(old: Payload) -> Payload:
+    """OrderPlaced v2 and OrderChanged v1 carried the authority's own ``answer_deadline``
+    (placed + 14 calendar days); the one deadline is now the scheduler's
+    (``DeadlineScheduled`` of kind ``order_answer_due``), so the field is dropped."""
+    return {k: v for k, v in old.items() if k != "answer_deadline"}
+
+
 def investigation_started_v1_to_v2(v1: Payload) -> Payload:
     """v1 had no ``aware_on``: the limit counted from the start, as it then did."""
     return {**v1, "aware_on": v1.get("started_on")}
@@ -85,6 +92,8 @@ def only_optional_added(v1: Payload) -> Payload:
 # (type, from_version) -> upcaster to from_version + 1
 UPCASTERS: Mapping[tuple[str, int], Upcaster] = {
     ("dk.samspil.order.placed", 1): order_placed_v1_to_v2,
+    ("dk.samspil.order.placed", 2): without_answer_deadline,
+    ("dk.samspil.order.changed", 1): without_answer_deadline,
     ("dk.samspil.case.investigation_started", 1): investigation_started_v1_to_v2,
     ("dk.samspil.deadline.reached", 1): same_shape,
     ("dk.samspil.deadline.scheduled", 1): only_optional_added,

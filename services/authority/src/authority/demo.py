@@ -164,7 +164,6 @@ async def order(
         '{"times":2,"per":"week"}',
         at.date() + timedelta(days=14),
         6,
-        at.date() + timedelta(days=14),
     )
     await s.orders.place(
         PlaceOrder(

@@ -1,7 +1,6 @@
 """Orders: placed with full terms, changed while open, answered once, reordered after a no."""
 
 from dataclasses import replace
-from datetime import date, timedelta
 from uuid import UUID
 
 from authority.domain import MeasureCode
@@ -40,7 +39,6 @@ TERMS = OrderTerms(
     frequency="2 visits a week",
     start=START,
     expected_duration_months=6,
-    answer_deadline=TODAY + timedelta(days=5),
 )
 place = PlaceOrder(
     actor=CASEWORKER,
@@ -82,14 +80,12 @@ def test_an_order_is_placed_with_its_full_terms() -> None:
     order.given(placed).when(place).then_refused("order_exists")
 
 
-def test_an_order_needs_goals_scope_a_duration_and_a_future_deadline() -> None:
+def test_an_order_needs_goals_scope_and_a_duration() -> None:
     given = order.given()
     given.when(replace(place, terms=replace(TERMS, goals=()))).then_refused("goal_required")
     given.when(replace(place, terms=replace(TERMS, scope=""))).then_refused("scope_required")
     no_duration = replace(TERMS, expected_duration_months=0)
     given.when(replace(place, terms=no_duration)).then_refused("invalid_duration")
-    yesterday = replace(TERMS, answer_deadline=date(2025, 3, 2))
-    given.when(replace(place, terms=yesterday)).then_refused("answer_deadline_passed")
     given.when(replace(place, actor=FINANCE)).then_refused("forbidden_role")
 
 

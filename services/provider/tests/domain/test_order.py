@@ -44,7 +44,6 @@ SNAPSHOT = OrderSnapshot(
     frequency=Frequency(2, Per.WEEK),
     start=date(2025, 4, 1),
     expected_duration_months=6,
-    answer_deadline=date(2025, 3, 14),
 )
 CHANGED = replace(SNAPSHOT, scope=Scope(6, Per.WEEK))
 

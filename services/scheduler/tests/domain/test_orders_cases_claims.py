@@ -12,6 +12,7 @@ from scheduler.domain import (
     DeadlineSet,
     DeadlineStatus,
     DomainError,
+    RescheduleOrderAnswer,
     Resolve,
     ResolveOrderAnswer,
     ScheduleActionPlan,
@@ -30,6 +31,7 @@ ORDER = UUID("00000000-0000-4000-8000-00000000000d")
 PROVIDER = UUID("00000000-0000-4000-8000-0000000000b0")
 CLAIM = UUID("00000000-0000-4000-8000-0000000000c1")
 NINE = time(9, 0)
+NOW = datetime(2027, 3, 25, 9, tzinfo=UTC)
 K = DeadlineKind
 Given = Callable[..., DeadlineSet]  # the conftest fixture
 
@@ -87,6 +89,45 @@ def test_an_answer_that_overtakes_its_order_leaves_no_deadline(given: Given) -> 
     with pytest.raises(DomainError, match="cancelled"):
         decide(order_placed(at_local(date(2027, 3, 24), time(10, 0))), state)
     assert state.pending() == ()
+
+
+def order_changed(at: datetime) -> RescheduleOrderAnswer:
+    return RescheduleOrderAnswer(
+        order_id=ORDER, case_id=CASE, provider_id=PROVIDER, changed_at=at, at=at
+    )
+
+
+def test_a_changed_order_is_answered_5_working_days_after_the_change(given: Given) -> None:
+    # Given an order placed Wednesday 24 March 2027 (answer due Monday 5 April)
+    placed = order_placed(at_local(date(2027, 3, 24), time(10, 0)))
+    # When the caseworker changes it on Tuesday 6 April 2027
+    state = given([placed, order_changed(at_local(date(2027, 4, 6), time(11, 0)))])
+    # Then the first version's receipt and answer no longer apply
+    first = [d for d in state.deadlines if d.sequence == 1]
+    assert {d.status for d in first} == {DeadlineStatus.CANCELLED}
+    # And the one answer deadline is 5 working days after the change: Tuesday 13 April
+    answer = state.pending(K.ORDER_ANSWER_DUE)
+    assert [(d.sequence, d.due_at) for d in answer] == [(2, at_local(date(2027, 4, 13), NINE))]
+    assert due_date(state, K.ORDER_RECEIPT_DUE) == date(2027, 4, 9)
+
+
+def test_an_order_changed_after_its_answer_must_be_answered_again(given: Given) -> None:
+    # Given an order the provider answered
+    placed = order_placed(at_local(date(2027, 3, 24), time(10, 0)))
+    answered = ResolveOrderAnswer(order_id=ORDER, at=at_local(date(2027, 3, 30), NINE))
+    # When it is changed (a new version)
+    state = given([placed, answered, order_changed(at_local(date(2027, 4, 6), time(11, 0)))])
+    # Then a new answer deadline is pending, counted from the change
+    (answer,) = state.pending(K.ORDER_ANSWER_DUE)
+    assert answer.due_at == at_local(date(2027, 4, 13), NINE)
+
+
+def test_a_withdrawn_order_cannot_be_changed(given: Given) -> None:
+    placed = order_placed(at_local(date(2027, 3, 24), time(10, 0)))
+    withdrawn = Cancel(subject=Subject(SubjectKind.ORDER, ORDER), reason="order withdrawn", at=NOW)
+    state = given([placed, withdrawn])
+    with pytest.raises(DomainError, match="cancelled"):
+        decide(order_changed(at_local(date(2027, 4, 6), time(11, 0))), state)
 
 
 def test_investigation_limit_is_4_months_with_a_warning_14_days_before(given: Given) -> None:

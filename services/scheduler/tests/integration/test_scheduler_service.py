@@ -15,7 +15,14 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
-from samspil_contracts import ContractInForce, DeadlineReached, FollowUpHeld, OrderPlaced
+from samspil_contracts import (
+    ContractInForce,
+    DeadlineReached,
+    DeadlineScheduled,
+    FollowUpHeld,
+    OrderChanged,
+    OrderPlaced,
+)
 from samspil_contracts import topics as t
 from samspil_contracts.testing import example_event
 from servicekit.auth import DevIssuer
@@ -99,6 +106,37 @@ def test_deadlines_around_easter_fall_on_danish_working_days(
     )
     assert local_due_dates(follow, "follow_up_due") == [date(2027, 3, 24)]
     assert all(datetime.fromisoformat(str(r["due_at"])).astimezone(CPH).hour == 9 for r in follow)
+
+
+def test_a_changed_order_gets_a_new_answer_deadline_by_the_working_day_rule(
+    scheduler: ServiceProcess, scheduler_env: dict[str, str], kafka_bootstrap: str
+) -> None:
+    # Given an order placed on Tuesday 23 March 2027 (answer due Friday 2 April)
+    prefix = scheduler_env["KAFKA_TOPIC_PREFIX"]
+    placed = order()
+    at = datetime(2027, 3, 23, 10, tzinfo=CPH)
+    asyncio.run(produce(kafka_bootstrap, prefix, placed, occurred_at=at))
+    # When the caseworker changes it on Tuesday 6 April 2027
+    changed = OrderChanged.model_validate(placed.model_dump() | {"change_reason": "Mere"})
+    changed_at = datetime(2027, 4, 6, 11, tzinfo=CPH)
+    asyncio.run(produce(kafka_bootstrap, prefix, changed, occurred_at=changed_at))
+
+    # Then the new version's answer is due 5 working days after the change (13 April),
+    # announced to the other services, and the first one no longer counts
+    def announced() -> list[DeadlineScheduled]:
+        records = asyncio.run(read_topic(kafka_bootstrap, prefix + t.SCHEDULER_DEADLINES))
+        return [
+            e
+            for _, e in records
+            if isinstance(e, DeadlineScheduled)
+            and e.order_id == placed.order_id
+            and e.kind.value == "order_answer_due"
+        ][1:]
+
+    scheduled = wait_for(announced, timeout=60, what="the moved answer deadline announced")
+    assert scheduled[0].due_at == datetime(2027, 4, 13, 9, tzinfo=CPH)
+    rows = deadlines(scheduler, case_id=str(placed.case_id))  # the pending ones
+    assert local_due_dates(rows, "order_answer_due") == [date(2027, 4, 13)]
 
 
 def test_a_follow_up_held_late_moves_the_next_one(

@@ -10,6 +10,7 @@ a record seen twice leaves the row as once, and a closed deadline never opens ag
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -26,6 +27,21 @@ Fact = wire.DeadlineScheduled | wire.DeadlineReached | wire.DeadlineClosed
 STREAM_PREFIX = "scheduler-deadline-"
 PHASES = ("warning", "due", "overdue")
 _IDS = ("case_id", "order_id", "contract_id", "provider_id")
+
+
+ANSWER_KIND = wire.DeadlineKind.ORDER_ANSWER_DUE.value
+
+
+def order_answer(rows: Iterable[Row]) -> Row:
+    """The order's one answer deadline, the scheduler's (``rows``: its order_answer_due
+    rows): the latest not cancelled (a changed order's earlier one is), ``pending`` until
+    the scheduler has announced it."""
+    live = [r for r in rows if r["kind"] == ANSWER_KIND and r["status"] != "cancelled"]
+    if not live:
+        return {"answer_due_at": None, "answer_deadline_status": "pending"}
+    latest = max(live, key=lambda r: r["due_at"])
+    due_at = latest["due_at"].replace(tzinfo=latest["due_at"].tzinfo or UTC)
+    return {"answer_due_at": due_at.isoformat(), "answer_deadline_status": latest["status"]}
 
 
 def stream_of(deadline_id: UUID) -> str:

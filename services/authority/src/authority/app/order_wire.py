@@ -30,7 +30,6 @@ def order_fields(
         "frequency": wire.Frequency.model_validate_json(terms.frequency),
         "start": terms.start,
         "expected_duration_months": terms.expected_duration_months,
-        "answer_deadline": terms.answer_deadline,
         "authority_contact": contact,
         "child": child,
     }

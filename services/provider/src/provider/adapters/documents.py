@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from provider.adapters.sql import upsert
-from provider.adapters.tables import order_documents, reminders
+from provider.adapters.tables import order_answer_deadlines, order_documents, reminders
 
 
 class SqlDocuments:
@@ -25,3 +26,20 @@ class SqlDocuments:
     ) -> None:
         values = {**row, "tenant_id": tenant_id}
         await upsert(conn, reminders, values, ["deadline_id", "phase"])
+
+    async def set_answer_deadline(
+        self, conn: AsyncConnection, tenant_id: UUID, row: dict[str, Any]
+    ) -> None:
+        values = {**row, "tenant_id": tenant_id, "status": "open", "updated_at": _now()}
+        await upsert(conn, order_answer_deadlines, values, ["order_id"])
+
+    async def close_answer_deadline(
+        self, conn: AsyncConnection, deadline_id: UUID, outcome: str
+    ) -> None:
+        t = order_answer_deadlines
+        stmt = t.update().where(t.c.deadline_id == deadline_id, t.c.status == "open")
+        await conn.execute(stmt.values(status=outcome, updated_at=_now()))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)

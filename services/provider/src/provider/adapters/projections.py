@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -38,7 +38,6 @@ async def project_order(
             "revision": revision,
             "snapshot": snap,
             "measure_code": snap["measure_code"],
-            "answer_deadline": date.fromisoformat(snap["answer_deadline"]),
             "updated_at": now,
         }
         await upsert(conn, orders_inbox, row, ["order_id"])

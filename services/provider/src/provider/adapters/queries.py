@@ -14,6 +14,7 @@ from provider.adapters.tables import (
     access_log,
     claims_view,
     contracts_view,
+    order_answer_deadlines,
     order_documents,
     orders_inbox,
     reminders,
@@ -26,6 +27,16 @@ def _without_tenant(rows: Any) -> list[Row]:
     return [{k: v for k, v in row.items() if k != "tenant_id"} for row in rows]
 
 
+def _with_answer_deadline(query: Any) -> Any:
+    """``query`` over the inbox with the scheduler's answer deadline of each order (its
+    columns ``answer_due_at`` and ``answer_deadline_status``; none before it is announced)."""
+    d, t = order_answer_deadlines, orders_inbox
+    joined = query.outerjoin(d, (d.c.order_id == t.c.order_id) & (d.c.tenant_id == t.c.tenant_id))
+    return joined.add_columns(
+        d.c.due_at.label("answer_due_at"), d.c.status.label("answer_deadline_status")
+    )
+
+
 class SqlQueries:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
@@ -36,15 +47,16 @@ class SqlQueries:
 
     async def orders(self, tenant_id: UUID, status: str | None, limit: int) -> list[Row]:
         t = orders_inbox
-        query = sa.select(t).where(t.c.tenant_id == tenant_id)
+        query = _with_answer_deadline(sa.select(t)).where(t.c.tenant_id == tenant_id)
         if status is not None:
             query = query.where(t.c.status == status)
-        return await self._all(query.order_by(t.c.answer_deadline, t.c.order_id).limit(limit))
+        soonest = order_answer_deadlines.c.due_at.asc().nulls_last()
+        return await self._all(query.order_by(soonest, t.c.order_id).limit(limit))
 
     async def order(self, tenant_id: UUID, order_id: UUID) -> Row | None:
         t, docs = orders_inbox, order_documents
         query = (
-            sa.select(t, docs.c.document)
+            _with_answer_deadline(sa.select(t, docs.c.document))
             .outerjoin(docs, docs.c.order_id == t.c.order_id)
             .where(t.c.order_id == order_id, t.c.tenant_id == tenant_id)
         )

@@ -46,7 +46,22 @@ orders_inbox = sa.Table(
     sa.Column("revision", sa.Integer, nullable=False),  # of the provider's order stream
     sa.Column("snapshot", sa.JSON),
     sa.Column("measure_code", sa.String(32)),
-    sa.Column("answer_deadline", sa.Date),
+    sa.Column("updated_at", Instant, nullable=False),
+)
+
+# The order's one answer deadline, the scheduler's (DeadlineScheduled / DeadlineClosed of
+# kind order_answer_due), as the scheduler last announced it: set, moved (a changed order
+# gets a new one), met or cancelled. No row: not announced yet ("pending"). Kept apart from
+# the inbox, which is rebuilt from the provider's own log, and written whichever of the
+# order and its deadline arrives first (they travel on two topics).
+order_answer_deadlines = sa.Table(
+    "order_answer_deadlines",
+    metadata,
+    sa.Column("order_id", Id, primary_key=True),
+    sa.Column("tenant_id", Id, nullable=False, index=True),
+    sa.Column("deadline_id", Id, nullable=False),
+    sa.Column("due_at", Instant, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # open, met or cancelled
     sa.Column("updated_at", Instant, nullable=False),
 )
 

@@ -15,7 +15,9 @@ from samspil_contracts import (
     ClaimRejected,
     ContractInForce,
     ContractOffered,
+    DeadlineClosed,
     DeadlineReached,
+    DeadlineScheduled,
     IntegrationEvent,
     OrderChanged,
     OrderPlaced,
@@ -54,6 +56,8 @@ class Inbound:
             ClaimApproved: a.claim_decided,
             ClaimRejected: a.claim_decided,
             DeadlineReached: a.deadline,
+            DeadlineScheduled: o.answer_deadline,
+            DeadlineClosed: o.answer_deadline_closed,
             ChildKeyGranted: p.granted,
             ChildDataErased: p.erased,
         }

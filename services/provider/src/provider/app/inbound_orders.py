@@ -6,7 +6,15 @@ from __future__ import annotations
 from uuid import UUID
 
 from eventkit import UnitOfWork
-from samspil_contracts import Envelope, OrderChanged, OrderPlaced, OrderWithdrawn
+from samspil_contracts import (
+    DeadlineClosed,
+    DeadlineKind,
+    DeadlineScheduled,
+    Envelope,
+    OrderChanged,
+    OrderPlaced,
+    OrderWithdrawn,
+)
 
 from provider.app import aggregates as agg
 from provider.app import translate
@@ -47,6 +55,30 @@ class OrderInbound(Handling):
         await self._notify(
             uow, env, e.provider_id, "order.withdrawn", {"order_id": str(e.order_id)}
         )
+
+    async def answer_deadline(self, uow: UnitOfWork, env: Envelope, e: DeadlineScheduled) -> None:
+        """The scheduler set or moved an order's answer deadline (its working-day rule):
+        the one the inbox shows and the tenant is told of (``order.answer_deadline``)."""
+        if e.kind is not DeadlineKind.ORDER_ANSWER_DUE or e.order_id is None:
+            return  # another kind, or a v1 announcement naming no order
+        if e.provider_id is None:
+            return
+        row = {"order_id": e.order_id, "deadline_id": e.deadline_id, "due_at": e.due_at}
+        await self.documents.set_answer_deadline(uow.connection, e.provider_id, row)
+        data = {
+            "order_id": str(e.order_id),
+            "deadline_id": str(e.deadline_id),
+            "due_at": e.due_at.isoformat(),
+        }
+        await self._notify(uow, env, e.provider_id, "order.answer_deadline", data)
+
+    async def answer_deadline_closed(
+        self, uow: UnitOfWork, env: Envelope, e: DeadlineClosed
+    ) -> None:
+        if e.kind is DeadlineKind.ORDER_ANSWER_DUE:
+            await self.documents.close_answer_deadline(
+                uow.connection, e.deadline_id, e.outcome.value
+            )
 
     async def _release(self, uow: UnitOfWork, acting: Acting, order_id: UUID) -> None:
         loaded = await self.recorder.load(agg.ORDERS, order_id, uow)

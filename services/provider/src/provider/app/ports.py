@@ -33,6 +33,18 @@ class Documents(Protocol):
         self, conn: AsyncConnection, tenant_id: UUID, row: dict[str, Any]
     ) -> None: ...
 
+    async def set_answer_deadline(
+        self, conn: AsyncConnection, tenant_id: UUID, row: dict[str, Any]
+    ) -> None:
+        """The scheduler set (or moved) an order's answer deadline: it replaces the last."""
+        ...
+
+    async def close_answer_deadline(
+        self, conn: AsyncConnection, deadline_id: UUID, outcome: str
+    ) -> None:
+        """The scheduler closed the deadline (met or cancelled), if it is still the order's."""
+        ...
+
 
 class ChildKeys(Protocol):
     """Child data keys granted to tenants (wrapped), and which children were erased."""

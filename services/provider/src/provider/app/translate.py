@@ -47,7 +47,6 @@ def snapshot(event: OrderPlaced | OrderChanged) -> OrderSnapshot:
         frequency=frequency(event.frequency),
         start=event.start,
         expected_duration_months=event.expected_duration_months,
-        answer_deadline=event.answer_deadline,
     )
 
 

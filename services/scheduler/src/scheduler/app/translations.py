@@ -29,6 +29,7 @@ from samspil_contracts import (
     NotificationReceiptSent,
     NotificationReceived,
     OrderAccepted,
+    OrderChanged,
     OrderDeclined,
     OrderPlaced,
     OrderWithdrawn,
@@ -41,6 +42,7 @@ from scheduler.domain import (
     ConcludeInvestigation,
     DeadlineKind,
     RecordFollowUpHeld,
+    RescheduleOrderAnswer,
     Resolve,
     ResolveOrderAnswer,
     ScheduleActionPlan,
@@ -90,6 +92,9 @@ def _claim_settled(e: ClaimApproved | ClaimRejected, at: datetime) -> Command:
 TRANSLATIONS: dict[type[IntegrationEvent], Translate] = {
     OrderPlaced: lambda e, at: ScheduleOrderAnswer(
         order_id=e.order_id, case_id=e.case_id, provider_id=e.provider_id, placed_at=at, at=at
+    ),
+    OrderChanged: lambda e, at: RescheduleOrderAnswer(
+        order_id=e.order_id, case_id=e.case_id, provider_id=e.provider_id, changed_at=at, at=at
     ),
     OrderWithdrawn: lambda e, at: Cancel(
         subject=Subject(SubjectKind.ORDER, e.order_id), reason="order withdrawn", at=at

@@ -84,6 +84,16 @@ class ScheduleOrderAnswer(_ForOrder):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class RescheduleOrderAnswer(_ForOrder):
+    """The order was changed: its new version is received and answered anew, counted from
+    the change; the previous version's receipt and answer deadlines no longer apply."""
+
+    case_id: UUID
+    provider_id: UUID
+    changed_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ResolveOrderAnswer(_ForOrder):
     """The provider answered (accepted or declined): receipt and answer are both settled."""
 
@@ -173,6 +183,7 @@ Command = (
     | SetCadence
     | BringFirstFollowUpForward
     | ScheduleOrderAnswer
+    | RescheduleOrderAnswer
     | ResolveOrderAnswer
     | ScheduleInvestigation
     | ConcludeInvestigation

@@ -18,6 +18,7 @@ from scheduler.domain.commands import (
     ConcludeInvestigation,
     Fire,
     RecordFollowUpHeld,
+    RescheduleOrderAnswer,
     Resolve,
     ResolveOrderAnswer,
     ScheduleActionPlan,
@@ -36,7 +37,12 @@ from scheduler.domain.firing import due_occurrences, fire
 from scheduler.domain.follow_ups import record_held, set_cadence
 from scheduler.domain.model import DeadlineSet
 from scheduler.domain.notifications import schedule_notification
-from scheduler.domain.orders_claims import resolve_order, schedule_order, schedule_payment
+from scheduler.domain.orders_claims import (
+    reschedule_order,
+    resolve_order,
+    schedule_order,
+    schedule_payment,
+)
 from scheduler.domain.parallel import bring_first_forward
 from scheduler.domain.rules import DEFAULT_RULES, Rules
 
@@ -64,6 +70,8 @@ def decide(  # noqa: PLR0911, PLR0912
             return bring_first_forward(command, state, rules)
         case ScheduleOrderAnswer():
             return schedule_order(command, state, rules)
+        case RescheduleOrderAnswer():
+            return reschedule_order(command, state, rules)
         case ResolveOrderAnswer():
             return resolve_order(command, state)
         case ScheduleInvestigation():

@@ -3,8 +3,15 @@
 A redelivered scheduling signal is a no-op: an order is answered and a claim paid only once.
 """
 
+from datetime import date
+
 from scheduler.domain.calendar_dk import to_local_date
-from scheduler.domain.commands import ResolveOrderAnswer, ScheduleClaimPayment, ScheduleOrderAnswer
+from scheduler.domain.commands import (
+    RescheduleOrderAnswer,
+    ResolveOrderAnswer,
+    ScheduleClaimPayment,
+    ScheduleOrderAnswer,
+)
 from scheduler.domain.decisions import cancelled, ensure_open, existing, scheduled
 from scheduler.domain.events import Event, SubjectClosed
 from scheduler.domain.kinds import DeadlineKind
@@ -19,19 +26,40 @@ def schedule_order(cmd: ScheduleOrderAnswer, state: DeadlineSet, rules: Rules) -
     ensure_open(state)
     if state.of_kind(K.ORDER_ANSWER_DUE):
         return []
-    placed_on = to_local_date(cmd.placed_at)
+    return _receipt_and_answer(cmd, state, to_local_date(cmd.placed_at), rules)
+
+
+def reschedule_order(cmd: RescheduleOrderAnswer, state: DeadlineSet, rules: Rules) -> list[Event]:
+    """A changed order is a new version to receive and answer: the previous version's
+    deadlines are cancelled (also when already met) and new ones counted from the change,
+    under new ids, so every party sees the one new answer deadline."""
+    ensure_open(state)
+    previous = state.open(K.ORDER_ANSWER_DUE, K.ORDER_RECEIPT_DUE)
+    changed_on = to_local_date(cmd.changed_at)
+    return [
+        *cancelled(previous, "order changed", cmd.at),
+        *_receipt_and_answer(cmd, state, changed_on, rules),
+    ]
+
+
+def _receipt_and_answer(
+    cmd: ScheduleOrderAnswer | RescheduleOrderAnswer,
+    state: DeadlineSet,
+    anchor: date,
+    rules: Rules,
+) -> list[Event]:
     refs = Refs(case_id=cmd.case_id, order_id=cmd.order_id, provider_id=cmd.provider_id)
     dues = (
-        (K.ORDER_RECEIPT_DUE, order_receipt_date(placed_on, rules)),
-        (K.ORDER_ANSWER_DUE, order_answer_date(placed_on, rules)),
+        (K.ORDER_RECEIPT_DUE, order_receipt_date(anchor, rules)),
+        (K.ORDER_ANSWER_DUE, order_answer_date(anchor, rules)),
     )
     return [
         scheduled(
             cmd.subject,
             kind,
-            sequence=1,
+            sequence=state.next_sequence(kind),
             refs=refs,
-            anchor=placed_on,
+            anchor=anchor,
             due_date=due,
             rules=rules,
             at=cmd.at,

@@ -136,8 +136,3 @@ def _check_terms(terms: OrderTerms, at: datetime) -> None:
         "invalid_duration",
         f"expected duration must be 1 to {MAX_DURATION_MONTHS} months",
     )
-    require(
-        terms.answer_deadline >= at.date(),
-        "answer_deadline_passed",
-        "the provider's answer deadline lies in the past",
-    )

@@ -17,7 +17,9 @@ class OrderTerms:
     frequency: str  # hyppighed
     start: date
     expected_duration_months: int  # forventet varighed
-    answer_deadline: date  # by when the provider must accept or decline
+    # No answer deadline here: the scheduler sets it by the municipality's working-day rule
+    # (order_answer_due) and the order's views show that one. Orders recorded with the
+    # earlier ``answer_deadline`` (placed + 14 days) are read without it.
 
 
 class OrderStatus(StrEnum):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
 from typing import Annotated, Any
 from uuid import UUID, uuid4
 
@@ -14,6 +13,7 @@ from samspil_contracts.common import ShortText, Text, UnitPriceOre
 from servicekit.inputs import Day
 
 from authority.app.acting import Acting
+from authority.app.deadline_list import ANSWER_KIND, order_answer
 from authority.app.queries import render
 from authority.domain import DomainError, PriceUnit
 from authority.domain.case import CaseState
@@ -21,7 +21,6 @@ from authority.domain.contract import Contact, ContractTerms, DraftContract
 from authority.domain.order import OrderTerms, PlaceOrder, WithdrawalReason, WithdrawOrder
 from authority.entrypoints.http.common import Caseworker, IfMatch, Mutation, Reader, Svc, acting
 
-ANSWER_DAYS = 14
 # As the wire carries them: an order runs 1 to 240 months, payment within 120 days.
 Months = Annotated[int, Field(ge=1, le=240)]
 
@@ -34,7 +33,6 @@ class OrderIn(Mutation):
     frequency: wire.Frequency
     start: Day
     expected_duration_months: Months
-    answer_deadline: Day | None = None
 
 
 class OrderChangeIn(Mutation):
@@ -42,7 +40,6 @@ class OrderChangeIn(Mutation):
     frequency: wire.Frequency
     start: Day
     expected_duration_months: Months
-    answer_deadline: Day | None = None
 
 
 class WithdrawIn(Mutation):
@@ -98,14 +95,12 @@ class AmendIn(Mutation):
 
 
 def order_terms(body: OrderIn | OrderChangeIn, goals: Any) -> OrderTerms:
-    deadline = body.answer_deadline or date.today() + timedelta(days=ANSWER_DAYS)
     return OrderTerms(
         goals=goals,
         scope=body.scope.model_dump_json(),
         frequency=body.frequency.model_dump_json(),
         start=body.start,
         expected_duration_months=body.expected_duration_months,
-        answer_deadline=deadline,
     )
 
 
@@ -175,12 +170,17 @@ def router() -> APIRouter:
     async def get_order(order_id: UUID, _: Reader, s: Svc) -> dict[str, Any]:
         view = await s.orders.view(order_id)
         state = view["state"]
-        return render(state) | {
-            "status": state.status.value,
-            "answer": _answer(state.status.value),
-            "decline": view["decline"],
-            "revision": view["revision"],
-        }
+        deadlines = await s.kit.views.rows("deadlines", order_id=order_id, kind=ANSWER_KIND)
+        return (
+            render(state)
+            | order_answer(deadlines)
+            | {
+                "status": state.status.value,
+                "answer": _answer(state.status.value),
+                "decline": view["decline"],
+                "revision": view["revision"],
+            }
+        )
 
     @api.put("/orders/{order_id}")
     async def change(

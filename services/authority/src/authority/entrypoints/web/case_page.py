@@ -130,6 +130,10 @@ async def show(
         user,
         status=status,
         deadlines=deadlines,
+        # The scheduler's answer deadline of each order awaiting an answer (the one deadline).
+        answer_due={
+            str(d["order_id"]): d["due_at"] for d in deadlines if d["kind"] == "order_answer_due"
+        },
         now=datetime.now(UTC),
         as_of=as_of,
         read_only=at is not None,

@@ -239,6 +239,7 @@ DA: dict[str, str] = {
     "terms.frequency": "{times} gange pr. {per}",
     "terms.start": "start {start}",
     "terms.answer_by": "svar senest {at}",
+    "terms.answer_pending": "svarfristen er ikke fastsat endnu",
     "period.day": "dag",
     "period.week": "uge",
     "period.month": "måned",

@@ -239,6 +239,7 @@ EN: dict[str, str] = {
     "terms.frequency": "{times} times per {per}",
     "terms.start": "starting {start}",
     "terms.answer_by": "answer by {at}",
+    "terms.answer_pending": "the answer deadline is not set yet",
     "period.day": "day",
     "period.week": "week",
     "period.month": "month",

@@ -23,6 +23,7 @@ class WebhookEventType(StrEnum):
     ORDER_PLACED = "order.placed"
     ORDER_CHANGED = "order.changed"
     ORDER_WITHDRAWN = "order.withdrawn"
+    ORDER_ANSWER_DEADLINE = "order.answer_deadline"  # the scheduler set or moved it
     CONTRACT_OFFERED = "contract.offered"
     CONTRACT_IN_FORCE = "contract.in_force"
     STATUS_REPORT_DUE = "status_report.due"

@@ -26,7 +26,8 @@ class OrderSnapshot:
     frequency: Frequency
     start: date
     expected_duration_months: int
-    answer_deadline: date
+    # No answer deadline: the scheduler's (DeadlineScheduled, order_answer_due) is the one;
+    # snapshots recorded with the authority's earlier own deadline are read without it.
 
 
 class OrderStatus(StrEnum):

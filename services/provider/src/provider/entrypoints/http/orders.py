@@ -24,7 +24,7 @@ from provider.entrypoints.deps import (
     TenantPrincipal,
     etag,
 )
-from provider.entrypoints.http.views import OrderSummary
+from provider.entrypoints.http.views import OrderSummary, answer_deadline
 
 
 class Accept(BaseModel):
@@ -57,19 +57,11 @@ async def _free_places(svc: Services, tenant_id: UUID, code: str | None) -> int 
     return None if state is None else int(state.free)
 
 
-VIEW = (
-    "order_id",
-    "status",
-    "order_version",
-    "revision",
-    "measure_code",
-    "answer_deadline",
-    "snapshot",
-)
+VIEW = ("order_id", "status", "order_version", "revision", "measure_code", "snapshot")
 
 
 def _view(row: dict[str, Any]) -> dict[str, Any]:
-    return {name: row[name] for name in VIEW}
+    return {name: row[name] for name in VIEW} | answer_deadline(row)
 
 
 def router() -> APIRouter:

@@ -6,11 +6,14 @@ documented by adding it here); the fields named are the ones a client can rely o
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field
+
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 
 class View(BaseModel):
@@ -23,9 +26,33 @@ class OrderSummary(View):
     order_version: int = Field(description="The authority's order version (webhook `version`)")
     revision: int = Field(description="Send as If-Match / expected_revision when answering")
     measure_code: str | None
-    answer_deadline: date | None
+    answer_due_at: datetime | None = Field(
+        description="The answer deadline, the scheduler's (the municipality's working-day "
+        "rule, e.g. 5 working days, 09:00 Copenhagen time): null while `pending`, and "
+        "after it was cancelled. A changed order gets a new one (webhook "
+        "`order.answer_deadline`)"
+    )
+    answer_deadline: date | None = Field(
+        description="`answer_due_at` as a date in Copenhagen; null when it is"
+    )
+    answer_deadline_status: str = Field(
+        description="pending (the scheduler has not announced it yet), open, met or cancelled"
+    )
     snapshot: dict[str, Any] | None
     free_places: int | None = None
+
+
+def answer_deadline(row: dict[str, Any]) -> dict[str, Any]:
+    """The scheduler's answer deadline as the inbox shows it: pending until announced."""
+    status = row.get("answer_deadline_status") or "pending"
+    due = row.get("answer_due_at") if status in ("open", "met") else None
+    if due is not None and due.tzinfo is None:  # SQLite keeps no offset; stored in UTC
+        due = due.replace(tzinfo=UTC)
+    return {
+        "answer_due_at": due,
+        "answer_deadline": None if due is None else due.astimezone(COPENHAGEN).date(),
+        "answer_deadline_status": status,
+    }
 
 
 class ContractSummary(View):

@@ -62,6 +62,15 @@ class OrderIdData(BaseModel):
     order_id: UUID
 
 
+class AnswerDeadlineData(BaseModel):
+    order_id: UUID
+    deadline_id: UUID = Field(description="A moved deadline (a changed order) has a new id")
+    due_at: datetime = Field(
+        description="Your answer is due then: the scheduler's working-day rule, counted from "
+        "the order (version); the same instant as `answer_due_at` in `GET /orders/{order_id}`"
+    )
+
+
 class ContractOfferedData(BaseModel):
     contract_id: UUID
     version: int
@@ -108,6 +117,12 @@ CATALOGUE: dict[str, tuple[type[BaseModel], str, str]] = {
     "order.placed": (OrderData, "The authority ordered a measure", "GET /orders/{order_id}"),
     "order.changed": (OrderData, "The authority changed an order", "GET /orders/{order_id}"),
     "order.withdrawn": (OrderIdData, "An order was withdrawn", "GET /orders/{order_id}"),
+    "order.answer_deadline": (
+        AnswerDeadlineData,
+        "The answer deadline of an order (version) was set or moved; until it is, the "
+        "order's `answer_deadline_status` is `pending` and `answer_due_at` null",
+        "GET /orders/{order_id}",
+    ),
     "contract.offered": (
         ContractOfferedData,
         "A contract (version) signed by the authority awaits your countersignature",
