@@ -9,6 +9,7 @@ import pytest
 from samspil_contracts import (
     DeadlineReached,
     DeadlineScheduled,
+    DecisionApproved,
     DeliveryStopped,
     DeliveryStopReason,
     Envelope,
@@ -17,6 +18,7 @@ from samspil_contracts import (
     OrderAccepted,
     OrderDeclined,
     OrderPlaced,
+    PlanKind,
     UndecodableEvent,
     decode,
 )
@@ -199,3 +201,27 @@ def test_a_v1_answer_is_read_as_v2_to_no_particular_version(cls: Any) -> None:
     _, event = decode(envelope.to_headers(), json.dumps(v1).encode())
     assert isinstance(event, cls)
     assert event.order_version is None
+
+
+def test_barnets_lov_91_a_v1_decision_reads_as_a_plan_made() -> None:
+    # Given a decision approved by a v1 producer, before the plan choice was recorded
+    v2 = json.loads(example_event(DecisionApproved).model_dump_json())
+    v1 = {k: v for k, v in v2.items() if k not in {"plan_made", "plan_kind"}}
+    envelope = Envelope(
+        event_id=uuid4(),
+        type=DecisionApproved.type_name,
+        schema_version=1,
+        subject=v1["case_id"],
+        revision=1,
+        occurred_at=datetime(2024, 6, 1, tzinfo=UTC),
+        correlation_id=uuid4(),
+        producer="/samspil/authority",
+    )
+
+    # When decoded
+    _, event = decode(envelope.to_headers(), json.dumps(v1).encode())
+
+    # Then every decision of that time called for a barnets plan (§ 91), as it was scheduled
+    assert isinstance(event, DecisionApproved)
+    assert event.plan_made is True
+    assert event.plan_kind is PlanKind.CHILDS_PLAN

@@ -22,6 +22,7 @@ from samspil_contracts.cases import (
     InvestigationStarted,
     MeasureEnded,
     MeasureEndReason,
+    PlanKind,
 )
 from samspil_contracts.claims import (
     ClaimApproved,
@@ -162,6 +163,7 @@ __all__ = [
     "OrderWithdrawn",
     "Party",
     "Period",
+    "PlanKind",
     "Price",
     "PriceUnit",
     "Progress",
