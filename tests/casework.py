@@ -56,7 +56,12 @@ async def _case(cw: httpx.AsyncClient, tl: httpx.AsyncClient) -> list[Slot]:
     ok(await cw.post(f"/cases/{case_id}/investigation/conclude", json={"summary": "Bench"}))
     made = [Slot(case_id, await _decision(cw, tl, case_id))]
     goals = [{"area": "school", "text": "Møder i skole"}]
-    ok(await cw.post(f"/cases/{case_id}/action-plans", json={"goals": goals}), 201)
+    ok(
+        await cw.post(
+            f"/cases/{case_id}/action-plans", json={"goals": goals, "participants": ["child"]}
+        ),
+        201,
+    )
     for _ in range(DECISIONS_PER_CASE - 1):
         made.append(Slot(case_id, await _decision(cw, tl, case_id)))
     return made
@@ -69,6 +74,7 @@ async def _decision(cw: httpx.AsyncClient, tl: httpx.AsyncClient, case_id: str) 
         "reason": "Bench",
         "purpose": "Bench",
         "expected_duration_months": 6,
+        "plan_made": True,
         "consent": {"given_by": ["mother"], "given_on": str(date.today() - timedelta(days=1))},
     }
     decision = ok(await cw.post(f"/cases/{case_id}/decisions", json=proposal), 201)

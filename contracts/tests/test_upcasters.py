@@ -9,6 +9,7 @@ import pytest
 from samspil_contracts import (
     DeadlineReached,
     DeadlineScheduled,
+    DecisionApproved,
     DeliveryStopped,
     DeliveryStopReason,
     Envelope,
@@ -18,6 +19,7 @@ from samspil_contracts import (
     OrderChanged,
     OrderDeclined,
     OrderPlaced,
+    PlanKind,
     UndecodableEvent,
     decode,
 )
@@ -216,3 +218,27 @@ def test_an_order_with_its_own_answer_deadline_is_read_without_it(cls: Any, vers
     assert isinstance(event, cls)
     assert event == example_event(cls)
     assert "answer_deadline" not in event.model_dump()
+
+
+def test_barnets_lov_91_a_v1_decision_reads_as_a_plan_made() -> None:
+    # Given a decision approved by a v1 producer, before the plan choice was recorded
+    v2 = json.loads(example_event(DecisionApproved).model_dump_json())
+    v1 = {k: v for k, v in v2.items() if k not in {"plan_made", "plan_kind"}}
+    envelope = Envelope(
+        event_id=uuid4(),
+        type=DecisionApproved.type_name,
+        schema_version=1,
+        subject=v1["case_id"],
+        revision=1,
+        occurred_at=datetime(2024, 6, 1, tzinfo=UTC),
+        correlation_id=uuid4(),
+        producer="/samspil/authority",
+    )
+
+    # When decoded
+    _, event = decode(envelope.to_headers(), json.dumps(v1).encode())
+
+    # Then every decision of that time called for a barnets plan (§ 91), as it was scheduled
+    assert isinstance(event, DecisionApproved)
+    assert event.plan_made is True
+    assert event.plan_kind is PlanKind.CHILDS_PLAN

@@ -71,6 +71,7 @@ def decided_case(cw: httpx.Client, tl: httpx.Client, child: dict[str, str] = CHI
                 "purpose": "Faste rammer i hjemmet og barnet i skole hver dag",
                 "expected_duration_months": 6,
                 "consent": {"given_by": ["mother"], "given_on": str(YESTERDAY)},
+                "plan_made": True,
             },
         ),
         201,
@@ -83,7 +84,8 @@ def decided_case(cw: httpx.Client, tl: httpx.Client, child: dict[str, str] = CHI
                 "goals": [
                     {"area": "school", "text": "Emil møder i skole hver dag"},
                     {"area": "family_relations", "text": "Faste rutiner morgen og aften"},
-                ]
+                ],
+                "participants": ["child", "mother"],
             },
         ),
         201,

@@ -93,11 +93,17 @@ def decided_in_parallel(cw: httpx.Client, tl: httpx.Client) -> DecidedCase:
         "expected_duration_months": 12,
         "consent": {"given_by": ["mother"], "given_on": str(YESTERDAY)},
         "parallel_justification": "Familien kan ikke vente på undersøgelsens afslutning",
+        "plan_made": True,
     }
     decision_id = ok(cw.post(f"/cases/{case_id}/decisions", json=decision), 201)["decision_id"]
     ok(tl.post(f"/cases/{case_id}/decisions/{decision_id}/approve"))
     goals = [{"area": "family_relations", "text": "Faste rutiner morgen og aften"}]
-    plan = ok(cw.post(f"/cases/{case_id}/action-plans", json={"goals": goals}), 201)
+    plan = ok(
+        cw.post(
+            f"/cases/{case_id}/action-plans", json={"goals": goals, "participants": ["mother"]}
+        ),
+        201,
+    )
     return DecidedCase(case_id, decision_id, plan["goals"])
 
 

@@ -172,6 +172,7 @@ def test_underretning_from_a_school_to_decision_letters_to_every_party(stack: St
                             "given_by": ["mother", "father"],
                             "given_on": str(date.today() - timedelta(days=1)),
                         },
+                        "plan_made": True,
                     },
                 ),
                 201,

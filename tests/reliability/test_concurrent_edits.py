@@ -24,6 +24,7 @@ DECISION = {
         "given_by": ["mother", "father"],
         "given_on": str(date.today() - timedelta(days=1)),
     },
+    "plan_made": True,
 }
 
 

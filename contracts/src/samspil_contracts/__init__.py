@@ -22,6 +22,7 @@ from samspil_contracts.cases import (
     InvestigationStarted,
     MeasureEnded,
     MeasureEndReason,
+    PlanKind,
 )
 from samspil_contracts.claims import (
     ClaimApproved,
@@ -171,6 +172,7 @@ __all__ = [
     "OrderWithdrawn",
     "Party",
     "Period",
+    "PlanKind",
     "Price",
     "PriceUnit",
     "Progress",

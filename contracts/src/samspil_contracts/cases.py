@@ -70,17 +70,33 @@ class InvestigationConcluded(_CaseEvent):
     concluded_on: date
 
 
+class PlanKind(StrEnum):
+    """The plan a decision on a measure calls for."""
+
+    CHILDS_PLAN = "barnets_plan"  # barnets plan, barnets lov § 91
+    YOUTH_PLAN = "ungeplan"  # ungeplan, § 108: for a young person from 16 years
+
+
 class DecisionApproved(_CaseEvent):
     """A decision (afgørelse) on a measure, approved under the team leader's supervision: a
     støttende indsats (barnets lov § 32, stk. 1), placement (§ 46) or ungestøtte (§ 114);
-    ``legal_basis`` cites the paragraph, ``measure`` keeps its stable code."""
+    ``legal_basis`` cites the paragraph, ``measure`` keeps its stable code.
+
+    v2: ``plan_made``, whether the caseworker decided to make the child's plan (barnets plan
+    § 91, ungeplan § 108 from 16, named by ``plan_kind``): if so it is due no later than 3
+    months after ``decided_on``. v1 records read as a barnets plan made (every decision then
+    called for a plan).
+    """
 
     type_name: ClassVar[str] = "dk.samspil.case.decision_approved"
+    schema_version: ClassVar[int] = 2
 
     decision_id: UUID
     measure: MeasureCode
     legal_basis: ShortText
     decided_on: date
+    plan_made: bool
+    plan_kind: PlanKind | None = None  # set when plan_made
     municipality: MunicipalityCode | None = None  # optional: see InvestigationStarted
 
 

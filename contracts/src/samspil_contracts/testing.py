@@ -126,6 +126,8 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "measure": MeasureCode.SUPPORT_IN_HOME,
         "legal_basis": legal_basis_for(MeasureCode.SUPPORT_IN_HOME),
         "decided_on": date(2025, 2, 20),
+        "plan_made": True,
+        "plan_kind": "barnets_plan",
     },
     "dk.samspil.case.action_plan_adopted": {
         "action_plan_id": UUID(int=3),

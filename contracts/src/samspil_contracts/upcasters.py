@@ -73,6 +73,11 @@ def investigation_started_v1_to_v2(v1: Payload) -> Payload:
     return {**v1, "aware_on": v1.get("started_on")}
 
 
+def decision_approved_v1_to_v2(v1: Payload) -> Payload:
+    """v1 had no plan choice: every decision then called for a plan (barnets plan, § 91)."""
+    return {**v1, "plan_made": True, "plan_kind": "barnets_plan"}
+
+
 def delivery_stopped_v1_to_v2(v1: Payload) -> Payload:
     """v1 had only a free-text ``reason``: it is kept, coded as ``other``."""
     return {**v1, "reason_code": "other"}
@@ -97,6 +102,7 @@ UPCASTERS: Mapping[tuple[str, int], Upcaster] = {
     ("dk.samspil.case.investigation_started", 1): investigation_started_v1_to_v2,
     ("dk.samspil.deadline.reached", 1): same_shape,
     ("dk.samspil.deadline.scheduled", 1): only_optional_added,
+    ("dk.samspil.case.decision_approved", 1): decision_approved_v1_to_v2,
     ("dk.samspil.delivery.stopped", 1): delivery_stopped_v1_to_v2,
     ("dk.samspil.order.accepted", 1): same_shape,  # v2 added an optional order_version
     ("dk.samspil.order.declined", 1): same_shape,

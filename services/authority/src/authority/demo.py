@@ -131,11 +131,17 @@ async def one_case(s: Services, rng: random.Random, providers: list[UUID]) -> No
                 "expected_duration_months": 6,
                 # mother has custody; she consented when the investigation concluded
                 "consent": Consent(frozenset({Recipient.MOTHER}), (at + timedelta(days=3)).date()),
+                "plan_made": True,  # barnets plan (§ 91) within 3 months
             },
             3,
         ),
         ("afdelingsleder-1", ApproveDecision, {"decision_id": decision_id}, 2),
-        (worker, AdoptActionPlan, {"goals": goals}, 5),
+        (
+            worker,
+            AdoptActionPlan,
+            {"goals": goals, "participants": frozenset({Recipient.CHILD, Recipient.MOTHER})},
+            5,
+        ),
     ]
     for user, command, fields, days in steps[: stage - 1]:
         at += timedelta(days=days)

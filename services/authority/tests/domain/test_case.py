@@ -29,6 +29,7 @@ from authority.domain.case import (
     InvestigationConcluded,
     InvestigationStarted,
     OpenCase,
+    PlanKind,
     ProposeDecision,
     Recipient,
     RecordDecisionCommunicated,
@@ -87,7 +88,10 @@ proposed = DecisionProposed(
     expected_duration_months=6,
     consent=CONSENT,
     basis=DecisionBasis.CONCLUDED,
+    plan_made=True,
+    plan_kind=PlanKind.YOUTH_PLAN,  # the invented child is over 16: an ungeplan (§ 108)
 )
+TOOK_PART = frozenset({Recipient.CHILD, Recipient.MOTHER})  # barnets lov § 92
 approved = DecisionApproved(actor=TEAM_LEADER, at=AT, decision_id=DECISION)
 
 
@@ -102,6 +106,7 @@ def propose(actor: Actor = CASEWORKER, assessment: str = proposed.assessment) ->
         purpose=proposed.purpose,
         expected_duration_months=proposed.expected_duration_months,
         consent=CONSENT,
+        plan_made=True,
     )
 
 
@@ -213,18 +218,24 @@ def test_the_decision_reaches_the_child_and_every_custody_holder() -> None:
 
 
 def test_an_action_plan_needs_an_approved_decision_and_keeps_every_version() -> None:
-    adopt = AdoptActionPlan(actor=CASEWORKER, at=AT, goals=goals())
+    adopt = AdoptActionPlan(actor=CASEWORKER, at=AT, goals=goals(), participants=TOOK_PART)
     case.given(opened, started, concluded, proposed).when(adopt).then_refused(
         "no_approved_decision"
     )
-    first = ActionPlanAdopted(actor=CASEWORKER, at=AT, version=1, goals=goals())
+    first = ActionPlanAdopted(
+        actor=CASEWORKER, at=AT, version=1, goals=goals(), participants=TOOK_PART
+    )
     given = case.given(opened, started, concluded, proposed, approved)
     given.when(adopt).then(first)
     revised = (Goal(UUID(int=3), GoalArea.HEALTH, "Sleeps through the night"),)
     state = (
         given.given(first)
         .when(replace(adopt, goals=revised))
-        .then(ActionPlanAdopted(actor=CASEWORKER, at=AT, version=2, goals=revised))
+        .then(
+            ActionPlanAdopted(
+                actor=CASEWORKER, at=AT, version=2, goals=revised, participants=TOOK_PART
+            )
+        )
     )
     assert isinstance(state, CaseState)
     assert state.action_plan is not None
@@ -234,7 +245,7 @@ def test_an_action_plan_needs_an_approved_decision_and_keeps_every_version() -> 
 
 def test_action_plan_goals_are_required_unique_and_say_something() -> None:
     given = case.given(opened, started, concluded, proposed, approved)
-    adopt = AdoptActionPlan(actor=CASEWORKER, at=AT, goals=())
+    adopt = AdoptActionPlan(actor=CASEWORKER, at=AT, goals=(), participants=TOOK_PART)
     given.when(adopt).then_refused("goal_required")
     twice = (goals()[0], goals()[0])
     given.when(replace(adopt, goals=twice)).then_refused("duplicate_goal_id")

@@ -54,7 +54,10 @@ async def decided_case(stack: Stack) -> tuple[str, str, dict[str, str]]:
     assert approved.status_code == 200, approved.text
     plan = await post(
         f"/cases/{case_id}/action-plans",
-        json={"goals": [{"area": "school", "text": "Attends school daily"}]},
+        json={
+            "goals": [{"area": "school", "text": "Attends school daily"}],
+            "participants": ["child", "mother"],
+        },
         headers=cw,
     )
     assert plan.status_code == 201, plan.text
@@ -70,6 +73,7 @@ def decision_body(*consenting: str, measure: str = "sel_52_3_2") -> dict[str, An
         "purpose": "Calm mornings and the child at school on time",
         "expected_duration_months": 6,
         "consent": {"given_by": list(consenting), "given_on": str(date.today() - timedelta(1))},
+        "plan_made": True,  # barnets plan (§ 91)
     }
 
 

@@ -257,3 +257,38 @@ async def _no_cpr_stored(stack: Stack) -> None:
     assert CPR.replace("-", "") not in text
     assert CPR not in text
     assert "Alma" not in text
+
+
+async def test_barnets_lov_92_the_api_refuses_a_plan_without_participants(stack: Stack) -> None:
+    # Given a case with an approved decision (and its plan, made with the child and mother)
+    case_id, _, cw = await decided_case(stack)
+    post = stack.client.post
+    goals = [{"area": "school", "text": "Attends school daily"}]
+    # When a new plan version names no one who made its goals
+    refused = await post(f"/cases/{case_id}/action-plans", json={"goals": goals}, headers=cw)
+    # Then it is refused as problem+json with a stable code and Danish and English texts
+    assert refused.status_code == 422
+    assert refused.headers["content-type"].startswith("application/problem+json")
+    problem = refused.json()
+    assert problem["type"].endswith("/plan_participants_missing")
+    assert "§ 92" in problem["texts"]["da"]
+    assert "§ 92" in problem["texts"]["en"]
+    # And the plan on the case keeps who made its goals
+    case = (await stack.client.get(f"/cases/{case_id}", headers=cw)).json()
+    assert sorted(case["action_plans"][-1]["participants"]) == ["child", "mother"]
+
+
+async def test_barnets_lov_91_the_api_refuses_a_section_32_decision_without_the_plan_choice(
+    stack: Stack,
+) -> None:
+    cw = await stack.token("cw-plan", "caseworker")
+    case_id = await open_case(stack, cw)
+    await stack.client.post(f"/cases/{case_id}/investigation/start", headers=cw)
+    await stack.client.post(
+        f"/cases/{case_id}/investigation/conclude", json={"summary": "s"}, headers=cw
+    )
+    body = decision_body("mother") | {"plan_made": None}
+    refused = await stack.client.post(f"/cases/{case_id}/decisions", json=body, headers=cw)
+    assert refused.status_code == 422
+    assert refused.json()["type"].endswith("/plan_choice_required")
+    assert "barnets plan" in refused.json()["texts"]["da"]

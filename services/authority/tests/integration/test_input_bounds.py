@@ -53,11 +53,17 @@ async def test_an_action_plan_is_bounded_in_goals_and_goal_text(stack: Stack) ->
     case_id, _, cw = await decided_case(stack)
     plans = f"/cases/{case_id}/action-plans"
     many = [{"area": "school", "text": "x" * 4000}] * 257
-    refused(await stack.client.post(plans, json={"goals": many}, headers=cw))
+    refused(
+        await stack.client.post(plans, json={"goals": many, "participants": ["child"]}, headers=cw)
+    )
     wordy = [{"area": "school", "text": "x" * 4001}]
-    refused(await stack.client.post(plans, json={"goals": wordy}, headers=cw))
+    refused(
+        await stack.client.post(plans, json={"goals": wordy, "participants": ["child"]}, headers=cw)
+    )
     fits = [{"area": "school", "text": "x" * 4000}] * 30
-    assert (await stack.client.post(plans, json={"goals": fits}, headers=cw)).status_code == 201
+    assert (
+        await stack.client.post(plans, json={"goals": fits, "participants": ["child"]}, headers=cw)
+    ).status_code == 201
 
 
 async def test_a_nul_character_in_text_is_a_client_error(stack: Stack) -> None:

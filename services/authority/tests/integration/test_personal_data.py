@@ -54,7 +54,7 @@ async def order_for(stack: Stack, case_id: str, cw: dict[str, str], tl: dict[str
     )
     decision = proposed.json()["decision_id"]
     await post(f"/cases/{case_id}/decisions/{decision}/approve", headers=tl)
-    goals = {"goals": [{"area": "school", "text": "Attends school"}]}
+    goals = {"goals": [{"area": "school", "text": "Attends school"}], "participants": ["father"]}
     assert (await post(f"/cases/{case_id}/action-plans", json=goals, headers=cw)).is_success
     body: dict[str, Any] = {
         "case_id": case_id,

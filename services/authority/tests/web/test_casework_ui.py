@@ -37,6 +37,8 @@ async def fill_section_32(page: Page) -> None:
     await page.locator("input[name=consent_by][value=mother]").check()
     yesterday = (date.today() - timedelta(days=1)).isoformat()
     await page.get_by_label("Samtykke givet den").fill(yesterday)
+    # Barnets lov § 91: whether the child's plan is made
+    await page.get_by_label("Ja, planen udarbejdes senest 3 måneder efter afgørelsen").check()
 
 
 async def sign_in(page: Page, base: str, user: str, role: str) -> None:
@@ -119,9 +121,19 @@ async def test_a_case_goes_from_opening_to_an_order_in_the_browser(
     # Then the caseworker adopts the action plan and orders the measure
     await sign_in(page, base, "sb-1", "caseworker")
     await page.goto(case_url)
+    await expect(page.locator("#decision .plan-choice")).to_have_text(
+        "Barnets plan udarbejdes (§ 91)"
+    )
     await page.get_by_label("Skoleforhold").fill("Alma går i skole hver dag")
+    # A plan without the people who made its goals (§ 92) is refused, in Danish
+    await page.get_by_role("button", name="Vedtag", exact=True).click()
+    await expect(page.locator("#error-plan")).to_contain_text("barnets lov § 92")
+    await page.get_by_label("Skoleforhold").fill("Alma går i skole hver dag")
+    await page.locator("input[name=participants][value=child]").check()
+    await page.locator("input[name=participants][value=mother]").check()
     await page.get_by_role("button", name="Vedtag", exact=True).click()
     await expect(page.locator("#plan-goals")).to_contain_text("Alma går i skole hver dag")
+    await expect(page.locator("#plan-participants")).to_contain_text("Barnet eller den unge, Mor")
     await page.get_by_text("Bestil indsatsen hos en leverandør").click()
     await page.get_by_label("Leverandør").select_option(label=f"{PROVIDER_NAME} (privat)")
     await page.get_by_label("Startdato").fill("2030-01-06")

@@ -108,6 +108,7 @@ async def test_no_rendered_page_cites_a_repealed_serviceloven_paragraph(
             "purpose": "Faste rammer",
             "expected_duration_months": 6,
             "consent": {"given_by": ["mother"], "given_on": str(date.today() - timedelta(1))},
+            "plan_made": True,
         }
         proposed = await client.post(f"/cases/{case_id}/decisions", json=proposal, headers=cw)
         assert proposed.status_code == 201, proposed.text

@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from samspil_contracts import (
+    DecisionApproved,
     FollowUpHeld,
     FollowUpOutcome,
     MeasureEnded,
@@ -11,7 +12,7 @@ from samspil_contracts import (
 )
 from samspil_contracts.testing import example_event
 from scheduler.app.translations import command_for
-from scheduler.domain import Cancel, RecordFollowUpHeld, SubjectKind
+from scheduler.domain import Cancel, RecordFollowUpHeld, ScheduleActionPlan, SubjectKind
 
 AT = datetime(2027, 4, 1, 8, tzinfo=UTC)
 
@@ -52,3 +53,17 @@ def test_a_follow_up_that_continues_moves_the_next(outcome: FollowUpOutcome) -> 
     command = command_for(event, AT)
     assert isinstance(command, RecordFollowUpHeld)
     assert command.held_on == held
+
+
+def test_barnets_lov_91_a_decision_with_the_plan_made_sets_its_deadline() -> None:
+    event = example_event(DecisionApproved)
+    command = command_for(event, AT)
+    assert isinstance(command, ScheduleActionPlan)
+    assert (command.case_id, command.decided_on) == (event.case_id, event.decided_on)
+
+
+def test_barnets_lov_91_a_decision_without_a_plan_sets_no_plan_deadline() -> None:
+    event = example_event(DecisionApproved).model_copy(
+        update={"plan_made": False, "plan_kind": None}
+    )
+    assert command_for(event, AT) is None

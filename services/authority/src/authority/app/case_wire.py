@@ -19,6 +19,7 @@ from authority.domain.case import (
     DecisionApproved,
     InvestigationConcluded,
     InvestigationStarted,
+    PlanKind,
 )
 
 WIRE_MEASURES = {m.value for m in wire.MeasureCode}
@@ -72,6 +73,11 @@ def case_milestone(event: CaseEvent, state: CaseState) -> wire.IntegrationEvent 
                 measure=wire.MeasureCode(decision.measure.value),
                 legal_basis=decision.legal_basis,
                 decided_on=on,
+                # Decisions proposed before the choice was recorded all called for a plan.
+                plan_made=decision.plan_made is not False,
+                plan_kind=wire.PlanKind((decision.plan_kind or PlanKind.CHILDS_PLAN).value)
+                if decision.plan_made is not False
+                else None,
             )
         case ActionPlanAdopted(version=version, goals=goals):
             return wire.ActionPlanAdopted(

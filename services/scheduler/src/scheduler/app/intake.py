@@ -44,6 +44,8 @@ class Intake:
         if isinstance(event, CaseworkerAssigned):
             return
         command = command_for(event, envelope.occurred_at)
+        if command is None:
+            return  # e.g. a decision without the child's plan: no plan deadline
         acting = Acting.caused_by(envelope, SystemActor(envelope.producer))
         rules = await self.rules.rules_for(tx, case.municipality, case.rules_version)
         commands = [command]

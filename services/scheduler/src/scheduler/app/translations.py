@@ -57,7 +57,7 @@ from scheduler.domain import (
     to_local_date,
 )
 
-Translate = Callable[[Any, datetime], Command]
+Translate = Callable[[Any, datetime], Command | None]
 
 
 def _contract(id_: Any) -> Subject:
@@ -82,6 +82,13 @@ def _notification_met(kind: DeadlineKind, reason: str) -> Translate:
         return Resolve(subject=subject, kind=kind, reason=reason, at=at)
 
     return translate
+
+
+def _decision_approved(e: DecisionApproved, at: datetime) -> Command | None:
+    """Barnets lov § 91: the plan's 3 months run only when the decision says it is made."""
+    if not e.plan_made:
+        return None
+    return ScheduleActionPlan(case_id=e.case_id, decided_on=e.decided_on, at=at)
 
 
 def _claim_settled(e: ClaimApproved | ClaimRejected, at: datetime) -> Command:
@@ -148,9 +155,7 @@ TRANSLATIONS: dict[type[IntegrationEvent], Translate] = {
         DeadlineKind.NOTIFICATION_RECEIPT_DUE, "receipt sent"
     ),
     InvestigationConcluded: lambda e, at: ConcludeInvestigation(case_id=e.case_id, at=at),
-    DecisionApproved: lambda e, at: ScheduleActionPlan(
-        case_id=e.case_id, decided_on=e.decided_on, at=at
-    ),
+    DecisionApproved: _decision_approved,
     ActionPlanAdopted: lambda e, at: Resolve(
         subject=Subject(SubjectKind.CASE, e.case_id),
         kind=DeadlineKind.ACTION_PLAN_DUE,
@@ -169,5 +174,6 @@ TRANSLATIONS: dict[type[IntegrationEvent], Translate] = {
 }
 
 
-def command_for(event: IntegrationEvent, occurred_at: datetime) -> Command:
+def command_for(event: IntegrationEvent, occurred_at: datetime) -> Command | None:
+    """The deadline command ``event`` means; None when it sets no deadline."""
     return TRANSLATIONS[type(event)](event, occurred_at)

@@ -51,6 +51,8 @@ def conclude_investigation(cmd: ConcludeInvestigation, state: DeadlineSet) -> li
 
 
 def schedule_action_plan(cmd: ScheduleActionPlan, state: DeadlineSet, rules: Rules) -> list[Event]:
+    """Barnets lov § 91: the child's plan, when the decision says one is made, no later than
+    3 months after the decision (a statutory limit: moved back to a working day)."""
     ensure_open(state)
     kind = K.ACTION_PLAN_DUE
     if state.open(kind):
@@ -68,5 +70,6 @@ def schedule_action_plan(cmd: ScheduleActionPlan, state: DeadlineSet, rules: Rul
             due_date=due,
             rules=rules,
             at=cmd.at,
+            warn_days=rules.action_plan_warning_days,
         )
     ]

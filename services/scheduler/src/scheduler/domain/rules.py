@@ -55,6 +55,7 @@ class Rules:
     investigation_limit_months: int = 4  # barnets lov § 20, stk. 3, from awareness
     investigation_warning_days: int = 14
     action_plan_months: int = 3  # barnets plan (§ 91) within 3 months of the decision
+    action_plan_warning_days: int = 14  # fixed: the caseworker is warned two weeks ahead
     contract_expiry_warning_days: int = 30
     payment_days: int = 30  # running (calendar) days after the claim
     overdue_after_working_days: int = 1
@@ -88,6 +89,7 @@ DEFAULT_RULES = Rules()
 # Statutory outer limits a municipality's rules may tighten but never relax.
 STATUTORY_FIRST_FOLLOW_UP_MONTHS = 3
 STATUTORY_INVESTIGATION_MONTHS = 4  # barnets lov § 20, stk. 3
+STATUTORY_ACTION_PLAN_MONTHS = 3  # barnets lov § 91: no later than 3 months after the decision
 # The municipality's default interval stays within the seeds' 6 months (seed 004); a case's
 # own arrangement (§ 95) may differ, within the bound of the event contract.
 MAX_DEFAULT_INTERVAL_MONTHS = 6
@@ -99,6 +101,7 @@ def lawful(rules: Rules) -> Rules:
         ("first_follow_up_months", STATUTORY_FIRST_FOLLOW_UP_MONTHS),
         ("follow_up_interval_months", MAX_DEFAULT_INTERVAL_MONTHS),
         ("investigation_limit_months", STATUTORY_INVESTIGATION_MONTHS),
+        ("action_plan_months", STATUTORY_ACTION_PLAN_MONTHS),
     )
     for name, limit in limits:
         if getattr(rules, name) > limit:

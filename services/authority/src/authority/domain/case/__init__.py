@@ -47,7 +47,7 @@ from authority.domain.case.state import (
     DecisionStatus,
     Investigation,
 )
-from authority.domain.case.terms import Consent, DecisionBasis, InvestigationKind
+from authority.domain.case.terms import Consent, DecisionBasis, InvestigationKind, PlanKind
 
 __all__ = [
     "ActionPlan",
@@ -86,6 +86,7 @@ __all__ = [
     "OpenCase",
     "Party",
     "Person",
+    "PlanKind",
     "PreliminaryAssessmentRecorded",
     "ProposeDecision",
     "Recipient",

@@ -71,6 +71,8 @@ class ProposeDecision(Command):
     expected_duration_months: int | None = None
     consent: Consent | None = None
     parallel_justification: str | None = None
+    # Barnets lov § 91: whether the child's plan is made (required for a § 32 measure).
+    plan_made: bool | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -94,9 +96,10 @@ class RecordDecisionCommunicated(Command):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AdoptActionPlan(Command):
     """Adopt the child's plan (barnets plan, barnets lov § 91; formerly handleplan); a later
-    adoption is a new version."""
+    adoption is a new version. ``participants``: who made its goals (§ 92)."""
 
     goals: tuple[Goal, ...]
+    participants: frozenset[Recipient] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,7 +1,7 @@
 """Decide what a command on a case (sag) means, or refuse it."""
 
 from authority.domain.audit import CASEWORK, require_role, stamp
-from authority.domain.case import awareness, decisions, erasure
+from authority.domain.case import awareness, decisions, erasure, plan
 from authority.domain.case.commands import (
     AdoptActionPlan,
     ApproveDecision,
@@ -21,7 +21,6 @@ from authority.domain.case.commands import (
     StartInvestigation,
 )
 from authority.domain.case.events import (
-    ActionPlanAdopted,
     CaseEvent,
     CaseOpened,
     CaseworkerAssigned,
@@ -30,7 +29,6 @@ from authority.domain.case.events import (
 )
 from authority.domain.case.state import CaseState
 from authority.domain.errors import DomainError, require, require_text
-from authority.domain.vocabulary import require_goals
 
 
 def decide(command: CaseCommand, state: CaseState | None) -> list[CaseEvent]:  # noqa: PLR0911, PLR0912
@@ -59,7 +57,7 @@ def decide(command: CaseCommand, state: CaseState | None) -> list[CaseEvent]:  #
         case RecordDecisionCommunicated():
             return decisions.communicate(command, case)
         case AdoptActionPlan():
-            return _adopt_action_plan(command, case)
+            return plan.adopt(command, case)
         case SetFollowUpCadence():
             return _set_cadence(command)
         case RequestErasure() | EraseChildData() | EraseWithChild():
@@ -103,17 +101,6 @@ def _conclude_investigation(command: ConcludeInvestigation, case: CaseState) -> 
     awareness.require_in_time_or_assessed(case.investigation, command.at)
     summary = require_text(command.summary, "summary")
     return [InvestigationConcluded(**stamp(command), summary=summary)]
-
-
-def _adopt_action_plan(command: AdoptActionPlan, case: CaseState) -> list[CaseEvent]:
-    require(
-        case.has_approved_decision,
-        "no_approved_decision",
-        "the child's plan (barnets lov § 91) needs an approved decision on a measure",
-    )
-    require_goals(command.goals)
-    version = len(case.action_plans) + 1
-    return [ActionPlanAdopted(**stamp(command), version=version, goals=command.goals)]
 
 
 def _set_cadence(command: SetFollowUpCadence) -> list[CaseEvent]:

@@ -3,7 +3,7 @@
 from uuid import UUID
 
 from authority.domain.audit import Role, require_role, stamp
-from authority.domain.case import section32
+from authority.domain.case import plan, section32
 from authority.domain.case.commands import (
     ApproveDecision,
     ProposeDecision,
@@ -25,6 +25,7 @@ from authority.domain.errors import DomainError, require, require_text
 def propose(command: ProposeDecision, state: CaseState) -> list[CaseEvent]:
     # Barnets lov § 32: purpose, duration, consent, and what the decision rests on.
     checked = section32.terms(command, state)
+    plan_made, plan_kind = plan.choice(command, state)
     require(
         state.decision(command.decision_id) is None,
         "decision_exists",
@@ -42,6 +43,8 @@ def propose(command: ProposeDecision, state: CaseState) -> list[CaseEvent]:
             consent=checked.consent,
             basis=checked.basis,
             parallel_justification=checked.parallel_justification,
+            plan_made=plan_made,
+            plan_kind=plan_kind,
         )
     ]
 

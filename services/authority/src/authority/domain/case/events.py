@@ -6,7 +6,7 @@ from uuid import UUID
 
 from authority.domain.audit import Event
 from authority.domain.case.people import Custody, Person, Recipient
-from authority.domain.case.terms import Consent, DecisionBasis, InvestigationKind
+from authority.domain.case.terms import Consent, DecisionBasis, InvestigationKind, PlanKind
 from authority.domain.vocabulary import Goal, MeasureCode
 
 
@@ -63,6 +63,9 @@ class DecisionProposed(Event):
     consent: Consent | None = None
     basis: DecisionBasis | None = None
     parallel_justification: str | None = None
+    # Barnets lov § 91 / § 108; None in proposals stored before the choice was recorded.
+    plan_made: bool | None = None
+    plan_kind: PlanKind | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,6 +88,7 @@ class DecisionCommunicated(Event):
 class ActionPlanAdopted(Event):
     version: int
     goals: tuple[Goal, ...]
+    participants: frozenset[Recipient] = frozenset()  # § 92; empty in plans stored before
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -74,8 +74,8 @@ def _apply(state: CaseState, event: CaseEvent) -> CaseState:  # noqa: PLR0911, P
             return _update(state, d_id, status=DecisionStatus.REJECTED, by=event.actor.user_id)
         case DecisionCommunicated(decision_id=d_id, recipients=recipients):
             return _communicated(state, d_id, recipients)
-        case ActionPlanAdopted(version=version, goals=goals, at=at):
-            plan = ActionPlan(version=version, goals=goals, adopted_at=at)
+        case ActionPlanAdopted(version=version, goals=goals, at=at, participants=who):
+            plan = ActionPlan(version=version, goals=goals, adopted_at=at, participants=who)
             return replace(state, action_plans=(*state.action_plans, plan))
         case FollowUpCadenceSet(months=months):
             return replace(state, follow_up_months=months)
@@ -98,6 +98,8 @@ def _proposal(event: DecisionProposed) -> Decision:
         consent=event.consent,
         basis=event.basis,
         parallel_justification=event.parallel_justification,
+        plan_made=event.plan_made,
+        plan_kind=event.plan_kind,
     )
 
 

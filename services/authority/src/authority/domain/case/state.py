@@ -6,7 +6,7 @@ from enum import StrEnum
 from uuid import UUID
 
 from authority.domain.case.people import Custody, Person, Recipient
-from authority.domain.case.terms import Consent, DecisionBasis, InvestigationKind
+from authority.domain.case.terms import Consent, DecisionBasis, InvestigationKind, PlanKind
 from authority.domain.vocabulary import Goal, MeasureCode
 
 
@@ -49,6 +49,8 @@ class Decision:
     consent: Consent | None = None
     basis: DecisionBasis | None = None
     parallel_justification: str | None = None
+    plan_made: bool | None = None  # barnets lov § 91 (None: decided before it was recorded)
+    plan_kind: PlanKind | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,7 @@ class ActionPlan:
     version: int
     goals: tuple[Goal, ...]
     adopted_at: datetime
+    participants: frozenset[Recipient] = frozenset()  # who made the goals (§ 92)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,13 @@ class InvestigationKind(StrEnum):
     ASSESSMENT = "assessment"  # afdækning, § 19: narrower than an investigation
 
 
+class PlanKind(StrEnum):
+    """The plan a decision calls for (values equal ``samspil_contracts.PlanKind``)."""
+
+    CHILDS_PLAN = "barnets_plan"  # barnets plan, § 91
+    YOUTH_PLAN = "ungeplan"  # ungeplan, § 108: for a young person from 16 years
+
+
 class DecisionBasis(StrEnum):
     """§ 32, stk. 4: on a concluded afdækning or undersøgelse, or started in parallel."""
 

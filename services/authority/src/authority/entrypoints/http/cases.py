@@ -123,6 +123,12 @@ class DecisionIn(Mutation):
         description="Why the measure starts while the afdækning or undersøgelse still runs "
         "(§ 32, stk. 4); required then",
     )
+    plan_made: bool | None = Field(
+        None,
+        description="Whether the child's plan is made (barnets plan § 91, ungeplan § 108 from "
+        "16 years): then it is due no later than 3 months after the decision. Required for a "
+        "§ 32 measure, always true for a placement",
+    )
 
     def command(self, stamp: dict[str, Any]) -> ProposeDecision:
         return ProposeDecision(
@@ -135,6 +141,7 @@ class DecisionIn(Mutation):
             expected_duration_months=self.expected_duration_months,
             consent=self.consent.domain() if self.consent else None,
             parallel_justification=self.parallel_justification,
+            plan_made=self.plan_made,
         )
 
 
@@ -144,6 +151,12 @@ class CommunicatedIn(Mutation):
 
 class ActionPlanIn(Mutation):
     goals: list[GoalIn] = Field(max_length=MAX_GOALS)
+    participants: list[Recipient] = Field(
+        default_factory=list,
+        max_length=len(Recipient),
+        description="Who made the goals with the municipality (barnets lov § 92): the child "
+        "and the custody holders; at least one",
+    )
 
 
 class CadenceIn(Mutation):
@@ -330,7 +343,9 @@ def router() -> APIRouter:
         a = acting(who, body, if_match)
         goals = tuple(goal(g) for g in body.goals)
         state, revision = await s.cases.execute(
-            case_id, AdoptActionPlan(**a.stamp(), goals=goals), a
+            case_id,
+            AdoptActionPlan(**a.stamp(), goals=goals, participants=frozenset(body.participants)),
+            a,
         )
         plan = state.action_plan
         assert plan is not None  # just adopted
@@ -340,6 +355,7 @@ def router() -> APIRouter:
             "action_plan_id": action_plan_id(case_id, plan.version),
             "version": plan.version,
             "goals": [{"goal_id": g.goal_id, "area": g.area.value, "text": g.text} for g in goals],
+            "participants": sorted(r.value for r in plan.participants),
         }
 
     @api.post(

@@ -24,7 +24,7 @@ from authority.domain.case import (
 )
 from authority.entrypoints.http.common import services
 from authority.entrypoints.web import delivery_forms
-from authority.entrypoints.web.decision_form import propose
+from authority.entrypoints.web.decision_form import participants, propose
 from authority.entrypoints.web.forms import (
     LONG_TEXT,
     TEXT,
@@ -133,6 +133,10 @@ def router() -> APIRouter:
         lambda f, s, p: RejectDecision(**s, decision_id=UUID(p["decision_id"])),
         Role.TEAM_LEADER,
     )
-    step("action-plan", "plan", lambda f, s, p: AdoptActionPlan(**s, goals=goals(f)))
+    step(
+        "action-plan",
+        "plan",
+        lambda f, s, p: AdoptActionPlan(**s, goals=goals(f), participants=participants(f)),
+    )
     delivery_forms.add_routes(ui)
     return ui

@@ -96,6 +96,8 @@ def case_file_context(state: CaseState, at: datetime | None) -> dict[str, Any]:
         "parties": [p.recipient.value for p in parties(state, on)] if approved else [],
         # § 32, stk. 2: who must consent to a decision (the custody holders)
         "consenters": sorted(state.custody.required_recipients(child_is_party=False)),
+        # § 92: the plan's goals are made with the child and the custody holders
+        "plan_participants": sorted(state.custody.required_recipients(child_is_party=True)),
         "note_categories": list(NoteCategory),
     }
 

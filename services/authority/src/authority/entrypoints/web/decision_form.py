@@ -28,7 +28,20 @@ def propose(form: FormData, stamp: dict[str, object], _: object) -> ProposeDecis
         expected_duration_months=number(form, "expected_duration_months"),
         consent=consent(form),
         parallel_justification=text(form, "parallel_justification", required=False) or None,
+        plan_made=plan_made(form),
     )
+
+
+def plan_made(form: FormData) -> bool | None:
+    """The caseworker's yes or no to the child's plan (barnets lov § 91); None if unanswered."""
+    answer = form.get("plan_made")
+    return {"yes": True, "no": False}.get(answer) if isinstance(answer, str) else None
+
+
+def participants(form: FormData) -> frozenset[Recipient]:
+    """Who made the plan's goals with the municipality (barnets lov § 92)."""
+    known = {r.value for r in Recipient}
+    return frozenset(Recipient(r) for r in form.getlist("participants") if r in known)
 
 
 def consent(form: FormData) -> Consent | None:
