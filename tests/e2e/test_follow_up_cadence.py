@@ -117,7 +117,7 @@ def test_barnets_lov_95_first_follow_up_at_the_conclusion_then_the_arrangement_d
         stack.client("scheduler", "ops", user="ops-1") as ops,
     ):
         # Given a measure started in parallel with the investigation, its contract in force
-        life.standard_contract(cw, tenant.tenant_id)
+        life.framework_in_force(cw, tenant)
         case = decided_in_parallel(cw, tl)
         order_id = place_order(cw, case, tenant.tenant_id)
         provider_sees_order(tenant, order_id)
@@ -168,7 +168,7 @@ def test_barnets_lov_95_a_12_month_cadence_gets_its_follow_ups(stack: Stack) -> 
         stack.client("scheduler", "ops", user="ops-1") as ops,
     ):
         # Given a decided measure, ordered, accepted and its contract signed by the authority
-        life.standard_contract(cw, tenant.tenant_id)
+        life.framework_in_force(cw, tenant)
         case = decided_case(cw, tl, CHILD)
         order_id = place_order(cw, case, tenant.tenant_id)
         provider_sees_order(tenant, order_id)
