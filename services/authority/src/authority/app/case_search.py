@@ -19,6 +19,16 @@ from authority.app.readmodels import Page, Scope
 from authority.app.search_terms import Blinder, Query, cpr_term, name_term, parse
 from authority.domain import DomainError
 
+STATUSES = (  # as the case row has them, in the order a case goes through them
+    "opened",
+    "investigating",
+    "investigation_concluded",
+    "decision_proposed",
+    "decided",
+    "action_plan_adopted",
+    "erasure_requested",
+    "erased",
+)
 SORTS = ("next_deadline", "opened", "opened_desc", "case_number", "status")
 ACCESS = "cpr_search"
 
