@@ -145,3 +145,19 @@ async def test_the_index_is_rebuilt_from_the_log(stack: Stack, opened: dict[str,
     assert ids_of(await search(stack, query="alma")) == {opened["alma"], opened["alma2"]}
     by_cpr = await search(stack, query="250418-2224", reason="Tjek af sag")
     assert ids_of(by_cpr) == {opened["alma2"]}
+
+
+async def test_an_erased_child_is_no_longer_found(stack: Stack, opened: dict[str, str]) -> None:
+    # Given a child found by name and CPR number
+    assert opened["soeren"] in ids_of(await search(stack, query="Søren"))
+    # When the child's data is erased (four eyes)
+    erased = await stack.erase(opened["soeren"])
+    assert erased.status_code == 200, erased.text
+    # Then neither the name nor the number finds the case, and its index entries are gone
+    assert ids_of(await search(stack, query="Søren")) == set()
+    by_cpr = await search(stack, query="030612-1113", reason="Tjek efter sletning")
+    assert ids_of(by_cpr) == set()
+    left = await sql(
+        stack, "select count(*) from case_search where case_id = :c", c=opened["soeren"]
+    )
+    assert left[0][0] == 0
