@@ -21,16 +21,19 @@ from servicekit.settings import DEV_TRANSPORT_MASTER, ServiceSettings
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from authority.adapters.blobs import SqlBlobStore
+from authority.adapters.case_lists import SqlCaseList
 from authority.adapters.citizens import SqlCitizens
 from authority.adapters.compliance import SqlCompliance
 from authority.adapters.digital_post_folder import FolderDigitalPost
 from authority.adapters.keys import SqlKeyStore
 from authority.adapters.letter_pdf import ReportlabLetters
 from authority.adapters.revocations import SqlRevocations
+from authority.adapters.search_index import BlindIndex
 from authority.adapters.tables import metadata as authority_metadata
 from authority.adapters.views import SqlViews
 from authority.adapters.virus_scan import LocalScanner
 from authority.adapters.worklists import SqlRegistry, SqlTeams, SqlWork
+from authority.app.case_search import CaseSearch
 from authority.app.inbound import Inbound
 from authority.app.letters import Sender
 from authority.app.projections import projections
@@ -48,6 +51,7 @@ from authority.entrypoints.http import (
     orders,
     oversight,
     personal,
+    search,
     standards,
     teams,
 )
@@ -113,7 +117,7 @@ def services_for(settings: AuthoritySettings) -> Services:
     )
     return Services.create(
         store=EventStore(engine),
-        views=SqlViews(engine),
+        views=SqlViews(engine, BlindIndex(settings.data_master_key)),
         keys=SqlKeyStore(engine, settings.data_master_key),
         citizens=SqlCitizens(engine, settings.data_master_key),
         publisher=Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix),
@@ -180,6 +184,7 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         routers=[
             cases.router(),
             personal.router(),
+            search.router(),
             casefile.router(),
             notifications.router(),
             assignment.router(),
@@ -201,6 +206,8 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
     web.install(app, f"{settings.jwt_secret}|{settings.data_master_key}")
     app.state.services = services
     app.state.reads = read_models(engine)
+    blind = BlindIndex(settings.data_master_key)
+    app.state.search = CaseSearch(SqlCaseList(engine), blind, services.kit)
     app.state.revocations = SqlRevocations(engine)
     app.state.dev_issuer = None if production else DevIssuer(settings.jwt_secret)
     return app

@@ -4,15 +4,17 @@ paged lists of My work, on PostgreSQL and on SQLite (the quick start's database)
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
+from authority.adapters.case_lists import SqlCaseList
 from authority.adapters.compliance import SqlCompliance
 from authority.adapters.tables import VIEWS, caseworker_teams
 from authority.adapters.worklists import SqlTeams, SqlWork
+from authority.app.case_search import CaseFilter, Match
 from authority.app.readmodels import Period, Scope
 from authority.bootstrap import AuthoritySettings, migrate
 from eventkit.schema import events
@@ -150,6 +152,7 @@ async def test_my_work_lists_are_scoped_and_sorted_by_deadline(engine: AsyncEngi
     due = await work.due(Scope(), 1)
     assert [r["due_on"] for r in due.rows] == [date(2026, 8, 1), date(2026, 12, 1)]
     assert (await work.due(Scope(caseworker="sb-b"), 1)).total == 1
-    assert (await work.cases(Scope(team="Nord"), 1)).total == 2
-    assert (await work.cases(Scope(), 1, search="SB-B")).total == 2
+    cases, now = SqlCaseList(engine), datetime.now(UTC)
+    assert (await cases.find(Scope(team="Nord"), CaseFilter(), Match(), now, 1)).total == 2
+    assert (await cases.find(Scope(), CaseFilter(), Match(text="SB-B"), now, 1)).total == 2
     assert await SqlTeams(engine).names() == ["Nord", "Syd"]

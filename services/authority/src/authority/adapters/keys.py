@@ -43,21 +43,21 @@ def _grant(dialect_name: str) -> Any:
     return stmt.returning(key_grants.c.child_id)
 
 
-def _derive(master_b64url: str, label: bytes) -> bytes:
+def derive_key(master_b64url: str, label: bytes) -> bytes:
     master = base64.urlsafe_b64decode(master_b64url + "=" * (-len(master_b64url) % 4))
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=label).derive(master)
 
 
 def derive_kek(master_b64url: str) -> bytes:
     """The KEK from a master secret (HKDF with its own label: not a transport key)."""
-    return _derive(master_b64url, b"samspil/case-kek/v1")
+    return derive_key(master_b64url, b"samspil/case-kek/v1")
 
 
 class CprLookup:
     """Keyed hash of a CPR number: equal numbers match, the number cannot be read back."""
 
     def __init__(self, master_b64url: str) -> None:
-        self._key = _derive(master_b64url, b"samspil/cpr-lookup/v1")
+        self._key = derive_key(master_b64url, b"samspil/cpr-lookup/v1")
 
     def __call__(self, cpr_digits: str) -> str:
         return hmac.new(self._key, cpr_digits.encode(), hashlib.sha256).hexdigest()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from authority.domain.case import CaseState, DecisionStatus
 from authority.domain.concern import ConcernState
@@ -38,15 +39,30 @@ def case_status(state: CaseState) -> str:  # noqa: PLR0911 - one per stage
     return "opened"
 
 
+def case_number(case_id: UUID) -> str:
+    """The case number people read and type (sagsnummer): the case id's first 8 hex digits."""
+    return case_id.hex[:8].upper()
+
+
+def case_row(state: CaseState) -> dict[str, Any]:
+    latest = state.decisions[-1].measure.value if state.decisions else None
+    known = not state.erased and state.child.name != "[erased]"  # not a placeholder
+    return {
+        "case_id": state.case_id,
+        "child_initials": initials(state),
+        "status": case_status(state),
+        "caseworker_id": state.caseworker_id,
+        "case_number": case_number(state.case_id),
+        "birth_year": state.child.cpr.birth_date.year if known else None,
+        "opened_at": state.opened_at,
+        "measure": latest,
+    }
+
+
 def row_for(state: object) -> tuple[str, dict[str, Any]]:  # noqa: PLR0911 - one per model
     match state:
         case CaseState():
-            return "cases", {
-                "case_id": state.case_id,
-                "child_initials": initials(state),
-                "status": case_status(state),
-                "caseworker_id": state.caseworker_id,
-            }
+            return "cases", case_row(state)
         case OrderState():
             return "orders", {
                 "order_id": state.order_id,

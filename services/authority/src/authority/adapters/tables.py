@@ -59,6 +59,15 @@ access_log = sa.Table(
     # A look at the persons by someone outside the case's team: on the team leader's list.
     sa.Column("flagged", sa.Boolean, nullable=False, server_default=sa.false()),
 )
+# The case search's blind index: keyed hashes (HMAC, a key derived from the data master
+# secret) of the child's normalised name words and CPR number, never the values. Rewritten
+# with the case's row (so rebuilt with it from the log); an erased child has none.
+case_search = sa.Table(
+    "case_search",
+    metadata,
+    sa.Column("digest", sa.String(64), primary_key=True),
+    sa.Column("case_id", Id, primary_key=True, index=True),
+)
 # Signed-out tokens (their ``jti``) until they expire: a copied cookie is refused after it.
 revoked_tokens = sa.Table(
     "revoked_tokens",
@@ -102,6 +111,14 @@ VIEWS: dict[str, sa.Table] = {
         sa.Column("child_initials", sa.String(20), nullable=False),
         sa.Column("status", sa.String(40), nullable=False, index=True),
         sa.Column("caseworker_id", sa.String(200), nullable=False, index=True),
+        # For an unambiguous list: the case number (sagsnummer, the first 8 hex digits of
+        # the case id), the child's birth year (never the CPR number), when the case was
+        # opened and the measure of its latest decision. None on rows written before them
+        # until ``python -m authority rebuild cases``.
+        sa.Column("case_number", sa.String(8), index=True),
+        sa.Column("birth_year", sa.Integer),
+        sa.Column("opened_at", Instant, index=True),
+        sa.Column("measure", sa.String(20), index=True),
     ),
     "orders": _view(
         "orders",

@@ -13,7 +13,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from authority.adapters.rows import row_for
+from authority.adapters.search_index import BlindIndex
 from authority.adapters.tables import VIEWS, access_log, caseworker_teams
+from authority.domain.case import CaseState
 from authority.domain.casefile import CaseFileState
 
 Row = dict[str, Any]
@@ -40,8 +42,9 @@ _ORDER_OPEN = (  # built once, as the upserts below
 
 
 class SqlViews:
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
+    def __init__(self, engine: AsyncEngine, index: BlindIndex | None = None) -> None:
+        """``index``: the case search's blind index, kept with each case row."""
+        self.engine, self.index = engine, index
 
     async def save(self, conn: AsyncConnection, state: object, revision: int) -> None:
         if isinstance(state, CaseFileState):
@@ -50,6 +53,8 @@ class SqlViews:
         if name in ("followups", "claims"):
             row["case_id"] = await self._case_of_contract(conn, row["contract_id"])
         await self._upsert(conn, name, {**row, "revision": revision})
+        if isinstance(state, CaseState) and self.index is not None:
+            await self.index.save(conn, state)
 
     async def save_provider(self, conn: AsyncConnection, material: Any) -> None:
         row = {
@@ -76,6 +81,8 @@ class SqlViews:
 
     async def reset(self, conn: AsyncConnection, name: str) -> None:
         await conn.execute(VIEWS[name].delete())
+        if name == "cases" and self.index is not None:
+            await self.index.reset(conn)
 
     async def rows(self, name: str, **filters: object) -> Sequence[Row]:
         table = VIEWS[name]

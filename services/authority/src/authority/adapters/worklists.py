@@ -112,19 +112,6 @@ class SqlWork(Paging):
         query = self._of_case(concerns, scope).where(concerns.c.acknowledged_by.is_(None))
         return await self.page(query.order_by(concerns.c.received_at), page)
 
-    async def cases(self, scope: Scope, page: int, search: str = "") -> Page:
-        """By status then case; ``search`` matches the child's initials or the caseworker."""
-        query = scoped(sa.select(cases), scope)
-        if search:
-            like = f"%{search.lower()}%"
-            query = query.where(
-                sa.or_(
-                    sa.func.lower(cases.c.child_initials).like(like),
-                    sa.func.lower(cases.c.caseworker_id).like(like),
-                )
-            )
-        return await self.page(query.order_by(cases.c.status, cases.c.case_id), page)
-
     async def notifications(self, page: int) -> Page:
         c = intake.c
         open_ = sa.or_(

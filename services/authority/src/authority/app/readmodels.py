@@ -86,8 +86,6 @@ class WorkQueries(Protocol):
 
     async def concerns(self, scope: Scope, page: int) -> Page: ...
 
-    async def cases(self, scope: Scope, page: int, search: str = "") -> Page: ...
-
     async def notifications(self, page: int) -> Page:
         """Notifications of concern still to be dealt with (not assessed, on no case, or a
         receipt owed), the soonest assessment deadline first: the whole unit's intake."""

@@ -41,6 +41,7 @@ def evolve(state: CaseState | None, event: CaseEvent) -> CaseState:
             custody=event.custody,
             contact_person=event.contact_person,
             caseworker_id=event.caseworker_id,
+            opened_at=event.at,
         )
     if state is None:
         raise ValueError(f"{type(event).__name__} before CaseOpened: the stream is corrupt")

@@ -78,6 +78,7 @@ class CaseState:
     # Notifications of concern (underretninger) on the case, and the earliest receipt.
     notification_ids: tuple[UUID, ...] = ()
     aware_since: datetime | None = None
+    opened_at: datetime | None = None  # when CaseOpened was recorded (the case list shows it)
 
     def decision(self, decision_id: UUID) -> Decision | None:
         return next((d for d in self.decisions if d.decision_id == decision_id), None)

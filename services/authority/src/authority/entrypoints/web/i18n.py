@@ -11,10 +11,11 @@ from authority.entrypoints.web.catalogue_decision import DECISION_DA, DECISION_E
 from authority.entrypoints.web.catalogue_en import EN
 from authority.entrypoints.web.catalogue_intake import INTAKE_DA, INTAKE_EN
 from authority.entrypoints.web.catalogue_plan import PLAN_DA, PLAN_EN
+from authority.entrypoints.web.catalogue_search import SEARCH_DA, SEARCH_EN
 
 CATALOGUES: dict[str, dict[str, str]] = {
-    "da": DA | INTAKE_DA | DECISION_DA | PLAN_DA,
-    "en": EN | INTAKE_EN | DECISION_EN | PLAN_EN,
+    "da": DA | INTAKE_DA | DECISION_DA | PLAN_DA | SEARCH_DA,
+    "en": EN | INTAKE_EN | DECISION_EN | PLAN_EN | SEARCH_EN,
 }
 DEFAULT = "da"
 COOKIE = "samspil_lang"

@@ -84,6 +84,17 @@ def cpr(value: str) -> str:
     return f"{value[:6]}-{value[6:]}" if len(value) == 10 and value.isdigit() else value
 
 
+def case_number(value: str | None) -> str:
+    """The case number as people read it aloud: two groups of four."""
+    return f"{value[:4]}-{value[4:]}" if value and len(value) == 8 else (value or "")
+
+
+def localday(value: datetime | None) -> str:
+    return _utc(value).astimezone(LOCAL).strftime("%d.%m.%Y") if value else ""
+
+
+env.filters["case_number"] = case_number
+env.filters["localday"] = localday
 env.filters["cpr"] = cpr
 env.filters["day"] = day
 env.filters["fromjson"] = fromjson
