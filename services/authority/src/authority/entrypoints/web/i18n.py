@@ -10,10 +10,11 @@ from authority.entrypoints.web.catalogue_da import DA
 from authority.entrypoints.web.catalogue_decision import DECISION_DA, DECISION_EN
 from authority.entrypoints.web.catalogue_en import EN
 from authority.entrypoints.web.catalogue_intake import INTAKE_DA, INTAKE_EN
+from authority.entrypoints.web.catalogue_steps import STEPS_DA, STEPS_EN
 
 CATALOGUES: dict[str, dict[str, str]] = {
-    "da": DA | INTAKE_DA | DECISION_DA,
-    "en": EN | INTAKE_EN | DECISION_EN,
+    "da": DA | INTAKE_DA | DECISION_DA | STEPS_DA,
+    "en": EN | INTAKE_EN | DECISION_EN | STEPS_EN,
 }
 DEFAULT = "da"
 COOKIE = "samspil_lang"
