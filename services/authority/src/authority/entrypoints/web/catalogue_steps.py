@@ -305,3 +305,7 @@ STEPS_EN: dict[str, str] = {
     "error.follow_up_wanted_required": "Describe the follow-up wanted.",
     "error.demands_on_authority_required": "Describe the demands on the authority.",
 }
+
+# A refusal names its field by the field's label: the framework contract's are its terms'.
+STEPS_DA |= {f"field.{k[4:]}": v for k, v in STEPS_DA.items() if k.startswith("std.")}
+STEPS_EN |= {f"field.{k[4:]}": v for k, v in STEPS_EN.items() if k.startswith("std.")}

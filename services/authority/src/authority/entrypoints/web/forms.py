@@ -123,6 +123,8 @@ def refusal(t: Translate, form: FormData, form_key: str, exc: Exception) -> dict
         message = t("error.stale")
     elif isinstance(exc, FieldMissing):
         message, field = t(exc.message_key, field=t(f"field.{exc.name}")), exc.name
+    elif isinstance(exc, ValidationError) and (field := _named(exc, form)):
+        message = t("error.field_invalid", field=t(f"field.{field}"))
     else:
         message = t("error.invalid_input")
     form_id = str(form.get("form") or "")
@@ -130,6 +132,12 @@ def refusal(t: Translate, form: FormData, form_key: str, exc: Exception) -> dict
         # refusal of a form the page no longer offers is not lost
         return {form_key: message, f"{form_id}.{field}": message}
     return {form_key: message}
+
+
+def _named(exc: ValidationError, form: FormData) -> str | None:
+    """The form field a request model's first error is about, if the form has it."""
+    loc = [str(part) for part in exc.errors()[0]["loc"]]
+    return next((f for f in ("_".join(loc[-2:]), loc[-1]) if f in form), None)
 
 
 def kept(form: FormData) -> dict[str, str]:
