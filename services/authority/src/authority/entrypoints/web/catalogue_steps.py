@@ -152,6 +152,11 @@ STEPS_DA: dict[str, str] = {
     "error.justification_required": "Angiv en begrundelse.",
     "error.follow_up_wanted_required": "Beskriv den ønskede opfølgning.",
     "error.demands_on_authority_required": "Beskriv kravene til myndigheden.",
+    "error.filename_required": "Filen skal have et navn.",
+    "error.frequency_required": "Angiv hyppigheden.",
+    "error.name_required": "Angiv et navn.",
+    "error.notes_required": "Skriv noter fra opfølgningsmødet.",
+    "error.scope_required": "Angiv omfanget.",
 }
 
 STEPS_EN: dict[str, str] = {
@@ -304,6 +309,11 @@ STEPS_EN: dict[str, str] = {
     "error.justification_required": "Give a justification.",
     "error.follow_up_wanted_required": "Describe the follow-up wanted.",
     "error.demands_on_authority_required": "Describe the demands on the authority.",
+    "error.filename_required": "The file needs a name.",
+    "error.frequency_required": "Give the frequency.",
+    "error.name_required": "Give a name.",
+    "error.notes_required": "Write notes from the follow-up meeting.",
+    "error.scope_required": "Give the scope.",
 }
 
 # A refusal names its field by the field's label: the framework contract's are its terms'.
