@@ -13,8 +13,9 @@ from authority.entrypoints.web.catalogue_intake import INTAKE_DA, INTAKE_EN
 from authority.entrypoints.web.catalogue_steps import STEPS_DA, STEPS_EN
 
 CATALOGUES: dict[str, dict[str, str]] = {
-    "da": DA | INTAKE_DA | DECISION_DA | STEPS_DA,
-    "en": EN | INTAKE_EN | DECISION_EN | STEPS_EN,
+    # the later steps' texts first: a label an earlier form already has keeps its text
+    "da": STEPS_DA | DA | INTAKE_DA | DECISION_DA,
+    "en": STEPS_EN | EN | INTAKE_EN | DECISION_EN,
 }
 DEFAULT = "da"
 COOKIE = "samspil_lang"
