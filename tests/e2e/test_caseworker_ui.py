@@ -133,6 +133,48 @@ def draft_and_sign(page: Page, case_url: str) -> None:
     expect(page.locator("#contracts")).to_contain_text("Myndighed: underskrevet")
 
 
+def amend_in_browser(page: Page, tenant: Tenant, contract_id: str) -> None:
+    """A new price as version 2: the page shows the version in force and the one pending."""
+    contracts = page.locator("#contracts")
+    expect(page.locator("#orders")).not_to_contain_text("Bestil indsatsen")  # ordered
+    page.get_by_text("Ændr kontrakten (version 2)").click()
+    page.locator(f"#amend-{contract_id}-price").fill("650,00")
+    page.get_by_role("button", name="Opret ny version").click()
+    expect(contracts).to_contain_text("Gældende (version 1)")
+    expect(contracts).to_contain_text("Version 2 afventer underskrift")
+    expect(contracts).to_contain_text("Ventende vilkår (version 2)")
+    audited(page, "04b-case-amendment-pending")
+    page.get_by_role("button", name="Underskriv version 2 for myndigheden").click()
+    expect(contracts).to_contain_text("Myndighed: underskrevet")
+    life.countersign(tenant, contract_id, 2)
+    reload_until(page, "#contracts", "Gældende (version 2)")
+    expect(contracts).to_contain_text("650,00 kr.")
+    expect(contracts).not_to_contain_text("afventer underskrift")
+
+
+def arrangement_refused_then_kept(page: Page) -> None:
+    """An arrangement of 30 months is refused next to its field, in Danish, and what was
+    typed stays; 12 months with a justification is then filled in for the outcome."""
+    form = page.locator("#followups form[action$='/outcome']")
+    months = form.locator("input[name=arrangement_months]")
+    why = "Stabil indsats; familien ønsker færre møder"
+    months.fill("30")
+    months.evaluate("el => el.removeAttribute('max')")  # as an old browser would send it
+    form.locator("textarea[name=arrangement_justification]").fill(why)
+    form.locator("textarea[name=notes]").fill("Første forsøg")
+    form.get_by_role("button", name="Registrér resultat").click()
+    form = page.locator("#followups form[action$='/outcome']")
+    months = form.locator("input[name=arrangement_months]")
+    expect(form.locator(".field-error")).to_contain_text("1-24 måneder")
+    expect(months).to_have_attribute("aria-invalid", "true")
+    expect(months).to_be_focused()  # the first field in error
+    expect(months).to_have_value("30")
+    expect(form.locator("textarea[name=arrangement_justification]")).to_have_value(why)
+    audited(page, "06b-case-arrangement-refused")
+    months.fill("12")
+    form.locator("textarea[name=notes]").fill("")
+
+
 def report(tenant: Tenant, contract: dict[str, Any]) -> None:
     """The provider's status report, goal by goal against the contract's plan."""
     goals = contract["terms"]["goals"]
@@ -188,6 +230,9 @@ def test_a_caseworker_takes_a_case_from_opening_to_the_follow_up_outcome(stack: 
         reload_until(page, "#contracts", "Gældende")
         expect(page.locator("#contracts")).to_contain_text("Leverandør: underskrevet")
         audited(page, "04-case-contract-in-force")
+        # And the caseworker amends the price in the browser: version 1 stays in force while
+        # version 2 waits for both signatures, then version 2 is in force
+        amend_in_browser(page, tenant, contract["contract_id"])
 
         # When the scheduler's clock passes the first follow-up (3 months)
         life.advance_to_next_follow_up(ops, contract["contract_id"], first=True)
@@ -207,7 +252,10 @@ def test_a_caseworker_takes_a_case_from_opening_to_the_follow_up_outcome(stack: 
         expect(page.locator("#followups")).to_contain_text("Sofie kommer i skole de fleste dage")
         audited(page, "06-case-status-report")
 
-        # Then the caseworker records the outcome in the browser, with the keyboard only
+        # Then the caseworker records the outcome in the browser, deciding the case's
+        # follow-up arrangement (barnets lov § 95); 30 months is refused at the field
+        arrangement_refused_then_kept(page)
+        # with the keyboard only
         page.get_by_label("Fortsæt").focus()
         page.keyboard.press("Space")
         page.get_by_label("Noter fra opfølgningsmødet").focus()
@@ -216,6 +264,7 @@ def test_a_caseworker_takes_a_case_from_opening_to_the_follow_up_outcome(stack: 
         expect(page.get_by_role("button", name="Registrér resultat")).to_be_focused()
         page.keyboard.press("Enter")
         expect(page.locator("#followups")).to_contain_text("Fortsæt")
+        expect(page.locator("#cadence-now")).to_contain_text("hver 12. måned")
         expect(page.locator("#timeline")).to_contain_text("Opfølgning registreret")
         audited(page, "07-case-outcome-recorded")
 

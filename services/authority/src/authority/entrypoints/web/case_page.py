@@ -49,6 +49,7 @@ def contract_view(c: dict[str, Any]) -> dict[str, Any]:
         "signed_by_authority": signed[0],
         "signed_by_provider": signed[1],
         "in_force": in_force is not None and c["termination"] is None,
+        "in_force_terms": c["versions"][in_force - 1] if in_force else None,
         "pending_version": None if version == in_force else version,
     }
 
@@ -110,6 +111,7 @@ async def show(
     errors: dict[str, str] | None = None,
     revealed: Any = None,
     status: int = 200,
+    posted: dict[str, str] | None = None,
 ) -> Response:
     s = services(request)
     t = translator(language(request))
@@ -140,6 +142,7 @@ async def show(
         as_of=as_of,
         read_only=at is not None,
         errors=errors or {},
+        posted=posted or {},
         **context,
     )
 

@@ -12,10 +12,12 @@ from authority.entrypoints.web.catalogue_en import EN
 from authority.entrypoints.web.catalogue_intake import INTAKE_DA, INTAKE_EN
 from authority.entrypoints.web.catalogue_plan import PLAN_DA, PLAN_EN
 from authority.entrypoints.web.catalogue_search import SEARCH_DA, SEARCH_EN
+from authority.entrypoints.web.catalogue_steps import STEPS_DA, STEPS_EN
 
 CATALOGUES: dict[str, dict[str, str]] = {
-    "da": DA | INTAKE_DA | DECISION_DA | PLAN_DA | SEARCH_DA,
-    "en": EN | INTAKE_EN | DECISION_EN | PLAN_EN | SEARCH_EN,
+    # the later steps' texts first: a label an earlier form already has keeps its text
+    "da": STEPS_DA | DA | INTAKE_DA | DECISION_DA | PLAN_DA | SEARCH_DA,
+    "en": STEPS_EN | EN | INTAKE_EN | DECISION_EN | PLAN_EN | SEARCH_EN,
 }
 DEFAULT = "da"
 COOKIE = "samspil_lang"

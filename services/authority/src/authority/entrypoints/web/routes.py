@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from servicekit.problems import problem_response
 
 from authority.entrypoints.web import (
+    access_log,
     case_forms,
     case_page,
     casefile_forms,
@@ -19,6 +20,7 @@ from authority.entrypoints.web import (
     intake,
     login,
     providers,
+    standard_forms,
     work,
 )
 from authority.entrypoints.web.csrf import CsrfRefused, verify
@@ -38,6 +40,8 @@ def routers() -> list[APIRouter]:
         erasure_forms.router(),
         intake.router(),
         providers.router(),
+        standard_forms.router(),
+        access_log.router(),
         dashboard.router(),
     ):
         ui.include_router(child)

@@ -12,3 +12,6 @@ document.querySelectorAll("form").forEach((form) => {
   form.addEventListener("change", sync);
   sync();
 });
+// A refused form: the first field in error gets the focus (its message is next to it).
+const invalid = document.querySelector("[aria-invalid=true]");
+if (invalid) invalid.focus();
