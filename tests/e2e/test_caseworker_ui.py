@@ -85,6 +85,7 @@ def open_and_decide(page: Page, base: str) -> str:
     page.get_by_label("Forventet varighed i måneder").fill("6")
     page.locator("input[name=consent_by][value=mother]").check()
     page.get_by_label("Samtykke givet den").fill(str(date.today() - timedelta(days=1)))
+    page.locator("input[name=plan_made][value=yes]").check()  # barnets plan, § 91
     page.get_by_role("button", name="Indstil til godkendelse").click()
     expect(page.locator("#decision")).to_contain_text("Afventer afdelingslederens")
     case_url = page.url.split("#")[0]
@@ -108,6 +109,9 @@ def plan_and_order(page: Page, base: str, case_url: str) -> None:
     page.goto(case_url)
     for area, text in GOALS.items():
         page.get_by_label(area).fill(text)
+    # § 92: the goals are made with the child and the custody holder
+    page.locator("input[name=participants][value=child]").check()
+    page.locator("input[name=participants][value=mother]").check()
     page.get_by_role("button", name="Vedtag", exact=True).click()
     page.get_by_text("Bestil indsatsen hos en leverandør").click()
     page.get_by_label("Leverandør").select_option(label=f"{PROVIDER} (privat)")
