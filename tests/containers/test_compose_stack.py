@@ -52,7 +52,7 @@ def test_the_readme_walkthrough_runs_against_the_containers(compose_stack: Compo
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
-    # Then the case it made exists, with its investigation concluded
+    # Then the case it made exists, with its investigation concluded and the decision proposed
     _, case_id, token = done.stdout.strip().splitlines()[-1].split()
     case = httpx.get(
         f"{compose_stack.url('authority')}/cases/{case_id}",
@@ -61,6 +61,7 @@ def test_the_readme_walkthrough_runs_against_the_containers(compose_stack: Compo
     )
     assert case.status_code == 200, case.text
     assert "investigation" in case.text
+    assert [d["measure"] for d in case.json()["decisions"]] == ["sel_52_3_2"], case.text
     compose_stack.env["WALKED_CASE"], compose_stack.env["WALKED_TOKEN"] = case_id, token
 
 
