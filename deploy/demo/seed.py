@@ -113,6 +113,7 @@ class Demo:
                     "given_by": CONSENTING[body["custody"]["kind"]],
                     "given_on": str(date.today() - timedelta(days=1)),
                 },
+                "plan_made": True,  # barnets lov § 91: the plan within 3 months
             },
         )
         self.call(
@@ -123,7 +124,11 @@ class Demo:
         )
         goals = [{"area": a, "text": t} for a, t in rng.sample(GOALS, 2)]
         self.call(
-            self.a, "POST", f"/cases/{case_id}/action-plans", headers=cw, json={"goals": goals}
+            self.a,
+            "POST",
+            f"/cases/{case_id}/action-plans",
+            headers=cw,
+            json={"goals": goals, "participants": ["child", "mother"]},  # § 92
         )
         if stage < 3:
             return
