@@ -29,6 +29,7 @@ PUBLIC = {"/healthz", "/readyz", "/metrics", "/dev/token"}
 AUTHORITY_POLICY: dict[str, set[str]] = {
     "GET /cases": READ,
     "POST /cases": CASEWORK,
+    "POST /cases/search": CASEWORK,  # may reveal who has a case by CPR: case work only
     "GET /cases/{case_id}": READ,
     "POST /cases/{case_id}/read": READ,
     "GET /cases/{case_id}/timeline": READ,
