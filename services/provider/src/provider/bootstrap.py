@@ -25,6 +25,7 @@ from servicekit.settings import ServiceSettings
 
 from provider.adapters.child_keys import SqlChildKeys
 from provider.adapters.documents import SqlDocuments
+from provider.adapters.follow_ups import SqlFollowUpDeadlines
 from provider.adapters.projections import ReadModelProjector, projections
 from provider.adapters.queries import SqlQueries
 from provider.adapters.shared_documents import SqlSharedDocuments
@@ -40,6 +41,7 @@ from provider.adapters.webhooks import (
 from provider.app.child_text import ChildText
 from provider.app.claims import Claims
 from provider.app.contracts import Contracts
+from provider.app.follow_ups import FollowUps
 from provider.app.inbound import Inbound
 from provider.app.material import Materials
 from provider.app.offered_terms import OfferedTerms
@@ -119,13 +121,15 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     tenant_outbox = TenantOutbox(prefix)
     notifications = MirroredNotifications(webhooks, tenant_outbox)
     shared = SharedDocuments(SqlSharedDocuments(engine), child_keys, keys, notifications)
+    follow_ups = FollowUps(SqlFollowUpDeadlines(engine))
     services = Services(
         queries=SqlQueries(engine),
         tenants=TenantStore(engine),
         orders=Orders(store, recorder, publisher),
         contracts=contracts,
         offered=offered,
-        reporting=Reporting(contracts, texts),
+        reporting=Reporting(contracts, texts, follow_ups),
+        follow_ups=follow_ups,
         claims=Claims(contracts, read_models),
         materials=Materials(store, recorder, publisher),
         webhooks=webhooks,
@@ -155,7 +159,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         projections=None,  # the read models are written in the command's own transaction
         broker=broker,
     )
-    commands = TenantCommands(recorder, publisher, texts, read_models, tenant_outbox)
+    commands = TenantCommands(recorder, publisher, texts, read_models, tenant_outbox, follow_ups)
     retry = settings.retry_policy()
     # Tenants' commands topics: a pattern subscription (new tenants join on a metadata
     # refresh) on a broker of its own, started in the background.
