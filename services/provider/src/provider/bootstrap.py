@@ -54,7 +54,7 @@ from provider.app.shared_documents import SharedDocuments
 from provider.app.standards import StandardOffers
 from provider.app.tenant_commands import TenantCommands
 from provider.app.tenant_outbox import MirroredNotifications, TenantOutbox
-from provider.domain import DomainError
+from provider.domain import DomainError, order
 from provider.entrypoints.deps import Services
 from provider.entrypoints.http import openapi, routers, webhook_docs
 from provider.entrypoints.http.error_texts import ERROR_TEXTS
@@ -192,6 +192,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         routers=routers(),
         domain_error=DomainError,
         error_texts=ERROR_TEXTS,
+        conflict_codes=frozenset({order.ALREADY_ANSWERED}),
         checks=readiness.standard(engine, settings.kafka_bootstrap_servers, MIGRATIONS),
         on_startup=[prepare],
     )

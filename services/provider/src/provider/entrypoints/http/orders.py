@@ -120,6 +120,9 @@ def router() -> APIRouter:
         svc: Svc,
         if_match: Annotated[str | None, Header()] = None,
     ) -> Answered:
+        """Accept the order's current version. The same acceptance again (note, start,
+        contact) gets the first answer (200, the same body), so a retry is safe; another
+        answer to an order already answered is a 409 `order_already_answered`."""
         answer = Acceptance(body.note, body.expected_start, body.contact)
         expected = revision_from(if_match, body.expected_revision)
         revision = await svc.orders.accept(p.acting(), order_id, answer, expected)
