@@ -10,7 +10,14 @@ import pytest
 
 from tests.e2e import lifecycle as life
 from tests.e2e.conftest import Stack
-from tests.e2e.flows import decided_case, new_tenant, ok, place_order, provider_sees_order
+from tests.e2e.flows import (
+    authority_order_status,
+    decided_case,
+    new_tenant,
+    ok,
+    place_order,
+    provider_sees_order,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -30,6 +37,7 @@ def test_a_provider_reports_with_the_followup_ref_the_api_lists(stack: Stack) ->
         provider_sees_order(tenant, order_id)
         start = {"expected_start": str(date.today()), "contact": life.PROVIDER_CONTACT}
         ok(tenant.client.post(f"/orders/{order_id}/accept", json=start))
+        authority_order_status(cw, order_id, "accepted")
         contract_id = life.individual_contract(cw, order_id)
         life.countersign(tenant, contract_id, 1)
         life.in_force(cw, contract_id, 1)
