@@ -9,10 +9,19 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from samspil_contracts import DeadlineClosed, DeadlineKind, DeadlineOutcome, topics
+from samspil_contracts import (
+    DeadlineClosed,
+    DeadlineKind,
+    DeadlineOutcome,
+    DeadlinePhase,
+    DeadlineReached,
+    topics,
+)
+from samspil_contracts.tenant_messages import TenantNotification
 from samspil_contracts.testing import GOAL_ID
 
 from .contract_tools import contract_for, follow_up_due
+from .tenant_kafka_tools import notifications
 
 pytestmark = pytest.mark.integration
 REPORT = DeadlineKind.STATUS_REPORT_DUE
@@ -119,3 +128,37 @@ async def test_a_met_report_and_a_cancelled_follow_up_show_as_such(stack, tenant
     # Then the tenant sees both closed, the follow-up still named by its ref
     rows = await stack.eventually(lambda: shown("cancelled", "met"))
     assert rows[0]["followup_ref"] == str(follow_up.deadline_id)
+
+
+async def test_the_status_report_reminder_names_the_follow_up_it_prepares(stack, tenant_a):
+    # Given a contract's follow-up and its status report, listed
+    contract = await contract_for(stack, tenant_a, await stack.placed(tenant_a))
+    follow_up = follow_up_due(contract, datetime(2025, 7, 1, 7, tzinfo=UTC))
+    due_report = follow_up_due(contract, datetime(2025, 6, 24, 7, tzinfo=UTC), REPORT)
+    await stack.kafka.send(follow_up)
+    await stack.kafka.send(due_report)
+    listed = f"/contracts/{contract.contract_id}/follow-ups"
+
+    async def with_report() -> list[dict[str, Any]] | None:
+        rows = await stack.get(listed, tenant_a, ok=True)
+        return rows if rows and rows[0]["report_due_on"] else None
+
+    await stack.eventually(with_report)
+    # When the scheduler fires the status report's deadline
+    fired = DeadlineReached(
+        deadline_id=due_report.deadline_id, kind=REPORT, phase=DeadlinePhase.DUE,
+        subject=due_report.subject, contract_id=contract.contract_id,
+        provider_id=tenant_a.tenant_id, due_at=due_report.due_at, fired_at=datetime.now(UTC),
+    )  # fmt: skip
+    await stack.kafka.send(fired)
+
+    # Then the tenant is told, with the followup_ref to report with
+    def told(m: Any) -> bool:
+        return (
+            isinstance(m, TenantNotification)
+            and m.kind == "status_report.due"
+            and m.data.get("deadline_id") == str(due_report.deadline_id)
+        )
+
+    found = await notifications(stack.kafka, tenant_a.tenant_id, told)
+    assert [n.data.get("followup_ref") for n in found] == [str(follow_up.deadline_id)]

@@ -52,6 +52,11 @@ class SqlDocuments:
     ) -> None:
         await follow_ups.close_deadline(conn, deadline_id, outcome)
 
+    async def follow_up_after(
+        self, conn: AsyncConnection, tenant_id: UUID, contract_id: UUID, report_due_at: datetime
+    ) -> UUID | None:
+        return await follow_ups.follow_up_after(conn, tenant_id, contract_id, report_due_at)
+
 
 def _now() -> datetime:
     return datetime.now(UTC)

@@ -26,6 +26,28 @@ async def close_deadline(conn: AsyncConnection, deadline_id: UUID, outcome: str)
     await conn.execute(stmt.values(status=outcome, updated_at=datetime.now(UTC)))
 
 
+async def follow_up_after(
+    conn: AsyncConnection, tenant_id: UUID, contract_id: UUID, report_due_at: datetime
+) -> UUID | None:
+    """The open follow-up a status report due at ``report_due_at`` prepares: the contract's
+    next one from then."""
+    t = follow_up_deadlines
+    query = (
+        sa.select(t.c.deadline_id)
+        .where(
+            t.c.tenant_id == tenant_id,
+            t.c.contract_id == contract_id,
+            t.c.kind == "follow_up_due",
+            t.c.status == "open",
+            t.c.due_at >= report_due_at,
+        )
+        .order_by(t.c.due_at)
+        .limit(1)
+    )
+    found: UUID | None = (await conn.execute(query)).scalar_one_or_none()
+    return found
+
+
 class SqlFollowUpDeadlines:
     """The app's ``FollowUpDeadlines`` port: always one tenant's rows."""
 

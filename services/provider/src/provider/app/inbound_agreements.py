@@ -88,6 +88,13 @@ class AgreementInbound(Handling):
         await self.documents.add_reminder(uow.connection, e.provider_id, row)
         kind = e.kind.value.replace("_due", ".due")
         data = {k: str(v) for k, v in row.items() if v is not None}
+        if e.kind is DeadlineKind.STATUS_REPORT_DUE and e.contract_id is not None:
+            # What the receiver needs to submit the report: the follow-up it prepares.
+            ref = await self.documents.follow_up_after(
+                uow.connection, e.provider_id, e.contract_id, e.due_at
+            )
+            if ref is not None:
+                data["followup_ref"] = str(ref)
         await self._notify(uow, env, e.provider_id, kind, data)
 
     async def follow_up_deadline(

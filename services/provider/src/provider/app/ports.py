@@ -55,6 +55,12 @@ class Documents(Protocol):
         self, conn: AsyncConnection, deadline_id: UUID, outcome: str
     ) -> None: ...
 
+    async def follow_up_after(
+        self, conn: AsyncConnection, tenant_id: UUID, contract_id: UUID, report_due_at: datetime
+    ) -> UUID | None:
+        """The open follow-up a status report due then prepares (its ``followup_ref``)."""
+        ...
+
 
 class ChildKeys(Protocol):
     """Child data keys granted to tenants (wrapped), and which children were erased."""

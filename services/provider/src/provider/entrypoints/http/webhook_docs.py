@@ -91,6 +91,11 @@ class DeadlineData(BaseModel):
     contract_id: UUID | None = None
     due_at: datetime
     fired_at: datetime
+    followup_ref: str | None = Field(
+        None,
+        description="`status_report.due`: the follow-up the report prepares, to name in "
+        "POST /contracts/{contract_id}/status-reports (absent if not yet announced)",
+    )
 
 
 class ClaimData(BaseModel):
