@@ -137,24 +137,38 @@ def open_follow_up(cw: httpx.Client, case_id: str, contract_id: str) -> dict[str
     return found
 
 
-def status_report(tenant: Tenant, contract_id: str, goals: list[dict[str, Any]], ref: str) -> None:
+def provider_follow_ups(tenant: Tenant, contract_id: str) -> list[dict[str, Any]]:
+    """The contract's follow-ups as its provider lists them, once the scheduler set one."""
+
+    def listed() -> Any:
+        rows = ok(tenant.client.get(f"/contracts/{contract_id}/follow-ups"))
+        return [r for r in rows if r["status"] == "open"] or None
+
+    found: list[dict[str, Any]] = wait_for(listed, what="the provider's follow-ups")
+    return found
+
+
+def status_report_post(
+    tenant: Tenant, contract_id: str, goals: list[dict[str, Any]], ref: str
+) -> httpx.Response:
     today = datetime.now(UTC).date()
-    ok(
-        tenant.client.post(
-            f"/contracts/{contract_id}/status-reports",
-            json={
-                "followup_ref": ref,
-                "period_start": str(today - timedelta(days=90)),
-                "period_end": str(today),
-                "narrative": NARRATIVE,
-                "per_goal": [
-                    {"goal_id": g["goal_id"], "progress": "some_progress", "text": "Fremgang"}
-                    for g in goals
-                ],
-            },
-        ),
-        201,
+    return tenant.client.post(
+        f"/contracts/{contract_id}/status-reports",
+        json={
+            "followup_ref": ref,
+            "period_start": str(today - timedelta(days=90)),
+            "period_end": str(today),
+            "narrative": NARRATIVE,
+            "per_goal": [
+                {"goal_id": g["goal_id"], "progress": "some_progress", "text": "Fremgang"}
+                for g in goals
+            ],
+        },
     )
+
+
+def status_report(tenant: Tenant, contract_id: str, goals: list[dict[str, Any]], ref: str) -> None:
+    ok(status_report_post(tenant, contract_id, goals, ref), 201)
 
 
 def report_attached(cw: httpx.Client, followup_id: str) -> dict[str, Any]:

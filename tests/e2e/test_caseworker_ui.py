@@ -187,7 +187,10 @@ def report(tenant: Tenant, contract: dict[str, Any]) -> None:
         tenant.client.post(
             f"/contracts/{contract['contract_id']}/status-reports",
             json={
-                "followup_ref": "opfoelgning-1",
+                # the follow-up's ref as the provider lists it (an invented one is refused)
+                "followup_ref": life.provider_follow_ups(tenant, contract["contract_id"])[0][
+                    "followup_ref"
+                ],
                 "period_start": str(date.today() - timedelta(days=90)),
                 "period_end": str(date.today()),
                 "narrative": "Sofie kommer i skole de fleste dage",

@@ -55,6 +55,7 @@ def create_app(
     not_found_codes: frozenset[str] = frozenset({"not_found"}),
     cacheable_prefixes: tuple[str, ...] = (),
     error_texts: problems.ErrorTexts | None = None,
+    conflict_codes: frozenset[str] = frozenset(),
 ) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -72,7 +73,7 @@ def create_app(
     app.state.verifier = verifier_for(settings)
     app.state.revocations = None  # a service with a deny-list of signed-out tokens sets it
     app.state.production = settings.env == "production"
-    problems.install(app, domain_error, set(not_found_codes), error_texts)
+    problems.install(app, domain_error, set(not_found_codes), error_texts, conflict_codes)
     # Innermost first: limits, then the catch-all, then headers on every answer (the
     # catch-all's too), then the request context that binds the correlation id.
     app.add_middleware(

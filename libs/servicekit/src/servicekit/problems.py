@@ -58,9 +58,12 @@ def install(
     domain_error: type[Exception],
     not_found_codes: set[str],
     error_texts: ErrorTexts | None = None,
+    conflict_codes: frozenset[str] = frozenset(),
 ) -> None:
-    """Map framework, domain and concurrency errors to problem+json. A domain refusal whose
-    code ``error_texts`` knows also carries ``texts`` (e.g. Danish and English) for people."""
+    """Map framework, domain and concurrency errors to problem+json. A domain refusal is a
+    422, a 404 for ``not_found_codes``, a 409 for ``conflict_codes`` (a state that refuses
+    it); one whose code ``error_texts`` knows also carries ``texts`` (e.g. Danish and
+    English) for people."""
 
     @app.exception_handler(Problem)
     async def _problem(request: Request, exc: Problem) -> JSONResponse:
@@ -72,7 +75,7 @@ def install(
     @app.exception_handler(domain_error)
     async def _domain(request: Request, exc: Exception) -> JSONResponse:
         code, message = getattr(exc, "code", "refused"), getattr(exc, "message", str(exc))
-        status = 404 if code in not_found_codes else 422
+        status = 404 if code in not_found_codes else 409 if code in conflict_codes else 422
         texts = {lang: found[code] for lang, found in (error_texts or {}).items() if code in found}
         extra = {"texts": texts} if texts else {}
         return problem_response(

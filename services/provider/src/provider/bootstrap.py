@@ -25,6 +25,7 @@ from servicekit.settings import ServiceSettings
 
 from provider.adapters.child_keys import SqlChildKeys
 from provider.adapters.documents import SqlDocuments
+from provider.adapters.follow_ups import SqlFollowUpDeadlines
 from provider.adapters.projections import ReadModelProjector, projections
 from provider.adapters.queries import SqlQueries
 from provider.adapters.shared_documents import SqlSharedDocuments
@@ -40,6 +41,7 @@ from provider.adapters.webhooks import (
 from provider.app.child_text import ChildText
 from provider.app.claims import Claims
 from provider.app.contracts import Contracts
+from provider.app.follow_ups import FollowUps
 from provider.app.inbound import Inbound
 from provider.app.material import Materials
 from provider.app.offered_terms import OfferedTerms
@@ -52,7 +54,7 @@ from provider.app.shared_documents import SharedDocuments
 from provider.app.standards import StandardOffers
 from provider.app.tenant_commands import TenantCommands
 from provider.app.tenant_outbox import MirroredNotifications, TenantOutbox
-from provider.domain import DomainError
+from provider.domain import DomainError, order
 from provider.entrypoints.deps import Services
 from provider.entrypoints.http import openapi, routers, webhook_docs
 from provider.entrypoints.http.error_texts import ERROR_TEXTS
@@ -119,13 +121,15 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
     tenant_outbox = TenantOutbox(prefix)
     notifications = MirroredNotifications(webhooks, tenant_outbox)
     shared = SharedDocuments(SqlSharedDocuments(engine), child_keys, keys, notifications)
+    follow_ups = FollowUps(SqlFollowUpDeadlines(engine))
     services = Services(
         queries=SqlQueries(engine),
         tenants=TenantStore(engine),
         orders=Orders(store, recorder, publisher),
         contracts=contracts,
         offered=offered,
-        reporting=Reporting(contracts, texts),
+        reporting=Reporting(contracts, texts, follow_ups),
+        follow_ups=follow_ups,
         claims=Claims(contracts, read_models),
         materials=Materials(store, recorder, publisher),
         webhooks=webhooks,
@@ -155,7 +159,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         projections=None,  # the read models are written in the command's own transaction
         broker=broker,
     )
-    commands = TenantCommands(recorder, publisher, texts, read_models, tenant_outbox)
+    commands = TenantCommands(recorder, publisher, texts, read_models, tenant_outbox, follow_ups)
     retry = settings.retry_policy()
     # Tenants' commands topics: a pattern subscription (new tenants join on a metadata
     # refresh) on a broker of its own, started in the background.
@@ -188,6 +192,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         routers=routers(),
         domain_error=DomainError,
         error_texts=ERROR_TEXTS,
+        conflict_codes=frozenset({order.ALREADY_ANSWERED}),
         checks=readiness.standard(engine, settings.kafka_bootstrap_servers, MIGRATIONS),
         on_startup=[prepare],
     )

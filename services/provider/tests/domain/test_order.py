@@ -91,6 +91,9 @@ ACCEPT = AcceptOrder(actor=COORDINATOR, tenant_id=TENANT, at=AT, order_id=ORDER_
 ACCEPTED = OrderAccepted(
     actor=COORDINATOR, tenant_id=TENANT, at=AT, order_id=ORDER_ID, order_version=1, note="Ok"
 )
+ANSWER = '{"contact":{"email":"c@x.invalid","name":"C"},"expected_start":"2025-04-01"}'
+ACCEPT_WITH_ANSWER = replace(ACCEPT, answer=ANSWER)
+ACCEPTED_WITH_ANSWER = replace(ACCEPTED, answer=ANSWER)
 
 
 def decline(reason: DeclineReason, text: str | None = None) -> DeclineOrder:
@@ -186,12 +189,36 @@ class TestAnswering:
         as_staff = replace(command, actor=STAFF)
         given(received(1)).when(as_staff).then_refused("forbidden")
 
+    def test_a_withdrawn_order_is_not_answered(self) -> None:
+        given(received(1), withdrawn(OrderStatus.RECEIVED)).when(ACCEPT).then_refused(
+            "order_not_open"
+        )
+
     @pytest.mark.parametrize(
-        "answered",
-        [ACCEPTED, declined(DeclineReason.CONFLICT_OF_INTEREST), withdrawn(OrderStatus.RECEIVED)],
+        ("answered", "again"),
+        [
+            (ACCEPTED_WITH_ANSWER, replace(ACCEPT_WITH_ANSWER, answer='{"note":"Other"}')),
+            (ACCEPTED_WITH_ANSWER, decline(DeclineReason.COMPETENCES)),
+            (ACCEPTED, ACCEPT),  # recorded before the answer was kept: never the same
+            (declined(DeclineReason.CONFLICT_OF_INTEREST), ACCEPT_WITH_ANSWER),
+        ],
     )
-    def test_an_order_is_answered_only_while_open(self, answered: OrderEvent) -> None:
-        given(received(1), answered).when(ACCEPT).then_refused("order_not_open")
+    def test_a_different_second_answer_is_a_conflict(
+        self, answered: OrderEvent, again: AcceptOrder | DeclineOrder
+    ) -> None:
+        given(received(1), answered).when(again).then_refused("order_already_answered")
+
+    def test_the_same_acceptance_again_changes_nothing(self) -> None:
+        # Given an order accepted; when the same answer comes again, then nothing happens
+        given(received(1), ACCEPTED_WITH_ANSWER).when(ACCEPT_WITH_ANSWER).then()
+
+    def test_after_a_change_the_same_acceptance_is_a_new_answer(self) -> None:
+        changed = OrderChanged(
+            actor=SYSTEM, tenant_id=TENANT, at=AT, order_id=ORDER_ID, order_version=2,
+            snapshot=CHANGED,
+        )  # fmt: skip
+        accepted_v2 = replace(ACCEPTED_WITH_ANSWER, order_version=2)
+        given(received(1), ACCEPTED_WITH_ANSWER, changed).when(ACCEPT_WITH_ANSWER).then(accepted_v2)
 
     def test_an_answer_to_another_tenants_order_is_not_found(self) -> None:
         command = replace(ACCEPT, tenant_id=OTHER_TENANT)

@@ -18,7 +18,7 @@ from samspil_contracts import (
 from samspil_contracts.testing import GOAL_ID
 from servicekit.crypto import unseal
 
-from .contract_tools import contract_for
+from .contract_tools import announced_follow_up, contract_for
 
 pytestmark = pytest.mark.integration
 
@@ -26,9 +26,9 @@ DETAILS = "Barnet fortalte om uro i hjemmet"  # invented
 NARRATIVE = "Barnet kommer i skole de fleste dage"
 
 
-def report(narrative: str = NARRATIVE) -> dict[str, object]:
+def report(followup_ref: str, narrative: str = NARRATIVE) -> dict[str, object]:
     return {
-        "followup_ref": "FU-1",
+        "followup_ref": followup_ref,
         "period_start": "2025-04-01",
         "period_end": "2025-06-15",
         "per_goal": [{"goal_id": str(GOAL_ID), "progress": "some_progress", "text": "t"}],
@@ -58,9 +58,10 @@ async def test_a_childs_texts_open_with_its_key_until_it_is_erased(stack, tenant
 
     await stack.eventually(keyed)
     contract = await contract_for(stack, tenant_a, order)
+    ref = await announced_follow_up(stack, tenant_a, contract)
     # When the tenant reports on the child and notifies a concern
     reports = f"/contracts/{contract.contract_id}/status-reports"
-    sent = await stack.http.post(reports, json=report(), headers=tenant_a.headers)
+    sent = await stack.http.post(reports, json=report(ref), headers=tenant_a.headers)
     assert sent.status_code == 201, sent.text
     report_id = uuid.UUID(sent.json()["report_id"])
     noted = await stack.http.post(
@@ -96,7 +97,7 @@ async def test_a_childs_texts_open_with_its_key_until_it_is_erased(stack, tenant
 
     # Then the concern reads as erased, and nothing new about the child is accepted
     assert await stack.eventually(erased)
-    again = await stack.http.post(reports, json=report("later"), headers=tenant_a.headers)
+    again = await stack.http.post(reports, json=report(ref, "later"), headers=tenant_a.headers)
     assert again.status_code == 422
     assert again.headers["content-type"].startswith("application/problem+json")
     assert again.json()["type"].endswith("/child_erased")

@@ -15,7 +15,7 @@ from samspil_contracts import (
 from samspil_contracts.testing import GOAL_ID, TERMS
 from servicekit.crypto import unseal
 
-from .contract_tools import contract_for
+from .contract_tools import announced_follow_up, contract_for
 
 pytestmark = pytest.mark.integration
 TODAY = datetime.now(UTC).date().isoformat()
@@ -59,8 +59,9 @@ async def test_a_status_report_goes_out_with_the_contract_scale_and_a_sealed_nar
         json={"version": 1},
         headers=tenant_a.headers,
     )
+    ref = await announced_follow_up(stack, tenant_a, contract)
     body = {
-        "followup_ref": "FU-1",
+        "followup_ref": ref,
         "period_start": "2025-04-01",
         "period_end": "2025-06-15",
         "per_goal": [{"goal_id": str(GOAL_ID), "progress": "clear_progress", "text": "Goes daily"}],

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import uuid
+from typing import Any
 
 import pytest
-from samspil_contracts import OrderAccepted, Sealed, topics
+from samspil_contracts import OrderAccepted, Sealed, decode, topics
 
 pytestmark = pytest.mark.integration
 
@@ -64,7 +65,7 @@ async def test_accepting_publishes_order_accepted_with_contact_and_start(stack, 
     assert accepted.provider_contact.email == "coord@example.invalid"
     assert str(accepted.expected_start) == "2025-04-07"
     assert envelope.subject == str(order.order_id)
-    # And the inbox shows it accepted; a second answer is refused
+    # And the inbox shows it accepted; a second, different answer is a conflict
     detail = (await stack.get(f"/orders/{order.order_id}", tenant_a)).json()
     assert detail["status"] == "accepted"
     again = await stack.http.post(
@@ -72,8 +73,42 @@ async def test_accepting_publishes_order_accepted_with_contact_and_start(stack, 
         json={"reason": "no_capacity"},
         headers=tenant_a.headers,
     )
-    assert again.status_code == 422
-    assert again.json()["type"].endswith("/order_not_open")
+    assert again.status_code == 409
+    assert again.json()["type"].endswith("/order_already_answered")
+
+
+async def test_the_same_acceptance_again_gets_the_first_answer_a_different_one_a_409(
+    stack, tenant_a
+):
+    # Given an order accepted once
+    order = await stack.placed(tenant_a)
+    path = f"/orders/{order.order_id}/accept"
+    first = await stack.http.post(path, json=ANSWER, headers=tenant_a.headers)
+    assert first.status_code == 200, first.text
+
+    # When the very same acceptance is sent again (a retry after a lost answer)
+    repeated = await stack.http.post(path, json=ANSWER, headers=tenant_a.headers)
+    # Then it gets the first answer, and the authority is told once
+    assert (repeated.status_code, repeated.json()) == (200, first.json())
+
+    def accepted_this(record: Any) -> bool:
+        _, event = decode(tuple(record.headers or ()), record.value or b"")
+        return isinstance(event, OrderAccepted) and event.order_id == order.order_id
+
+    accepted = await stack.kafka.records(topics.PROVIDER_ANSWERS, accepted_this, seconds=3)
+    assert len(accepted) == 1
+
+    # When an acceptance with another start date is sent
+    other = {**ANSWER, "expected_start": "2025-05-01"}
+    refused = await stack.http.post(path, json=other, headers=tenant_a.headers)
+    # Then it is a conflict, told in Danish and English, and the first answer stands
+    assert refused.status_code == 409, refused.text
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert refused.json()["type"].endswith("/order_already_answered")
+    assert set(refused.json()["texts"]) == {"da", "en"}
+    assert (await stack.http.post(path, json=ANSWER, headers=tenant_a.headers)).json() == (
+        first.json()
+    )
 
 
 async def test_a_stale_if_match_is_a_conflict_with_the_current_revision(stack, tenant_a):

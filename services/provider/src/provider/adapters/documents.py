@@ -1,4 +1,5 @@
-"""Received documents (what came with an order) and reminders: stored as received."""
+"""Received documents (what came with an order), reminders and the scheduler's deadlines:
+stored as received."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from provider.adapters import follow_ups
 from provider.adapters.sql import upsert
 from provider.adapters.tables import order_answer_deadlines, order_documents, reminders
 
@@ -39,6 +41,21 @@ class SqlDocuments:
         t = order_answer_deadlines
         stmt = t.update().where(t.c.deadline_id == deadline_id, t.c.status == "open")
         await conn.execute(stmt.values(status=outcome, updated_at=_now()))
+
+    async def set_follow_up_deadline(
+        self, conn: AsyncConnection, tenant_id: UUID, row: dict[str, Any]
+    ) -> None:
+        await follow_ups.set_deadline(conn, tenant_id, row)
+
+    async def close_follow_up_deadline(
+        self, conn: AsyncConnection, deadline_id: UUID, outcome: str
+    ) -> None:
+        await follow_ups.close_deadline(conn, deadline_id, outcome)
+
+    async def follow_up_after(
+        self, conn: AsyncConnection, tenant_id: UUID, contract_id: UUID, report_due_at: datetime
+    ) -> UUID | None:
+        return await follow_ups.follow_up_after(conn, tenant_id, contract_id, report_due_at)
 
 
 def _now() -> datetime:

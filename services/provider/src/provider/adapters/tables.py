@@ -65,6 +65,22 @@ order_answer_deadlines = sa.Table(
     sa.Column("updated_at", Instant, nullable=False),
 )
 
+# A contract's follow-ups (opfølgning, barnets lov § 95) and the status reports due before
+# them, as the scheduler announces them (DeadlineScheduled / DeadlineClosed of kinds
+# follow_up_due and status_report_due): one row per deadline. A follow-up's deadline id is
+# the ``followup_ref`` a status report names (the authority's follow-up has the same id).
+follow_up_deadlines = sa.Table(
+    "follow_up_deadlines",
+    metadata,
+    sa.Column("deadline_id", Id, primary_key=True),
+    sa.Column("tenant_id", Id, nullable=False, index=True),
+    sa.Column("contract_id", Id, nullable=False, index=True),
+    sa.Column("kind", sa.String(32), nullable=False),  # follow_up_due or status_report_due
+    sa.Column("due_at", Instant, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # open, met or cancelled
+    sa.Column("updated_at", Instant, nullable=False),
+)
+
 contracts_view = sa.Table(
     "contracts_view",
     metadata,

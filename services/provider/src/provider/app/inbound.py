@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventkit import UnitOfWork
 from samspil_contracts import (
     ChildDataErased,
     ChildKeyGranted,
@@ -18,6 +19,7 @@ from samspil_contracts import (
     DeadlineClosed,
     DeadlineReached,
     DeadlineScheduled,
+    Envelope,
     IntegrationEvent,
     OrderChanged,
     OrderPlaced,
@@ -56,8 +58,18 @@ class Inbound:
             ClaimApproved: a.claim_decided,
             ClaimRejected: a.claim_decided,
             DeadlineReached: a.deadline,
-            DeadlineScheduled: o.answer_deadline,
-            DeadlineClosed: o.answer_deadline_closed,
+            DeadlineScheduled: self.deadline_set,
+            DeadlineClosed: self.deadline_closed,
             ChildKeyGranted: p.granted,
             ChildDataErased: p.erased,
         }
+
+    async def deadline_set(self, uow: UnitOfWork, env: Envelope, e: DeadlineScheduled) -> None:
+        """Each handler keeps the kinds it knows: the order's answer, the contract's
+        follow-ups and status reports."""
+        await self.orders.answer_deadline(uow, env, e)
+        await self.agreements.follow_up_deadline(uow, env, e)
+
+    async def deadline_closed(self, uow: UnitOfWork, env: Envelope, e: DeadlineClosed) -> None:
+        await self.orders.answer_deadline_closed(uow, env, e)
+        await self.agreements.follow_up_closed(uow, env, e)

@@ -9,8 +9,10 @@ from samspil_contracts import (
     ClaimRejected,
     ContractInForce,
     ContractOffered,
+    DeadlineClosed,
     DeadlineKind,
     DeadlineReached,
+    DeadlineScheduled,
     Envelope,
 )
 
@@ -22,6 +24,8 @@ from provider.domain import claim, contract
 
 log = structlog.get_logger(__name__)
 REMINDER_KINDS = {DeadlineKind.STATUS_REPORT_DUE, DeadlineKind.ORDER_ANSWER_DUE}
+# A contract's follow-ups and the status reports due before them (``app.follow_ups``).
+FOLLOW_UP_KINDS = {DeadlineKind.FOLLOW_UP_DUE, DeadlineKind.STATUS_REPORT_DUE}
 
 
 class AgreementInbound(Handling):
@@ -84,4 +88,31 @@ class AgreementInbound(Handling):
         await self.documents.add_reminder(uow.connection, e.provider_id, row)
         kind = e.kind.value.replace("_due", ".due")
         data = {k: str(v) for k, v in row.items() if v is not None}
+        if e.kind is DeadlineKind.STATUS_REPORT_DUE and e.contract_id is not None:
+            # What the receiver needs to submit the report: the follow-up it prepares.
+            ref = await self.documents.follow_up_after(
+                uow.connection, e.provider_id, e.contract_id, e.due_at
+            )
+            if ref is not None:
+                data["followup_ref"] = str(ref)
         await self._notify(uow, env, e.provider_id, kind, data)
+
+    async def follow_up_deadline(
+        self, uow: UnitOfWork, env: Envelope, e: DeadlineScheduled
+    ) -> None:
+        """A follow-up (its id is the ``followup_ref`` a report names) or the status report
+        before it, set or moved by the scheduler for this tenant's contract."""
+        if e.kind not in FOLLOW_UP_KINDS or e.contract_id is None or e.provider_id is None:
+            return  # another kind, or a v1 announcement naming no contract or provider
+        row = {
+            "deadline_id": e.deadline_id,
+            "contract_id": e.contract_id,
+            "kind": e.kind.value,
+            "due_at": e.due_at,
+        }
+        await self.documents.set_follow_up_deadline(uow.connection, e.provider_id, row)
+
+    async def follow_up_closed(self, uow: UnitOfWork, env: Envelope, e: DeadlineClosed) -> None:
+        if e.kind in FOLLOW_UP_KINDS:
+            outcome = e.outcome.value
+            await self.documents.close_follow_up_deadline(uow.connection, e.deadline_id, outcome)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
@@ -23,16 +24,30 @@ class Acceptance:
     expected_start: date
     contact: ContactPerson
 
+    def canonical(self) -> str:
+        """The whole answer as one string (sorted-key compact JSON): equal if and only if
+        the answers are."""
+        answer = {
+            "note": self.note,
+            "expected_start": self.expected_start.isoformat(),
+            "contact": self.contact.model_dump(mode="json"),
+        }
+        return json.dumps(answer, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
 
 class Orders(Service):
     async def accept(
         self, acting: Acting, order_id: UUID, answer: Acceptance, expected_revision: int | None
     ) -> int:
-        command = order.AcceptOrder(**acting.stamp, order_id=order_id, note=answer.note)
+        command = order.AcceptOrder(
+            **acting.stamp, order_id=order_id, note=answer.note, answer=answer.canonical()
+        )
         async with self.store.unit_of_work() as uow:
-            _, loaded = await self.recorder.execute(
+            accepted, loaded = await self.recorder.execute(
                 uow, agg.ORDERS, order_id, command, acting, expected_revision
             )
+            if not accepted:  # the same acceptance again: answered as the first time
+                return loaded.revision
             snapshot = _snapshot(loaded.state)
             await self._hold_place(uow, acting, order_id, snapshot.measure_code)
             event = OrderAccepted(

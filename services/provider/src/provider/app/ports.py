@@ -45,6 +45,22 @@ class Documents(Protocol):
         """The scheduler closed the deadline (met or cancelled), if it is still the order's."""
         ...
 
+    async def set_follow_up_deadline(
+        self, conn: AsyncConnection, tenant_id: UUID, row: dict[str, Any]
+    ) -> None:
+        """A contract's follow-up or status-report deadline was set or moved."""
+        ...
+
+    async def close_follow_up_deadline(
+        self, conn: AsyncConnection, deadline_id: UUID, outcome: str
+    ) -> None: ...
+
+    async def follow_up_after(
+        self, conn: AsyncConnection, tenant_id: UUID, contract_id: UUID, report_due_at: datetime
+    ) -> UUID | None:
+        """The open follow-up a status report due then prepares (its ``followup_ref``)."""
+        ...
+
 
 class ChildKeys(Protocol):
     """Child data keys granted to tenants (wrapped), and which children were erased."""

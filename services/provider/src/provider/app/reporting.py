@@ -28,6 +28,7 @@ from provider.app import aggregates as agg
 from provider.app import translate
 from provider.app.child_text import ChildText
 from provider.app.contracts import Contracts
+from provider.app.follow_ups import FollowUps
 from provider.app.recording import Acting
 from provider.domain import report
 from provider.domain.concern import ConcernKind, NotifyConcern, Urgency
@@ -46,8 +47,8 @@ class ReportInput:
 
 
 class Reporting:
-    def __init__(self, contracts: Contracts, texts: ChildText) -> None:
-        self.contracts, self.texts = contracts, texts
+    def __init__(self, contracts: Contracts, texts: ChildText, follow_ups: FollowUps) -> None:
+        self.contracts, self.texts, self.follow_ups = contracts, texts, follow_ups
         self.store, self.recorder = contracts.store, contracts.recorder
 
     @property
@@ -56,6 +57,7 @@ class Reporting:
 
     async def status_report(self, acting: Acting, contract_id: UUID, r: ReportInput) -> UUID:
         found = await self.contracts.facts(acting, contract_id)
+        await self.follow_ups.require_known(acting.tenant_id, contract_id, r.followup_ref)
         case_id = await self.contracts.case_of(found.order_id)
         command = report.SubmitStatusReport(
             **acting.stamp,

@@ -21,6 +21,7 @@ from samspil_contracts.tenant_messages import CommandAccepted, CommandRejected, 
 from servicekit.publishing import Publisher
 
 from provider.app.child_text import ChildText
+from provider.app.follow_ups import FollowUps
 from provider.app.ports import ReadModels
 from provider.app.recording import Acting, Recorder
 from provider.app.tenant_handlers import Handlers
@@ -50,9 +51,11 @@ class TenantCommands:
         texts: ChildText,
         read_models: ReadModels,
         outbox: TenantOutbox,
+        follow_ups: FollowUps,
     ) -> None:
         self.recorder, self.publisher = recorder, publisher
         self.texts, self.read_models, self.outbox = texts, read_models, outbox
+        self.follow_ups = follow_ups
 
     async def apply(
         self,
@@ -83,7 +86,9 @@ class TenantCommands:
     ) -> CommandAccepted | CommandRejected:
         ids: dict[str, Any] = {"command_id": envelope.event_id, "command_type": envelope.type}
         joined = _Joined(uow)
-        handlers = Handlers(joined, self.recorder, self.publisher, self.texts, self.read_models)
+        handlers = Handlers(
+            joined, self.recorder, self.publisher, self.texts, self.read_models, self.follow_ups
+        )
         try:
             # A savepoint: a refused command leaves nothing behind but its inbox row and answer.
             async with uow.connection.begin_nested():

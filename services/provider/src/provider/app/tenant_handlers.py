@@ -18,6 +18,7 @@ from servicekit.publishing import Publisher
 from provider.app.child_text import ChildText
 from provider.app.claims import Claims
 from provider.app.contracts import Contracts
+from provider.app.follow_ups import FollowUps
 from provider.app.offered_terms import OfferedTerms
 from provider.app.orders import Acceptance, Orders
 from provider.app.ports import ReadModels
@@ -34,10 +35,11 @@ class Handlers:
         publisher: Publisher,
         texts: ChildText,
         read_models: ReadModels,
+        follow_ups: FollowUps,
     ) -> None:
         self.orders = Orders(store, recorder, publisher)
         self.contracts = Contracts(store, recorder, publisher, OfferedTerms(recorder, texts))
-        self.reporting = Reporting(self.contracts, texts)
+        self.reporting = Reporting(self.contracts, texts, follow_ups)
         self.claims = Claims(self.contracts, read_models)
 
     async def run(self, acting: Acting, command: TenantCommand) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from servicekit.auth import bearer, verified
 from provider.app.child_text import ChildText
 from provider.app.claims import Claims
 from provider.app.contracts import Contracts
+from provider.app.follow_ups import FollowUps
 from provider.app.material import Materials
 from provider.app.offered_terms import OfferedTerms
 from provider.app.orders import Orders
@@ -35,6 +36,7 @@ class Services:
     contracts: Contracts
     offered: OfferedTerms
     reporting: Reporting
+    follow_ups: FollowUps
     claims: Claims
     materials: Materials
     webhooks: WebhookAdmin

@@ -1,6 +1,6 @@
 """The order inbox: orders from the authority, accepted or declined by a coordinator."""
 
-from provider.domain.order.aggregate import decide, evolve
+from provider.domain.order.aggregate import ALREADY_ANSWERED, decide, evolve
 from provider.domain.order.model import (
     AcceptOrder,
     DeclineOrder,
@@ -20,6 +20,7 @@ from provider.domain.order.model import (
 )
 
 __all__ = [
+    "ALREADY_ANSWERED",
     "AcceptOrder",
     "DeclineOrder",
     "DeclineReason",

@@ -31,6 +31,15 @@ from provider.domain.order.model import (
     ReceiveOrderWithdrawn,
 )
 
+# A second, different answer to an order (version) already answered: a conflict (409).
+ALREADY_ANSWERED = "order_already_answered"
+ANSWERED = (OrderStatus.ACCEPTED, OrderStatus.DECLINED)
+
+
+def _same_acceptance(command: AcceptOrder, order: Order) -> bool:
+    accepted = order.status is OrderStatus.ACCEPTED
+    return accepted and bool(command.answer) and command.answer == order.answer
+
 
 def decide(command: OrderCommand, state: Order | None) -> list[OrderEvent]:
     match command:
@@ -82,6 +91,10 @@ def _withdraw(command: ReceiveOrderWithdrawn, state: Order | None) -> list[Order
 def _answer(command: AcceptOrder | DeclineOrder, state: Order | None) -> list[OrderEvent]:
     order = existing(state, command, "order")
     require_role(command, Role.COORDINATOR)
+    if order.status in ANSWERED:
+        if isinstance(command, AcceptOrder) and _same_acceptance(command, order):
+            return []  # the same answer again: the first one stands
+        refuse(ALREADY_ANSWERED, f"The order is already {order.status.value}, differently.")
     if order.status is not OrderStatus.RECEIVED:
         refuse("order_not_open", f"The order is already {order.status.value}.")
     if isinstance(command, AcceptOrder):
@@ -91,6 +104,7 @@ def _answer(command: AcceptOrder | DeclineOrder, state: Order | None) -> list[Or
                 order_id=order.order_id,
                 order_version=order.version,
                 note=command.note,
+                answer=command.answer,
             )
         ]
     if command.reason is DeclineReason.OTHER:
@@ -122,7 +136,7 @@ def evolve(state: Order | None, event: OrderEvent) -> Order:
         case OrderWithdrawn():
             return replace(state, status=OrderStatus.WITHDRAWN)
         case OrderAccepted():
-            return replace(state, status=OrderStatus.ACCEPTED)
+            return replace(state, status=OrderStatus.ACCEPTED, answer=event.answer)
         case OrderDeclined():
             return replace(state, status=OrderStatus.DECLINED)
 

@@ -61,6 +61,9 @@ class ReceiveOrderWithdrawn(Command):
 class AcceptOrder(Command):
     order_id: UUID
     note: str = ""
+    # The whole answer as the coordinator gave it (canonical JSON: note, start, contact), so
+    # the same answer sent again is recognised and answered as the first time.
+    answer: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -102,6 +105,7 @@ class OrderAccepted(Event):
     order_id: UUID
     order_version: int
     note: str
+    answer: str = ""  # see AcceptOrder; none in acceptances recorded before it was kept
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,3 +126,4 @@ class Order:
     version: int  # 0 for a tombstone: withdrawn before the order itself arrived
     snapshot: OrderSnapshot | None
     status: OrderStatus
+    answer: str = ""  # the acceptance given to this version (AcceptOrder.answer)

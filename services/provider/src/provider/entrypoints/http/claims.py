@@ -11,7 +11,7 @@ from samspil_contracts.common import MAX_LIST, MAX_ORE, MAX_QUANTITY, UnitPriceO
 from servicekit.inputs import Day
 from servicekit.problems import Problem
 
-from provider.domain.claim import ClaimLine
+from provider.domain.claim import ClaimLine, ClaimStatus
 from provider.entrypoints.deps import Coordinator, Principal, Svc
 from provider.entrypoints.http.views import ClaimSummary
 
@@ -50,9 +50,14 @@ def router() -> APIRouter:
 
     @api.get("/claims", response_model=list[ClaimSummary])
     async def list_claims(
-        p: Principal, svc: Svc, status: Annotated[str | None, Query(max_length=40)] = None
+        p: Principal,
+        svc: Svc,
+        status: Annotated[
+            ClaimStatus | None, Query(description="Only claims in this status; another is a 422")
+        ] = None,
     ) -> list[dict[str, Any]]:
-        return await svc.queries.claims(p.tenant_id, status)
+        wanted = None if status is None else status.value
+        return await svc.queries.claims(p.tenant_id, wanted)
 
     @api.get("/claims/{claim_id}")
     async def read_claim(claim_id: UUID, p: Principal, svc: Svc) -> dict[str, Any]:

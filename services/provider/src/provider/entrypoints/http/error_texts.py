@@ -8,11 +8,21 @@ ERROR_TEXTS: dict[str, dict[str, str]] = {
         "tilbyde den på ny.",
         "terms_unreadable": "De tilbudte vilkår kan ikke åbnes (barnets nøgle mangler, eller "
         "barnets data er slettet). Vilkår, der ikke kan vises, kan ikke underskrives.",
+        "order_already_answered": "Bestillingen er allerede besvaret med et andet svar. "
+        "Det første svar gælder; samme svar igen giver det første svar.",
+        "unknown_followup_ref": "Kontrakten har ingen opfølgning med den reference. Brug en "
+        "followup_ref fra listen over kontraktens opfølgninger (GET "
+        "/contracts/{contract_id}/follow-ups). Rapporten er ikke sendt.",
     },
     "en": {
         "terms_hash_mismatch": "The hash does not match the terms offered for this version. "
         "Nothing is signed: read the contract again, or ask the authority to offer it anew.",
         "terms_unreadable": "The offered terms cannot be opened (the child's key is missing "
         "or the child's data was erased). Terms that cannot be shown cannot be signed.",
+        "order_already_answered": "The order was already answered with another answer. The "
+        "first answer stands; the same answer again gets the first answer.",
+        "unknown_followup_ref": "The contract has no follow-up with that reference. Use a "
+        "followup_ref from the contract's follow-ups (GET "
+        "/contracts/{contract_id}/follow-ups). The report was not sent.",
     },
 }

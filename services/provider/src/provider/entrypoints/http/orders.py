@@ -15,7 +15,7 @@ from servicekit.revisions import Revision, revision_from
 from provider.app import aggregates as agg
 from provider.app.orders import Acceptance
 from provider.app.personal import KeyPending
-from provider.domain.order import DeclineReason
+from provider.domain.order import DeclineReason, OrderStatus
 from provider.entrypoints.deps import (
     Coordinator,
     Principal,
@@ -71,10 +71,13 @@ def router() -> APIRouter:
     async def list_orders(
         p: Principal,
         svc: Svc,
-        status: Annotated[str | None, Query(max_length=40)] = None,
+        status: Annotated[
+            OrderStatus | None, Query(description="Only orders in this status; another is a 422")
+        ] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
     ) -> list[dict[str, Any]]:
-        rows = await svc.queries.orders(p.tenant_id, status, limit)
+        wanted = None if status is None else status.value
+        rows = await svc.queries.orders(p.tenant_id, wanted, limit)
         free: dict[str | None, int | None] = {}
         for code in {row["measure_code"] for row in rows}:
             free[code] = await _free_places(svc, p.tenant_id, code)
@@ -117,6 +120,9 @@ def router() -> APIRouter:
         svc: Svc,
         if_match: Annotated[str | None, Header()] = None,
     ) -> Answered:
+        """Accept the order's current version. The same acceptance again (note, start,
+        contact) gets the first answer (200, the same body), so a retry is safe; another
+        answer to an order already answered is a 409 `order_already_answered`."""
         answer = Acceptance(body.note, body.expected_start, body.contact)
         expected = revision_from(if_match, body.expected_revision)
         revision = await svc.orders.accept(p.acting(), order_id, answer, expected)

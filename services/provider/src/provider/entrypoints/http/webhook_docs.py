@@ -91,6 +91,11 @@ class DeadlineData(BaseModel):
     contract_id: UUID | None = None
     due_at: datetime
     fired_at: datetime
+    followup_ref: str | None = Field(
+        None,
+        description="`status_report.due`: the follow-up the report prepares, to name in "
+        "POST /contracts/{contract_id}/status-reports (absent if not yet announced)",
+    )
 
 
 class ClaimData(BaseModel):
@@ -136,7 +141,8 @@ CATALOGUE: dict[str, tuple[type[BaseModel], str, str]] = {
     "status_report.due": (
         DeadlineData,
         "A status report falls due (warning, due, overdue)",
-        "GET /reminders, then POST /contracts/{contract_id}/status-reports",
+        "GET /contracts/{contract_id}/follow-ups (its `followup_ref`), then "
+        "POST /contracts/{contract_id}/status-reports",
     ),
     "order_answer.due": (DeadlineData, "Your answer to an order falls due", "GET /orders/{id}"),
     "claim.approved": (ClaimData, "Your claim was approved", "GET /claims/{claim_id}"),
