@@ -171,6 +171,13 @@ def status_report(tenant: Tenant, contract_id: str, goals: list[dict[str, Any]],
     ok(status_report_post(tenant, contract_id, goals, ref), 201)
 
 
+def report_on_next_follow_up(tenant: Tenant, contract_id: str, goals: list[dict[str, Any]]) -> str:
+    """The provider reports on the contract's next follow-up, as the scheduler set it; its ref."""
+    ref = str(provider_follow_ups(tenant, contract_id)[0]["followup_ref"])
+    status_report(tenant, contract_id, goals, ref)
+    return ref
+
+
 def report_attached(cw: httpx.Client, followup_id: str) -> dict[str, Any]:
     def check() -> Any:
         found = ok(cw.get(f"/follow-ups/{followup_id}"))

@@ -44,7 +44,7 @@ def build_world(stack: Stack) -> World:
         life.countersign(tenant, contract_id, 1)
         life.in_force(cw, contract_id, 1)
         ok(tenant.client.post(f"/contracts/{contract_id}/delivery/start", json={"on": _today()}))
-        life.status_report(tenant, contract_id, case.goals, ref="fuzz")
+        life.report_on_next_follow_up(tenant, contract_id, case.goals)
         concern_id = life.concern(tenant, contract_id, "Fuzz: bekymring")
         claim_id = _claim(tenant, contract_id)
         wait_for(lambda: ok(cw.get("/concerns", params={"case_id": case.case_id})), what="concern")

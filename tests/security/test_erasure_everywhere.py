@@ -54,7 +54,7 @@ def test_an_erased_child_cannot_be_read_from_anything_that_remains(stack: Stack)
         # And a contract on which the provider reported on the child and notified a concern,
         # both read in clear by the caseworker
         contract_id = _contract_in_force(cw, tenant, order_id)
-        life.status_report(tenant, contract_id, case.goals, ref="fu-1")
+        life.report_on_next_follow_up(tenant, contract_id, case.goals)
         followup = (
             f"/follow-ups/{life.open_follow_up(cw, case.case_id, contract_id)['followup_id']}"
         )
