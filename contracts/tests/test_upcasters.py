@@ -20,6 +20,7 @@ from samspil_contracts import (
     OrderDeclined,
     OrderPlaced,
     PlanKind,
+    StatusReportSubmitted,
     UndecodableEvent,
     decode,
 )
@@ -242,3 +243,23 @@ def test_barnets_lov_91_a_v1_decision_reads_as_a_plan_made() -> None:
     assert isinstance(event, DecisionApproved)
     assert event.plan_made is True
     assert event.plan_kind is PlanKind.CHILDS_PLAN
+
+
+def test_a_v1_status_report_is_read_as_v2_naming_no_follow_up() -> None:
+    # Given a status report written by a v1 producer (no followup_ref)
+    v1 = json.loads(example_event(StatusReportSubmitted).model_dump_json())
+    v1.pop("followup_ref", None)
+    envelope = Envelope(
+        event_id=uuid4(),
+        type=StatusReportSubmitted.type_name,
+        schema_version=1,
+        subject=v1["contract_id"],
+        revision=1,
+        occurred_at=datetime(2025, 6, 1, tzinfo=UTC),
+        correlation_id=uuid4(),
+        producer="/samspil/provider",
+    )
+    # When decoded, then it is the current model preparing no particular follow-up
+    _, event = decode(envelope.to_headers(), json.dumps(v1).encode())
+    assert isinstance(event, StatusReportSubmitted)
+    assert event.followup_ref is None

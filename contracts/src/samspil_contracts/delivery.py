@@ -77,15 +77,19 @@ class GoalProgress(Value):
 
 
 class StatusReportSubmitted(_DeliveryEvent):
-    """Written status before a follow-up; the narrative is about the child, so sealed."""
+    """Written status before a follow-up; the narrative is about the child, so sealed.
+    v2 adds ``followup_ref``: the follow-up it prepares, as the scheduler named it (the
+    scheduler's deadline id, which is also the authority's follow-up id); v1 reads as none."""
 
     type_name: ClassVar[str] = "dk.samspil.delivery.status_report_submitted"
+    schema_version: ClassVar[int] = 2
 
     report_id: UUID
     period_start: date
     period_end: date
     progress: Annotated[tuple[GoalProgress, ...], Field(min_length=1, max_length=MAX_GOALS)]
     narrative: Sealed
+    followup_ref: Annotated[str, Field(min_length=1, max_length=200)] | None = None
 
     @model_validator(mode="after")
     def _period(self) -> Self:

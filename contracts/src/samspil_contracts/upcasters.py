@@ -108,4 +108,6 @@ UPCASTERS: Mapping[tuple[str, int], Upcaster] = {
     ("dk.samspil.order.declined", 1): same_shape,
     # v2 added the terms (optional: a v1 offer is read as one whose terms never travelled)
     ("dk.samspil.contract.offered", 1): only_optional_added,
+    # v2 added the optional followup_ref (a v1 report names no follow-up)
+    ("dk.samspil.delivery.status_report_submitted", 1): only_optional_added,
 }

@@ -12,11 +12,11 @@ from .conftest import Stack, eventually
 from .flows import Running, countersign, in_force, offer_of, running_measure, sealed_for
 
 
-async def follow_up_due(stack: Stack, m: Running) -> None:
+async def follow_up_due(stack: Stack, m: Running, deadline_id: UUID | None = None) -> None:
     now = datetime.now(UTC)
     await stack.produce(
         wire.DeadlineReached(
-            deadline_id=uuid4(),
+            deadline_id=deadline_id or uuid4(),
             kind=wire.DeadlineKind.FOLLOW_UP_DUE,
             phase=wire.DeadlinePhase.DUE,
             subject=str(m.contract_id),
@@ -51,6 +51,52 @@ async def goal_ids(stack: Stack, m: Running) -> list[str]:
 
 async def outcome(stack: Stack, m: Running, followup_id: str, body: dict[str, Any]) -> Any:
     return await stack.client.post(f"/follow-ups/{followup_id}/outcome", json=body, headers=m.cw)
+
+
+def report_of(m: Running, goal: str, followup_ref: str | None = None) -> wire.StatusReportSubmitted:
+    report_id = uuid4()
+    return wire.StatusReportSubmitted(
+        contract_id=m.contract_id,
+        order_id=m.order_id,
+        case_id=UUID(m.case_id),
+        provider_id=m.provider,
+        report_id=report_id,
+        period_start=date.today() - timedelta(days=90),
+        period_end=date.today(),
+        progress=(
+            wire.GoalProgress(
+                goal_id=UUID(goal), area=wire.GoalArea.SCHOOL, progress=wire.Progress.GOOD_PROGRESS
+            ),
+        ),
+        narrative=sealed_for(m.provider, "Named its follow-up", report_id),
+        followup_ref=followup_ref,
+    )
+
+
+async def test_a_report_that_names_its_follow_up_lands_there_before_the_authority_knew_it(
+    stack: Stack,
+) -> None:
+    # Given a contract in force whose first follow-up the scheduler has named, but whose
+    # due event has not reached the authority yet
+    m = await running_measure(stack)
+    goal = (await goal_ids(stack, m))[0]
+    scheduler_id = uuid4()
+
+    # When the provider's report naming that follow-up arrives first, then the due event
+    await stack.produce(report_of(m, goal, str(scheduler_id)))
+
+    async def reported() -> Any:
+        got = await stack.client.get(f"/follow-ups/{scheduler_id}", headers=m.cw)
+        return got.json() if got.status_code == 200 and got.json()["report"] else None
+
+    found = await eventually(reported)
+    await follow_up_due(stack, m, scheduler_id)
+
+    # Then the authority's follow-up has the scheduler's id, holds the report, and the due
+    # event made no second follow-up
+    assert found["report"]["goals"] == [{"goal_id": goal, "progress": "good_progress"}]
+    rows = await eventually(lambda: follow_ups(stack, m))
+    assert [r["followup_id"] for r in rows] == [str(scheduler_id)]
 
 
 async def test_a_due_follow_up_gets_the_report_and_a_continue_outcome(stack: Stack) -> None:

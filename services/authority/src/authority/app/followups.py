@@ -56,10 +56,25 @@ class FollowUps:
         period_end: date,
         report: StatusReport,
         acting: Acting,
+        followup_ref: str | None = None,
     ) -> None:
-        followup_id, created = await self.due(uow, uuid4(), contract_id, period_end, acting)
+        """The report goes to the follow-up it names (the scheduler's id, which is this
+        follow-up's id too) while that one is open; otherwise to the contract's open one."""
+        named = _as_id(followup_ref)
+        if named is not None and await self._open_of(named, contract_id):
+            followup_id, created = named, None
+        else:
+            fresh = named if named is not None and not await self._exists(named) else uuid4()
+            followup_id, created = await self.due(uow, fresh, contract_id, period_end, acting)
         command = AttachStatusReport(**acting.stamp(), report=report)
         await self.kit.run(uow, self.aggregate, followup_id, command, acting, created)
+
+    async def _open_of(self, followup_id: UUID, contract_id: UUID) -> bool:
+        state, _ = await self.state(followup_id)
+        return state is not None and state.contract_id == contract_id and not state.closed
+
+    async def _exists(self, followup_id: UUID) -> bool:
+        return (await self.state(followup_id))[0] is not None
 
     async def state(self, followup_id: UUID) -> tuple[FollowUpState | None, int]:
         loaded = await self.kit.load(self.aggregate, followup_id)
@@ -132,3 +147,12 @@ class FollowUps:
 
 
 __all__ = ["FollowUps", "Outcome"]
+
+
+def _as_id(ref: str | None) -> UUID | None:
+    """A follow-up ref from the provider is the scheduler's deadline id; anything else
+    (a ref from before the scheduler named follow-ups) names none of ours."""
+    try:
+        return UUID(ref) if ref else None
+    except ValueError:
+        return None

@@ -116,7 +116,7 @@ class Inbound:
             text=e.narrative.model_dump_json(),
             report_id=e.report_id,
         )
-        await self.s.followups.report(uow, e.contract_id, e.period_end, report, a)
+        await self.s.followups.report(uow, e.contract_id, e.period_end, report, a, e.followup_ref)
 
     async def material(self, uow: UnitOfWork, e: wire.ProviderMaterialPublished, a: Acting) -> None:
         """The registry is a log of published material per provider; the latest is shown."""

@@ -81,6 +81,7 @@ class Reporting:
                 period_end=r.period_end,
                 progress=translate.progress(r.per_goal, found.terms.goals),
                 narrative=narrative,
+                followup_ref=r.followup_ref,
             )
             await self.contracts.publish(uow, acting, event, r.report_id, loaded.revision)
         return r.report_id
