@@ -212,6 +212,20 @@ class TestAnswering:
         # Given an order accepted; when the same answer comes again, then nothing happens
         given(received(1), ACCEPTED_WITH_ANSWER).when(ACCEPT_WITH_ANSWER).then()
 
+    def test_the_same_decline_again_changes_nothing(self) -> None:
+        # Given an order declined; when the same decline comes again, then nothing happens
+        answered = declined(DeclineReason.OTHER, "Staff on leave")
+        again = decline(DeclineReason.OTHER, "Staff on leave")
+        given(received(1), answered).when(again).then()
+
+    @pytest.mark.parametrize(
+        "again",
+        [decline(DeclineReason.NO_CAPACITY), decline(DeclineReason.OTHER, "Another reason")],
+    )
+    def test_a_decline_with_another_reason_is_a_conflict(self, again: DeclineOrder) -> None:
+        answered = declined(DeclineReason.OTHER, "Staff on leave")
+        given(received(1), answered).when(again).then_refused("order_already_answered")
+
     def test_after_a_change_the_same_acceptance_is_a_new_answer(self) -> None:
         changed = OrderChanged(
             actor=SYSTEM, tenant_id=TENANT, at=AT, order_id=ORDER_ID, order_version=2,

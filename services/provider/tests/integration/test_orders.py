@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 import pytest
-from samspil_contracts import OrderAccepted, Sealed, decode, topics
+from samspil_contracts import OrderAccepted, OrderDeclined, Sealed, decode, topics
 
 pytestmark = pytest.mark.integration
 
@@ -109,6 +109,31 @@ async def test_the_same_acceptance_again_gets_the_first_answer_a_different_one_a
     assert (await stack.http.post(path, json=ANSWER, headers=tenant_a.headers)).json() == (
         first.json()
     )
+
+
+async def test_the_same_decline_again_gets_the_first_answer_a_different_one_a_409(stack, tenant_a):
+    # Given an order declined once
+    order = await stack.placed(tenant_a)
+    path = f"/orders/{order.order_id}/decline"
+    body = {"reason": "other", "text": "Staff on leave"}
+    first = await stack.http.post(path, json=body, headers=tenant_a.headers)
+    assert first.status_code == 200, first.text
+
+    # When the very same decline is sent again, then it gets the first answer, told once
+    repeated = await stack.http.post(path, json=body, headers=tenant_a.headers)
+    assert (repeated.status_code, repeated.json()) == (200, first.json())
+
+    def declined_this(record: Any) -> bool:
+        _, event = decode(tuple(record.headers or ()), record.value or b"")
+        return isinstance(event, OrderDeclined) and event.order_id == order.order_id
+
+    declined = await stack.kafka.records(topics.PROVIDER_ANSWERS, declined_this, seconds=3)
+    assert len(declined) == 1
+
+    # When a decline for another reason is sent, then it is a conflict
+    refused = await stack.http.post(path, json={"reason": "no_capacity"}, headers=tenant_a.headers)
+    assert refused.status_code == 409, refused.text
+    assert refused.json()["type"].endswith("/order_already_answered")
 
 
 async def test_a_stale_if_match_is_a_conflict_with_the_current_revision(stack, tenant_a):

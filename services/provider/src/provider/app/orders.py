@@ -89,9 +89,11 @@ class Orders(Service):
     ) -> int:
         command = order.DeclineOrder(**acting.stamp, order_id=order_id, reason=reason, text=text)
         async with self.store.unit_of_work() as uow:
-            _, loaded = await self.recorder.execute(
+            declined, loaded = await self.recorder.execute(
                 uow, agg.ORDERS, order_id, command, acting, expected_revision
             )
+            if not declined:  # the same decline again: answered as the first time
+                return loaded.revision
             snapshot = _snapshot(loaded.state)
             await self._release_place(uow, acting, order_id, snapshot.measure_code)
             event = OrderDeclined(

@@ -36,9 +36,17 @@ ALREADY_ANSWERED = "order_already_answered"
 ANSWERED = (OrderStatus.ACCEPTED, OrderStatus.DECLINED)
 
 
-def _same_acceptance(command: AcceptOrder, order: Order) -> bool:
-    accepted = order.status is OrderStatus.ACCEPTED
-    return accepted and bool(command.answer) and command.answer == order.answer
+def _same_answer(command: AcceptOrder | DeclineOrder, order: Order) -> bool:
+    if isinstance(command, AcceptOrder):
+        accepted = order.status is OrderStatus.ACCEPTED
+        return accepted and bool(command.answer) and command.answer == order.answer
+    declined = order.status is OrderStatus.DECLINED
+    return declined and order.answer == _declined_as(command.reason, command.text)
+
+
+def _declined_as(reason: DeclineReason, text: str | None) -> str:
+    """A decline's whole answer, kept so the same decline sent again is recognised."""
+    return f"declined:{reason.value}:{text or ''}"
 
 
 def decide(command: OrderCommand, state: Order | None) -> list[OrderEvent]:
@@ -92,7 +100,7 @@ def _answer(command: AcceptOrder | DeclineOrder, state: Order | None) -> list[Or
     order = existing(state, command, "order")
     require_role(command, Role.COORDINATOR)
     if order.status in ANSWERED:
-        if isinstance(command, AcceptOrder) and _same_acceptance(command, order):
+        if _same_answer(command, order):
             return []  # the same answer again: the first one stands
         refuse(ALREADY_ANSWERED, f"The order is already {order.status.value}, differently.")
     if order.status is not OrderStatus.RECEIVED:
@@ -138,7 +146,8 @@ def evolve(state: Order | None, event: OrderEvent) -> Order:
         case OrderAccepted():
             return replace(state, status=OrderStatus.ACCEPTED, answer=event.answer)
         case OrderDeclined():
-            return replace(state, status=OrderStatus.DECLINED)
+            answer = _declined_as(event.reason, event.text)
+            return replace(state, status=OrderStatus.DECLINED, answer=answer)
 
 
 def _first(event: OrderEvent) -> Order:

@@ -136,6 +136,9 @@ def router() -> APIRouter:
         svc: Svc,
         if_match: Annotated[str | None, Header()] = None,
     ) -> Answered:
+        """Decline the order's current version with a coded reason. The same decline again
+        (reason and text) gets the first answer (200), so a retry is safe; another answer to
+        an order already answered is a 409 `order_already_answered`."""
         expected = revision_from(if_match, body.expected_revision)
         revision = await svc.orders.decline(p.acting(), order_id, body.reason, body.text, expected)
         return Answered(order_id=order_id, status="declined", revision=revision)
