@@ -13,6 +13,7 @@ from servicekit import observability, problems, telemetry
 from servicekit.auth import DevIssuer, OidcVerifier, Verifier
 from servicekit.guard import RequestLimits
 from servicekit.headers import SecurityHeaders
+from servicekit.idempotency import IdempotencyKeys, IdempotencyStore
 from servicekit.runtime import Workers
 from servicekit.settings import ServiceSettings
 from servicekit.unhandled import Unhandled
@@ -56,6 +57,7 @@ def create_app(
     cacheable_prefixes: tuple[str, ...] = (),
     error_texts: problems.ErrorTexts | None = None,
     conflict_codes: frozenset[str] = frozenset(),
+    idempotency: IdempotencyStore | None = None,
 ) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -74,8 +76,10 @@ def create_app(
     app.state.revocations = None  # a service with a deny-list of signed-out tokens sets it
     app.state.production = settings.env == "production"
     problems.install(app, domain_error, set(not_found_codes), error_texts, conflict_codes)
-    # Innermost first: limits, then the catch-all, then headers on every answer (the
-    # catch-all's too), then the request context that binds the correlation id.
+    # Innermost first: idempotency keys (on a body already bounded), limits, the catch-all,
+    # headers on every answer (the catch-all's too), the request context (correlation id).
+    if idempotency is not None:
+        app.add_middleware(IdempotencyKeys, store=idempotency)
     app.add_middleware(
         RequestLimits,
         max_body_bytes=settings.max_body_bytes,

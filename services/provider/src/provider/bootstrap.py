@@ -17,6 +17,8 @@ from samspil_contracts import ContractOffered, DocumentShared
 from servicekit import db, kafka_security, logging, migrations, readiness, topics, tracing
 from servicekit.app import create_app
 from servicekit.dead_letters import OutboxDeadLetters
+from servicekit.idempotency_sql import SqlIdempotencyStore
+from servicekit.idempotency_sql import metadata as idempotency_metadata
 from servicekit.inbound import InboundPipeline
 from servicekit.kafka import in_background, subscribe
 from servicekit.publishing import Publisher
@@ -86,11 +88,12 @@ def webhook_secrets_key(settings: ServiceSettings) -> bytes:
 
 
 MIGRATIONS = Path(__file__).parent / "adapters" / "migrations"
-SCHEMA = (eventkit_metadata, read_metadata, webhook_metadata)
+SCHEMA = (eventkit_metadata, read_metadata, webhook_metadata, idempotency_metadata)
 
 
 async def migrate(settings: ProviderSettings) -> None:
-    """Bring the schema to head: eventkit's tables, read models, webhooks (idempotent)."""
+    """Bring the schema to head: eventkit's tables, read models, webhooks, idempotency keys
+    (idempotent)."""
     await migrations.migrate(settings.database_url, MIGRATIONS, SCHEMA)
 
 
@@ -193,6 +196,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         domain_error=DomainError,
         error_texts=ERROR_TEXTS,
         conflict_codes=frozenset({order.ALREADY_ANSWERED}),
+        idempotency=SqlIdempotencyStore(engine),
         checks=readiness.standard(engine, settings.kafka_bootstrap_servers, MIGRATIONS),
         on_startup=[prepare],
     )

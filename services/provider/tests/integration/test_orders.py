@@ -136,6 +136,29 @@ async def test_the_same_decline_again_gets_the_first_answer_a_different_one_a_40
     assert refused.json()["type"].endswith("/order_already_answered")
 
 
+async def test_a_retry_with_the_same_idempotency_key_gets_the_first_answer(stack, tenant_a):
+    # Given an order declined once with an Idempotency-Key, as a provider's system does
+    order = await stack.placed(tenant_a)
+    path = f"/orders/{order.order_id}/decline"
+    headers = {**tenant_a.headers, "Idempotency-Key": str(uuid.uuid4())}
+    body = {"reason": "no_capacity"}
+    first = await stack.http.post(path, json=body, headers=headers)
+    assert first.status_code == 200, first.text
+
+    # When the answer was lost and the system retries with the same key
+    again = await stack.http.post(path, json=body, headers=headers)
+    # Then it gets the first answer, replayed; the key with another body is refused
+    assert (again.status_code, again.json()) == (200, first.json())
+    assert again.headers["idempotent-replayed"] == "true"
+    other = await stack.http.post(path, json={"reason": "competences"}, headers=headers)
+    assert other.status_code == 422
+    assert other.json()["type"].endswith("/idempotency_key_reused")
+    # And the key is documented on every POST of the OpenAPI document
+    spec = (await stack.http.get("/openapi.json")).json()
+    parameters = spec["paths"]["/orders/{order_id}/decline"]["post"]["parameters"]
+    assert "Idempotency-Key" in {p["name"] for p in parameters}
+
+
 async def test_a_stale_if_match_is_a_conflict_with_the_current_revision(stack, tenant_a):
     order = await stack.placed(tenant_a)
     headers = {**tenant_a.headers, "If-Match": '"7"'}

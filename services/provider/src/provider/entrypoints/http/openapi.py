@@ -22,6 +22,18 @@ REFUSALS = {
     "422": "Invalid input (`invalid_request`, with `errors`) or a refused command (its code)",
 }
 
+IDEMPOTENCY_KEY = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"},
+    "description": "Send a new unique key (e.g. a UUID) with each POST and the same key when "
+    "you retry it: the retry gets the first answer (`Idempotent-Replayed: true`) and has no "
+    "second effect. The same key with another request is a 422 `idempotency_key_reused`; "
+    "while the first still runs, a 409 `idempotency_key_in_progress`. Keys are kept 24 hours "
+    "per API key; a 5xx, 401, 403, 409 or 429 is not kept, so a retry runs again.",
+}
+
 
 class Problem(BaseModel):
     """RFC 9457 problem details; switch on ``type`` (``https://samspil.dk/problems/<code>``)."""
@@ -49,6 +61,8 @@ def install(app: FastAPI) -> None:
                 operation["operationId"] = _function_name(path, method, operation)
                 if path not in UNCHECKED:
                     _document_refusals(path, method, operation["responses"])
+                if method == "post" and path not in UNCHECKED:
+                    operation.setdefault("parameters", []).append(IDEMPOTENCY_KEY)
         return spec
 
     app.openapi = openapi  # type: ignore[method-assign]
