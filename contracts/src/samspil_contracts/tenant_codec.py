@@ -12,6 +12,7 @@ from samspil_contracts.envelope import Envelope, Headers
 from samspil_contracts.errors import UndecodableEvent
 from samspil_contracts.tenant import TenantMessage
 from samspil_contracts.tenant_messages import TENANT_REGISTRY
+from samspil_contracts.tenant_upcasters import upcast_tenant
 
 
 def encode_tenant(
@@ -52,9 +53,12 @@ def decode_tenant(
     cls = TENANT_REGISTRY.get(envelope.type)
     if cls is None or cls.direction != direction:
         raise UndecodableEvent(f"unknown {direction} type {envelope.type}")
-    if envelope.schema_version != cls.schema_version:
+    if not 1 <= envelope.schema_version <= cls.schema_version:
         raise UndecodableEvent(f"unknown schema version {envelope.type} v{envelope.schema_version}")
+    payload = upcast_tenant(
+        envelope.type, envelope.schema_version, cls.schema_version, _parse(value)
+    )
     try:
-        return envelope, cls.model_validate(_parse(value))
+        return envelope, cls.model_validate(payload)
     except ValidationError as exc:
         raise UndecodableEvent(f"schema mismatch {envelope.type}: {_summary(exc)}") from None

@@ -118,19 +118,21 @@ class SubmitClaim(TenantCommand):
 
 
 class TenantNotification(TenantEvent):
-    """What the tenant's webhook receiver gets, the same ``type`` and ``data``."""
+    """What the tenant's webhook receiver gets, the same ``type`` and ``data``. v2 names the
+    webhook type ``type`` as the webhook does (v1: ``kind``; read as v2)."""
 
     type_name: ClassVar[str] = "dk.samspil.tenant.notification"
-    schema_version: ClassVar[int] = 1
-    kind: ShortText = Field(description="The webhook type, e.g. order.placed, claim.approved")
+    schema_version: ClassVar[int] = 2
+    type: ShortText = Field(description="The webhook type, e.g. order.placed, claim.approved")
     data: dict[str, Any]
 
 
 class CommandAccepted(TenantEvent):
-    """A command had its effect; ``result`` holds what REST would have answered."""
+    """A command had its effect; ``result`` holds what REST would have answered, with the
+    same types (v2: ``revision`` is an integer as in REST; v1 sent every value as text)."""
 
     type_name: ClassVar[str] = "dk.samspil.tenant.command.accepted"
-    schema_version: ClassVar[int] = 1
+    schema_version: ClassVar[int] = 2
     command_id: UUID
     command_type: ShortText
     result: dict[str, Any]

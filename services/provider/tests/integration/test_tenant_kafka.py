@@ -50,7 +50,7 @@ async def test_an_order_for_a_tenant_is_mirrored_to_its_own_topic_only(stack, te
     found = await notifications(
         stack.kafka, tenant_a.tenant_id, lambda m: isinstance(m, TenantNotification)
     )
-    assert [(n.kind, n.data["order_id"]) for n in found] == [("order.placed", str(order.order_id))]
+    assert [(n.type, n.data["order_id"]) for n in found] == [("order.placed", str(order.order_id))]
     # And B's topic carries nothing about it
     on_b = await everything(stack.kafka, tenant_b.tenant_id, accept(uuid.uuid4()))
     assert str(order.order_id).encode() not in on_b
@@ -65,7 +65,10 @@ async def test_a_command_on_the_tenants_topic_accepts_its_order_like_rest(stack,
     result = await answer(stack.kafka, tenant_a.tenant_id, command_id)
     assert isinstance(result, CommandAccepted), result
     assert result.result["status"] == "accepted"
-    assert (await stack.get(f"/orders/{order.order_id}", tenant_a)).json()["status"] == "accepted"
+    rest = (await stack.get(f"/orders/{order.order_id}", tenant_a)).json()
+    assert rest["status"] == "accepted"
+    # with the same types as REST: the revision is an integer on both
+    assert isinstance(result.result["revision"], int)
     _, accepted = await stack.kafka.event(
         topics.PROVIDER_ANSWERS, lambda e: getattr(e, "order_id", None) == order.order_id
     )

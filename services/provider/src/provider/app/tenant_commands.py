@@ -98,4 +98,6 @@ class TenantCommands:
         except ConcurrencyError as exc:
             message = f"It is at revision {exc.actual}, not {exc.expected}: read it again."
             return CommandRejected(**ids, code="conflict", message=message)
-        return CommandAccepted(**ids, result={k: str(v) for k, v in result.items()})
+        # The values as REST answers them: a revision stays an integer, ids become text.
+        typed = {k: v if isinstance(v, int | bool) else str(v) for k, v in result.items()}
+        return CommandAccepted(**ids, result=typed)

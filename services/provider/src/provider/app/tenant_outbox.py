@@ -68,7 +68,7 @@ class MirroredNotifications:
     ) -> bool:
         queued = await self.webhooks.enqueue(conn, tenant_id, event_id, event_type, payload)
         data = {k: v if isinstance(v, int | bool) else str(v) for k, v in payload.items()}
-        message = TenantNotification(kind=event_type, data=data)
+        message = TenantNotification(type=event_type, data=data)
         subject = str(next(iter(payload.values()), tenant_id))  # the order/contract/claim id
         record = self.outbox.record(
             UUID(tenant_id),
