@@ -9,7 +9,7 @@ from typing import Any
 import structlog
 from fastapi import APIRouter, FastAPI
 
-from servicekit import observability, problems, telemetry
+from servicekit import observability, problem_pages, problems, telemetry
 from servicekit.auth import DevIssuer, OidcVerifier, Verifier
 from servicekit.guard import RequestLimits
 from servicekit.headers import SecurityHeaders
@@ -75,6 +75,7 @@ def create_app(
     app.state.verifier = verifier_for(settings)
     app.state.revocations = None  # a service with a deny-list of signed-out tokens sets it
     app.state.production = settings.env == "production"
+    app.state.public_base_url = settings.public_base_url
     problems.install(app, domain_error, set(not_found_codes), error_texts, conflict_codes)
     # Innermost first: idempotency keys (on a body already bounded), limits, the catch-all,
     # headers on every answer (the catch-all's too), the request context (correlation id).
@@ -89,6 +90,7 @@ def create_app(
     app.add_middleware(SecurityHeaders, cacheable_prefixes=cacheable_prefixes)
     telemetry.install(app)
     app.include_router(observability.router(checks, settings.metrics_token))
+    app.include_router(problem_pages.router(error_texts))
     for router in routers:
         app.include_router(router)
     return app

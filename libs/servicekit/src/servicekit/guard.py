@@ -45,7 +45,9 @@ def _has_nul(scope: Scope, body: bytes) -> bool:
 
 
 async def _answer(scope: Scope, send: Send, status: int, code: str, detail: str) -> None:
-    response = problem_response(status, code, code.replace("_", " "), detail, scope["path"])
+    response = problem_response(
+        status, code, code.replace("_", " "), detail, scope["path"], scope=scope
+    )
     await response(scope, no_receive, send)
 
 

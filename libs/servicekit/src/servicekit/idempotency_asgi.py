@@ -92,7 +92,13 @@ async def replay(scope: Scope, send: Send, answer: Answer) -> None:
 
 async def refuse(scope: Scope, send: Send, status: int, code: str, da: str, en: str) -> None:
     response = problem_response(
-        status, code, code.replace("_", " "), en, scope["path"], texts={"da": da, "en": en}
+        status,
+        code,
+        code.replace("_", " "),
+        en,
+        scope["path"],
+        scope=scope,
+        texts={"da": da, "en": en},
     )
 
     async def no_receive() -> Message:  # pragma: no cover - responses read no request

@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from samspil_contracts import RecordTooLarge
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Scope
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "https://samspil.dk/problems/"
@@ -42,10 +43,31 @@ class Problem(Exception):
         self.status, self.code, self.detail, self.extra = status, code, detail, extra
 
 
+def type_base(scope: Scope) -> str:
+    """Where this service's problem types resolve: its configured public base, else its own
+    address as the caller reached it (``/problems/{code}`` answers there)."""
+    app = scope.get("app")
+    configured = getattr(getattr(app, "state", None), "public_base_url", None)
+    if isinstance(configured, str):
+        return f"{configured}problems/"
+    if scope.get("type") in ("http", "websocket") and scope.get("server"):
+        return f"{Request(scope).base_url}problems/"
+    return TYPE_BASE
+
+
 def problem_response(
-    status: int, code: str, title: str, detail: str, instance: str, **extra: Any
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    instance: str,
+    *,
+    scope: Scope | None = None,
+    **extra: Any,
 ) -> JSONResponse:
-    body = {"type": TYPE_BASE + code, "title": title, "status": status, "detail": detail}
+    """``scope``: the request's, so the ``type`` resolves where it was asked."""
+    base = TYPE_BASE if scope is None else type_base(scope)
+    body = {"type": base + code, "title": title, "status": status, "detail": detail}
     body |= {"instance": instance, **extra}
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
 
@@ -69,8 +91,9 @@ def install(
     async def _problem(request: Request, exc: Problem) -> JSONResponse:
         title = exc.code.replace("_", " ")
         return problem_response(
-            exc.status, exc.code, title, exc.detail, request.url.path, **exc.extra
-        )
+            exc.status, exc.code, title, exc.detail, request.url.path,
+            scope=request.scope, **exc.extra,
+        )  # fmt: skip
 
     @app.exception_handler(domain_error)
     async def _domain(request: Request, exc: Exception) -> JSONResponse:
@@ -79,7 +102,13 @@ def install(
         texts = {lang: found[code] for lang, found in (error_texts or {}).items() if code in found}
         extra = {"texts": texts} if texts else {}
         return problem_response(
-            status, code, code.replace("_", " "), message, request.url.path, **extra
+            status,
+            code,
+            code.replace("_", " "),
+            message,
+            request.url.path,
+            scope=request.scope,
+            **extra,
         )
 
     @app.exception_handler(ConcurrencyError)
@@ -93,6 +122,7 @@ def install(
             "stale revision",
             detail,
             request.url.path,
+            scope=request.scope,
             current_revision=exc.actual,
         )
 
@@ -106,7 +136,7 @@ def install(
         )
         return problem_response(
             413, "change_too_large", "change too large", detail, request.url.path,
-            event_type=exc.type_name, size=exc.size, limit=exc.limit,
+            scope=request.scope, event_type=exc.type_name, size=exc.size, limit=exc.limit,
         )  # fmt: skip
 
     @app.exception_handler(RequestValidationError)
@@ -117,14 +147,25 @@ def install(
         ]
         detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors)
         return problem_response(
-            422, "invalid_request", "invalid request", detail, request.url.path, errors=errors
+            422,
+            "invalid_request",
+            "invalid request",
+            detail,
+            request.url.path,
+            scope=request.scope,
+            errors=errors,
         )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = HTTP_CODES.get(exc.status_code, "http_error")
         resp = problem_response(
-            exc.status_code, code, code.replace("_", " "), str(exc.detail), request.url.path
+            exc.status_code,
+            code,
+            code.replace("_", " "),
+            str(exc.detail),
+            request.url.path,
+            scope=request.scope,
         )
         for name, value in (exc.headers or {}).items():
             resp.headers[name] = value

@@ -72,6 +72,10 @@ class ServiceSettings(BaseSettings):
     # addresses or "*". Behind an ingress that terminates TLS, name it here, or the service
     # thinks it is spoken to over plain http (and would set cookies without ``Secure``).
     forwarded_allow_ips: str = "127.0.0.1"
+    # The API's public address, e.g. https://providers.samspil.dk/ : problem types are
+    # ``<it>problems/<code>`` (served there). Unset: the address as the caller reached it;
+    # production names it so the types are the same whichever way a client came in.
+    public_base_url: str | None = Field(None, pattern=r"^https?://[^\s]+/$")
     # A record whose handler fails the same way this often is dead-lettered; a partition
     # rests this long after a failure before it is read again.
     inbound_max_attempts: int = Field(3, ge=1, le=100)

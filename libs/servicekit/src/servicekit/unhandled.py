@@ -57,6 +57,7 @@ class Unhandled:
                 "internal error",
                 detail,
                 scope["path"],
+                scope=scope,
                 correlation_id=correlation_id,
             )
             await response(scope, no_receive, send)

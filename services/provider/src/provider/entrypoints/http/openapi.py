@@ -36,11 +36,12 @@ IDEMPOTENCY_KEY = {
 
 
 class Problem(BaseModel):
-    """RFC 9457 problem details; switch on ``type`` (``https://samspil.dk/problems/<code>``)."""
+    """RFC 9457 problem details; switch on ``type``'s last segment, the stable code
+    (``<API address>/problems/<code>``, which resolves: ``GET /problems/{code}``)."""
 
     model_config = ConfigDict(extra="allow")
 
-    type: str = Field(description="https://samspil.dk/problems/<code>: the stable code")
+    type: str = Field(description="<API address>/problems/<code>: resolves to what it means")
     title: str
     status: int
     detail: str = Field(description="Human-readable, Danish and/or English")
