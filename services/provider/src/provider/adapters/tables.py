@@ -25,6 +25,9 @@ api_keys = sa.Table(
     sa.Column("key_sha256", sa.String(64), nullable=False, unique=True),  # never the key
     sa.Column("created_at", Instant, nullable=False),
     sa.Column("revoked_at", Instant),
+    # Who: "ops" (the operators' admin API), a tenant's "api-key:<id>" or person's user id.
+    sa.Column("created_by", sa.String(200)),
+    sa.Column("revoked_by", sa.String(200)),
 )
 
 # What arrived with an order beyond the domain's snapshot: kept as received, not derived.

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from provider.adapters.tables import api_keys, tenants
-from provider.app.ports import IssuedKey, KeyOwner, Tenant
+from provider.app.ports import IssuedKey, KeyOwner, KeyRecord, Tenant
 
 KEY_PREFIX = "spk_"
 
@@ -43,27 +43,41 @@ class TenantStore:
             row = (await conn.execute(query)).first()
         return None if row is None else Tenant(row.tenant_id, row.name, row.kind)
 
-    async def issue_key(self, tenant_id: UUID) -> IssuedKey:
+    async def issue_key(self, tenant_id: UUID, by: str = "ops") -> IssuedKey:
         key = IssuedKey(uuid4(), KEY_PREFIX + secrets.token_urlsafe(32))
         row = {
             "key_id": key.key_id,
             "tenant_id": tenant_id,
             "key_sha256": _digest(key.api_key),
             "created_at": _now(),
+            "created_by": by,
         }
         async with self.engine.begin() as conn:
             await conn.execute(api_keys.insert().values(row))
         return key
 
-    async def revoke_key(self, tenant_id: UUID, key_id: UUID) -> bool:
+    async def revoke_key(self, tenant_id: UUID, key_id: UUID, by: str = "ops") -> bool:
         mine = (api_keys.c.key_id == key_id) & (api_keys.c.tenant_id == tenant_id)
         async with self.engine.begin() as conn:
             result = await conn.execute(
                 api_keys.update()
                 .where(mine, api_keys.c.revoked_at.is_(None))
-                .values(revoked_at=_now())
+                .values(revoked_at=_now(), revoked_by=by)
             )
         return bool(result.rowcount)
+
+    async def keys(self, tenant_id: UUID) -> list[KeyRecord]:
+        query = (
+            sa.select(api_keys)
+            .where(api_keys.c.tenant_id == tenant_id)
+            .order_by(api_keys.c.created_at, api_keys.c.key_id)
+        )
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [
+            KeyRecord(r.key_id, r.created_at, r.created_by or "ops", r.revoked_at, r.revoked_by)
+            for r in rows
+        ]
 
     async def owner_of(self, api_key: str) -> KeyOwner | None:
         digest = _digest(api_key)

@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from provider.entrypoints.http import (
     admin,
+    api_keys,
     claims,
     contracts,
     delivery,
@@ -18,6 +19,7 @@ from provider.entrypoints.http import (
 def routers() -> list[APIRouter]:
     return [
         admin.router(),
+        api_keys.router(),
         orders.router(),
         contracts.router(),
         delivery.router(),

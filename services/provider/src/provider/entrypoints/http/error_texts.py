@@ -3,6 +3,8 @@ problem+json ``texts``); the ``detail`` keeps the specifics."""
 
 ERROR_TEXTS: dict[str, dict[str, str]] = {
     "da": {
+        "last_api_key": "Det er organisationens sidste aktive API-nøgle. Udsted en ny nøgle "
+        "og tag den i brug, før denne tilbagekaldes.",
         "terms_hash_mismatch": "Hashen passer ikke med de vilkår, der er tilbudt for denne "
         "version. Intet er underskrevet: læs kontrakten igen, eller bed myndigheden om at "
         "tilbyde den på ny.",
@@ -15,6 +17,8 @@ ERROR_TEXTS: dict[str, dict[str, str]] = {
         "/contracts/{contract_id}/follow-ups). Rapporten er ikke sendt.",
     },
     "en": {
+        "last_api_key": "This is the organisation's last active API key. Issue a new key and "
+        "start using it before you revoke this one.",
         "terms_hash_mismatch": "The hash does not match the terms offered for this version. "
         "Nothing is signed: read the contract again, or ask the authority to offer it anew.",
         "terms_unreadable": "The offered terms cannot be opened (the child's key is missing "
