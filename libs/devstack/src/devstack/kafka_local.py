@@ -122,7 +122,9 @@ def _wait_ready() -> None:
         if readiness.kafka_answers(BOOTSTRAP):
             return
         if not is_running():
-            raise DevstackError(f"kafka exited during start:\n{_logs()}")
+            time.sleep(1.0)  # a second look: the java launcher's re-exec can read as exited
+            if not is_running():
+                raise DevstackError(f"kafka exited during start:\n{_logs()}")
         time.sleep(0.5)
     raise DevstackError(f"kafka not ready after {START_TIMEOUT_SECONDS}s:\n{_logs()}")
 
