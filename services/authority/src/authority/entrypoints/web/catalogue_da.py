@@ -79,6 +79,7 @@ DA: dict[str, str] = {
     ),
     "deadline.action_plan_due": "Barnets plan udarbejdet (barnets lov § 91, 3 måneder)",
     "deadline.contract_expiry": "Kontraktens forventede ophør",
+    "deadline.contract_ends": "Kontrakten ophører efter opsigelsesperioden",
     "deadline.payment_due": "Betaling af leverandørens regning",
     "deadline.notification_assessment_due": (
         "Vurdering af underretning (barnets lov § 135, 24 timer)"

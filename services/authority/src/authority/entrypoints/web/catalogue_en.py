@@ -77,6 +77,7 @@ EN: dict[str, str] = {
     "deadline.investigation_limit": "Child investigation concluded (barnets lov § 20, 4 months)",
     "deadline.action_plan_due": "Child's plan made (barnets lov § 91, 3 months)",
     "deadline.contract_expiry": "Contract's expected end",
+    "deadline.contract_ends": "Contract ends after the notice period",
     "deadline.payment_due": "Payment of the provider's claim",
     "deadline.notification_assessment_due": (
         "Assessment of a notification (barnets lov § 135, 24 hours)"
