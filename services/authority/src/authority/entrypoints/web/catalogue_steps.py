@@ -140,6 +140,14 @@ STEPS_DA: dict[str, str] = {
     "error.order_not_found": "Bestillingen findes ikke.",
     "error.order_not_running": "Indsatsen er ikke i gang.",
     "error.stale_contract_version": "Kontrakten er ændret siden; underskriv den nyeste version.",
+    "error.contract_already_terminated": "Kontrakten er allerede opsagt.",
+    "error.notice_period_required": (
+        "Kun misligholdelse (leverandøren leverer ikke, væsentlig misligholdelse) giver "
+        "opsigelse uden varsel; angiv et varsel i dage."
+    ),
+    "error.termination_text_required": "Skriv hvorfor, når årsagen er 'andet'.",
+    "error.invalid_notice_period": "Sidste dag ligger før den dag, opsigelsen gives.",
+    "error.contract_not_terminated": "Kontrakten er ikke opsagt.",
     "error.stale_order_version": "Bestillingen er ændret siden; svaret gælder en ældre version.",
     "error.standard_contract_not_found": "Rammekontrakten findes ikke.",
     "error.caseworker_id_required": "Angiv den nye sagsbehandlers bruger-id.",
@@ -296,6 +304,14 @@ STEPS_EN: dict[str, str] = {
     "error.order_not_found": "The order does not exist.",
     "error.order_not_running": "The measure is not running.",
     "error.stale_contract_version": "The contract has changed since; sign the latest version.",
+    "error.contract_already_terminated": "Notice of the contract has already been given.",
+    "error.notice_period_required": (
+        "Only a breach (provider not delivering, serious breach) ends the contract without "
+        "notice; give a notice period in days."
+    ),
+    "error.termination_text_required": "Say why when the reason is 'other'.",
+    "error.invalid_notice_period": "The last day is before the day notice is given.",
+    "error.contract_not_terminated": "No notice was given of this contract.",
     "error.stale_order_version": "The order has changed since; the answer is to an older one.",
     "error.standard_contract_not_found": "The framework contract does not exist.",
     "error.caseworker_id_required": "Give the new caseworker's user id.",
