@@ -192,7 +192,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         routers=routers(),
         domain_error=DomainError,
         error_texts=ERROR_TEXTS,
-        conflict_codes=frozenset({order.ALREADY_ANSWERED}),
+        conflict_codes=frozenset({order.ALREADY_ANSWERED, "contract_already_terminated"}),
         checks=readiness.standard(engine, settings.kafka_bootstrap_servers, MIGRATIONS),
         on_startup=[prepare],
     )
