@@ -8,6 +8,7 @@ run as separate processes on the real broker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from math import ceil
@@ -42,8 +43,11 @@ def stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Itera
         yield own
 
 
-def contract_in_force(cw: httpx.Client, tl: httpx.Client, tenant: Tenant, cpr: str) -> str:
-    """A contract both signed, from today for 12 months, for a case of its own."""
+def contract_in_force(
+    cw: httpx.Client, tl: httpx.Client, tenant: Tenant, cpr: str
+) -> tuple[str, str]:
+    """A contract both signed, from today for 12 months, for a case of its own; with it
+    the case's id."""
     case = decided_case(cw, tl, {"name": "Emil Holm", "cpr": cpr})
     order_id = place_order(cw, case, tenant.tenant_id)
     provider_sees_order(tenant, order_id)
@@ -57,7 +61,27 @@ def contract_in_force(cw: httpx.Client, tl: httpx.Client, tenant: Tenant, cpr: s
         lambda: ok(tenant.client.get(f"/contracts/{contract_id}"))["in_force"],
         what="the contract in force at the provider",
     )
-    return contract_id
+    return contract_id, case.case_id
+
+
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def case_page(stack: Stack, case_id: str) -> tuple[httpx.Client, str, str]:
+    """The caseworker's browser on the case page (Danish): the client, the page, its token."""
+    browser = httpx.Client(base_url=stack.url("authority"), timeout=15)
+    issued = ok(browser.post("/dev/token", json={"user_id": "karen", "roles": ["caseworker"]}))
+    browser.cookies.set("samspil_session", issued["access_token"])
+    page = html(browser, case_id)
+    found = TOKEN.search(page)
+    assert found is not None
+    return browser, page, found.group(1)
+
+
+def html(browser: httpx.Client, case_id: str) -> str:
+    response = browser.get(f"/ui/cases/{case_id}", headers={"Accept": "text/html"})
+    assert response.status_code == 200, response.text
+    return response.text
 
 
 def deadlines(ops: httpx.Client, contract_id: str, status: str) -> list[dict[str, Any]]:
@@ -100,7 +124,7 @@ def test_notice_by_the_provider_keeps_the_contract_in_force_until_the_last_day(
     ):
         # Given a contract in force whose first follow-up (3 months on) the scheduler set
         life.framework_in_force(cw, tenant)
-        contract_id = contract_in_force(cw, tl, tenant, "0301195678")
+        contract_id, case_id = contract_in_force(cw, tl, tenant, "0301195678")
         wait_for(
             lambda: (
                 {"follow_up_due", "status_report_due", "contract_expiry"}
@@ -124,6 +148,11 @@ def test_notice_by_the_provider_keeps_the_contract_in_force_until_the_last_day(
             assert side["in_force"] is True
             assert side["notice"]["given_by"] == "provider"
             assert side["notice"]["reason_code"] == "provider_cannot_deliver"
+        # And the caseworker's case page shows it under notice, with no form to give notice
+        _, page, _ = case_page(stack, case_id)
+        assert "Opsagt: gælder til og med" in page
+        assert "opsagt af Leverandør" in page
+        assert f"/contracts/{contract_id}/terminate" not in page
         # And delivery still starts under it
         ok(start_delivery(tenant, contract_id))
 
@@ -175,7 +204,7 @@ def test_immediate_termination_for_a_breach_ends_the_contract_at_once(stack: Sta
     ):
         # Given a contract in force
         life.framework_in_force(cw, tenant)
-        contract_id = contract_in_force(cw, tl, tenant, "1207185678")
+        contract_id, case_id = contract_in_force(cw, tl, tenant, "1207185678")
         wait_for(
             lambda: "follow_up_due" in kinds(deadlines(ops, contract_id, "pending")),
             what="the contract's follow-up at the scheduler",
@@ -190,10 +219,20 @@ def test_immediate_termination_for_a_breach_ends_the_contract_at_once(stack: Sta
         assert refused.json()["type"].endswith("/notice_period_required")
         assert {"da", "en"} <= set(refused.json()["texts"])
 
-        # When the caseworker terminates at once because the provider does not deliver
-        body = {"reason_code": "provider_not_delivering", "notice_days": 0}
-        done = ok(cw.post(f"/contracts/{contract_id}/terminate", json=body))
-        assert done["in_force"] is False
+        # When the caseworker terminates at once on the case page, because the provider
+        # does not deliver
+        browser, page, token = case_page(stack, case_id)
+        assert "Opsig kontrakten" in page
+        form = {
+            "csrf_token": token,
+            "reason_code": "provider_not_delivering",
+            "notice_days": "0",
+            "termination_text": "Ingen besøg i tre uger",
+        }
+        posted = browser.post(f"/ui/cases/{case_id}/contracts/{contract_id}/terminate", data=form)
+        assert posted.status_code == 303, posted.text
+        page = html(browser, case_id)
+        assert "Ophørt efter opsigelse" in page
 
         # Then it has ended on both sides
         here, there = both_sides(cw, tenant, contract_id, lambda c: c.get("ended") is True)

@@ -25,6 +25,17 @@ STEPS_DA: dict[str, str] = {
         "indtil begge parter har underskrevet den nye version."
     ),
     "contract.send_amendment": "Opret ny version",
+    "contract.terminate": "Opsig kontrakten",
+    "contract.terminate_hint": (
+        "Kontrakten gælder i opsigelsesperioden, til og med sidste dag. Uden varsel (0 dage) "
+        "kun ved misligholdelse."
+    ),
+    "contract.send_terminate": "Opsig",
+    "contract.under_notice": "Opsagt: gælder til og med {on}",
+    "contract.ended": "Ophørt efter opsigelse ({on} var sidste dag)",
+    "contract.notice_by": "opsagt af {by}",
+    "field.notice_days": "Varsel (dage)",
+    "field.termination_text": "Uddybning",
     "field.duration_months": "Varighed (måneder)",
     "field.special_economic_agreements": "Særlige økonomiske aftaler",
     "field.contract_id": "Kontrakt",
@@ -189,6 +200,17 @@ STEPS_EN: dict[str, str] = {
         "until both parties have signed the new version."
     ),
     "contract.send_amendment": "Create the new version",
+    "contract.terminate": "Terminate the contract",
+    "contract.terminate_hint": (
+        "The contract stays in force during the notice period, through the last day. "
+        "Without notice (0 days) only for a breach."
+    ),
+    "contract.send_terminate": "Give notice",
+    "contract.under_notice": "Under notice: in force through {on}",
+    "contract.ended": "Ended after notice ({on} was the last day)",
+    "contract.notice_by": "notice given by {by}",
+    "field.notice_days": "Notice (days)",
+    "field.termination_text": "Details",
     "field.duration_months": "Duration (months)",
     "field.special_economic_agreements": "Special economic agreements",
     "field.contract_id": "Contract",
