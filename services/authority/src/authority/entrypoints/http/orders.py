@@ -254,6 +254,10 @@ def router() -> APIRouter:
     async def terminate(
         contract_id: UUID, body: TerminateIn, who: Caseworker, s: Svc, if_match: IfMatch = None
     ) -> dict[str, Any]:
+        """Notice (opsigelse) of a contract in force, counted from today (Copenhagen): it
+        stays in force through ``notice.last_day`` and ends after it (at once for 0 days, a
+        breach only). 409 ``contract_already_terminated`` or ``stale_revision``; 422
+        ``contract_not_in_force``, ``notice_period_required``, ``termination_text_required``."""
         a = acting(who, body, if_match)
         args = (body.reason_code, body.notice_days, body.text, a)
         state = await s.notice.give(contract_id, *args)
