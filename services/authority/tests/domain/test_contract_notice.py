@@ -6,6 +6,7 @@ from uuid import UUID
 
 from authority.domain import DomainError
 from authority.domain.contract import (
+    AmendContract,
     Contact,
     ContractCountersigned,
     ContractDrafted,
@@ -148,3 +149,27 @@ def test_the_provider_gives_notice_without_a_caseworker_role() -> None:
     assert isinstance(state, ContractState)
     assert state.termination is not None
     assert state.termination.initiated_by is Party.PROVIDER
+
+
+def test_a_contract_under_notice_is_not_amended() -> None:
+    amend = AmendContract(actor=CASEWORKER, at=AT, terms=replace(TERMS, scope="6 hours a week"))
+    contract.given(*in_force, noticed).when(amend).then_refused("contract_under_notice")
+
+
+def test_a_measure_ended_at_a_follow_up_ends_a_contract_under_notice_at_once() -> None:
+    # Given a contract under notice to 2 April
+    end_now = replace(
+        notice,
+        effective_on=GIVEN_ON,
+        reason_code=TerminationReason.MEASURE_NO_LONGER_NEEDED,
+        ends_measure=True,
+    )
+    # When the measure ends by decision at a follow-up
+    state = (
+        contract.given(*in_force, noticed)
+        .when(end_now)
+        .then(replace(noticed, effective_on=GIVEN_ON, reason_code=end_now.reason_code))
+    )
+    # Then the contract has ended at once
+    assert isinstance(state, ContractState)
+    assert state.ended

@@ -49,6 +49,11 @@ def decide(command: ContractCommand, state: ContractState | None) -> list[Contra
             return [ContractCountersigned(**stamp(command), version=contract.version)]
         case AmendContract():
             require_role(command, CASEWORK)
+            require(
+                contract.termination is None,
+                "contract_under_notice",
+                "a contract under notice is not amended",
+            )
             check_terms(command.terms)
             require(
                 command.terms not in (contract.terms, contract.terms_in_force),

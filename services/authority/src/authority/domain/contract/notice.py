@@ -2,7 +2,8 @@
 
 Decided rules: notice is given only on a contract in force, once; the last day is counted
 by the party giving notice; without a period (last day = the day notice is given) only for
-a breach (`IMMEDIATE_REASONS`) or when the measure ended by decision at a follow-up.
+a breach (`IMMEDIATE_REASONS`) or when the measure ended by decision at a follow-up, which
+also ends a contract under notice at once.
 Under notice the contract stays in force through its last day and ends after it.
 """
 
@@ -27,7 +28,7 @@ def terminate(command: TerminateContract, contract: ContractState) -> list[Contr
     if command.initiated_by is Party.AUTHORITY:
         require_role(command, CASEWORK)
     require(
-        contract.termination is None,
+        contract.termination is None or command.ends_measure,
         "contract_already_terminated",
         "notice of this contract has already been given",
     )
