@@ -153,8 +153,21 @@ def test_notice_by_the_provider_keeps_the_contract_in_force_until_the_last_day(
         assert "Opsagt: gælder til og med" in page
         assert "opsagt af Leverandør" in page
         assert f"/contracts/{contract_id}/terminate" not in page
-        # And delivery still starts under it
+        # And delivery still starts under it, and a claim is still received
         ok(start_delivery(tenant, contract_id))
+        claim = {
+            "contract_id": contract_id,
+            "claim_number": "FN-OPS-0001",
+            "period_start": str(today),
+            "period_end": str(today + timedelta(days=13)),
+            "lines": [{"description": "Timer", "units": 4, "unit_price_oere": life.PRICE}],
+        }
+        claim_id = ok(tenant.client.post("/claims", json=claim), 201)["claim_id"]
+        with stack.client("authority", "finance", user="frida") as finance:
+            wait_for(
+                lambda: any(str(c["claim_id"]) == claim_id for c in ok(finance.get("/claims"))),
+                what="the claim at the authority",
+            )
 
         # And the scheduler cancelled what falls after the last day, and set the end
         def after_notice() -> Any:
@@ -218,6 +231,14 @@ def test_immediate_termination_for_a_breach_ends_the_contract_at_once(stack: Sta
         assert refused.status_code == 422, refused.text
         assert refused.json()["type"].endswith("/notice_period_required")
         assert {"da", "en"} <= set(refused.json()["texts"])
+
+        # When notice is given on a revision of the contract that is no longer current
+        stale = cw.post(
+            f"/contracts/{contract_id}/terminate",
+            json={"reason_code": "goals_met", "expected_revision": 1},
+        )
+        assert stale.status_code == 409, stale.text
+        assert stale.json()["type"].endswith("/stale_revision")
 
         # When the caseworker terminates at once on the case page, because the provider
         # does not deliver
