@@ -1,12 +1,13 @@
 """OrderPlaced v1 (free-text measure, no legal basis) is read as v2."""
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from uuid import uuid4
 
 import pytest
 from samspil_contracts import (
+    ContractTerminated,
     DeadlineReached,
     DeadlineScheduled,
     DecisionApproved,
@@ -19,8 +20,10 @@ from samspil_contracts import (
     OrderChanged,
     OrderDeclined,
     OrderPlaced,
+    Party,
     PlanKind,
     StatusReportSubmitted,
+    TerminationReason,
     UndecodableEvent,
     decode,
 )
@@ -263,3 +266,33 @@ def test_a_v1_status_report_is_read_as_v2_naming_no_follow_up() -> None:
     _, event = decode(envelope.to_headers(), json.dumps(v1).encode())
     assert isinstance(event, StatusReportSubmitted)
     assert event.followup_ref is None
+
+
+def test_a_v1_termination_reads_as_v2_notice_without_a_period() -> None:
+    # Given a ContractTerminated v1 (termination at once, free-text reason, no order)
+    v1 = {
+        "contract_id": str(uuid4()),
+        "provider_id": str(uuid4()),
+        "initiated_by": "provider",
+        "reason": "Foranstaltningen ophører",
+        "effective_on": "2025-09-30",
+    }
+    headers, _ = _old_record(ContractTerminated, 1)
+
+    # When decoded
+    _, event = decode(headers, json.dumps(v1).encode())
+
+    # Then it is notice by the same party that ended the contract that very day
+    assert isinstance(event, ContractTerminated)
+    assert event.given_by is Party.PROVIDER
+    assert event.reason_code is TerminationReason.OTHER
+    assert event.reason == "Foranstaltningen ophører"
+    assert event.notice_given_on == event.last_day == date(2025, 9, 30)
+    assert event.immediate
+    assert event.order_id is None
+
+
+def test_a_v2_deadline_reached_reads_as_v3_unchanged() -> None:
+    headers, value = _old_record(DeadlineReached, 2)
+    _, event = decode(headers, value)
+    assert event == example_event(DeadlineReached)

@@ -2,12 +2,15 @@
 
 from samspil_contracts import topics
 from samspil_contracts.agreements import (
+    IMMEDIATE_REASONS,
     ContractCountersigned,
     ContractInForce,
     ContractKind,
     ContractOffered,
     ContractTerminated,
+    ProviderGaveNotice,
     Signature,
+    TerminationReason,
 )
 from samspil_contracts.base import IntegrationEvent
 from samspil_contracts.cases import (
@@ -109,6 +112,7 @@ from samspil_contracts.topics import TopicSpec, dlq
 __all__ = [
     "EVENT_TYPES",
     "FOLLOW_UP_CADENCE_MONTHS",
+    "IMMEDIATE_REASONS",
     "MAX_PAYLOAD_BYTES",
     "MAX_RECORD_BYTES",
     "MAX_SHARED_BYTES",
@@ -176,6 +180,7 @@ __all__ = [
     "Price",
     "PriceUnit",
     "Progress",
+    "ProviderGaveNotice",
     "ProviderKind",
     "ProviderMaterialPublished",
     "RecordTooLarge",
@@ -184,6 +189,7 @@ __all__ = [
     "Signature",
     "StandardTerms",
     "StatusReportSubmitted",
+    "TerminationReason",
     "TimeHorizon",
     "TopicSpec",
     "UndecodableEvent",

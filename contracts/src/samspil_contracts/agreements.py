@@ -147,13 +147,76 @@ class ContractInForce(IntegrationEvent):
     municipality: MunicipalityCode | None = None
 
 
+class TerminationReason(StrEnum):
+    """Why a party gives notice (opsigelse) of an individual contract."""
+
+    GOALS_MET = "goals_met"
+    MEASURE_NO_LONGER_NEEDED = "measure_no_longer_needed"
+    CHILD_MOVED = "child_moved"
+    PROVIDER_NOT_DELIVERING = "provider_not_delivering"  # misligholdelse: may be immediate
+    SERIOUS_BREACH = "serious_breach"  # væsentlig misligholdelse: may be immediate
+    PROVIDER_CANNOT_DELIVER = "provider_cannot_deliver"
+    OTHER = "other"  # the text says why
+
+
+# Reasons that allow termination without notice (0 days): a breach of the contract.
+IMMEDIATE_REASONS = frozenset(
+    {TerminationReason.PROVIDER_NOT_DELIVERING, TerminationReason.SERIOUS_BREACH}
+)
+
+
 class ContractTerminated(IntegrationEvent):
+    """Notice (opsigelse) of an individual contract was given by ``given_by``.
+
+    The contract stays in force through ``last_day`` (the end of the notice period, counted
+    by the party giving notice from ``notice_given_on``, Europe/Copenhagen) and ends after
+    it; notice without a period (``last_day == notice_given_on``) ends it at once. Published
+    by the authority, which keeps the contract, for notice from either party (the provider's
+    own arrives as ``ProviderGaveNotice``). v2: who, coded reason and the notice period
+    (v1 was immediate termination, kept as such by the upcaster)."""
+
     type_name: ClassVar[str] = "dk.samspil.contract.terminated"
-    schema_version: ClassVar[int] = 1
+    schema_version: ClassVar[int] = 2
     topic: ClassVar[str] = topics.AUTHORITY_CONTRACTS
 
     contract_id: UUID
     provider_id: UUID
-    initiated_by: Party
-    reason: Text
-    effective_on: date
+    order_id: UUID | None = None  # None only in v1 records
+    given_by: Party
+    reason_code: TerminationReason
+    reason: Text | None = None
+    notice_given_on: date
+    last_day: date
+
+    @property
+    def immediate(self) -> bool:
+        return self.last_day == self.notice_given_on
+
+    @model_validator(mode="after")
+    def _last_day_not_before_notice(self) -> Self:
+        if self.last_day < self.notice_given_on:
+            raise ValueError("last_day is before notice_given_on")
+        return self
+
+
+class ProviderGaveNotice(IntegrationEvent):
+    """The provider organisation gave notice of an individual contract; the authority records
+    it and announces it to all as ``ContractTerminated`` (given_by provider)."""
+
+    type_name: ClassVar[str] = "dk.samspil.contract.provider_gave_notice"
+    schema_version: ClassVar[int] = 1
+    topic: ClassVar[str] = topics.PROVIDER_CONTRACTS
+
+    contract_id: UUID
+    provider_id: UUID
+    order_id: UUID
+    reason_code: TerminationReason
+    reason: Text | None = None
+    notice_given_on: date
+    last_day: date
+
+    @model_validator(mode="after")
+    def _last_day_not_before_notice(self) -> Self:
+        if self.last_day < self.notice_given_on:
+            raise ValueError("last_day is before notice_given_on")
+        return self

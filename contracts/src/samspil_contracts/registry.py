@@ -8,6 +8,7 @@ from samspil_contracts.agreements import (
     ContractInForce,
     ContractOffered,
     ContractTerminated,
+    ProviderGaveNotice,
 )
 from samspil_contracts.base import IntegrationEvent
 from samspil_contracts.cases import (
@@ -56,6 +57,7 @@ EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     ContractCountersigned,
     ContractInForce,
     ContractTerminated,
+    ProviderGaveNotice,
     DocumentShared,
     CaseworkerAssigned,
     InvestigationStarted,

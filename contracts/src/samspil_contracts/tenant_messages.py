@@ -14,6 +14,7 @@ from uuid import UUID
 
 from pydantic import Field
 
+from samspil_contracts.agreements import TerminationReason
 from samspil_contracts.common import (
     MAX_GOALS,
     MAX_LIST,
@@ -68,6 +69,20 @@ class CountersignContract(TenantCommand):
     schema_version: ClassVar[int] = 1
     contract_id: UUID
     version: int = Field(ge=1)
+    expected_revision: int | None = Field(None, ge=0, le=MAX_REVISION)
+
+
+class TerminateContract(TenantCommand):
+    """Give notice (opsigelse) of an individual contract in force: it stays in force through
+    the last day (today in Copenhagen + ``notice_days``) and ends after it; 0 days only for
+    a serious breach."""
+
+    type_name: ClassVar[str] = "dk.samspil.tenant.contract.terminate"
+    schema_version: ClassVar[int] = 1
+    contract_id: UUID
+    reason_code: TerminationReason
+    notice_days: int = Field(30, ge=0, le=365)
+    text: Text | None = None
     expected_revision: int | None = Field(None, ge=0, le=MAX_REVISION)
 
 
@@ -154,6 +169,7 @@ TENANT_COMMANDS: tuple[type[TenantCommand], ...] = (
     AcceptOrder,
     DeclineOrder,
     CountersignContract,
+    TerminateContract,
     SubmitStatusReport,
     SubmitClaim,
 )

@@ -107,9 +107,16 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "shared_at": AT,
     },
     "dk.samspil.contract.terminated": {
-        "initiated_by": "authority",
+        "given_by": "authority",
+        "reason_code": "goals_met",
         "reason": "Measure ended",
-        "effective_on": date(2025, 9, 30),
+        "notice_given_on": date(2025, 9, 1),
+        "last_day": date(2025, 9, 30),
+    },
+    "dk.samspil.contract.provider_gave_notice": {
+        "reason_code": "provider_cannot_deliver",
+        "notice_given_on": date(2025, 9, 1),
+        "last_day": date(2025, 10, 1),
     },
     "dk.samspil.case.caseworker_assigned": {"caseworker_id": "cw-0017", "municipality": "101"},
     "dk.samspil.case.investigation_started": {

@@ -94,6 +94,20 @@ def only_optional_added(v1: Payload) -> Payload:
     return v1
 
 
+def contract_terminated_v1_to_v2(v1: Payload) -> Payload:
+    """v1 was termination at once on ``effective_on`` with a free-text reason: kept as
+    notice without a period (given and last day the same), coded ``other``."""
+    on = v1.get("effective_on")
+    rest = {k: v for k, v in v1.items() if k not in ("initiated_by", "effective_on")}
+    return {
+        **rest,
+        "given_by": v1.get("initiated_by"),
+        "reason_code": "other",
+        "notice_given_on": on,
+        "last_day": on,
+    }
+
+
 # (type, from_version) -> upcaster to from_version + 1
 UPCASTERS: Mapping[tuple[str, int], Upcaster] = {
     ("dk.samspil.order.placed", 1): order_placed_v1_to_v2,
@@ -110,4 +124,9 @@ UPCASTERS: Mapping[tuple[str, int], Upcaster] = {
     ("dk.samspil.contract.offered", 1): only_optional_added,
     # v2 added the optional followup_ref (a v1 report names no follow-up)
     ("dk.samspil.delivery.status_report_submitted", 1): only_optional_added,
+    ("dk.samspil.contract.terminated", 1): contract_terminated_v1_to_v2,
+    # contract_ends widened the kinds (a v2/v1 record is the same shape)
+    ("dk.samspil.deadline.reached", 2): same_shape,
+    ("dk.samspil.deadline.scheduled", 2): same_shape,
+    ("dk.samspil.deadline.closed", 1): same_shape,
 }

@@ -202,6 +202,7 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         not_found_codes=NOT_FOUND,
         cacheable_prefixes=("/ui/static/",),
         error_texts=web.error_texts(),
+        conflict_codes=frozenset({"contract_already_terminated"}),
     )
     web.install(app, f"{settings.jwt_secret}|{settings.data_master_key}")
     app.state.services = services

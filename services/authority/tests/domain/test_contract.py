@@ -27,6 +27,7 @@ from authority.domain.contract import (
     SignAsAuthority,
     StopReason,
     TerminateContract,
+    TerminationReason,
     decide,
     evolve,
     require_in_force,
@@ -169,25 +170,50 @@ def test_require_in_force_guards_other_acts_such_as_claims() -> None:
     assert require_in_force(contract.given(drafted, signed_v1, countersigned_v1).state)
 
 
-def test_a_terminated_contract_is_no_longer_in_force() -> None:
-    terminate = TerminateContract(
-        actor=CASEWORKER, at=AT, initiated_by=Party.AUTHORITY, effective_on=date(2025, 6, 30)
-    )
+def test_a_measure_ended_at_a_follow_up_ends_the_contract_at_once() -> None:
+    # Given a contract in force
     given = contract.given(drafted, signed_v1, countersigned_v1)
-    given.when(terminate).then_refused("reason_required")
+    # When the measure ends by decision, without a notice period
+    terminate = TerminateContract(
+        actor=CASEWORKER,
+        at=AT,
+        reason="Measure ended at follow-up",
+        initiated_by=Party.AUTHORITY,
+        effective_on=date(2025, 6, 30),
+        reason_code=TerminationReason.MEASURE_NO_LONGER_NEEDED,
+        ends_measure=True,
+    )
     terminated = ContractTerminated(
         actor=CASEWORKER,
         at=AT,
         reason="Measure ended at follow-up",
         initiated_by=Party.AUTHORITY,
         effective_on=date(2025, 6, 30),
+        reason_code=TerminationReason.MEASURE_NO_LONGER_NEEDED,
+        notice_given_on=date(2025, 6, 30),
     )
-    with_reason = replace(terminate, reason="Measure ended at follow-up")
-    state = given.when(with_reason).then(terminated)
+    state = given.when(terminate).then(terminated)
+    # Then it is out of force at once, and nothing more is done on it
     assert isinstance(state, ContractState)
     assert not state.in_force
-    given.given(terminated).when(with_reason).then_refused("contract_terminated")
+    given.given(terminated).when(terminate).then_refused("contract_terminated")
     given.given(terminated).when(start_delivery).then_refused("contract_not_in_force")
+
+
+def test_a_termination_recorded_before_notice_periods_reads_as_ended() -> None:
+    # Given a ContractTerminated stored before notice periods (no notice_given_on)
+    old = ContractTerminated(
+        actor=CASEWORKER,
+        at=AT,
+        reason="Measure ended",
+        initiated_by=Party.AUTHORITY,
+        effective_on=date(2025, 6, 30),
+    )
+    state = contract.given(drafted, signed_v1, countersigned_v1, old).state
+    # Then the contract ended on that day, as it then did
+    assert isinstance(state, ContractState)
+    assert state.ended
+    assert not state.in_force
 
 
 def test_terms_must_be_complete_before_anyone_signs() -> None:

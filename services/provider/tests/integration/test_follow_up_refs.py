@@ -156,7 +156,7 @@ async def test_the_status_report_reminder_names_the_follow_up_it_prepares(stack,
     def told(m: Any) -> bool:
         return (
             isinstance(m, TenantNotification)
-            and m.kind == "status_report.due"
+            and m.type == "status_report.due"
             and m.data.get("deadline_id") == str(due_report.deadline_id)
         )
 

@@ -70,7 +70,7 @@ async def test_the_inbox_shows_the_scheduler_s_answer_deadline_and_its_move(stac
     def set_for(due_at: datetime) -> Any:
         return lambda m: (
             isinstance(m, TenantNotification)
-            and m.kind == "order.answer_deadline"
+            and m.type == "order.answer_deadline"
             and m.data["order_id"] == str(order.order_id)
             and datetime.fromisoformat(m.data["due_at"]) == due_at
         )

@@ -31,6 +31,7 @@ from scheduler.adapters.views import SqlDeadlineQueries
 from scheduler.app import backfill
 from scheduler.app.announce import announcements
 from scheduler.app.deadlines import Deadlines
+from scheduler.app.ending import Ending
 from scheduler.app.firing import Firing
 from scheduler.app.intake import Intake
 from scheduler.app.municipal_rules import MunicipalRules
@@ -91,7 +92,8 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
     publisher = Publisher(f"/samspil/{SERVICE}", settings.kafka_topic_prefix)
     # Every deadline set, moved, met or cancelled is announced (``app.announce``).
     deadlines = Deadlines(SqlDeadlineIndex(), DEFAULT_RULES, Announcing(publisher, announcements))
-    firing = Firing(store, SqlFiringQueue(), clock, publisher, settings.fire_batch_size)
+    ending = Ending(store, deadlines)
+    firing = Firing(store, SqlFiringQueue(), clock, publisher, settings.fire_batch_size, ending)
     bootstrap, prefix = settings.kafka_bootstrap_servers, settings.kafka_topic_prefix
     kafka_security.configure(settings)
     broker = KafkaBroker(bootstrap, client_id=SERVICE, **kafka_security.broker_options(settings))

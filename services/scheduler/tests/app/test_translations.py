@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from samspil_contracts import (
+    ContractTerminated,
     DecisionApproved,
     FollowUpHeld,
     FollowUpOutcome,
@@ -12,7 +13,13 @@ from samspil_contracts import (
 )
 from samspil_contracts.testing import example_event
 from scheduler.app.translations import command_for
-from scheduler.domain import Cancel, RecordFollowUpHeld, ScheduleActionPlan, SubjectKind
+from scheduler.domain import (
+    Cancel,
+    RecordFollowUpHeld,
+    ScheduleActionPlan,
+    ScheduleContractEnd,
+    SubjectKind,
+)
 
 AT = datetime(2027, 4, 1, 8, tzinfo=UTC)
 
@@ -67,3 +74,18 @@ def test_barnets_lov_91_a_decision_without_a_plan_sets_no_plan_deadline() -> Non
         update={"plan_made": False, "plan_kind": None}
     )
     assert command_for(event, AT) is None
+
+
+def test_notice_with_a_period_schedules_the_contracts_end_at_its_last_day() -> None:
+    event = example_event(ContractTerminated)
+    command = command_for(event, AT)
+    assert isinstance(command, ScheduleContractEnd)
+    assert (command.contract_id, command.last_day) == (event.contract_id, event.last_day)
+
+
+def test_termination_without_notice_cancels_the_contracts_deadlines_at_once() -> None:
+    event = example_event(ContractTerminated)
+    event = event.model_copy(update={"last_day": event.notice_given_on})
+    command = command_for(event, AT)
+    assert isinstance(command, Cancel)
+    assert command.subject.id == event.contract_id

@@ -19,6 +19,7 @@ from samspil_contracts import Envelope, IntegrationEvent
 from scheduler.adapters.clock import AdjustableClock
 from scheduler.app.deadlines import Deadlines
 from scheduler.app.due import completed_by, due_phase, latest_due
+from scheduler.app.ending import Ending
 from scheduler.app.firing import Firing
 from scheduler.app.intake import Intake
 from scheduler.app.municipal_rules import MunicipalRules, RulesVersion
@@ -215,7 +216,8 @@ class Scheduler:
         self.deadlines = Deadlines(self.index)
         self.intake = Intake(self.deadlines, self.rules, self.directory)
         publisher = Publisher("/samspil/scheduler")
-        self.firing = Firing(self.store, self.index, self.clock, publisher)
+        ending = Ending(self.store, self.deadlines)
+        self.firing = Firing(self.store, self.index, self.clock, publisher, ending=ending)
 
     async def consume(self, envelope: Envelope, event: IntegrationEvent) -> None:
         """As the inbound pipeline hands over a record: in a unit of work of its own."""

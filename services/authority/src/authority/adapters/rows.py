@@ -81,7 +81,7 @@ def row_for(state: object) -> tuple[str, dict[str, Any]]:  # noqa: PLR0911 - one
                 "provider_id": state.provider_id,
                 "version": state.version,
                 "in_force": state.in_force,
-                "terminated": state.termination is not None,
+                "terminated": state.ended,
             }
         case FollowUpState():
             return "followups", {

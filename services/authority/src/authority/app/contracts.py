@@ -14,6 +14,7 @@ from authority.app.acting import Acting
 from authority.app.aggregates import Kit
 from authority.app.cases import Cases
 from authority.app.contract_wire import in_force
+from authority.app.notice import Notice
 from authority.app.offering import Offering
 from authority.app.standards import StandardContracts
 from authority.domain import DomainError
@@ -29,6 +30,7 @@ from authority.domain.contract import (
     SignAsAuthority,
     StopReason,
     TerminateContract,
+    TerminationReason,
 )
 from authority.domain.order import OrderState, OrderStatus
 
@@ -160,18 +162,17 @@ class Contracts:
     async def terminate_in(
         self, uow: UnitOfWork, contract_id: UUID, on: date, acting: Acting
     ) -> ContractState:
-        command = TerminateContract(**acting.stamp(), initiated_by=Party.AUTHORITY, effective_on=on)
-        _, loaded = await self.kit.run(uow, self.aggregate, contract_id, command, acting)
-        contract: ContractState = loaded.state
-        terminated = wire.ContractTerminated(
-            contract_id=contract_id,
-            provider_id=contract.provider_id,
-            initiated_by=wire.Party.AUTHORITY,
-            reason=acting.reason or "measure ended",
+        """The measure ended by decision at a follow-up (ophør): the contract ends at once."""
+        command = TerminateContract(
+            **acting.stamp(),
+            initiated_by=Party.AUTHORITY,
             effective_on=on,
+            reason_code=TerminationReason.MEASURE_NO_LONGER_NEEDED,
+            notice_given_on=on,
+            text=acting.reason,
+            ends_measure=True,
         )
-        await self.kit.publish(uow, acting, terminated, loaded.revision)
-        return contract
+        return await Notice(self.kit).record(uow, contract_id, command, acting)
 
     async def _framework_in_force(self, contract_id: UUID) -> None:
         contract, _ = await self.state(contract_id)

@@ -40,6 +40,7 @@ class Inbound:
             wire.DeliveryStarted: self.s.contracts.delivery_started,
             wire.DeliveryStopped: self.s.contracts.delivery_stopped,
             wire.DeadlineReached: self.deadline_reached,
+            wire.ProviderGaveNotice: self.s.notice.from_provider,
             wire.StatusReportSubmitted: self.status_report,
             wire.ConcernNotified: self.concern,
             wire.DeadlineScheduled: self.deadline_set,
@@ -105,6 +106,7 @@ class Inbound:
         due = e.kind is wire.DeadlineKind.FOLLOW_UP_DUE and e.phase is wire.DeadlinePhase.DUE
         if due and e.contract_id is not None:
             await self.s.followups.due(uow, e.deadline_id, e.contract_id, e.due_at.date(), a)
+        await self.s.notice.ended(uow, e, a)
 
     async def status_report(
         self, uow: UnitOfWork, e: wire.StatusReportSubmitted, a: Acting

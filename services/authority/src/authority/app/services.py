@@ -16,6 +16,7 @@ from authority.app.contracts import Contracts
 from authority.app.followups import FollowUps
 from authority.app.keyring import Keyring
 from authority.app.letters import Letters, Sender
+from authority.app.notice import Notice
 from authority.app.notifications import Notifications
 from authority.app.orders import Orders
 from authority.app.outbound import BlobStore, DigitalPost, LetterRenderer, VirusScanner
@@ -43,6 +44,7 @@ class Services:
     casefiles: CaseFiles
     letters: Letters
     sharing: Sharing
+    notice: Notice
 
     @classmethod
     def create(
@@ -84,6 +86,7 @@ class Services:
             casefiles=files,
             letters=letters,
             sharing=Sharing(files),
+            notice=Notice(kit),
         )
 
 

@@ -30,7 +30,7 @@ class Sharing:
         ).state
         if contract is None or contract.case_id != case_id:
             raise DomainError("contract_not_found", "no such contract on this case")
-        if contract.termination is not None:
+        if contract.ended:
             raise DomainError("contract_terminated", "the contract has ended")
         document, data = await self.files.read(case_id, document_id)
         if document.size > wire.MAX_SHARED_BYTES:

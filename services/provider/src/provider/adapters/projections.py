@@ -74,7 +74,14 @@ async def project_contract(
         }
         await upsert(conn, contracts_view, row, ["contract_id"])
         return
-    values = {"countersigned_version": data["version"], "revision": revision, "updated_at": now}
+    values: dict[str, Any] = {"revision": revision, "updated_at": now}
+    if type_ == "ContractCountersigned":
+        values["countersigned_version"] = data["version"]
+    elif type_ == "NoticeGiven":
+        notice = data["notice"]
+        values |= {"notice": notice, "ended": notice["last_day"] == notice["notice_given_on"]}
+    elif type_ == "ContractEnded":
+        values["ended"] = True
     stmt = contracts_view.update().where(contracts_view.c.contract_id == contract_id)
     await conn.execute(stmt.values(values))
 

@@ -94,6 +94,8 @@ contracts_view = sa.Table(
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("countersigned_version", sa.Integer),
     sa.Column("terms", sa.JSON, nullable=False),
+    sa.Column("notice", sa.JSON),  # given by either party: who, why, the last day in force
+    sa.Column("ended", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("revision", sa.Integer, nullable=False),
     sa.Column("updated_at", Instant, nullable=False),
 )

@@ -41,7 +41,12 @@ CONTRACTS: Agg = Aggregate(
     "contract",
     contract.decide,
     contract.evolve,
-    _codec(contract.ContractOfferReceived, contract.ContractCountersigned),
+    _codec(
+        contract.ContractOfferReceived,
+        contract.ContractCountersigned,
+        contract.NoticeGiven,
+        contract.ContractEnded,
+    ),
 )
 STANDARDS: Agg = Aggregate(
     "standard",

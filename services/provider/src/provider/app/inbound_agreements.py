@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from uuid import UUID
+
 import structlog
 from eventkit import UnitOfWork
 from samspil_contracts import (
@@ -9,6 +12,7 @@ from samspil_contracts import (
     ClaimRejected,
     ContractInForce,
     ContractOffered,
+    ContractTerminated,
     DeadlineClosed,
     DeadlineKind,
     DeadlineReached,
@@ -55,6 +59,48 @@ class AgreementInbound(Handling):
         data = {"contract_id": str(e.contract_id), "version": e.version, "start": str(e.start)}
         await self._notify(uow, env, e.provider_id, "contract.in_force", data)
 
+    async def terminated(self, uow: UnitOfWork, env: Envelope, e: ContractTerminated) -> None:
+        """Notice by either party, as the authority recorded it: in force to the last day."""
+        acting = system(e.provider_id, env.occurred_at, env.correlation_id, env.event_id)
+        notice = contract.Notice(
+            given_by=contract.Party(e.given_by.value),
+            reason_code=contract.TerminationReason(e.reason_code.value),
+            notice_given_on=e.notice_given_on,
+            last_day=e.last_day,
+            text=e.reason,
+        )
+        command = contract.RecordNotice(**acting.stamp, contract_id=e.contract_id, notice=notice)
+        state = (await self.recorder.load(agg.CONTRACTS, e.contract_id, uow)).state
+        if state is None or state.tenant_id != e.provider_id:
+            log.warning("notice_without_contract", contract_id=str(e.contract_id))
+            return
+        await self._run(uow, acting, agg.CONTRACTS, e.contract_id, command)
+        data = {
+            "contract_id": str(e.contract_id),
+            "given_by": e.given_by.value,
+            "reason_code": e.reason_code.value,
+            "notice_given_on": str(e.notice_given_on),
+            "last_day": str(e.last_day),
+        }
+        await self._notify(uow, env, e.provider_id, "contract.terminated", data)
+        if e.immediate:
+            await self._ended(uow, env, e.provider_id, e.contract_id, e.last_day)
+
+    async def contract_ends(self, uow: UnitOfWork, env: Envelope, e: DeadlineReached) -> None:
+        """The scheduler's ``contract_ends`` fired: the last day under notice has passed."""
+        if e.contract_id is None or e.provider_id is None:
+            return
+        acting = system(e.provider_id, env.occurred_at, env.correlation_id, env.event_id)
+        command = contract.RecordEnded(**acting.stamp, contract_id=e.contract_id)
+        if ended := await self._run(uow, acting, agg.CONTRACTS, e.contract_id, command):
+            await self._ended(uow, env, e.provider_id, e.contract_id, ended[0].ended_on)
+
+    async def _ended(
+        self, uow: UnitOfWork, env: Envelope, tenant: UUID, contract_id: UUID, on: date
+    ) -> None:
+        data = {"contract_id": str(contract_id), "ended_on": str(on)}
+        await self._notify(uow, env, tenant, "contract.ended", data)
+
     async def claim_decided(
         self, uow: UnitOfWork, env: Envelope, e: ClaimApproved | ClaimRejected
     ) -> None:
@@ -74,6 +120,9 @@ class AgreementInbound(Handling):
             await self._notify(uow, env, e.provider_id, kind, {"claim_id": str(e.claim_id)})
 
     async def deadline(self, uow: UnitOfWork, env: Envelope, e: DeadlineReached) -> None:
+        if e.kind is DeadlineKind.CONTRACT_ENDS:
+            await self.contract_ends(uow, env, e)
+            return
         if e.provider_id is None or e.kind not in REMINDER_KINDS:
             return  # not a provider's deadline
         row = {

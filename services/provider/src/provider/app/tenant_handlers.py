@@ -12,6 +12,7 @@ from samspil_contracts.tenant_messages import (
     SubmitClaim,
     SubmitStatusReport,
     TenantCommand,
+    TerminateContract,
 )
 from servicekit.publishing import Publisher
 
@@ -19,12 +20,13 @@ from provider.app.child_text import ChildText
 from provider.app.claims import Claims
 from provider.app.contracts import Contracts
 from provider.app.follow_ups import FollowUps
+from provider.app.notice import give_notice
 from provider.app.offered_terms import OfferedTerms
 from provider.app.orders import Acceptance, Orders
 from provider.app.ports import ReadModels
 from provider.app.recording import Acting, Recorder
 from provider.app.reporting import Reporting, ReportInput
-from provider.domain import DomainError, claim, order, report
+from provider.domain import DomainError, claim, contract, order, report
 
 
 class Handlers:
@@ -62,11 +64,19 @@ class Handlers:
                     acting, command.contract_id, command.version, command.expected_revision
                 )
                 return {"contract_id": command.contract_id, "revision": revision}
+            case TerminateContract():
+                return await self._terminate(acting, command)
             case SubmitStatusReport():
                 return {"report_id": await self._report(acting, command)}
             case SubmitClaim():
                 return {"claim_id": await self._claim(acting, command)}
         raise DomainError("unsupported_command", f"{command.type_name} is not handled.")
+
+    async def _terminate(self, acting: Acting, c: TerminateContract) -> dict[str, Any]:
+        reason = contract.TerminationReason(c.reason_code.value)
+        args = (reason, c.notice_days, c.text, c.expected_revision)
+        notice, revision = await give_notice(self.contracts, acting, c.contract_id, *args)
+        return {"contract_id": c.contract_id, "last_day": notice.last_day, "revision": revision}
 
     async def _report(self, acting: Acting, c: SubmitStatusReport) -> Any:
         _period(c.period_start, c.period_end)

@@ -29,6 +29,7 @@ from servicekit.publishing import Publisher
 
 from scheduler.app.deadlines import STREAMS, stream_id
 from scheduler.app.due import fired, reached, reached_event_id
+from scheduler.app.ending import Ending
 from scheduler.app.ports import Clock, DuePhase, FiringQueue
 from scheduler.domain import DeadlinePhase
 
@@ -51,9 +52,11 @@ class Firing:
         clock: Clock,
         publisher: Publisher,
         batch_size: int = 500,
+        ending: Ending | None = None,
     ) -> None:
         self.store, self.queue = store, queue
         self.clock, self.publisher, self.batch_size = clock, publisher, batch_size
+        self.ending = ending  # closes the set of a contract that ended under notice
 
     async def fire_due(self) -> int:
         """One batch; returns how many phases fired (0 when nothing was due)."""
@@ -77,6 +80,8 @@ class Firing:
             log.info("fire_batch_retried", reason="deadlock")
             return 0
         _observe(due, now)
+        if self.ending is not None:
+            await self.ending.close_ended(due, now)
         return len(due)
 
     async def _record(

@@ -47,6 +47,7 @@ from scheduler.domain import (
     ResolveOrderAnswer,
     ScheduleActionPlan,
     ScheduleClaimPayment,
+    ScheduleContractEnd,
     ScheduleForContractInForce,
     ScheduleInvestigation,
     ScheduleNotification,
@@ -74,6 +75,19 @@ def _follow_up_held(e: FollowUpHeld, at: datetime) -> Command:
     if e.outcome is FollowUpOutcome.END:
         return Cancel(subject=_contract(e.contract_id), reason="measure ended", at=at)
     return RecordFollowUpHeld(contract_id=e.contract_id, held_on=e.held_on, at=at)
+
+
+def _terminated(e: ContractTerminated, at: datetime) -> Command:
+    """Notice: the contract runs to its last day; without a period it ends at once."""
+    if e.immediate:
+        return Cancel(subject=_contract(e.contract_id), reason="contract terminated", at=at)
+    return ScheduleContractEnd(
+        contract_id=e.contract_id,
+        provider_id=e.provider_id,
+        order_id=e.order_id,
+        last_day=e.last_day,
+        at=at,
+    )
 
 
 def _notification_met(kind: DeadlineKind, reason: str) -> Translate:
@@ -117,9 +131,7 @@ TRANSLATIONS: dict[type[IntegrationEvent], Translate] = {
         cadence_months=e.follow_up_interval_months,
         at=at,
     ),
-    ContractTerminated: lambda e, at: Cancel(
-        subject=_contract(e.contract_id), reason="contract terminated", at=at
-    ),
+    ContractTerminated: _terminated,
     FollowUpCadenceSet: lambda e, at: SetCadence(
         contract_id=e.contract_id,
         months=e.interval_months,

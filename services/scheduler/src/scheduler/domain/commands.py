@@ -77,6 +77,16 @@ class BringFirstFollowUpForward(_ForContract):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ScheduleContractEnd(_ForContract):
+    """Notice was given (opsigelse): the contract stays in force through `last_day` and
+    ends after it; what falls due after that day no longer applies."""
+
+    provider_id: UUID
+    order_id: UUID | None
+    last_day: date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ScheduleOrderAnswer(_ForOrder):
     case_id: UUID
     provider_id: UUID
@@ -182,6 +192,7 @@ Command = (
     | RecordFollowUpHeld
     | SetCadence
     | BringFirstFollowUpForward
+    | ScheduleContractEnd
     | ScheduleOrderAnswer
     | RescheduleOrderAnswer
     | ResolveOrderAnswer

@@ -23,6 +23,7 @@ from scheduler.domain.commands import (
     ResolveOrderAnswer,
     ScheduleActionPlan,
     ScheduleClaimPayment,
+    ScheduleContractEnd,
     ScheduleForContractInForce,
     ScheduleInvestigation,
     ScheduleNotification,
@@ -36,6 +37,7 @@ from scheduler.domain.evolve import evolve
 from scheduler.domain.firing import due_occurrences, fire
 from scheduler.domain.follow_ups import record_held, set_cadence
 from scheduler.domain.model import DeadlineSet
+from scheduler.domain.notice import schedule_end
 from scheduler.domain.notifications import schedule_notification
 from scheduler.domain.orders_claims import (
     reschedule_order,
@@ -68,6 +70,8 @@ def decide(  # noqa: PLR0911, PLR0912
             return set_cadence(command, state, rules)
         case BringFirstFollowUpForward():
             return bring_first_forward(command, state, rules)
+        case ScheduleContractEnd():
+            return schedule_end(command, state)
         case ScheduleOrderAnswer():
             return schedule_order(command, state, rules)
         case RescheduleOrderAnswer():

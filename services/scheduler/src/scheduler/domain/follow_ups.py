@@ -94,9 +94,10 @@ def follow_up_round(
     state: DeadlineSet, refs: Refs, anchor: date, sequence: int, rules: Rules, at: datetime
 ) -> list[Event]:
     """Follow-up `sequence` and its status report, counted from `anchor`; none when it would
-    fall after the contract's expected end (the series pauses until the contract is extended).
+    fall after the contract's expected end (the series pauses until the contract is extended)
+    or after its last day under notice.
     """
-    subject, end = state.subject, state.expected_end
+    subject, end = state.subject, state.ends_by
     follow_up = follow_up_date(anchor, follow_up_months(rules, state.cadence, sequence), rules)
     if end is not None and follow_up > end:
         return [FollowUpSeriesPaused(subject=subject, anchor=anchor, sequence=sequence, at=at)]

@@ -17,6 +17,7 @@ class DeadlineKind(StrEnum):
     PAYMENT_DUE = "payment_due"
     NOTIFICATION_ASSESSMENT_DUE = "notification_assessment_due"  # barnets lov § 135
     NOTIFICATION_RECEIPT_DUE = "notification_receipt_due"  # barnets lov § 136
+    CONTRACT_ENDS = "contract_ends"  # a contract under notice ends after its last day
 
 
 class DeadlinePhase(StrEnum):

@@ -140,6 +140,19 @@ class DeadlineSet:
             return None
         return expiry.anchor
 
+    @property
+    def last_day(self) -> date | None:
+        """The last day in force of a contract under notice (opsigelse), if it is."""
+        ends = self.latest(DeadlineKind.CONTRACT_ENDS)
+        if ends is None or ends.status is DeadlineStatus.CANCELLED:
+            return None
+        return ends.anchor
+
+    @property
+    def ends_by(self) -> date | None:
+        """The earlier of the expected end and the last day under notice."""
+        return min((d for d in (self.expected_end, self.last_day) if d), default=None)
+
     def open(self, *kinds: DeadlineKind) -> tuple[Deadline, ...]:
         """Deadlines not cancelled: pending, or fired in full and still unmet (overdue)."""
         return tuple(

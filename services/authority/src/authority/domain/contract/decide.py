@@ -9,26 +9,28 @@ from authority.domain.contract.messages import (
     ContractDrafted,
     ContractEvent,
     ContractSignedByAuthority,
-    ContractTerminated,
     DeliveryStarted,
     DeliveryStopped,
     DraftContract,
+    RecordContractEnded,
     RecordDeliveryStarted,
     RecordDeliveryStopped,
     RecordProviderCountersigned,
     SignAsAuthority,
     TerminateContract,
 )
-from authority.domain.contract.model import ContractState, Party
+from authority.domain.contract.model import ContractState
+from authority.domain.contract.notice import ended as _ended
+from authority.domain.contract.notice import terminate
 from authority.domain.contract.terms import check_terms
-from authority.domain.errors import DomainError, require, require_text
+from authority.domain.errors import DomainError, require
 
 
 def decide(command: ContractCommand, state: ContractState | None) -> list[ContractEvent]:
     if isinstance(command, DraftContract):
         return _draft(command, state)
-    if isinstance(command, RecordDeliveryStarted | RecordDeliveryStopped):
-        return _delivery(command, state)
+    if isinstance(command, RecordDeliveryStarted | RecordDeliveryStopped | RecordContractEnded):
+        return _reported(command, state)
     contract = _live(state)
     match command:
         case SignAsAuthority():
@@ -47,6 +49,11 @@ def decide(command: ContractCommand, state: ContractState | None) -> list[Contra
             return [ContractCountersigned(**stamp(command), version=contract.version)]
         case AmendContract():
             require_role(command, CASEWORK)
+            require(
+                contract.termination is None,
+                "contract_under_notice",
+                "a contract under notice is not amended",
+            )
             check_terms(command.terms)
             require(
                 command.terms not in (contract.terms, contract.terms_in_force),
@@ -56,7 +63,7 @@ def decide(command: ContractCommand, state: ContractState | None) -> list[Contra
             version = contract.version + 1
             return [ContractAmended(**stamp(command), version=version, terms=command.terms)]
         case TerminateContract():
-            return _terminate(command)
+            return terminate(command, contract)
 
 
 def _draft(command: DraftContract, state: ContractState | None) -> list[ContractEvent]:
@@ -79,7 +86,7 @@ def _draft(command: DraftContract, state: ContractState | None) -> list[Contract
 def _live(state: ContractState | None) -> ContractState:
     if state is None:
         raise DomainError("contract_not_found", "the contract does not exist")
-    require(state.termination is None, "contract_terminated", "the contract is terminated")
+    require(not state.ended, "contract_terminated", "the contract has ended")
     return state
 
 
@@ -99,23 +106,13 @@ def _unsigned(signed_version: int | None, contract: ContractState) -> None:
     )
 
 
-def _terminate(command: TerminateContract) -> list[ContractEvent]:
-    if command.initiated_by is Party.AUTHORITY:
-        require_role(command, CASEWORK)
-    require_text(command.reason, "reason")
-    return [
-        ContractTerminated(
-            **stamp(command),
-            initiated_by=command.initiated_by,
-            effective_on=command.effective_on,
-        )
-    ]
-
-
-def _delivery(
-    command: RecordDeliveryStarted | RecordDeliveryStopped, state: ContractState | None
+def _reported(
+    command: RecordDeliveryStarted | RecordDeliveryStopped | RecordContractEnded,
+    state: ContractState | None,
 ) -> list[ContractEvent]:
-    """What the provider reports of the delivery it actually made."""
+    """What the provider reports of the delivery it actually made; the scheduler's end."""
+    if isinstance(command, RecordContractEnded):
+        return _ended(command, state)
     if isinstance(command, RecordDeliveryStarted):
         return _delivery_started(command, state)
     return _delivery_stopped(command, state)
@@ -126,8 +123,8 @@ def _delivery_started(
 ) -> list[ContractEvent]:
     """The provider starts only under a contract in force on its side. Its countersignature
     travels on another topic and may arrive after the start, so here it is enough that the
-    authority signed a version and the contract is not terminated."""
-    if state is None or state.termination is not None or state.authority_signed is None:
+    authority signed a version and the contract has not ended (under notice it runs on)."""
+    if state is None or state.ended or state.authority_signed is None:
         raise DomainError("contract_not_in_force", "no signed contract in force to deliver on")
     require(
         state.delivery_started_on is None,

@@ -6,6 +6,7 @@ from authority.domain.contract.messages import (
     ContractAmended,
     ContractCountersigned,
     ContractDrafted,
+    ContractEnded,
     ContractEvent,
     ContractSignedByAuthority,
     ContractTerminated,
@@ -36,11 +37,30 @@ def evolve(state: ContractState | None, event: ContractEvent) -> ContractState:
             # Earlier signatures stay recorded against their versions; they do not carry over,
             # and the version both signed stays in force until both sign the new one.
             return replace(state, versions=(*state.versions, terms))
-        case ContractTerminated(initiated_by=by, effective_on=on, reason=reason):
-            termination = Termination(initiated_by=by, effective_on=on, reason=reason or "")
-            return replace(state, termination=termination)
+        case ContractTerminated() | ContractEnded():
+            return _notice(state, event)
         case DeliveryStarted() | DeliveryStopped():
             return _delivery(state, event)
+
+
+def _notice(state: ContractState, event: ContractTerminated | ContractEnded) -> ContractState:
+    if isinstance(event, ContractTerminated):
+        return replace(state, termination=_termination(event))
+    assert state.termination is not None
+    return replace(state, termination=replace(state.termination, ended=True))
+
+
+def _termination(event: ContractTerminated) -> Termination:
+    given_on = event.notice_given_on or event.effective_on
+    return Termination(
+        initiated_by=event.initiated_by,
+        effective_on=event.effective_on,
+        reason=event.reason or "",
+        reason_code=event.reason_code,
+        notice_given_on=given_on,
+        text=event.text,
+        ended=given_on == event.effective_on,  # without a period it ends at once
+    )
 
 
 def _delivery(state: ContractState, event: DeliveryStarted | DeliveryStopped) -> ContractState:

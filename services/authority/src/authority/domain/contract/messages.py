@@ -5,7 +5,7 @@ from datetime import date
 from uuid import UUID
 
 from authority.domain.audit import Command, Event
-from authority.domain.contract.model import ContractTerms, Party, StopReason
+from authority.domain.contract.model import ContractTerms, Party, StopReason, TerminationReason
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,10 +37,22 @@ class AmendContract(Command):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TerminateContract(Command):
-    """Termination (opsigelse) under the contract's terms; `reason` is required."""
+    """Notice (opsigelse) by either party: in force through `effective_on` (the last day,
+    counted by the party giving notice from `notice_given_on`), ended after it.
+
+    `ends_measure`: the measure ended by decision at a follow-up (ophør), at once."""
 
     initiated_by: Party
     effective_on: date
+    reason_code: TerminationReason = TerminationReason.OTHER
+    notice_given_on: date | None = None  # None: the same day (immediate)
+    text: str | None = None
+    ends_measure: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordContractEnded(Command):
+    """The scheduler says the contract's last day under notice has passed."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,6 +73,7 @@ ContractCommand = (
     | RecordProviderCountersigned
     | AmendContract
     | TerminateContract
+    | RecordContractEnded
     | RecordDeliveryStarted
     | RecordDeliveryStopped
 )
@@ -94,8 +107,21 @@ class ContractAmended(Event):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ContractTerminated(Event):
+    """Notice given. Recorded before notice periods had only the first two fields: those
+    ended the contract at once (read as notice given on the last day)."""
+
     initiated_by: Party
-    effective_on: date
+    effective_on: date  # the last day in force
+    reason_code: TerminationReason = TerminationReason.OTHER
+    notice_given_on: date | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContractEnded(Event):
+    """The last day under notice passed: the contract is no longer in force."""
+
+    ended_on: date
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -116,6 +142,7 @@ ContractEvent = (
     | ContractCountersigned
     | ContractAmended
     | ContractTerminated
+    | ContractEnded
     | DeliveryStarted
     | DeliveryStopped
 )

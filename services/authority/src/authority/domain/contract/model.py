@@ -62,11 +62,40 @@ class DeliveryStop:
     text: str | None = None
 
 
+class TerminationReason(StrEnum):
+    """Why a party gives notice (opsigelse), as on the wire."""
+
+    GOALS_MET = "goals_met"
+    MEASURE_NO_LONGER_NEEDED = "measure_no_longer_needed"
+    CHILD_MOVED = "child_moved"
+    PROVIDER_NOT_DELIVERING = "provider_not_delivering"
+    SERIOUS_BREACH = "serious_breach"
+    PROVIDER_CANNOT_DELIVER = "provider_cannot_deliver"
+    OTHER = "other"
+
+
+# Only a breach of the contract (misligholdelse) ends it without notice.
+IMMEDIATE_REASONS = frozenset(
+    {TerminationReason.PROVIDER_NOT_DELIVERING, TerminationReason.SERIOUS_BREACH}
+)
+DEFAULT_NOTICE_DAYS = 30  # the standard contract states its terms as text, not a number
+
+
 @dataclass(frozen=True, slots=True)
 class Termination:
+    """Notice given: in force through `last_day`, ended after it (`ended`)."""
+
     initiated_by: Party
-    effective_on: date
+    effective_on: date  # the last day in force
     reason: str
+    reason_code: TerminationReason = TerminationReason.OTHER
+    notice_given_on: date | None = None
+    text: str | None = None
+    ended: bool = False
+
+    @property
+    def last_day(self) -> date:
+        return self.effective_on
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +134,14 @@ class ContractState:
     def in_force(self) -> bool:
         """In force when both parties signed a version (begge parter har underskrevet) and it
         is not terminated. An amendment does not take it out of force: the signed version
-        stays in force until both have signed the new one."""
-        return self.termination is None and self.in_force_version is not None
+        stays in force until both have signed the new one. Under notice it stays in force
+        through the last day; only once it has ended is it out of force."""
+        ended = self.termination is not None and self.termination.ended
+        return not ended and self.in_force_version is not None
+
+    @property
+    def ended(self) -> bool:
+        return self.termination is not None and self.termination.ended
 
 
 def require_in_force(state: ContractState | None) -> ContractState:

@@ -17,7 +17,13 @@ from authority.app.deadline_list import ANSWER_KIND, order_answer
 from authority.app.queries import render
 from authority.domain import DomainError, PriceUnit
 from authority.domain.case import CaseState
-from authority.domain.contract import Contact, ContractTerms, DraftContract
+from authority.domain.contract import (
+    DEFAULT_NOTICE_DAYS,
+    Contact,
+    ContractTerms,
+    DraftContract,
+    TerminationReason,
+)
 from authority.domain.order import OrderTerms, PlaceOrder, WithdrawalReason, WithdrawOrder
 from authority.entrypoints.http.common import Caseworker, IfMatch, Mutation, Reader, Svc, acting
 
@@ -44,6 +50,18 @@ class OrderChangeIn(Mutation):
 
 class WithdrawIn(Mutation):
     reason_code: WithdrawalReason
+    text: Text | None = None
+
+
+NoticeDays = Annotated[int, Field(ge=0, le=365)]
+
+
+class TerminateIn(Mutation):
+    """Notice (opsigelse): a coded reason, and the notice period in days (0: at once, only
+    for a breach: provider_not_delivering, serious_breach)."""
+
+    reason_code: TerminationReason
+    notice_days: NoticeDays = DEFAULT_NOTICE_DAYS
     text: Text | None = None
 
 
@@ -227,7 +245,24 @@ def router() -> APIRouter:
             "pending_version": state.pending_version,
             "signatures": {"authority": state.authority_signed, "provider": state.provider_signed},
             "standard_contract_id": state.standard_contract_id,
+            "notice": notice_view(state),
+            "ended": state.ended,
             "revision": revision,
+        }
+
+    @api.post("/contracts/{contract_id}/terminate")
+    async def terminate(
+        contract_id: UUID, body: TerminateIn, who: Caseworker, s: Svc, if_match: IfMatch = None
+    ) -> dict[str, Any]:
+        """Notice (opsigelse) of a contract in force, counted from today (Copenhagen): it
+        stays in force through ``notice.last_day`` and ends after it (at once for 0 days, a
+        breach only). 409 ``contract_already_terminated`` or ``stale_revision``; 422
+        ``contract_not_in_force``, ``notice_period_required``, ``termination_text_required``."""
+        a = acting(who, body, if_match)
+        args = (body.reason_code, body.notice_days, body.text, a)
+        state = await s.notice.give(contract_id, *args)
+        return {"contract_id": contract_id, "in_force": state.in_force} | {
+            "notice": notice_view(state)
         }
 
     @api.post("/contracts/{contract_id}/sign")
@@ -254,6 +289,21 @@ def router() -> APIRouter:
         }
 
     return api
+
+
+def notice_view(state: Any) -> dict[str, Any] | None:
+    """Who gave notice, why, and the last day the contract is in force."""
+    t = state.termination
+    if t is None:
+        return None
+    return {
+        "given_by": t.initiated_by.value,
+        "reason_code": t.reason_code.value,
+        "text": t.text,
+        "notice_given_on": t.notice_given_on,
+        "last_day": t.last_day,
+        "ended": t.ended,
+    }
 
 
 def _measure(case: Any, decision_id: UUID) -> Any:

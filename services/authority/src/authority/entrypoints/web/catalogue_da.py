@@ -79,6 +79,7 @@ DA: dict[str, str] = {
     ),
     "deadline.action_plan_due": "Barnets plan udarbejdet (barnets lov § 91, 3 måneder)",
     "deadline.contract_expiry": "Kontraktens forventede ophør",
+    "deadline.contract_ends": "Kontrakten ophører efter opsigelsesperioden",
     "deadline.payment_due": "Betaling af leverandørens regning",
     "deadline.notification_assessment_due": (
         "Vurdering af underretning (barnets lov § 135, 24 timer)"
@@ -181,6 +182,13 @@ DA: dict[str, str] = {
     "stop_reason.goals_reached": "målene er nået",
     "stop_reason.ended_by_authority": "afsluttet af myndigheden",
     "stop_reason.contract_terminated": "kontrakten er opsagt",
+    "termination_reason.goals_met": "målene er nået",
+    "termination_reason.measure_no_longer_needed": "indsatsen er ikke længere nødvendig",
+    "termination_reason.child_moved": "barnet er flyttet",
+    "termination_reason.provider_not_delivering": "leverandøren leverer ikke (misligholdelse)",
+    "termination_reason.serious_breach": "væsentlig misligholdelse",
+    "termination_reason.provider_cannot_deliver": "leverandøren kan ikke levere",
+    "termination_reason.other": "andet",
     "stop_reason.family_withdrew": "familien har trukket sig",
     "stop_reason.family_moved": "familien er flyttet",
     "stop_reason.child_placed_elsewhere": "barnet er anbragt andetsteds",

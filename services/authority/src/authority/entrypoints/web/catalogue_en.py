@@ -77,6 +77,7 @@ EN: dict[str, str] = {
     "deadline.investigation_limit": "Child investigation concluded (barnets lov § 20, 4 months)",
     "deadline.action_plan_due": "Child's plan made (barnets lov § 91, 3 months)",
     "deadline.contract_expiry": "Contract's expected end",
+    "deadline.contract_ends": "Contract ends after the notice period",
     "deadline.payment_due": "Payment of the provider's claim",
     "deadline.notification_assessment_due": (
         "Assessment of a notification (barnets lov § 135, 24 hours)"
@@ -181,6 +182,13 @@ EN: dict[str, str] = {
     "stop_reason.goals_reached": "goals reached",
     "stop_reason.ended_by_authority": "ended by the authority",
     "stop_reason.contract_terminated": "contract terminated",
+    "termination_reason.goals_met": "goals met",
+    "termination_reason.measure_no_longer_needed": "measure no longer needed",
+    "termination_reason.child_moved": "child moved",
+    "termination_reason.provider_not_delivering": "provider not delivering (breach)",
+    "termination_reason.serious_breach": "serious breach",
+    "termination_reason.provider_cannot_deliver": "provider cannot deliver",
+    "termination_reason.other": "other",
     "stop_reason.family_withdrew": "the family withdrew",
     "stop_reason.family_moved": "the family moved",
     "stop_reason.child_placed_elsewhere": "the child is placed elsewhere",

@@ -25,6 +25,17 @@ STEPS_DA: dict[str, str] = {
         "indtil begge parter har underskrevet den nye version."
     ),
     "contract.send_amendment": "Opret ny version",
+    "contract.terminate": "Opsig kontrakten",
+    "contract.terminate_hint": (
+        "Kontrakten gælder i opsigelsesperioden, til og med sidste dag. Uden varsel (0 dage) "
+        "kun ved misligholdelse."
+    ),
+    "contract.send_terminate": "Opsig",
+    "contract.under_notice": "Opsagt: gælder til og med {on}",
+    "contract.ended": "Ophørt efter opsigelse ({on} var sidste dag)",
+    "contract.notice_by": "opsagt af {by}",
+    "field.notice_days": "Varsel (dage)",
+    "field.termination_text": "Uddybning",
     "field.duration_months": "Varighed (måneder)",
     "field.special_economic_agreements": "Særlige økonomiske aftaler",
     "field.contract_id": "Kontrakt",
@@ -140,6 +151,15 @@ STEPS_DA: dict[str, str] = {
     "error.order_not_found": "Bestillingen findes ikke.",
     "error.order_not_running": "Indsatsen er ikke i gang.",
     "error.stale_contract_version": "Kontrakten er ændret siden; underskriv den nyeste version.",
+    "error.contract_already_terminated": "Kontrakten er allerede opsagt.",
+    "error.notice_period_required": (
+        "Kun misligholdelse (leverandøren leverer ikke, væsentlig misligholdelse) giver "
+        "opsigelse uden varsel; angiv et varsel i dage."
+    ),
+    "error.termination_text_required": "Skriv hvorfor, når årsagen er 'andet'.",
+    "error.invalid_notice_period": "Sidste dag ligger før den dag, opsigelsen gives.",
+    "error.contract_not_terminated": "Kontrakten er ikke opsagt.",
+    "error.contract_under_notice": "Kontrakten er opsagt og kan ikke ændres.",
     "error.stale_order_version": "Bestillingen er ændret siden; svaret gælder en ældre version.",
     "error.standard_contract_not_found": "Rammekontrakten findes ikke.",
     "error.caseworker_id_required": "Angiv den nye sagsbehandlers bruger-id.",
@@ -181,6 +201,17 @@ STEPS_EN: dict[str, str] = {
         "until both parties have signed the new version."
     ),
     "contract.send_amendment": "Create the new version",
+    "contract.terminate": "Terminate the contract",
+    "contract.terminate_hint": (
+        "The contract stays in force during the notice period, through the last day. "
+        "Without notice (0 days) only for a breach."
+    ),
+    "contract.send_terminate": "Give notice",
+    "contract.under_notice": "Under notice: in force through {on}",
+    "contract.ended": "Ended after notice ({on} was the last day)",
+    "contract.notice_by": "notice given by {by}",
+    "field.notice_days": "Notice (days)",
+    "field.termination_text": "Details",
     "field.duration_months": "Duration (months)",
     "field.special_economic_agreements": "Special economic agreements",
     "field.contract_id": "Contract",
@@ -296,6 +327,15 @@ STEPS_EN: dict[str, str] = {
     "error.order_not_found": "The order does not exist.",
     "error.order_not_running": "The measure is not running.",
     "error.stale_contract_version": "The contract has changed since; sign the latest version.",
+    "error.contract_already_terminated": "Notice of the contract has already been given.",
+    "error.notice_period_required": (
+        "Only a breach (provider not delivering, serious breach) ends the contract without "
+        "notice; give a notice period in days."
+    ),
+    "error.termination_text_required": "Say why when the reason is 'other'.",
+    "error.invalid_notice_period": "The last day is before the day notice is given.",
+    "error.contract_not_terminated": "No notice was given of this contract.",
+    "error.contract_under_notice": "The contract is under notice and cannot be amended.",
     "error.stale_order_version": "The order has changed since; the answer is to an older one.",
     "error.standard_contract_not_found": "The framework contract does not exist.",
     "error.caseworker_id_required": "Give the new caseworker's user id.",

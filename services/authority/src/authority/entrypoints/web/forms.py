@@ -34,6 +34,8 @@ CODE_FIELDS: dict[str, tuple[str, ...]] = {
     "invalid_cpr": ("cpr",),
     "reason_required": ("reason",),
     "amendment_changes_nothing": ("price_kr",),
+    "notice_period_required": ("notice_days",),
+    "termination_text_required": ("termination_text",),
 }
 
 

@@ -1,6 +1,7 @@
 """The forms of a measure's later life, from the case page: amend a contract (a new version
 both sign), change or withdraw an order, the case's follow-up arrangement (barnets lov § 95),
-hand the case to another caseworker, and record that the parties were told of a decision.
+hand the case to another caseworker, record that the parties were told of a decision, and
+give notice of a contract (opsigelse).
 
 Like ``delivery_forms`` they build the JSON API's request models and reuse its mapping to
 commands and the app layer's use cases; nothing here calls an HTTP API.
@@ -16,6 +17,7 @@ from starlette.datastructures import FormData
 from authority.app.services import Services
 from authority.domain import Role
 from authority.domain.case import AssignCaseworker, Recipient, RecordDecisionCommunicated
+from authority.domain.contract import TerminationReason
 from authority.domain.order import WithdrawalReason, WithdrawOrder
 from authority.entrypoints.http.orders import (
     AmendTermsIn,
@@ -60,6 +62,15 @@ async def amend(s: Services, f: FormData, user: User, p: dict[str, str]) -> None
     state, _ = await s.contracts.state(contract_id)
     terms = amended_terms(AmendTermsIn(**named), state.terms_in_force or state.terms)
     await s.contracts.amend(contract_id, terms, a)
+
+
+async def terminate(s: Services, f: FormData, user: User, p: dict[str, str]) -> None:
+    """Notice (opsigelse): in force through the last day; 0 days only for a breach."""
+    a = actor(user, f)
+    reason = TerminationReason(text(f, "reason_code"))
+    days = number(f, "notice_days", 0, 365)
+    why = text(f, "termination_text", required=False) or None
+    await s.notice.give(UUID(p["item_id"]), reason, days, why, a)
 
 
 async def change_order(s: Services, f: FormData, user: User, p: dict[str, str]) -> None:
@@ -109,6 +120,7 @@ async def communicated(s: Services, f: FormData, user: User, p: dict[str, str]) 
 
 ROUTES = {
     "contracts/{item_id}/amend": ("contracts", amend),
+    "contracts/{item_id}/terminate": ("contracts", terminate),
     "orders/{item_id}/change": ("orders", change_order),
     "orders/{item_id}/withdraw": ("orders", withdraw_order),
     "follow-up-cadence": ("followups", cadence),

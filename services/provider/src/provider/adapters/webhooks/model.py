@@ -26,6 +26,8 @@ class WebhookEventType(StrEnum):
     ORDER_ANSWER_DEADLINE = "order.answer_deadline"  # the scheduler set or moved it
     CONTRACT_OFFERED = "contract.offered"
     CONTRACT_IN_FORCE = "contract.in_force"
+    CONTRACT_TERMINATED = "contract.terminated"  # notice given, by either party
+    CONTRACT_ENDED = "contract.ended"  # the last day under notice passed
     STATUS_REPORT_DUE = "status_report.due"
     ORDER_ANSWER_DUE = "order_answer.due"
     CLAIM_APPROVED = "claim.approved"

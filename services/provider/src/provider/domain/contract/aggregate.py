@@ -5,15 +5,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 from provider.domain.common import Role, existing, not_foreign, refuse, require_role, stamp
+from provider.domain.contract import notice
 from provider.domain.contract.model import (
     Contract,
     ContractCommand,
     ContractCountersigned,
+    ContractEnded,
     ContractEvent,
     ContractOfferReceived,
     ContractTerms,
     Countersign,
+    GiveNotice,
+    NoticeGiven,
     ReceiveContractOffer,
+    RecordEnded,
+    RecordNotice,
 )
 from provider.domain.signing import require_signable
 
@@ -24,6 +30,8 @@ def decide(command: ContractCommand, state: Contract | None) -> list[ContractEve
             return _receive(command, state)
         case Countersign():
             return _countersign(command, state)
+        case GiveNotice() | RecordNotice() | RecordEnded():
+            return notice.decide(command, state)
 
 
 def _receive(command: ReceiveContractOffer, state: Contract | None) -> list[ContractEvent]:
@@ -97,3 +105,7 @@ def evolve(state: Contract | None, event: ContractEvent) -> Contract:
             if state is None:
                 raise ValueError("ContractCountersigned cannot start a contract")
             return replace(state, countersigned_version=event.version, terms_in_force=state.terms)
+        case NoticeGiven() | ContractEnded():
+            if state is None:
+                raise ValueError(f"{type(event).__name__} cannot start a contract")
+            return notice.evolve(state, event)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from uuid import UUID
 
 from provider.domain.common import Command, Event
@@ -47,7 +48,62 @@ class Countersign(Command):
     hashes: HashCheck = NOTHING_TO_CHECK
 
 
-ContractCommand = ReceiveContractOffer | Countersign
+class Party(StrEnum):
+    AUTHORITY = "authority"
+    PROVIDER = "provider"
+
+
+class TerminationReason(StrEnum):
+    """Why a party gives notice (opsigelse), as on the wire."""
+
+    GOALS_MET = "goals_met"
+    MEASURE_NO_LONGER_NEEDED = "measure_no_longer_needed"
+    CHILD_MOVED = "child_moved"
+    PROVIDER_NOT_DELIVERING = "provider_not_delivering"
+    SERIOUS_BREACH = "serious_breach"
+    PROVIDER_CANNOT_DELIVER = "provider_cannot_deliver"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Notice:
+    """Notice given by either party: in force through `last_day`, ended after it."""
+
+    given_by: Party
+    reason_code: TerminationReason
+    notice_given_on: date
+    last_day: date
+    text: str | None = None
+
+    @property
+    def immediate(self) -> bool:
+        return self.last_day == self.notice_given_on
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GiveNotice(Command):
+    """The coordinator gives notice for the provider organisation."""
+
+    contract_id: UUID
+    notice: Notice
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordNotice(Command):
+    """The authority announced notice (its own, or ours as it recorded it)."""
+
+    contract_id: UUID
+    notice: Notice
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordEnded(Command):
+    """The scheduler says the last day under notice has passed."""
+
+    contract_id: UUID
+
+
+ContractCommand = ReceiveContractOffer | Countersign | GiveNotice | RecordNotice | RecordEnded
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,7 +122,19 @@ class ContractCountersigned(Event):
     terms_sha256: str
 
 
-ContractEvent = ContractOfferReceived | ContractCountersigned
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoticeGiven(Event):
+    contract_id: UUID
+    notice: Notice
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContractEnded(Event):
+    contract_id: UUID
+    ended_on: date
+
+
+ContractEvent = ContractOfferReceived | ContractCountersigned | NoticeGiven | ContractEnded
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,12 +159,15 @@ class Contract:
     authority_signed_at: datetime
     countersigned_version: int | None = None
     terms_in_force: ContractTerms | None = None  # of the version both parties signed
+    notice: Notice | None = None  # given by either party; in force through its last day
+    ended: bool = False  # the last day under notice passed (or it ended at once)
 
     @property
     def in_force(self) -> bool:
         """Both parties have signed a version (every offer is signed by the authority). A
-        newer offer does not take it out of force until the coordinator countersigns it."""
-        return self.countersigned_version is not None
+        newer offer does not take it out of force until the coordinator countersigns it;
+        notice does not either, until the contract has ended."""
+        return self.countersigned_version is not None and not self.ended
 
     @property
     def pending_version(self) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -12,6 +13,8 @@ from servicekit.problems import Problem
 from servicekit.revisions import Revision, revision_from
 
 from provider.app import aggregates as agg
+from provider.app.notice import DEFAULT_NOTICE_DAYS, give_notice
+from provider.domain.contract import TerminationReason
 from provider.entrypoints.deps import Coordinator, Principal, Svc, etag
 from provider.entrypoints.http.views import ContractSummary
 
@@ -31,11 +34,24 @@ class Countersign(BaseModel):
 VIEW = ("contract_id", "kind", "order_id", "version", "countersigned_version", "terms", "revision")
 
 
+class Terminate(BaseModel):
+    """Notice (opsigelse) for the provider: a coded reason and the notice period in days,
+    counted from today in Copenhagen (0: at once, only for a serious breach)."""
+
+    reason_code: TerminationReason
+    notice_days: int = Field(DEFAULT_NOTICE_DAYS, ge=0, le=365)
+    text: str | None = Field(None, min_length=1, max_length=4000)
+    expected_revision: Revision | None = None
+
+
 def _view(row: dict[str, Any]) -> dict[str, Any]:
-    """In force once both signed a version; a newer offer is pending until countersigned."""
+    """In force once both signed a version; a newer offer is pending until countersigned.
+    Under notice it stays in force through the last day; after it, it has ended."""
     signed, latest = row["countersigned_version"], row["version"]
     return {name: row[name] for name in VIEW} | {
-        "in_force": signed is not None,
+        "in_force": signed is not None and not row["ended"],
+        "notice": row["notice"],
+        "ended": row["ended"],
         "in_force_version": signed,
         "pending_version": None if signed == latest else latest,
     }
@@ -80,6 +96,28 @@ def router() -> APIRouter:
         return {
             "contract_id": contract_id,
             "countersigned_version": body.version,
+            "revision": revision,
+        }
+
+    @api.post("/contracts/{contract_id}/terminate")
+    async def terminate_contract(
+        contract_id: UUID,
+        body: Terminate,
+        p: Coordinator,
+        svc: Svc,
+        if_match: Annotated[str | None, Header()] = None,
+    ) -> dict[str, Any]:
+        """Give notice: the contract stays in force through ``last_day`` and then ends
+        (``contract.terminated`` now, ``contract.ended`` then). 404 for a contract not yours;
+        409 ``contract_already_terminated``; 422 ``contract_not_in_force``,
+        ``notice_period_required``, ``termination_text_required``."""
+        expected = revision_from(if_match, body.expected_revision)
+        args = (body.reason_code, body.notice_days, body.text, expected)
+        notice, revision = await give_notice(svc.contracts, p.acting(), contract_id, *args)
+        return {
+            "contract_id": contract_id,
+            "notice": asdict(notice),
+            "in_force": not notice.immediate,
             "revision": revision,
         }
 

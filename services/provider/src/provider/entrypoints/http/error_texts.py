@@ -15,6 +15,14 @@ ERROR_TEXTS: dict[str, dict[str, str]] = {
         "unknown_followup_ref": "Kontrakten har ingen opfølgning med den reference. Brug en "
         "followup_ref fra listen over kontraktens opfølgninger (GET "
         "/contracts/{contract_id}/follow-ups). Rapporten er ikke sendt.",
+        "contract_already_terminated": "Kontrakten er allerede opsagt (af jer eller "
+        "myndigheden). Se opsigelsen under notice i GET /contracts/{contract_id}.",
+        "contract_not_in_force": "Kontrakten er ikke gældende (ikke underskrevet af begge "
+        "parter, eller den er ophørt).",
+        "notice_period_required": "Kun væsentlig misligholdelse (serious_breach) giver "
+        "opsigelse uden varsel; angiv notice_days.",
+        "termination_text_required": "Skriv hvorfor (text), når årsagen er 'other'.",
+        "invalid_termination_reason": "Den årsag kan kun myndigheden give.",
     },
     "en": {
         "last_api_key": "This is the organisation's last active API key. Issue a new key and "
@@ -28,5 +36,13 @@ ERROR_TEXTS: dict[str, dict[str, str]] = {
         "unknown_followup_ref": "The contract has no follow-up with that reference. Use a "
         "followup_ref from the contract's follow-ups (GET "
         "/contracts/{contract_id}/follow-ups). The report was not sent.",
+        "contract_already_terminated": "Notice of the contract was already given (by you or "
+        "the authority). See it under notice in GET /contracts/{contract_id}.",
+        "contract_not_in_force": "The contract is not in force (not signed by both parties, "
+        "or it has ended).",
+        "notice_period_required": "Only a serious breach (serious_breach) ends a contract "
+        "without notice; give notice_days.",
+        "termination_text_required": "Say why (text) when the reason is 'other'.",
+        "invalid_termination_reason": "Only the authority gives that reason.",
     },
 }

@@ -63,7 +63,11 @@ class ContractSummary(View):
     countersigned_version: int | None
     terms: dict[str, Any]
     revision: int
-    in_force: bool
+    in_force: bool = Field(description="Also under notice, through its last day")
+    notice: dict[str, Any] | None = Field(
+        None, description="Notice given by either party: given_by, reason_code, last_day, ..."
+    )
+    ended: bool = Field(False, description="The last day under notice has passed")
 
 
 class ClaimSummary(View):

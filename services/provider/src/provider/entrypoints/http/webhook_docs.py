@@ -83,6 +83,22 @@ class ContractInForceData(BaseModel):
     start: date
 
 
+class ContractTerminatedData(BaseModel):
+    contract_id: UUID
+    given_by: Literal["authority", "provider"]
+    reason_code: str = Field(description="goals_met, measure_no_longer_needed, child_moved, ...")
+    notice_given_on: date
+    last_day: date = Field(
+        description="In force through this day (Copenhagen); the same as `notice_given_on` "
+        "when it ended at once (then `contract.ended` follows)"
+    )
+
+
+class ContractEndedData(BaseModel):
+    contract_id: UUID
+    ended_on: date = Field(description="The last day it was in force")
+
+
 class DeadlineData(BaseModel):
     deadline_id: UUID
     phase: Literal["warning", "due", "overdue"]
@@ -136,6 +152,17 @@ CATALOGUE: dict[str, tuple[type[BaseModel], str, str]] = {
     "contract.in_force": (
         ContractInForceData,
         "Both parties signed: the version is in force",
+        "GET /contracts/{contract_id}",
+    ),
+    "contract.terminated": (
+        ContractTerminatedData,
+        "Notice was given of a contract (by you or the authority): still in force through "
+        "`last_day`",
+        "GET /contracts/{contract_id} (its `notice`)",
+    ),
+    "contract.ended": (
+        ContractEndedData,
+        "A contract under notice ended: no longer in force",
         "GET /contracts/{contract_id}",
     ),
     "status_report.due": (

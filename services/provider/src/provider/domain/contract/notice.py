@@ -1,0 +1,78 @@
+"""Notice (opsigelse) of an individual contract by either party, and its end.
+
+The coordinator gives notice for the provider on a contract in force, once; the last day is
+counted by the party giving notice, and none (an immediate end) only for a serious breach.
+The authority's announcement of a notice is recorded as it says (it keeps the contract).
+Under notice the contract stays in force through its last day; the scheduler says when it
+has passed, and only then is it ended.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from provider.domain.common import Role, existing, refuse, require_role, stamp
+from provider.domain.contract.model import (
+    Contract,
+    ContractEnded,
+    ContractEvent,
+    GiveNotice,
+    NoticeGiven,
+    RecordEnded,
+    RecordNotice,
+    TerminationReason,
+)
+
+# What a provider may end a contract for at once: a serious breach by the authority.
+IMMEDIATE_FOR_PROVIDER = frozenset({TerminationReason.SERIOUS_BREACH})
+
+
+def decide(
+    command: GiveNotice | RecordNotice | RecordEnded, state: Contract | None
+) -> list[ContractEvent]:
+    contract = existing(state, command, "contract")
+    match command:
+        case GiveNotice():
+            return _give(command, contract)
+        case RecordNotice():
+            require_role(command, Role.SYSTEM)
+            if contract.notice == command.notice:
+                return []  # our own notice, as the authority announced it back
+            return [
+                NoticeGiven(
+                    **stamp(command), contract_id=contract.contract_id, notice=command.notice
+                )
+            ]
+        case RecordEnded():
+            require_role(command, Role.SYSTEM)
+            if contract.notice is None:
+                refuse("contract_not_terminated", "No notice was given of this contract.")
+            if contract.ended:
+                return []
+            ended_on = contract.notice.last_day
+            return [
+                ContractEnded(**stamp(command), contract_id=contract.contract_id, ended_on=ended_on)
+            ]
+
+
+def _give(command: GiveNotice, contract: Contract) -> list[ContractEvent]:
+    require_role(command, Role.COORDINATOR)
+    notice = command.notice
+    if contract.notice is not None:
+        refuse("contract_already_terminated", "Notice of this contract has already been given.")
+    if not contract.in_force:
+        refuse("contract_not_in_force", "Only a contract in force is terminated.")
+    if notice.immediate and notice.reason_code not in IMMEDIATE_FOR_PROVIDER:
+        refuse("notice_period_required", "Only a serious breach ends a contract without notice.")
+    if notice.reason_code is TerminationReason.OTHER and not (notice.text or "").strip():
+        refuse("termination_text_required", "Say why when the reason is 'other'.")
+    if notice.reason_code in {TerminationReason.PROVIDER_NOT_DELIVERING}:
+        refuse("invalid_termination_reason", "That reason is the authority's to give.")
+    return [NoticeGiven(**stamp(command), contract_id=contract.contract_id, notice=notice)]
+
+
+def evolve(state: Contract, event: NoticeGiven | ContractEnded) -> Contract:
+    if isinstance(event, NoticeGiven):
+        # Without a period the contract ends at once; otherwise after its last day.
+        return replace(state, notice=event.notice, ended=event.notice.immediate)
+    return replace(state, ended=True)
