@@ -21,6 +21,11 @@ from samspil_contracts.cases import (
     InvestigationStarted,
     MeasureEnded,
 )
+from samspil_contracts.change_requests import (
+    ChangeRequested,
+    ChangeRequestGranted,
+    ChangeRequestRefused,
+)
 from samspil_contracts.claims import ClaimApproved, ClaimCredited, ClaimRejected, ClaimSubmitted
 from samspil_contracts.deadlines import DeadlineClosed, DeadlineReached, DeadlineScheduled
 from samspil_contracts.delivery import (
@@ -56,6 +61,9 @@ EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     ContractCountersigned,
     ContractInForce,
     ContractTerminated,
+    ChangeRequested,
+    ChangeRequestGranted,
+    ChangeRequestRefused,
     DocumentShared,
     CaseworkerAssigned,
     InvestigationStarted,
