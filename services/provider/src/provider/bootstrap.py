@@ -38,6 +38,7 @@ from provider.adapters.webhooks import (
     WebhookOutbox,
     webhook_metadata,
 )
+from provider.app.change_requests import ChangeRequests
 from provider.app.child_text import ChildText
 from provider.app.claims import Claims
 from provider.app.contracts import Contracts
@@ -54,7 +55,7 @@ from provider.app.shared_documents import SharedDocuments
 from provider.app.standards import StandardOffers
 from provider.app.tenant_commands import TenantCommands
 from provider.app.tenant_outbox import MirroredNotifications, TenantOutbox
-from provider.domain import DomainError, order
+from provider.domain import DomainError, change, order
 from provider.entrypoints.deps import Services
 from provider.entrypoints.http import openapi, routers, webhook_docs
 from provider.entrypoints.http.error_texts import ERROR_TEXTS
@@ -129,6 +130,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         contracts=contracts,
         offered=offered,
         reporting=Reporting(contracts, texts, follow_ups),
+        changes=ChangeRequests(contracts, texts),
         follow_ups=follow_ups,
         claims=Claims(contracts, read_models),
         materials=Materials(store, recorder, publisher),
@@ -192,7 +194,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         routers=routers(),
         domain_error=DomainError,
         error_texts=ERROR_TEXTS,
-        conflict_codes=frozenset({order.ALREADY_ANSWERED}),
+        conflict_codes=frozenset({order.ALREADY_ANSWERED, change.OPEN_ALREADY}),
         checks=readiness.standard(engine, settings.kafka_bootstrap_servers, MIGRATIONS),
         on_startup=[prepare],
     )

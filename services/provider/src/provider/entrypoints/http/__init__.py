@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from provider.entrypoints.http import (
     admin,
+    change_requests,
     claims,
     contracts,
     delivery,
@@ -22,6 +23,7 @@ def routers() -> list[APIRouter]:
         contracts.router(),
         delivery.router(),
         reports.router(),
+        change_requests.router(),
         claims.router(),
         tenant_misc.router(),
         webhooks.router(),

@@ -1,0 +1,37 @@
+"""A contract's change requests: extend, change scope or frequency, end early."""
+
+from provider.domain.change.aggregate import add_months, decide, evolve
+from provider.domain.change.model import (
+    OPEN_ALREADY,
+    ChangeAnswered,
+    ChangeBasis,
+    ChangeCommand,
+    ChangeEvent,
+    ChangeKind,
+    ChangeRequest,
+    ChangeRequested,
+    ChangeStatus,
+    ContractChanges,
+    Proposal,
+    RecordChangeAnswer,
+    RequestChange,
+)
+
+__all__ = [
+    "OPEN_ALREADY",
+    "ChangeAnswered",
+    "ChangeBasis",
+    "ChangeCommand",
+    "ChangeEvent",
+    "ChangeKind",
+    "ChangeRequest",
+    "ChangeRequested",
+    "ChangeStatus",
+    "ContractChanges",
+    "Proposal",
+    "RecordChangeAnswer",
+    "RequestChange",
+    "add_months",
+    "decide",
+    "evolve",
+]
