@@ -11,6 +11,7 @@ from servicekit.statecache import StateCache
 from authority.app.aggregates import Aggregates, Kit
 from authority.app.casefiles import CaseFiles
 from authority.app.cases import Cases
+from authority.app.change_requests import ChangeRequests
 from authority.app.concerns import Concerns
 from authority.app.contracts import Contracts
 from authority.app.followups import FollowUps
@@ -43,6 +44,7 @@ class Services:
     casefiles: CaseFiles
     letters: Letters
     sharing: Sharing
+    changes: ChangeRequests
 
     @classmethod
     def create(
@@ -84,6 +86,7 @@ class Services:
             casefiles=files,
             letters=letters,
             sharing=Sharing(files),
+            changes=ChangeRequests(kit, contracts),
         )
 
 
