@@ -5,6 +5,7 @@ code; a contract not in force and a second open request of a kind are refused.""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -72,6 +73,28 @@ def answered_at_provider(tenant: Tenant, contract_id: str, request_id: str) -> d
     return result
 
 
+class CaseworkerBrowser:
+    """The caseworker's web UI over plain HTTP: a dev login, pages, forms with CSRF."""
+
+    def __init__(self, stack: Stack, user: str) -> None:
+        self.client = httpx.Client(base_url=stack.url("authority"), timeout=15)
+        login = {"user_id": user, "role": "caseworker", "csrf_token": self.token("/ui/login")}
+        assert self.client.post("/ui/login", data=login).status_code == 303
+
+    def token(self, path: str) -> str:
+        found = re.search(r'name="csrf_token" value="([^"]+)"', self.client.get(path).text)
+        assert found, f"no form on {path}"
+        return found[1]
+
+    def page(self, path: str) -> str:
+        response = self.client.get(path)
+        assert response.status_code == 200, response.text
+        return response.text
+
+    def submit(self, page: str, action: str, form: dict[str, str]) -> httpx.Response:
+        return self.client.post(action, data=form | {"csrf_token": self.token(page)})
+
+
 def test_an_extension_is_granted_as_an_amendment_and_a_change_of_scope_refused(
     stack: Stack,
 ) -> None:
@@ -116,6 +139,11 @@ def test_an_extension_is_granted_as_an_amendment_and_a_change_of_scope_refused(
         )
         on_case = ok(cw.get(f"/cases/{case.case_id}"))["change_requests"]
         assert [r["request_id"] for r in on_case] == [request_id]
+        ui = CaseworkerBrowser(stack, "karen")
+        case_page = f"/ui/cases/{case.case_id}"
+        shown = ui.page(case_page)
+        for text in ("Ændringsanmodninger fra leverandøren", "Forlængelse", REASON, "Imødekom"):
+            assert text in shown
 
         # When the caseworker grants it
         granted = ok(cw.post(f"/contracts/{contract_id}/change-requests/{request_id}/grant"))
@@ -140,7 +168,8 @@ def test_an_extension_is_granted_as_an_amendment_and_a_change_of_scope_refused(
         at_provider = ok(tenant.client.get(f"/contracts/{contract_id}"))
         assert (at_provider["in_force_version"], at_provider["terms"]["end"]) == (2, NEW_END)
 
-        # When the provider asks for more hours and the caseworker refuses with a code
+        # When the provider asks for more hours and the caseworker refuses it on the case
+        # page with a code (a refusal without a text is refused)
         scope = {"kind": "change_scope", "scope": {"hours": 10, "per": "week"}, "reason": REASON}
         second = ok(ask(tenant, contract_id, scope), 201)["request_id"]
         open_at_authority(cw, contract_id, "change_scope")

@@ -117,7 +117,7 @@ def test_a_refusal_has_a_code_and_a_text_and_is_final() -> None:
         )
     )
     assert state.requests[0].status is ChangeStatus.REFUSED
-    change.given(received).when(replace(refuse, text=" ")).then_refused("text_required")
+    change.given(received).when(replace(refuse, text=" ")).then_refused("refusal_text_required")
     refused = change.given(received).when(refuse).events()
     change.given(received, *refused).when(grant).then_refused("change_request_answered")
 

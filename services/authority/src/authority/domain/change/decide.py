@@ -48,7 +48,7 @@ def decide(command: ChangeCommand, state: ContractChanges | None) -> list[Change
         case RefuseChange():
             found = _open(command.request_id, state)
             require_role(command, CASEWORK)
-            text = require_text(command.text, "text")
+            text = require_text(command.text, "refusal_text")
             code = command.reason_code
             return [
                 ChangeRefused(

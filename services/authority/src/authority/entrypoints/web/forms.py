@@ -34,6 +34,7 @@ CODE_FIELDS: dict[str, tuple[str, ...]] = {
     "invalid_cpr": ("cpr",),
     "reason_required": ("reason",),
     "amendment_changes_nothing": ("price_kr",),
+    "refusal_text_required": ("refusal_text",),
 }
 
 
