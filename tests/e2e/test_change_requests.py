@@ -6,11 +6,12 @@ code; a contract not in force and a second open request of a kind are refused.""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import httpx
 import pytest
+from scheduler.domain import DEFAULT_RULES, at_local, to_local_date
 
 from tests.e2e import lifecycle as life
 from tests.e2e.conftest import Stack
@@ -31,6 +32,7 @@ ACCEPT = {
     "contact": life.PROVIDER_CONTACT,
 }
 REASON = "Familien har brug for mere tid til målet om skolegang"
+NINE = time(9, 0)
 NEW_END = str(date.today() + timedelta(days=600))  # later than the 12 months contracted
 
 
@@ -61,6 +63,14 @@ def open_at_authority(cw: httpx.Client, contract_id: str, kind: str) -> dict[str
 
     found: dict[str, Any] = wait_for(find, what=f"the {kind} request at the authority")
     return found
+
+
+def answer_deadline(
+    cw: httpx.Client, contract_id: str, request_id: str, status: str
+) -> dict[str, Any] | None:
+    rows = ok(cw.get(f"/contracts/{contract_id}/change-requests"))
+    found: dict[str, Any] = next(r for r in rows if r["request_id"] == request_id)
+    return found if found["answer_deadline"] == status else None
 
 
 def answered_at_provider(tenant: Tenant, contract_id: str, request_id: str) -> dict[str, Any]:
@@ -130,8 +140,17 @@ def test_an_extension_is_granted_as_an_amendment_and_a_change_of_scope_refused(
         twice = refused_with(ask(tenant, contract_id, extend), 409, "change_request_open")
         assert "åben ændringsanmodning" in twice["texts"]["da"]
 
-        # Then the caseworker sees it with the provider's reason, and on the case
+        # Then the caseworker sees it with the provider's reason and the scheduler's answer
+        # deadline (the municipality's 5 working days, 09:00 Copenhagen), and on the case page
         seen = open_at_authority(cw, contract_id, "extend")
+        answer_by = at_local(
+            DEFAULT_RULES.calendar.add_working_days(to_local_date(datetime.now(UTC)), 5), NINE
+        )
+        seen = wait_for(
+            lambda: answer_deadline(cw, contract_id, request_id, "open"),
+            what="the answer deadline at the authority",
+        )
+        assert datetime.fromisoformat(seen["answer_due_at"]) == answer_by
         assert (seen["request_id"], seen["proposal"]["new_end"], seen["reason"]) == (
             request_id,
             NEW_END,
@@ -142,14 +161,20 @@ def test_an_extension_is_granted_as_an_amendment_and_a_change_of_scope_refused(
         ui = CaseworkerBrowser(stack, "karen")
         case_page = f"/ui/cases/{case.case_id}"
         shown = ui.page(case_page)
-        for text in ("Ændringsanmodninger fra leverandøren", "Forlængelse", REASON, "Imødekom"):
+        shown_by = answer_by.strftime("%d.%m.%Y %H:%M")
+        for text in ("Ændringsanmodninger fra leverandøren", "Forlængelse", REASON, shown_by):
             assert text in shown
 
         # When the caseworker grants it
         granted = ok(cw.post(f"/contracts/{contract_id}/change-requests/{request_id}/grant"))
         assert granted["amended_version"] == 2
 
-        # Then version 2 is drafted with the new end and the same other terms, signed by
+        # Then the answer deadline is met
+        wait_for(
+            lambda: answer_deadline(cw, contract_id, request_id, "met"),
+            what="the answer deadline met",
+        )
+        # And version 2 is drafted with the new end and the same other terms, signed by
         # the authority, and version 1 stays in force
         contract = ok(cw.get(f"/contracts/{contract_id}"))
         assert (contract["in_force_version"], contract["pending_version"]) == (1, 2)

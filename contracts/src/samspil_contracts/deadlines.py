@@ -29,6 +29,9 @@ class DeadlineKind(StrEnum):
     NOTIFICATION_ASSESSMENT_DUE = "notification_assessment_due"
     # Barnets lov § 136: a receipt to a professional reporter within 6 working days.
     NOTIFICATION_RECEIPT_DUE = "notification_receipt_due"
+    # The caseworker's answer to a provider's change request (ændringsanmodning), counted as
+    # the order answer: the municipality's working days.
+    CHANGE_REQUEST_ANSWER_DUE = "change_request_answer_due"
 
 
 class DeadlinePhase(StrEnum):
@@ -38,10 +41,11 @@ class DeadlinePhase(StrEnum):
 
 
 class DeadlineReached(IntegrationEvent):
-    """v2: the notification kinds (v1 records are the same shape)."""
+    """v2: the notification kinds (v1 records are the same shape); v3: the change request
+    answer kind (v2 records are the same shape)."""
 
     type_name: ClassVar[str] = "dk.samspil.deadline.reached"
-    schema_version: ClassVar[int] = 2
+    schema_version: ClassVar[int] = 3
     topic: ClassVar[str] = topics.SCHEDULER_DEADLINES
 
     deadline_id: UUID
@@ -59,10 +63,11 @@ class DeadlineReached(IntegrationEvent):
 class DeadlineScheduled(IntegrationEvent):
     """A deadline was set (or moved): when it falls due, so the party who must meet it sees
     the time before it fires. v2: announced for every kind, with the ids it is about
-    (v1 announced the notification deadlines only, without order, contract and provider)."""
+    (v1 announced the notification deadlines only, without order, contract and provider).
+    v3: the change request answer kind (v2 records are the same shape)."""
 
     type_name: ClassVar[str] = "dk.samspil.deadline.scheduled"
-    schema_version: ClassVar[int] = 2
+    schema_version: ClassVar[int] = 3
     topic: ClassVar[str] = topics.SCHEDULER_DEADLINES
 
     deadline_id: UUID
@@ -88,10 +93,11 @@ class DeadlineOutcome(StrEnum):
 
 
 class DeadlineClosed(IntegrationEvent):
-    """A deadline left every list: met (also late, after it fired) or cancelled."""
+    """A deadline left every list: met (also late, after it fired) or cancelled. v2: the
+    change request answer kind (v1 records are the same shape)."""
 
     type_name: ClassVar[str] = "dk.samspil.deadline.closed"
-    schema_version: ClassVar[int] = 1
+    schema_version: ClassVar[int] = 2
     topic: ClassVar[str] = topics.SCHEDULER_DEADLINES
 
     deadline_id: UUID

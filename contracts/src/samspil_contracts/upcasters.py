@@ -102,6 +102,10 @@ UPCASTERS: Mapping[tuple[str, int], Upcaster] = {
     ("dk.samspil.case.investigation_started", 1): investigation_started_v1_to_v2,
     ("dk.samspil.deadline.reached", 1): same_shape,
     ("dk.samspil.deadline.scheduled", 1): only_optional_added,
+    # v3 / v2: the kind change_request_answer_due (an enumeration widened)
+    ("dk.samspil.deadline.reached", 2): same_shape,
+    ("dk.samspil.deadline.scheduled", 2): same_shape,
+    ("dk.samspil.deadline.closed", 1): same_shape,
     ("dk.samspil.case.decision_approved", 1): decision_approved_v1_to_v2,
     ("dk.samspil.delivery.stopped", 1): delivery_stopped_v1_to_v2,
     ("dk.samspil.order.accepted", 1): same_shape,  # v2 added an optional order_version

@@ -10,6 +10,7 @@ from uuid import UUID
 from fastapi import APIRouter
 from samspil_contracts.common import Text
 
+from authority.app.deadline_list import CHANGE_KIND, change_answers
 from authority.app.queries import change_requests
 from authority.domain.change import RefusalReason
 from authority.entrypoints.http.common import Caseworker, IfMatch, Mutation, Svc, acting
@@ -31,13 +32,19 @@ def router() -> APIRouter:
     async def list_change_requests(
         contract_id: UUID, who: Caseworker, s: Svc
     ) -> list[dict[str, Any]]:
-        """Newest first, each with its status (open, granted, refused), the answer and the
-        provider's reason in clear (its opening is logged as ``change_reason``)."""
+        """Newest first, each with its status (open, granted, refused), the answer, the
+        provider's reason in clear (its opening is logged as ``change_reason``) and the
+        caseworker's answer deadline, the scheduler's (``answer_due_at``; the municipality's
+        order answer period of working days; ``answer_deadline``: pending until announced,
+        then open, met or cancelled)."""
         await s.contracts.state(contract_id)  # 404 for a contract that does not exist
         found = await s.changes.state(contract_id)
         views = [] if found is None else change_requests(found, 0)
         await s.texts.change_requests(contract_id, views, acting(who))
-        return views
+        rows = await s.kit.views.rows("deadlines", contract_id=contract_id, kind=CHANGE_KIND)
+        dues = change_answers(rows)
+        none = {"answer_due_at": None, "answer_deadline": "pending"}
+        return [v | dues.get(str(v["request_id"]), none) for v in views]
 
     @api.post("/contracts/{contract_id}/change-requests/{request_id}/grant")
     async def grant(

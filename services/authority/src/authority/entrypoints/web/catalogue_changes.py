@@ -2,6 +2,7 @@
 
 CHANGES_DA: dict[str, str] = {
     "change.heading": "Ændringsanmodninger fra leverandøren",
+    "deadline.change_request_answer_due": "Svar på leverandørens ændringsanmodning",
     "change.kind.extend": "Forlængelse",
     "change.kind.change_scope": "Ændret omfang/hyppighed",
     "change.kind.end_early": "Ophør før tid",
@@ -40,6 +41,7 @@ CHANGES_DA: dict[str, str] = {
 
 CHANGES_EN: dict[str, str] = {
     "change.heading": "Change requests from the provider",
+    "deadline.change_request_answer_due": "Answer the provider's change request",
     "change.kind.extend": "Extension",
     "change.kind.change_scope": "Changed scope/frequency",
     "change.kind.end_early": "Early end",
