@@ -9,12 +9,14 @@ from samspil_contracts.tenant_messages import (
     AcceptOrder,
     CountersignContract,
     DeclineOrder,
+    RequestContractChange,
     SubmitClaim,
     SubmitStatusReport,
     TenantCommand,
 )
 from servicekit.publishing import Publisher
 
+from provider.app.change_requests import ChangeInput, ChangeRequests
 from provider.app.child_text import ChildText
 from provider.app.claims import Claims
 from provider.app.contracts import Contracts
@@ -24,7 +26,7 @@ from provider.app.orders import Acceptance, Orders
 from provider.app.ports import ReadModels
 from provider.app.recording import Acting, Recorder
 from provider.app.reporting import Reporting, ReportInput
-from provider.domain import DomainError, claim, order, report
+from provider.domain import DomainError, Frequency, Per, Scope, change, claim, order, report
 
 
 class Handlers:
@@ -41,6 +43,7 @@ class Handlers:
         self.contracts = Contracts(store, recorder, publisher, OfferedTerms(recorder, texts))
         self.reporting = Reporting(self.contracts, texts, follow_ups)
         self.claims = Claims(self.contracts, read_models)
+        self.changes = ChangeRequests(self.contracts, texts)
 
     async def run(self, acting: Acting, command: TenantCommand) -> dict[str, Any]:
         """What REST would have answered; raises ``DomainError`` like REST."""
@@ -66,6 +69,8 @@ class Handlers:
                 return {"report_id": await self._report(acting, command)}
             case SubmitClaim():
                 return {"claim_id": await self._claim(acting, command)}
+            case RequestContractChange():
+                return {"request_id": await self._change(acting, command)}
         raise DomainError("unsupported_command", f"{command.type_name} is not handled.")
 
     async def _report(self, acting: Acting, c: SubmitStatusReport) -> Any:
@@ -78,6 +83,18 @@ class Handlers:
             c.report_id, c.followup_ref, c.period_start, c.period_end, goals, c.narrative
         )
         return await self.reporting.status_report(acting, c.contract_id, found)
+
+    async def _change(self, acting: Acting, c: RequestContractChange) -> Any:
+        scope, freq = c.scope, c.frequency
+        proposal = change.Proposal(
+            new_end=c.new_end,
+            duration_months=c.expected_duration_months,
+            scope=None if scope is None else Scope(scope.hours, Per(scope.per.value)),
+            frequency=None if freq is None else Frequency(freq.times, Per(freq.per.value)),
+            last_day=c.last_day,
+        )
+        found = ChangeInput(c.request_id, change.ChangeKind(c.kind.value), proposal, c.reason)
+        return await self.changes.request(acting, c.contract_id, found)
 
     async def _claim(self, acting: Acting, c: SubmitClaim) -> Any:
         _period(c.period_start, c.period_end)
