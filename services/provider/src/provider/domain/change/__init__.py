@@ -1,6 +1,6 @@
 """A contract's change requests: extend, change scope or frequency, end early."""
 
-from provider.domain.change.aggregate import add_months, decide, evolve
+from provider.domain.change.aggregate import decide, evolve
 from provider.domain.change.model import (
     OPEN_ALREADY,
     ChangeAnswered,
@@ -16,6 +16,7 @@ from provider.domain.change.model import (
     RecordChangeAnswer,
     RequestChange,
 )
+from provider.domain.change.proposal import add_months
 
 __all__ = [
     "OPEN_ALREADY",
