@@ -11,9 +11,11 @@ from typing import Any
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 from scheduler.domain import DEFAULT_RULES, at_local, to_local_date
 
 from tests.e2e import lifecycle as life
+from tests.e2e.browser import audited, chromium, reload_until, sign_in
 from tests.e2e.conftest import Stack
 from tests.e2e.flows import (
     Tenant,
@@ -103,6 +105,55 @@ class CaseworkerBrowser:
 
     def submit(self, page: str, action: str, form: dict[str, str]) -> httpx.Response:
         return self.client.post(action, data=form | {"csrf_token": self.token(page)})
+
+
+def contract_in_force(stack: Stack, tenant: Tenant, cw: httpx.Client, tl: httpx.Client) -> Any:
+    """A decided case whose contract's version 1 both parties signed."""
+    life.framework_in_force(cw, tenant)
+    case = decided_case(cw, tl)
+    order_id = place_order(cw, case, tenant.tenant_id)
+    provider_sees_order(tenant, order_id)
+    ok(tenant.client.post(f"/orders/{order_id}/accept", json=ACCEPT))
+    authority_order_status(cw, order_id, "accepted")
+    contract_id = life.individual_contract(cw, order_id)
+    life.countersign(tenant, contract_id, 1)
+    life.in_force(cw, contract_id, 1)
+    return case, contract_id
+
+
+def test_the_caseworker_grants_an_early_end_on_the_case_page(stack: Stack) -> None:
+    tenant = new_tenant(stack, "Familiehuset Ophør")
+    with (
+        stack.client("authority", "caseworker", user="karen") as cw,
+        stack.client("authority", "team_leader", user="lars") as tl,
+        chromium() as browser,
+    ):
+        # Given a contract in force, and the provider asks to end it early
+        case, contract_id = contract_in_force(stack, tenant, cw, tl)
+        last_day = str(date.today() + timedelta(days=60))
+        early = {"kind": "end_early", "last_day": last_day, "reason": "Familien flytter"}
+        request_id = ok(ask(tenant, contract_id, early), 201)["request_id"]
+
+        # When the caseworker opens the case page (Danish, then accessible) and grants it
+        page = browser.new_page(bypass_csp=True)  # the axe audit is injected inline
+        sign_in(page, stack.url("authority"), "karen", "caseworker")
+        page.goto(f"{stack.url('authority')}/ui/cases/{case.case_id}")
+        reload_until(page, "#contracts", "Ophør før tid")
+        item = page.locator(f"#change-{request_id}")
+        expect(item).to_contain_text("Familien flytter")
+        expect(item).to_contain_text(f"Sidste dag: {date.fromisoformat(last_day):%d.%m.%Y}")
+        expect(item).to_contain_text("Afventer dit svar")
+        audited(page, "change-request-open")
+        item.get_by_text("Imødekom").first.click()
+        item.get_by_role("button", name="Imødekom").click()
+
+        # Then it shows granted, with no new contract version (ending is not an amendment)
+        expect(page.locator(f"#change-{request_id}")).to_contain_text("Imødekommet")
+        expect(page.locator("body")).to_contain_text("Ændringsanmodning imødekommet")  # timeline
+        audited(page, "change-request-granted")
+        assert ok(cw.get(f"/contracts/{contract_id}"))["version"] == 1
+        answer = answered_at_provider(tenant, contract_id, request_id)
+        assert (answer["status"], answer["answer"]["amended_version"]) == ("granted", None)
 
 
 def test_an_extension_is_granted_as_an_amendment_and_a_change_of_scope_refused(

@@ -37,6 +37,9 @@ CHANGES_DA: dict[str, str] = {
         "En forlængelse eller et ændret omfang imødekommes med en ny version af kontrakten."
     ),
     "error.refusal_text_required": "Skriv en begrundelse til leverandøren.",
+    "event.ChangeRequestReceived": "Ændringsanmodning modtaget",
+    "event.ChangeGranted": "Ændringsanmodning imødekommet",
+    "event.ChangeRefused": "Ændringsanmodning afslået",
 }
 
 CHANGES_EN: dict[str, str] = {
@@ -76,4 +79,7 @@ CHANGES_EN: dict[str, str] = {
         "An extension or a changed scope is granted with a new version of the contract."
     ),
     "error.refusal_text_required": "Write a reason for the provider.",
+    "event.ChangeRequestReceived": "Change request received",
+    "event.ChangeGranted": "Change request granted",
+    "event.ChangeRefused": "Change request refused",
 }
