@@ -16,10 +16,13 @@ from hypothesis import strategies as st
 from pydantic import AwareDatetime, ValidationError
 from samspil_contracts import (
     EVENT_TYPES,
+    ChangeKind,
+    ChangeRequested,
     ClaimLine,
     ClaimSubmitted,
     ContractKind,
     ContractOffered,
+    Frequency,
     PriceUnit,
     Sealed,
     decode,
@@ -99,9 +102,25 @@ def _offer_terms(draw: st.DrawFn) -> dict[str, Any]:
     return {"kind": kind, "individual_terms": sealed, "standard_terms": None}
 
 
+@st.composite
+def _change_fields(draw: st.DrawFn) -> dict[str, Any]:
+    # A change request names its own kind's fields and only those.
+    kind = draw(st.sampled_from(ChangeKind))
+    none = dict.fromkeys(
+        ["new_end", "expected_duration_months", "scope", "frequency", "last_day"], None
+    )
+    own = {
+        ChangeKind.EXTEND: {"new_end": draw(st.dates())},
+        ChangeKind.CHANGE_SCOPE: {"frequency": draw(st.from_type(Frequency))},
+        ChangeKind.END_EARLY: {"last_day": draw(st.dates())},
+    }
+    return {"kind": kind, **none, **own[kind]}
+
+
 _CONSISTENT: dict[type[IntegrationEvent], st.SearchStrategy[dict[str, Any]]] = {
     ClaimSubmitted: _claim_fields(),
     ContractOffered: _offer_terms(),
+    ChangeRequested: _change_fields(),
 }
 
 

@@ -8,6 +8,7 @@ from uuid import uuid4
 import pytest
 from samspil_contracts import (
     ContractTerminated,
+    DeadlineClosed,
     DeadlineReached,
     DeadlineScheduled,
     DecisionApproved,
@@ -146,6 +147,17 @@ def test_a_v1_deadline_reached_reads_as_v2_unchanged() -> None:
     headers, value = _old_record(DeadlineReached, 1)
     _, event = decode(headers, value)
     assert event == example_event(DeadlineReached)
+
+
+@pytest.mark.parametrize(
+    ("cls", "version"), [(DeadlineReached, 2), (DeadlineScheduled, 2), (DeadlineClosed, 1)]
+)
+def test_a_deadline_fact_from_before_the_change_request_kind_reads_unchanged(
+    cls: type, version: int
+) -> None:
+    headers, value = _old_record(cls, version)
+    _, event = decode(headers, value)
+    assert event == example_event(cls)
 
 
 def test_a_v1_deadline_scheduled_reads_as_v2_without_the_extra_ids() -> None:

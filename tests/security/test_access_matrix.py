@@ -56,6 +56,10 @@ AUTHORITY_POLICY: dict[str, set[str]] = {
     "GET /contracts/{contract_id}": READ,
     "POST /contracts/{contract_id}/sign": CASEWORK,
     "POST /contracts/{contract_id}/amend": CASEWORK,
+    # the provider's reasons in clear: case work only
+    "GET /contracts/{contract_id}/change-requests": CASEWORK,
+    "POST /contracts/{contract_id}/change-requests/{request_id}/grant": CASEWORK,
+    "POST /contracts/{contract_id}/change-requests/{request_id}/refuse": CASEWORK,
     "GET /cases/{case_id}/follow-ups": READ,
     "GET /follow-ups/{followup_id}": READ,
     "POST /follow-ups/{followup_id}/read": READ,

@@ -27,6 +27,13 @@ from samspil_contracts.cases import (
     MeasureEndReason,
     PlanKind,
 )
+from samspil_contracts.change_requests import (
+    ChangeKind,
+    ChangeRefusalReason,
+    ChangeRequested,
+    ChangeRequestGranted,
+    ChangeRequestRefused,
+)
 from samspil_contracts.claims import (
     ClaimApproved,
     ClaimCredited,
@@ -119,6 +126,11 @@ __all__ = [
     "REGISTRY",
     "ActionPlanAdopted",
     "CaseworkerAssigned",
+    "ChangeKind",
+    "ChangeRefusalReason",
+    "ChangeRequestGranted",
+    "ChangeRequestRefused",
+    "ChangeRequested",
     "ChildDataErased",
     "ChildKeyGranted",
     "ClaimApproved",

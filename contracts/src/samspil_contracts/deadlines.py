@@ -31,6 +31,9 @@ class DeadlineKind(StrEnum):
     NOTIFICATION_RECEIPT_DUE = "notification_receipt_due"
     # A contract under notice ends after its last day: due the day after it (opsigelse).
     CONTRACT_ENDS = "contract_ends"
+    # The caseworker's answer to a provider's change request (ændringsanmodning), counted as
+    # the order answer: the municipality's working days.
+    CHANGE_REQUEST_ANSWER_DUE = "change_request_answer_due"
 
 
 class DeadlinePhase(StrEnum):
@@ -40,7 +43,8 @@ class DeadlinePhase(StrEnum):
 
 
 class DeadlineReached(IntegrationEvent):
-    """v2: the notification kinds; v3: contract_ends (older records are the same shape)."""
+    """v2: the notification kinds; v3: contract_ends and the change request answer kind
+    (older records are the same shape)."""
 
     type_name: ClassVar[str] = "dk.samspil.deadline.reached"
     schema_version: ClassVar[int] = 3
@@ -62,7 +66,7 @@ class DeadlineScheduled(IntegrationEvent):
     """A deadline was set (or moved): when it falls due, so the party who must meet it sees
     the time before it fires. v2: announced for every kind, with the ids it is about
     (v1 announced the notification deadlines only, without order, contract and provider).
-    v3: the contract_ends kind (a v2 record is the same shape)."""
+    v3: the contract_ends and change request answer kinds (a v2 record is the same shape)."""
 
     type_name: ClassVar[str] = "dk.samspil.deadline.scheduled"
     schema_version: ClassVar[int] = 3
@@ -91,8 +95,8 @@ class DeadlineOutcome(StrEnum):
 
 
 class DeadlineClosed(IntegrationEvent):
-    """A deadline left every list: met (also late, after it fired) or cancelled.
-    v2: the contract_ends kind (a v1 record is the same shape)."""
+    """A deadline left every list: met (also late, after it fired) or cancelled. v2: the
+    contract_ends and change request answer kinds (a v1 record is the same shape)."""
 
     type_name: ClassVar[str] = "dk.samspil.deadline.closed"
     schema_version: ClassVar[int] = 2

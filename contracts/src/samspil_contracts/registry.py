@@ -22,6 +22,11 @@ from samspil_contracts.cases import (
     InvestigationStarted,
     MeasureEnded,
 )
+from samspil_contracts.change_requests import (
+    ChangeRequested,
+    ChangeRequestGranted,
+    ChangeRequestRefused,
+)
 from samspil_contracts.claims import ClaimApproved, ClaimCredited, ClaimRejected, ClaimSubmitted
 from samspil_contracts.deadlines import DeadlineClosed, DeadlineReached, DeadlineScheduled
 from samspil_contracts.delivery import (
@@ -58,6 +63,9 @@ EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     ContractInForce,
     ContractTerminated,
     ProviderGaveNotice,
+    ChangeRequested,
+    ChangeRequestGranted,
+    ChangeRequestRefused,
     DocumentShared,
     CaseworkerAssigned,
     InvestigationStarted,

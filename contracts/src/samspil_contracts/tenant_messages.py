@@ -15,13 +15,16 @@ from uuid import UUID
 from pydantic import Field
 
 from samspil_contracts.agreements import TerminationReason
+from samspil_contracts.change_requests import ChangeKind
 from samspil_contracts.common import (
     MAX_GOALS,
     MAX_LIST,
     MAX_QUANTITY,
     MAX_REVISION,
     ContactPerson,
+    Frequency,
     LongText,
+    Scope,
     ShortText,
     Text,
     UnitPriceOre,
@@ -84,6 +87,25 @@ class TerminateContract(TenantCommand):
     notice_days: int = Field(30, ge=0, le=365)
     text: Text | None = None
     expected_revision: int | None = Field(None, ge=0, le=MAX_REVISION)
+
+
+class RequestContractChange(TenantCommand):
+    """Ask the authority to extend a contract in force (``new_end`` or
+    ``expected_duration_months``), change its ``scope`` and/or ``frequency``, or end it
+    early (``last_day``); the reason is sealed before it leaves. As ``POST
+    /contracts/{contract_id}/change-requests``."""
+
+    type_name: ClassVar[str] = "dk.samspil.tenant.contract.request_change"
+    schema_version: ClassVar[int] = 1
+    contract_id: UUID
+    request_id: UUID
+    kind: ChangeKind
+    new_end: date | None = None
+    expected_duration_months: int | None = Field(None, ge=1, le=240)
+    scope: Scope | None = None
+    frequency: Frequency | None = None
+    last_day: date | None = None
+    reason: Text
 
 
 class ReportProgress(StrEnum):
@@ -172,6 +194,7 @@ TENANT_COMMANDS: tuple[type[TenantCommand], ...] = (
     TerminateContract,
     SubmitStatusReport,
     SubmitClaim,
+    RequestContractChange,
 )
 TENANT_EVENTS: tuple[type[TenantEvent], ...] = (
     TenantNotification,

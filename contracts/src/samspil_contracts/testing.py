@@ -118,6 +118,24 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "notice_given_on": date(2025, 9, 1),
         "last_day": date(2025, 10, 1),
     },
+    "dk.samspil.contract.change_requested": {
+        "request_id": UUID(int=13),
+        "kind": "extend",
+        "version_in_force": 1,
+        "new_end": date(2026, 4, 1),
+        "reason": SEALED,
+    },
+    "dk.samspil.contract.change_request_granted": {
+        "request_id": UUID(int=13),
+        "kind": "extend",
+        "amended_version": 2,
+    },
+    "dk.samspil.contract.change_request_refused": {
+        "request_id": UUID(int=13),
+        "kind": "extend",
+        "reason_code": "goals_not_supported",
+        "text": "The goals are reached; no extension",
+    },
     "dk.samspil.case.caseworker_assigned": {"caseworker_id": "cw-0017", "municipality": "101"},
     "dk.samspil.case.investigation_started": {
         "investigation_id": UUID(int=1),

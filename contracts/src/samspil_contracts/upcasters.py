@@ -116,6 +116,10 @@ UPCASTERS: Mapping[tuple[str, int], Upcaster] = {
     ("dk.samspil.case.investigation_started", 1): investigation_started_v1_to_v2,
     ("dk.samspil.deadline.reached", 1): same_shape,
     ("dk.samspil.deadline.scheduled", 1): only_optional_added,
+    # v3 / v2: the kinds contract_ends and change_request_answer_due (an enumeration widened)
+    ("dk.samspil.deadline.reached", 2): same_shape,
+    ("dk.samspil.deadline.scheduled", 2): same_shape,
+    ("dk.samspil.deadline.closed", 1): same_shape,
     ("dk.samspil.case.decision_approved", 1): decision_approved_v1_to_v2,
     ("dk.samspil.delivery.stopped", 1): delivery_stopped_v1_to_v2,
     ("dk.samspil.order.accepted", 1): same_shape,  # v2 added an optional order_version
@@ -125,8 +129,4 @@ UPCASTERS: Mapping[tuple[str, int], Upcaster] = {
     # v2 added the optional followup_ref (a v1 report names no follow-up)
     ("dk.samspil.delivery.status_report_submitted", 1): only_optional_added,
     ("dk.samspil.contract.terminated", 1): contract_terminated_v1_to_v2,
-    # contract_ends widened the kinds (a v2/v1 record is the same shape)
-    ("dk.samspil.deadline.reached", 2): same_shape,
-    ("dk.samspil.deadline.scheduled", 2): same_shape,
-    ("dk.samspil.deadline.closed", 1): same_shape,
 }

@@ -45,6 +45,7 @@ from authority.entrypoints.http import (
     assignment,
     casefile,
     cases,
+    change_requests,
     citizens,
     dev,
     notifications,
@@ -70,6 +71,7 @@ NOT_FOUND = frozenset(
         "standard_contract_not_found",
         "notification_not_found",
         "document_not_found",
+        "change_request_not_found",
     }
 )
 
@@ -190,6 +192,7 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
             assignment.router(),
             citizens.router(),
             orders.router(),
+            change_requests.router(),
             oversight.router(),
             standards.router(),
             teams.router(),

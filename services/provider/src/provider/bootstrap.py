@@ -40,6 +40,7 @@ from provider.adapters.webhooks import (
     WebhookOutbox,
     webhook_metadata,
 )
+from provider.app.change_requests import ChangeRequests
 from provider.app.child_text import ChildText
 from provider.app.claims import Claims
 from provider.app.contracts import Contracts
@@ -56,7 +57,7 @@ from provider.app.shared_documents import SharedDocuments
 from provider.app.standards import StandardOffers
 from provider.app.tenant_commands import TenantCommands
 from provider.app.tenant_outbox import MirroredNotifications, TenantOutbox
-from provider.domain import DomainError, order
+from provider.domain import DomainError, change, order
 from provider.entrypoints.deps import Services
 from provider.entrypoints.http import openapi, routers, webhook_docs
 from provider.entrypoints.http.error_texts import ERROR_TEXTS
@@ -132,6 +133,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         contracts=contracts,
         offered=offered,
         reporting=Reporting(contracts, texts, follow_ups),
+        changes=ChangeRequests(contracts, texts),
         follow_ups=follow_ups,
         claims=Claims(contracts, read_models),
         materials=Materials(store, recorder, publisher),
@@ -195,7 +197,9 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         routers=routers(),
         domain_error=DomainError,
         error_texts=ERROR_TEXTS,
-        conflict_codes=frozenset({order.ALREADY_ANSWERED, "contract_already_terminated"}),
+        conflict_codes=frozenset(
+            {order.ALREADY_ANSWERED, change.OPEN_ALREADY, "contract_already_terminated"}
+        ),
         idempotency=SqlIdempotencyStore(engine),
         checks=readiness.standard(engine, settings.kafka_bootstrap_servers, MIGRATIONS),
         on_startup=[prepare],

@@ -64,7 +64,9 @@ def test_the_openapi_document_describes_the_protocol_and_every_event_type(
 
 
 def test_every_event_type_the_app_sends_is_in_the_catalogue_and_the_docs() -> None:
-    literal = re.compile(r'"((?:order|contract|claim|child|document|status_report)\.[a-z_]+)"')
+    literal = re.compile(
+        r'"((?:order|contract|claim|child|document|status_report|change_request)\.[a-z_]+)"'
+    )
     sent = {m for f in APP_SOURCES.glob("*.py") for m in literal.findall(f.read_text())}
     sent |= {kind.value.replace("_due", ".due") for kind in REMINDER_KINDS}
 

@@ -217,6 +217,7 @@ VIEWS: dict[str, sa.Table] = {
         sa.Column("phase", sa.String(20)),  # the latest phase fired, if any
         sa.Column("status", sa.String(20), nullable=False, index=True),  # open|met|cancelled
         sa.Column("closed_at", Instant),
+        sa.Column("subject", sa.String(200)),  # what it is about, e.g. a change request id
     ),
     "providers": _view(
         "providers",

@@ -17,6 +17,7 @@ from authority.adapters.search_index import BlindIndex
 from authority.adapters.tables import VIEWS, access_log, caseworker_teams
 from authority.domain.case import CaseState
 from authority.domain.casefile import CaseFileState
+from authority.domain.change import ContractChanges
 
 Row = dict[str, Any]
 CASE_STREAMS = ("orders", "contracts", "followups", "concerns", "claims", "notifications")
@@ -47,8 +48,8 @@ class SqlViews:
         self.engine, self.index = engine, index
 
     async def save(self, conn: AsyncConnection, state: object, revision: int) -> None:
-        if isinstance(state, CaseFileState):
-            return  # the case file is read from its stream (with the case)
+        if isinstance(state, CaseFileState | ContractChanges):
+            return  # read from their streams (with the case, or the contract's)
         name, row = row_for(state)
         if name in ("followups", "claims"):
             row["case_id"] = await self._case_of_contract(conn, row["contract_id"])
@@ -120,8 +121,11 @@ class SqlViews:
             for name in CASE_STREAMS:
                 table = VIEWS[name]
                 pk = next(iter(table.primary_key.columns))
-                ids = await conn.scalars(sa.select(pk).where(table.c.case_id == case_id))
+                found = await conn.scalars(sa.select(pk).where(table.c.case_id == case_id))
+                ids = list(found)
                 streams += [f"{CATEGORY[name]}-{key}" for key in ids]
+                if name == "contracts":  # each contract's change requests too
+                    streams += [f"change-{key}" for key in ids]
         return streams
 
     async def log_access(

@@ -22,6 +22,7 @@ from authority.app.ports import Views
 from authority.domain import (
     case,
     casefile,
+    change,
     concern,
     contract,
     followup,
@@ -49,6 +50,7 @@ class Aggregates:
     standard: AnyAggregate
     notification: AnyAggregate
     casefile: AnyAggregate
+    change: AnyAggregate  # a contract's change requests, keyed by the contract id
 
     @classmethod
     def create(cls, keyring: Keyring, cache: StateCache | None = None) -> Aggregates:
@@ -87,6 +89,7 @@ class Aggregates:
                 casefile.evolve,
                 CaseFileCodec(get_args(casefile.CaseFileEvent), keyring),
             ),
+            change=Aggregate("change", change.decide, change.evolve, _codec(change.ChangeEvent)),
         )
 
     def all(self) -> list[AnyAggregate]:

@@ -30,6 +30,7 @@ _IDS = ("case_id", "order_id", "contract_id", "provider_id")
 
 
 ANSWER_KIND = wire.DeadlineKind.ORDER_ANSWER_DUE.value
+CHANGE_KIND = wire.DeadlineKind.CHANGE_REQUEST_ANSWER_DUE.value
 
 
 def order_answer(rows: Iterable[Row]) -> Row:
@@ -42,6 +43,16 @@ def order_answer(rows: Iterable[Row]) -> Row:
     latest = max(live, key=lambda r: r["due_at"])
     due_at = latest["due_at"].replace(tzinfo=latest["due_at"].tzinfo or UTC)
     return {"answer_due_at": due_at.isoformat(), "answer_deadline_status": latest["status"]}
+
+
+def change_answers(rows: Iterable[Row]) -> dict[str, Row]:
+    """Each change request's answer deadline (the scheduler's), by request id (the subject)."""
+    found = {}
+    for r in rows:
+        if r["kind"] == CHANGE_KIND and r.get("subject") and r["status"] != "cancelled":
+            due_at = r["due_at"].replace(tzinfo=r["due_at"].tzinfo or UTC)
+            found[str(r["subject"])] = {"answer_due_at": due_at, "answer_deadline": r["status"]}
+    return found
 
 
 def stream_of(deadline_id: UUID) -> str:
@@ -60,6 +71,7 @@ def fold(row: Row | None, fact: str, data: Row, revision: int) -> Row | None:
     base = row or {"deadline_id": UUID(data["deadline_id"]), "phase": None, "warn_at": None}
     ids = {k: UUID(data[k]) if data.get(k) else (row or {}).get(k) for k in _IDS}
     found = base | ids | {"kind": data["kind"], "due_at": _instant(data["due_at"])}
+    found |= {"subject": data.get("subject")}
     found |= {"status": "open", "closed_at": None, "revision": revision}
     if fact == "DeadlineScheduled":
         return found | {"warn_at": _instant(data.get("warn_at"))}

@@ -48,6 +48,7 @@ class Inbound:
             wire.ForceIncidentReported: self.s.concerns.receive,
             wire.ClaimSubmitted: self.s.claims.receive,
             wire.ProviderMaterialPublished: self.material,
+            wire.ChangeRequested: self.s.changes.receive,
         }
         return {cls: self._guarded(handle) for cls, handle in table.items()}
 

@@ -59,13 +59,21 @@ class ProviderTexts:
     async def in_case(self, case: dict[str, Any], acting: Acting) -> None:
         """The narratives and details of a case view (as ``CaseQueries.case`` renders it)."""
         providers = {c["contract_id"]: c["provider_id"] for c in case["contracts"]}
-        for items in (case["follow_ups"], case["concerns"]):
+        for items in (case["follow_ups"], case["concerns"], case.get("change_requests", [])):
             by_provider: dict[Any, list[dict[str, Any]]] = {}
             for item in items:
                 by_provider.setdefault(providers.get(item["contract_id"]), []).append(item)
             for provider_id, some in by_provider.items():
                 found = UUID(str(provider_id)) if provider_id else None
                 await self._reveal(UUID(str(case["case_id"])), found, some, acting)
+
+    async def change_requests(
+        self, contract_id: UUID, views: list[dict[str, Any]], acting: Acting
+    ) -> None:
+        """The requests' reasons in clear (``reason``), for a caseworker who views them."""
+        case_id, provider_id = await self._parties(contract_id)
+        if case_id is not None and views:
+            await self._reveal(case_id, provider_id, views, acting)
 
     async def _parties(self, contract_id: UUID | None) -> tuple[UUID | None, UUID | None]:
         if contract_id is None:
@@ -117,6 +125,8 @@ Slot = tuple[dict[str, Any], str, Any, str, str]
 def _slot(view: dict[str, Any]) -> Slot | None:
     """Where the sealed box is in a rendered concern or follow-up, its aad, and the field
     that takes its text in place of the box."""
+    if "sealed_reason" in view:  # a change request's reason: bound to the request's id
+        return view, view.pop("sealed_reason"), view["request_id"], "reason", "change_reason"
     if "summary" in view:  # a concern or use of force: bound to its own id
         return view, view.pop("summary"), view["concern_id"], "details", "concern_text"
     report = view.get("report")

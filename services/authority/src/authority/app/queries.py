@@ -15,6 +15,7 @@ from authority.domain import DomainError
 from authority.domain.case import CaseState, Person
 from authority.domain.case.cpr import MASK
 from authority.domain.casefile import CaseFileState
+from authority.domain.change import ContractChanges
 from authority.domain.notification import NotificationState
 
 KINDS = {
@@ -81,6 +82,13 @@ def render(state: object) -> dict[str, Any]:
     return data
 
 
+def change_requests(state: ContractChanges, revision: int) -> list[dict[str, Any]]:
+    """Each request of a contract with its contract, newest first; the reason still sealed
+    (``sealed_reason``) until ``ProviderTexts`` opens it for the caseworker."""
+    ids = {"contract_id": str(state.contract_id), "revision": revision}
+    return [{**render(r), **ids} for r in reversed(state.requests)]
+
+
 class CaseQueries:
     def __init__(self, kit: Kit) -> None:
         self.kit = kit
@@ -88,6 +96,7 @@ class CaseQueries:
     async def case(self, case_id: UUID, as_of: datetime | None = None) -> dict[str, Any]:
         """Every stream of the case folded; with ``as_of`` only events recorded by then."""
         view: dict[str, Any] = {kind: [] for kind in (*KINDS.values(), *FILE_KINDS)}
+        view["change_requests"] = []
         for stream in await self.kit.views.streams_of_case(case_id):
             aggregate = self.kit.aggregates.for_stream(stream)
             if aggregate is None:
@@ -99,6 +108,8 @@ class CaseQueries:
                 view |= render_case(loaded.state, loaded.revision)
             elif aggregate.category == "casefile":
                 view |= render_casefile(loaded.state)
+            elif aggregate.category == "change":  # one entry per request, as the UI lists them
+                view["change_requests"] += change_requests(loaded.state, loaded.revision)
             elif aggregate.category == "notification":
                 found = render_notification(loaded.state) | {"revision": loaded.revision}
                 view[KINDS[aggregate.category]].append(found)

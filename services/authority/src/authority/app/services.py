@@ -11,6 +11,7 @@ from servicekit.statecache import StateCache
 from authority.app.aggregates import Aggregates, Kit
 from authority.app.casefiles import CaseFiles
 from authority.app.cases import Cases
+from authority.app.change_requests import ChangeRequests
 from authority.app.concerns import Concerns
 from authority.app.contracts import Contracts
 from authority.app.followups import FollowUps
@@ -45,6 +46,7 @@ class Services:
     letters: Letters
     sharing: Sharing
     notice: Notice
+    changes: ChangeRequests
 
     @classmethod
     def create(
@@ -87,6 +89,7 @@ class Services:
             letters=letters,
             sharing=Sharing(files),
             notice=Notice(kit),
+            changes=ChangeRequests(kit, contracts),
         )
 
 

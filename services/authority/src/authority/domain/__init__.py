@@ -1,6 +1,7 @@
 """The authority's pure domain: decide/evolve per aggregate, stdlib only, no I/O, no clock.
 
-Aggregates live in subpackages: `case`, `order`, `contract`, `followup`, `concern`, `settlement`.
+Aggregates live in subpackages: `case`, `order`, `contract`, `change` (a contract's change
+requests), `followup`, `concern`, `settlement`.
 """
 
 from authority.domain.audit import CASEWORK, Actor, Command, Event, Role, stamp

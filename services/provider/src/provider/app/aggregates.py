@@ -8,6 +8,7 @@ from servicekit.aggregates import Aggregate, EventCodec
 
 from provider.domain import (
     capacity,
+    change,
     claim,
     concern,
     contract,
@@ -64,6 +65,10 @@ DELIVERIES: Agg = Aggregate(
         delivery.SessionLogged,
         delivery.DeliveryStopped,
     ),
+)
+# All change requests of one contract, keyed by the contract id.
+CHANGES: Agg = Aggregate(
+    "change", change.decide, change.evolve, _codec(change.ChangeRequested, change.ChangeAnswered)
 )
 REPORTS: Agg = Aggregate(
     "report", report.decide, report.evolve, _codec(report.StatusReportSubmitted)

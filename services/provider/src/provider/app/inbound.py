@@ -10,6 +10,8 @@ from typing import Any
 
 from eventkit import UnitOfWork
 from samspil_contracts import (
+    ChangeRequestGranted,
+    ChangeRequestRefused,
     ChildDataErased,
     ChildKeyGranted,
     ClaimApproved,
@@ -27,6 +29,7 @@ from samspil_contracts import (
     OrderWithdrawn,
 )
 
+from provider.app.change_requests import ChangeAnswers
 from provider.app.inbound_agreements import REMINDER_KINDS, AgreementInbound
 from provider.app.inbound_orders import OrderInbound
 from provider.app.inbound_personal import PersonalInbound
@@ -47,6 +50,7 @@ class Inbound:
         self.orders = OrderInbound(recorder, documents, webhooks)
         self.agreements = AgreementInbound(recorder, documents, webhooks)
         self.personal = PersonalInbound(recorder, documents, webhooks, child_keys)
+        self.changes = ChangeAnswers(recorder, documents, webhooks)
 
     def handlers(self) -> dict[type[IntegrationEvent], Any]:
         o, a, p = self.orders, self.agreements, self.personal
@@ -64,6 +68,8 @@ class Inbound:
             DeadlineClosed: self.deadline_closed,
             ChildKeyGranted: p.granted,
             ChildDataErased: p.erased,
+            ChangeRequestGranted: self.changes.answered,
+            ChangeRequestRefused: self.changes.answered,
         }
 
     async def deadline_set(self, uow: UnitOfWork, env: Envelope, e: DeadlineScheduled) -> None:

@@ -9,6 +9,7 @@ from samspil_contracts.tenant_messages import (
     AcceptOrder,
     CountersignContract,
     DeclineOrder,
+    RequestContractChange,
     SubmitClaim,
     SubmitStatusReport,
     TenantCommand,
@@ -16,6 +17,7 @@ from samspil_contracts.tenant_messages import (
 )
 from servicekit.publishing import Publisher
 
+from provider.app.change_requests import ChangeInput, ChangeRequests
 from provider.app.child_text import ChildText
 from provider.app.claims import Claims
 from provider.app.contracts import Contracts
@@ -26,7 +28,17 @@ from provider.app.orders import Acceptance, Orders
 from provider.app.ports import ReadModels
 from provider.app.recording import Acting, Recorder
 from provider.app.reporting import Reporting, ReportInput
-from provider.domain import DomainError, claim, contract, order, report
+from provider.domain import (
+    DomainError,
+    Frequency,
+    Per,
+    Scope,
+    change,
+    claim,
+    contract,
+    order,
+    report,
+)
 
 
 class Handlers:
@@ -43,22 +55,13 @@ class Handlers:
         self.contracts = Contracts(store, recorder, publisher, OfferedTerms(recorder, texts))
         self.reporting = Reporting(self.contracts, texts, follow_ups)
         self.claims = Claims(self.contracts, read_models)
+        self.changes = ChangeRequests(self.contracts, texts)
 
     async def run(self, acting: Acting, command: TenantCommand) -> dict[str, Any]:
         """What REST would have answered; raises ``DomainError`` like REST."""
         match command:
-            case AcceptOrder():
-                answer = Acceptance(command.note, command.expected_start, command.contact)
-                revision = await self.orders.accept(
-                    acting, command.order_id, answer, command.expected_revision
-                )
-                return {"order_id": command.order_id, "status": "accepted", "revision": revision}
-            case DeclineOrder():
-                reason = order.DeclineReason(command.reason.value)
-                revision = await self.orders.decline(
-                    acting, command.order_id, reason, command.text, command.expected_revision
-                )
-                return {"order_id": command.order_id, "status": "declined", "revision": revision}
+            case AcceptOrder() | DeclineOrder():
+                return await self._answer(acting, command)
             case CountersignContract():
                 revision = await self.contracts.countersign(
                     acting, command.contract_id, command.version, command.expected_revision
@@ -70,7 +73,20 @@ class Handlers:
                 return {"report_id": await self._report(acting, command)}
             case SubmitClaim():
                 return {"claim_id": await self._claim(acting, command)}
+            case RequestContractChange():
+                return {"request_id": await self._change(acting, command)}
         raise DomainError("unsupported_command", f"{command.type_name} is not handled.")
+
+    async def _answer(self, acting: Acting, c: AcceptOrder | DeclineOrder) -> dict[str, Any]:
+        if isinstance(c, AcceptOrder):
+            answer = Acceptance(c.note, c.expected_start, c.contact)
+            revision = await self.orders.accept(acting, c.order_id, answer, c.expected_revision)
+            return {"order_id": c.order_id, "status": "accepted", "revision": revision}
+        reason = order.DeclineReason(c.reason.value)
+        revision = await self.orders.decline(
+            acting, c.order_id, reason, c.text, c.expected_revision
+        )
+        return {"order_id": c.order_id, "status": "declined", "revision": revision}
 
     async def _terminate(self, acting: Acting, c: TerminateContract) -> dict[str, Any]:
         reason = contract.TerminationReason(c.reason_code.value)
@@ -88,6 +104,18 @@ class Handlers:
             c.report_id, c.followup_ref, c.period_start, c.period_end, goals, c.narrative
         )
         return await self.reporting.status_report(acting, c.contract_id, found)
+
+    async def _change(self, acting: Acting, c: RequestContractChange) -> Any:
+        scope, freq = c.scope, c.frequency
+        proposal = change.Proposal(
+            new_end=c.new_end,
+            duration_months=c.expected_duration_months,
+            scope=None if scope is None else Scope(scope.hours, Per(scope.per.value)),
+            frequency=None if freq is None else Frequency(freq.times, Per(freq.per.value)),
+            last_day=c.last_day,
+        )
+        found = ChangeInput(c.request_id, change.ChangeKind(c.kind.value), proposal, c.reason)
+        return await self.changes.request(acting, c.contract_id, found)
 
     async def _claim(self, acting: Acting, c: SubmitClaim) -> Any:
         _period(c.period_start, c.period_end)

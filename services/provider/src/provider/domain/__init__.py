@@ -6,6 +6,7 @@ order     the order inbox: received → accepted | declined | withdrawn
 contract  individual contracts, in force when both parties signed the current version
 delivery  treatment plan, sessions, start and stop; deviation from the agreed scope
 report    status reports covering every contract goal
+change    a contract's change requests (extend, scope, end early) and their answers
 concern   notifications of concern and use of force
 claim     claims, credit notes and the authority's decision on them
 """

@@ -12,6 +12,7 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials
 from servicekit.auth import bearer, verified
 
+from provider.app.change_requests import ChangeRequests
 from provider.app.child_text import ChildText
 from provider.app.claims import Claims
 from provider.app.contracts import Contracts
@@ -45,6 +46,7 @@ class Services:
     child_data: ChildData
     texts: ChildText
     shared: SharedDocuments
+    changes: ChangeRequests
 
 
 def services(request: Request) -> Services:

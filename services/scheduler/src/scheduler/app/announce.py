@@ -34,6 +34,7 @@ MET_REASONS = frozenset(
         "action plan adopted",
         "assessed",
         "receipt sent",
+        "change request answered",
     }
 )
 

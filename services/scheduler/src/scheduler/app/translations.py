@@ -12,6 +12,9 @@ from typing import Any
 
 from samspil_contracts import (
     ActionPlanAdopted,
+    ChangeRequested,
+    ChangeRequestGranted,
+    ChangeRequestRefused,
     ClaimApproved,
     ClaimRejected,
     ClaimSubmitted,
@@ -44,8 +47,10 @@ from scheduler.domain import (
     RecordFollowUpHeld,
     RescheduleOrderAnswer,
     Resolve,
+    ResolveChangeAnswer,
     ResolveOrderAnswer,
     ScheduleActionPlan,
+    ScheduleChangeAnswer,
     ScheduleClaimPayment,
     ScheduleContractEnd,
     ScheduleForContractInForce,
@@ -183,6 +188,15 @@ TRANSLATIONS: dict[type[IntegrationEvent], Translate] = {
     ),
     ClaimApproved: _claim_settled,
     ClaimRejected: _claim_settled,
+    ChangeRequested: lambda e, at: ScheduleChangeAnswer(
+        request_id=e.request_id,
+        contract_id=e.contract_id,
+        case_id=e.case_id,
+        requested_at=at,
+        at=at,
+    ),
+    ChangeRequestGranted: lambda e, at: ResolveChangeAnswer(request_id=e.request_id, at=at),
+    ChangeRequestRefused: lambda e, at: ResolveChangeAnswer(request_id=e.request_id, at=at),
 }
 
 

@@ -156,6 +156,34 @@ class ScheduleNotification:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ScheduleChangeAnswer:
+    """A provider asked to change a contract (ændringsanmodning): the caseworker answers
+    within the municipality's answer period, counted as an order's."""
+
+    request_id: UUID
+    contract_id: UUID
+    requested_at: datetime
+    at: datetime
+    case_id: UUID | None = None
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(SubjectKind.CHANGE_REQUEST, self.request_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ResolveChangeAnswer:
+    """The caseworker granted or refused the request."""
+
+    request_id: UUID
+    at: datetime
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(SubjectKind.CHANGE_REQUEST, self.request_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Resolve:
     """The duty behind the subject's pending deadlines of `kind` was met (report received,
     action plan made, claim paid); they stop firing."""
@@ -201,6 +229,8 @@ Command = (
     | ScheduleActionPlan
     | ScheduleClaimPayment
     | ScheduleNotification
+    | ScheduleChangeAnswer
+    | ResolveChangeAnswer
     | Resolve
     | Cancel
     | Fire

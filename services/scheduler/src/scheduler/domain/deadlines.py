@@ -10,6 +10,7 @@ from scheduler.domain.cases import (
     schedule_action_plan,
     schedule_investigation,
 )
+from scheduler.domain.change_requests import resolve_change_answer, schedule_change_answer
 from scheduler.domain.closing import cancel, resolve
 from scheduler.domain.commands import (
     BringFirstFollowUpForward,
@@ -20,8 +21,10 @@ from scheduler.domain.commands import (
     RecordFollowUpHeld,
     RescheduleOrderAnswer,
     Resolve,
+    ResolveChangeAnswer,
     ResolveOrderAnswer,
     ScheduleActionPlan,
+    ScheduleChangeAnswer,
     ScheduleClaimPayment,
     ScheduleContractEnd,
     ScheduleForContractInForce,
@@ -88,6 +91,10 @@ def decide(  # noqa: PLR0911, PLR0912
             return schedule_payment(command, state, rules)
         case ScheduleNotification():
             return schedule_notification(command, state, rules)
+        case ScheduleChangeAnswer():
+            return schedule_change_answer(command, state, rules)
+        case ResolveChangeAnswer():
+            return resolve_change_answer(command, state)
         case Resolve():
             return resolve(command, state)
         case Cancel():

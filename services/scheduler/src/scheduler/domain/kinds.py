@@ -18,6 +18,7 @@ class DeadlineKind(StrEnum):
     NOTIFICATION_ASSESSMENT_DUE = "notification_assessment_due"  # barnets lov § 135
     NOTIFICATION_RECEIPT_DUE = "notification_receipt_due"  # barnets lov § 136
     CONTRACT_ENDS = "contract_ends"  # a contract under notice ends after its last day
+    CHANGE_REQUEST_ANSWER_DUE = "change_request_answer_due"  # the caseworker's answer
 
 
 class DeadlinePhase(StrEnum):
@@ -45,3 +46,4 @@ class SubjectKind(StrEnum):
     CASE = "case"  # the child investigation limit and the action plan
     CLAIM = "claim"  # the authority's payment of a provider's claim
     NOTIFICATION = "notification"  # a notification of concern's assessment and receipt
+    CHANGE_REQUEST = "change_request"  # the caseworker's answer to a provider's request

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from servicekit.auth import Principal
 from servicekit.inputs import within
 
+from authority.app.deadline_list import change_answers
 from authority.app.queries import CaseQueries, render_case
 from authority.app.services import Services
 from authority.domain import DomainError, GoalArea, MeasureCode
@@ -128,6 +129,10 @@ async def show(
         await s.texts.in_case(context["case"], acting(user, Mutation()))
     # The deadlines are today's (the read model is not historical): none in an as-of view.
     deadlines = [] if at is not None else await reads(request).work.case_deadlines(case_id)
+    # Each open change request with its answer deadline (the scheduler's), shown beside it.
+    dues = change_answers(deadlines)
+    for request_view in context["case"].get("change_requests", []):
+        request_view.update(dues.get(str(request_view["request_id"]), {"answer_due_at": None}))
     return page(
         request,
         "case.html",

@@ -36,6 +36,7 @@ CODE_FIELDS: dict[str, tuple[str, ...]] = {
     "amendment_changes_nothing": ("price_kr",),
     "notice_period_required": ("notice_days",),
     "termination_text_required": ("termination_text",),
+    "refusal_text_required": ("refusal_text",),
 }
 
 

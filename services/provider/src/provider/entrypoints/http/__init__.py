@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from provider.entrypoints.http import (
     admin,
     api_keys,
+    change_requests,
     claims,
     contracts,
     delivery,
@@ -24,6 +25,7 @@ def routers() -> list[APIRouter]:
         contracts.router(),
         delivery.router(),
         reports.router(),
+        change_requests.router(),
         claims.router(),
         tenant_misc.router(),
         webhooks.router(),

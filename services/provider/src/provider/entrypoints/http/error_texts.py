@@ -5,6 +5,17 @@ ERROR_TEXTS: dict[str, dict[str, str]] = {
     "da": {
         "last_api_key": "Det er organisationens sidste aktive API-nøgle. Udsted en ny nøgle "
         "og tag den i brug, før denne tilbagekaldes.",
+        "change_request_open": "Der er allerede en åben ændringsanmodning af samme slags på "
+        "kontrakten. Vent på sagsbehandlerens svar (GET "
+        "/contracts/{contract_id}/change-requests).",
+        "invalid_dates": "Datoerne passer ikke med kontrakten: slutdatoen må ikke ligge før "
+        "starten, og ophør før tid kræver en sidste dag før den nuværende slutdato.",
+        "extension_not_later": "En forlængelse skal slutte senere end kontraktens nuværende "
+        "slutdato.",
+        "invalid_change_request": "Anmodningen angiver felter, der ikke hører til dens slags: "
+        "extend (new_end eller expected_duration_months), change_scope (scope og/eller "
+        "frequency), end_early (last_day).",
+        "change_changes_nothing": "Omfang og hyppighed er de samme som i den gældende kontrakt.",
         "terms_hash_mismatch": "Hashen passer ikke med de vilkår, der er tilbudt for denne "
         "version. Intet er underskrevet: læs kontrakten igen, eller bed myndigheden om at "
         "tilbyde den på ny.",
@@ -27,6 +38,16 @@ ERROR_TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "last_api_key": "This is the organisation's last active API key. Issue a new key and "
         "start using it before you revoke this one.",
+        "change_request_open": "A change request of the same kind is already open on the "
+        "contract. Wait for the caseworker's answer (GET "
+        "/contracts/{contract_id}/change-requests).",
+        "invalid_dates": "The dates do not fit the contract: an end cannot be before the "
+        "start, and ending early needs a last day before the current end.",
+        "extension_not_later": "An extension must end later than the contract's current end.",
+        "invalid_change_request": "The request names fields of another kind: extend (new_end "
+        "or expected_duration_months), change_scope (scope and/or frequency), end_early "
+        "(last_day).",
+        "change_changes_nothing": "The scope and frequency are those of the contract in force.",
         "terms_hash_mismatch": "The hash does not match the terms offered for this version. "
         "Nothing is signed: read the contract again, or ask the authority to offer it anew.",
         "terms_unreadable": "The offered terms cannot be opened (the child's key is missing "

@@ -118,6 +118,15 @@ class ClaimData(BaseModel):
     claim_id: UUID
 
 
+class ChangeAnsweredData(BaseModel):
+    contract_id: UUID
+    request_id: UUID
+    kind: Literal["extend", "change_scope", "end_early"]
+    status: Literal["granted", "refused"]
+    amended_version: int | None = None  # a grant of extend or change_scope: to countersign
+    reason_code: str | None = None  # a refusal's coded reason
+
+
 class DocumentData(BaseModel):
     contract_id: UUID
     document_id: UUID
@@ -174,6 +183,12 @@ CATALOGUE: dict[str, tuple[type[BaseModel], str, str]] = {
     "order_answer.due": (DeadlineData, "Your answer to an order falls due", "GET /orders/{id}"),
     "claim.approved": (ClaimData, "Your claim was approved", "GET /claims/{claim_id}"),
     "claim.rejected": (ClaimData, "Your claim was rejected", "GET /claims/{claim_id}"),
+    "change_request.answered": (
+        ChangeAnsweredData,
+        "The caseworker granted or refused your change request; a granted extension or "
+        "change of scope comes as a new version to countersign (`contract.offered`)",
+        "GET /contracts/{contract_id}/change-requests",
+    ),
     "document.shared": (
         DocumentData,
         "The authority shared a document on a contract",
