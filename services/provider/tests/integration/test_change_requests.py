@@ -125,7 +125,7 @@ async def test_a_change_request_over_kafka_is_sealed_and_its_refusal_reaches_the
     told = await notifications(
         stack.kafka,
         tenant_a.tenant_id,
-        lambda m: isinstance(m, TenantNotification) and m.kind == "change_request.answered",
+        lambda m: isinstance(m, TenantNotification) and m.type == "change_request.answered",
     )
     assert told[0].data["status"] == "refused"
     assert told[0].data["request_id"] == str(command.request_id)
