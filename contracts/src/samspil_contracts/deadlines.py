@@ -15,7 +15,9 @@ class DeadlineKind(StrEnum):
     """The deadlines and the law behind them: follow_up_due (opfølgning, barnets lov § 95),
     investigation_limit (børnefaglig undersøgelse, § 20, stk. 3), action_plan_due (barnets
     plan, § 91), notification_assessment_due and notification_receipt_due (underretning,
-    §§ 135-136); the others are the municipality's service level and the contract's terms."""
+    §§ 135-136); the family coordinator's start meeting, follow-up meetings and weekly contact
+    are the rhythm of seed 002; the others are the municipality's service level and the
+    contract's terms."""
 
     FOLLOW_UP_DUE = "follow_up_due"
     STATUS_REPORT_DUE = "status_report_due"
@@ -29,6 +31,11 @@ class DeadlineKind(StrEnum):
     NOTIFICATION_ASSESSMENT_DUE = "notification_assessment_due"
     # Barnets lov § 136: a receipt to a professional reporter within 6 working days.
     NOTIFICATION_RECEIPT_DUE = "notification_receipt_due"
+    # Family coordinator (seed 002): the start meeting within 2 months of the decision, a
+    # follow-up meeting about every 8 weeks after it, contact with the family about weekly.
+    START_MEETING_DUE = "start_meeting_due"
+    COORDINATION_MEETING_DUE = "coordination_meeting_due"
+    CONTACT_DUE = "contact_due"
 
 
 class DeadlinePhase(StrEnum):
@@ -38,10 +45,11 @@ class DeadlinePhase(StrEnum):
 
 
 class DeadlineReached(IntegrationEvent):
-    """v2: the notification kinds (v1 records are the same shape)."""
+    """v2: the notification kinds; v3: the family coordinator's kinds (older records are the
+    same shape)."""
 
     type_name: ClassVar[str] = "dk.samspil.deadline.reached"
-    schema_version: ClassVar[int] = 2
+    schema_version: ClassVar[int] = 3
     topic: ClassVar[str] = topics.SCHEDULER_DEADLINES
 
     deadline_id: UUID
@@ -59,10 +67,11 @@ class DeadlineReached(IntegrationEvent):
 class DeadlineScheduled(IntegrationEvent):
     """A deadline was set (or moved): when it falls due, so the party who must meet it sees
     the time before it fires. v2: announced for every kind, with the ids it is about
-    (v1 announced the notification deadlines only, without order, contract and provider)."""
+    (v1 announced the notification deadlines only, without order, contract and provider).
+    v3: the family coordinator's kinds (v2 records are the same shape)."""
 
     type_name: ClassVar[str] = "dk.samspil.deadline.scheduled"
-    schema_version: ClassVar[int] = 2
+    schema_version: ClassVar[int] = 3
     topic: ClassVar[str] = topics.SCHEDULER_DEADLINES
 
     deadline_id: UUID
@@ -88,10 +97,11 @@ class DeadlineOutcome(StrEnum):
 
 
 class DeadlineClosed(IntegrationEvent):
-    """A deadline left every list: met (also late, after it fired) or cancelled."""
+    """A deadline left every list: met (also late, after it fired) or cancelled.
+    v2: the family coordinator's kinds (v1 records are the same shape)."""
 
     type_name: ClassVar[str] = "dk.samspil.deadline.closed"
-    schema_version: ClassVar[int] = 1
+    schema_version: ClassVar[int] = 2
     topic: ClassVar[str] = topics.SCHEDULER_DEADLINES
 
     deadline_id: UUID
