@@ -34,6 +34,9 @@ MET_REASONS = frozenset(
         "action plan adopted",
         "assessed",
         "receipt sent",
+        "start meeting held",  # the family coordinator's (seed 002)
+        "coordination meeting held",
+        "contacted",
     }
 )
 

@@ -17,12 +17,16 @@ from scheduler.domain.commands import (
     Command,
     ConcludeInvestigation,
     Fire,
+    RecordCoordinationMeeting,
+    RecordFamilyContact,
     RecordFollowUpHeld,
+    RecordStartMeeting,
     RescheduleOrderAnswer,
     Resolve,
     ResolveOrderAnswer,
     ScheduleActionPlan,
     ScheduleClaimPayment,
+    ScheduleCoordination,
     ScheduleForContractInForce,
     ScheduleInvestigation,
     ScheduleNotification,
@@ -30,6 +34,12 @@ from scheduler.domain.commands import (
     SetCadence,
 )
 from scheduler.domain.contract_terms import schedule_contract
+from scheduler.domain.coordination import (
+    record_contact,
+    record_meeting,
+    record_start,
+    schedule_coordination,
+)
 from scheduler.domain.errors import DomainError
 from scheduler.domain.events import Event
 from scheduler.domain.evolve import evolve
@@ -84,6 +94,14 @@ def decide(  # noqa: PLR0911, PLR0912
             return schedule_payment(command, state, rules)
         case ScheduleNotification():
             return schedule_notification(command, state, rules)
+        case ScheduleCoordination():
+            return schedule_coordination(command, state, rules)
+        case RecordStartMeeting():
+            return record_start(command, state, rules)
+        case RecordCoordinationMeeting():
+            return record_meeting(command, state, rules)
+        case RecordFamilyContact():
+            return record_contact(command, state, rules)
         case Resolve():
             return resolve(command, state)
         case Cancel():

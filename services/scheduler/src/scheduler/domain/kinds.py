@@ -17,6 +17,10 @@ class DeadlineKind(StrEnum):
     PAYMENT_DUE = "payment_due"
     NOTIFICATION_ASSESSMENT_DUE = "notification_assessment_due"  # barnets lov § 135
     NOTIFICATION_RECEIPT_DUE = "notification_receipt_due"  # barnets lov § 136
+    # The family coordinator's rhythm (seed 002)
+    START_MEETING_DUE = "start_meeting_due"
+    COORDINATION_MEETING_DUE = "coordination_meeting_due"
+    CONTACT_DUE = "contact_due"
 
 
 class DeadlinePhase(StrEnum):
@@ -44,3 +48,4 @@ class SubjectKind(StrEnum):
     CASE = "case"  # the child investigation limit and the action plan
     CLAIM = "claim"  # the authority's payment of a provider's claim
     NOTIFICATION = "notification"  # a notification of concern's assessment and receipt
+    COORDINATION = "coordination"  # a family coordinator decision's meetings and contact
