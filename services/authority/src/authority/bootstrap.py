@@ -46,6 +46,7 @@ from authority.entrypoints.http import (
     casefile,
     cases,
     citizens,
+    coordination,
     dev,
     notifications,
     orders,
@@ -183,6 +184,7 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         workers=workers,
         routers=[
             cases.router(),
+            coordination.router(),
             personal.router(),
             search.router(),
             casefile.router(),
