@@ -1,11 +1,8 @@
 """Texts of the family coordinator (familiekoordinator, seed 002): the measure, its
-deadlines (start meeting, follow-up meetings, weekly contact), the form and its refusals."""
+the form and its refusals (its deadline kinds are named with the others, in DA and EN)."""
 
 COORDINATION_DA: dict[str, str] = {
     "measure.family_coordinator": "Familiekoordinator (§ 32, stk. 1, nr. 8)",
-    "deadline.start_meeting_due": "Opstartsmøde med familiens netværk (familiekoordinator, 2 mdr.)",
-    "deadline.coordination_meeting_due": "Opfølgningsmøde (familiekoordinator, hver 8. uge)",
-    "deadline.contact_due": "Ugentlig kontakt med familien (familiekoordinator)",
     "event.CoordinationMeetingHeld": "Møde holdt (familiekoordinator)",
     "event.FamilyContactRecorded": "Kontakt med familien (familiekoordinator)",
     "coordination.title": "Familiekoordinator",
@@ -40,9 +37,6 @@ COORDINATION_DA: dict[str, str] = {
 
 COORDINATION_EN: dict[str, str] = {
     "measure.family_coordinator": "Family coordinator (§ 32(1)(8))",
-    "deadline.start_meeting_due": "Start meeting with the family's network (coordinator, 2 months)",
-    "deadline.coordination_meeting_due": "Follow-up meeting (family coordinator, every 8 weeks)",
-    "deadline.contact_due": "Weekly contact with the family (family coordinator)",
     "event.CoordinationMeetingHeld": "Meeting held (family coordinator)",
     "event.FamilyContactRecorded": "Contact with the family (family coordinator)",
     "coordination.title": "Family coordinator",
