@@ -151,6 +151,39 @@ class Demo:
             return
         self.answer(tenant, order["order_id"], accept=rng.random() < 0.8)
 
+    def coordinator(self, rng: random.Random) -> None:
+        """One family with a family coordinator (seed 002): decided with consent, the start
+        meeting and a contact held today; the scheduler sets the follow-ups and contacts."""
+        cw, tl = self.auth("karen", "caseworker"), self.auth("lars", "team_leader")
+        body = {
+            "child": person(rng, date(2014, 3, 9)),
+            "parents": [person(rng, date(1986, 2, 11))],
+            "custody": {"kind": "mother"},
+            "contact_person": "Karen Jensen, socialrådgiver",
+        }
+        case_id = self.call(self.a, "POST", "/cases", headers=cw, json=body)["case_id"]
+        self.call(self.a, "POST", f"/cases/{case_id}/investigation/start", headers=cw)
+        summary = {"summary": "Mange fagpersoner omkring familien og intet samlet overblik"}
+        self.call(
+            self.a, "POST", f"/cases/{case_id}/investigation/conclude", headers=cw, json=summary
+        )
+        decision = {
+            "measure": "family_coordinator",
+            "assessment": "Konkret, individuel vurdering: familien har brug for én koordinator",
+            "purpose": "En sammenhængende indsats på tværs af forvaltninger",
+            "expected_duration_months": 12,
+            "consent": {"given_by": ["mother"], "given_on": str(date.today() - timedelta(days=1))},
+            "plan_made": False,
+        }
+        d = self.call(self.a, "POST", f"/cases/{case_id}/decisions", headers=cw, json=decision)
+        path = f"/cases/{case_id}/decisions/{d['decision_id']}"
+        self.call(self.a, "POST", f"{path}/approve", headers=tl)
+        today = str(date.today())
+        meeting = {"meeting": "start", "held_on": today}
+        self.call(self.a, "POST", f"{path}/coordination/meetings", headers=cw, json=meeting)
+        contact = {"contacted_on": today}
+        self.call(self.a, "POST", f"{path}/coordination/contacts", headers=cw, json=contact)
+
     def answer(self, tenant: dict[str, str], order_id: str, accept: bool) -> None:
         key = {"X-Api-Key": tenant["api_key"]}
         for _ in range(100):  # the order travels through Kafka first
@@ -192,10 +225,11 @@ def main() -> None:
         for i in range(opts.cases):
             demo.case(rng, stage=i % 5, tenant=tenants[i % len(tenants)])
             progress.advance(task)
+        demo.coordinator(rng)
     out = Path("var/demo-credentials.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(tenants, indent=2))
-    print(f"{opts.cases} cases; provider API keys in {out}")
+    print(f"{opts.cases} cases and a family coordinator; provider API keys in {out}")
 
 
 if __name__ == "__main__":

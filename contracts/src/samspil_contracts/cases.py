@@ -15,7 +15,6 @@ from samspil_contracts.base import IntegrationEvent
 from samspil_contracts.common import (
     CadenceMonths,
     Goals,
-    MeasureCode,
     MunicipalityCode,
     ShortText,
     Text,
@@ -77,6 +76,25 @@ class PlanKind(StrEnum):
     YOUTH_PLAN = "ungeplan"  # ungeplan, § 108: for a young person from 16 years
 
 
+class DecidedMeasure(StrEnum):
+    """What a decision can be on: every ``MeasureCode`` (the measures ordered from a
+    provider), and the family coordinator (familiekoordinator, seed 002), a støttende indsats
+    under barnets lov § 32, stk. 1, nr. 8 (anden hjælp) that the municipality runs itself:
+    it is never ordered, so it is no ``MeasureCode`` of orders and contracts."""
+
+    DAYCARE_OR_EDUCATION = "sel_52_3_1"
+    SUPPORT_IN_HOME = "sel_52_3_2"
+    FAMILY_TREATMENT = "sel_52_3_3"
+    FAMILY_RESIDENTIAL_STAY = "sel_52_3_4"
+    RESPITE_CARE = "sel_52_3_5"
+    CONTACT_PERSON = "sel_52_3_6"
+    PLACEMENT = "sel_52_3_7"
+    TRAINEESHIP = "sel_52_3_8"
+    PERSONAL_ADVISER = "sel_52_3_9"
+    OTHER_SUPPORT = "sel_52_3_10"
+    FAMILY_COORDINATOR = "family_coordinator"
+
+
 class DecisionApproved(_CaseEvent):
     """A decision (afgørelse) on a measure, approved under the team leader's supervision: a
     støttende indsats (barnets lov § 32, stk. 1), placement (§ 46) or ungestøtte (§ 114);
@@ -86,13 +104,16 @@ class DecisionApproved(_CaseEvent):
     § 91, ungeplan § 108 from 16, named by ``plan_kind``): if so it is due no later than 3
     months after ``decided_on``. v1 records read as a barnets plan made (every decision then
     called for a plan).
+
+    v3: ``measure`` is a ``DecidedMeasure``, which adds the family coordinator (v2 records
+    are the same shape).
     """
 
     type_name: ClassVar[str] = "dk.samspil.case.decision_approved"
-    schema_version: ClassVar[int] = 2
+    schema_version: ClassVar[int] = 3
 
     decision_id: UUID
-    measure: MeasureCode
+    measure: DecidedMeasure
     legal_basis: ShortText
     decided_on: date
     plan_made: bool
@@ -145,6 +166,34 @@ class FollowUpHeld(_CaseEvent):
     follow_up_id: UUID
     held_on: date
     outcome: FollowUpOutcome
+
+
+class CoordinationMeeting(StrEnum):
+    """The family coordinator's meetings with the family's professional network (seed 002)."""
+
+    START = "start"  # opstartsmøde, within the first 2 months
+    FOLLOW_UP = "follow_up"  # opfølgningsmøde, about every 8 weeks
+
+
+class CoordinationMeetingHeld(_CaseEvent):
+    """The family coordinator held a meeting of a family coordinator decision: the start
+    meeting, or a follow-up meeting; the next follow-up is counted from ``held_on``."""
+
+    type_name: ClassVar[str] = "dk.samspil.case.coordination_meeting_held"
+
+    decision_id: UUID
+    meeting: CoordinationMeeting
+    held_on: date
+
+
+class FamilyContactRecorded(_CaseEvent):
+    """The family coordinator was in contact with the family (fast kontakt, about weekly,
+    seed 002); the next contact is expected a week after ``contacted_on``."""
+
+    type_name: ClassVar[str] = "dk.samspil.case.family_contact_recorded"
+
+    decision_id: UUID
+    contacted_on: date
 
 
 class MeasureEndReason(StrEnum):

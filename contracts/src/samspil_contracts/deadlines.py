@@ -15,7 +15,9 @@ class DeadlineKind(StrEnum):
     """The deadlines and the law behind them: follow_up_due (opfølgning, barnets lov § 95),
     investigation_limit (børnefaglig undersøgelse, § 20, stk. 3), action_plan_due (barnets
     plan, § 91), notification_assessment_due and notification_receipt_due (underretning,
-    §§ 135-136); the others are the municipality's service level and the contract's terms."""
+    §§ 135-136); the family coordinator's start meeting, follow-up meetings and weekly contact
+    are the rhythm of seed 002; the others are the municipality's service level and the
+    contract's terms."""
 
     FOLLOW_UP_DUE = "follow_up_due"
     STATUS_REPORT_DUE = "status_report_due"
@@ -34,6 +36,11 @@ class DeadlineKind(StrEnum):
     # The caseworker's answer to a provider's change request (ændringsanmodning), counted as
     # the order answer: the municipality's working days.
     CHANGE_REQUEST_ANSWER_DUE = "change_request_answer_due"
+    # Family coordinator (seed 002): the start meeting within 2 months of the decision, a
+    # follow-up meeting about every 8 weeks after it, contact with the family about weekly.
+    START_MEETING_DUE = "start_meeting_due"
+    COORDINATION_MEETING_DUE = "coordination_meeting_due"
+    CONTACT_DUE = "contact_due"
 
 
 class DeadlinePhase(StrEnum):
@@ -43,8 +50,8 @@ class DeadlinePhase(StrEnum):
 
 
 class DeadlineReached(IntegrationEvent):
-    """v2: the notification kinds; v3: contract_ends and the change request answer kind
-    (older records are the same shape)."""
+    """v2: the notification kinds; v3: contract_ends, the change request answer kind and the
+    family coordinator's kinds (older records are the same shape)."""
 
     type_name: ClassVar[str] = "dk.samspil.deadline.reached"
     schema_version: ClassVar[int] = 3
@@ -66,7 +73,8 @@ class DeadlineScheduled(IntegrationEvent):
     """A deadline was set (or moved): when it falls due, so the party who must meet it sees
     the time before it fires. v2: announced for every kind, with the ids it is about
     (v1 announced the notification deadlines only, without order, contract and provider).
-    v3: the contract_ends and change request answer kinds (a v2 record is the same shape)."""
+    v3: the contract_ends, change request answer and family coordinator's kinds (a v2 record
+    is the same shape)."""
 
     type_name: ClassVar[str] = "dk.samspil.deadline.scheduled"
     schema_version: ClassVar[int] = 3
@@ -96,7 +104,8 @@ class DeadlineOutcome(StrEnum):
 
 class DeadlineClosed(IntegrationEvent):
     """A deadline left every list: met (also late, after it fired) or cancelled. v2: the
-    contract_ends and change request answer kinds (a v1 record is the same shape)."""
+    contract_ends, change request answer and family coordinator's kinds (a v1 record is the
+    same shape)."""
 
     type_name: ClassVar[str] = "dk.samspil.deadline.closed"
     schema_version: ClassVar[int] = 2

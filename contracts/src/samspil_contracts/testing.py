@@ -169,6 +169,15 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "held_on": date(2025, 7, 1),
         "outcome": "continue",
     },
+    "dk.samspil.case.coordination_meeting_held": {
+        "decision_id": UUID(int=3),
+        "meeting": "start",
+        "held_on": date(2025, 5, 20),
+    },
+    "dk.samspil.case.family_contact_recorded": {
+        "decision_id": UUID(int=3),
+        "contacted_on": date(2025, 5, 27),
+    },
     "dk.samspil.case.measure_ended": {"ended_on": date(2025, 9, 30), "reason": "decision"},
     "dk.samspil.case.concern_acknowledged": {
         "concern_id": UUID(int=5),

@@ -116,11 +116,13 @@ UPCASTERS: Mapping[tuple[str, int], Upcaster] = {
     ("dk.samspil.case.investigation_started", 1): investigation_started_v1_to_v2,
     ("dk.samspil.deadline.reached", 1): same_shape,
     ("dk.samspil.deadline.scheduled", 1): only_optional_added,
-    # v3 / v2: the kinds contract_ends and change_request_answer_due (an enumeration widened)
+    # v3 (v2 for closed): the kinds contract_ends, change_request_answer_due and the family
+    # coordinator's (an enumeration widened)
     ("dk.samspil.deadline.reached", 2): same_shape,
     ("dk.samspil.deadline.scheduled", 2): same_shape,
     ("dk.samspil.deadline.closed", 1): same_shape,
     ("dk.samspil.case.decision_approved", 1): decision_approved_v1_to_v2,
+    ("dk.samspil.case.decision_approved", 2): same_shape,  # v3 added the family coordinator
     ("dk.samspil.delivery.stopped", 1): delivery_stopped_v1_to_v2,
     ("dk.samspil.order.accepted", 1): same_shape,  # v2 added an optional order_version
     ("dk.samspil.order.declined", 1): same_shape,

@@ -47,6 +47,7 @@ from authority.entrypoints.http import (
     cases,
     change_requests,
     citizens,
+    coordination,
     dev,
     notifications,
     orders,
@@ -185,6 +186,7 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         workers=workers,
         routers=[
             cases.router(),
+            coordination.router(),
             personal.router(),
             search.router(),
             casefile.router(),

@@ -10,7 +10,7 @@ from samspil_contracts import (
     IntegrationEvent,
 )
 from samspil_contracts.testing import example_event
-from scheduler.app.translations import command_for
+from scheduler.app.translations import commands_for
 from scheduler.domain import DEFAULT_RULES, DeadlineKind, DeadlineSet, decide, evolve
 
 AT = datetime(2027, 3, 24, 12, tzinfo=UTC)
@@ -18,7 +18,7 @@ AT = datetime(2027, 3, 24, 12, tzinfo=UTC)
 
 def _series(*wire: IntegrationEvent) -> DeadlineSet:
     """The contract's deadline set after the scheduler decided on each consumed event."""
-    commands = [command_for(event, AT) for event in wire]
+    commands = [commands_for(event, AT)[0] for event in wire]
     state = DeadlineSet(commands[0].subject)  # type: ignore[union-attr]
     for command in commands:
         for fact in decide(command, state, DEFAULT_RULES):  # type: ignore[arg-type]

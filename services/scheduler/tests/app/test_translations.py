@@ -5,28 +5,44 @@ from datetime import UTC, date, datetime
 import pytest
 from samspil_contracts import (
     ContractTerminated,
+    CoordinationMeeting,
+    CoordinationMeetingHeld,
+    DecidedMeasure,
     DecisionApproved,
+    FamilyContactRecorded,
     FollowUpHeld,
     FollowUpOutcome,
     MeasureEnded,
     OrderWithdrawn,
 )
 from samspil_contracts.testing import example_event
-from scheduler.app.translations import command_for
+from scheduler.app.translations import command_for, commands_for
 from scheduler.domain import (
     Cancel,
+    Command,
+    RecordCoordinationMeeting,
+    RecordFamilyContact,
     RecordFollowUpHeld,
+    RecordStartMeeting,
     ScheduleActionPlan,
     ScheduleContractEnd,
+    ScheduleCoordination,
+    Subject,
     SubjectKind,
 )
+
+
+def _one(commands: list[Command]) -> Command | None:
+    assert len(commands) <= 1
+    return commands[0] if commands else None
+
 
 AT = datetime(2027, 4, 1, 8, tzinfo=UTC)
 
 
 def test_a_withdrawn_order_cancels_the_orders_deadlines() -> None:
     event = example_event(OrderWithdrawn)
-    command = command_for(event, AT)
+    command = _one(commands_for(event, AT))
     assert isinstance(command, Cancel)
     assert (command.subject.kind, command.subject.id) == (SubjectKind.ORDER, event.order_id)
 
@@ -36,7 +52,7 @@ def test_an_ended_measure_cancels_its_contract_or_else_its_order(with_contract: 
     event = example_event(MeasureEnded)
     if not with_contract:
         event = event.model_copy(update={"contract_id": None})
-    command = command_for(event, AT)
+    command = _one(commands_for(event, AT))
     assert isinstance(command, Cancel)
     expected = (
         (SubjectKind.CONTRACT, event.contract_id)
@@ -48,7 +64,7 @@ def test_an_ended_measure_cancels_its_contract_or_else_its_order(with_contract: 
 
 def test_a_follow_up_with_outcome_end_cancels_the_series() -> None:
     event = example_event(FollowUpHeld).model_copy(update={"outcome": FollowUpOutcome.END})
-    command = command_for(event, AT)
+    command = _one(commands_for(event, AT))
     assert isinstance(command, Cancel)
     assert command.subject.id == event.contract_id
 
@@ -57,14 +73,14 @@ def test_a_follow_up_with_outcome_end_cancels_the_series() -> None:
 def test_a_follow_up_that_continues_moves_the_next(outcome: FollowUpOutcome) -> None:
     held = date(2027, 3, 30)
     event = example_event(FollowUpHeld).model_copy(update={"outcome": outcome, "held_on": held})
-    command = command_for(event, AT)
+    command = _one(commands_for(event, AT))
     assert isinstance(command, RecordFollowUpHeld)
     assert command.held_on == held
 
 
 def test_barnets_lov_91_a_decision_with_the_plan_made_sets_its_deadline() -> None:
     event = example_event(DecisionApproved)
-    command = command_for(event, AT)
+    command = _one(commands_for(event, AT))
     assert isinstance(command, ScheduleActionPlan)
     assert (command.case_id, command.decided_on) == (event.case_id, event.decided_on)
 
@@ -89,3 +105,27 @@ def test_termination_without_notice_cancels_the_contracts_deadlines_at_once() ->
     command = command_for(event, AT)
     assert isinstance(command, Cancel)
     assert command.subject.id == event.contract_id
+    assert _one(commands_for(event, AT)) is None
+
+
+def test_a_family_coordinator_decision_starts_its_rhythm_beside_the_plan() -> None:
+    # Given a family coordinator decided with the child's plan made (seed 002)
+    event = example_event(DecisionApproved).model_copy(
+        update={"measure": DecidedMeasure.FAMILY_COORDINATOR}
+    )
+    # Then the plan's deadline and the coordinator's rhythm are both scheduled
+    plan, coordination = commands_for(event, AT)
+    assert isinstance(plan, ScheduleActionPlan)
+    assert isinstance(coordination, ScheduleCoordination)
+    assert coordination.subject == Subject(SubjectKind.COORDINATION, event.decision_id)
+    assert coordination.decided_on == event.decided_on
+
+
+def test_the_start_meeting_and_a_follow_up_meeting_are_told_apart() -> None:
+    held = example_event(CoordinationMeetingHeld)
+    assert isinstance(_one(commands_for(held, AT)), RecordStartMeeting)
+    later = held.model_copy(update={"meeting": CoordinationMeeting.FOLLOW_UP})
+    assert isinstance(_one(commands_for(later, AT)), RecordCoordinationMeeting)
+    assert isinstance(
+        _one(commands_for(example_event(FamilyContactRecorded), AT)), RecordFamilyContact
+    )

@@ -16,13 +16,15 @@ from authority.domain.case import (
     CaseOpened,
     CaseState,
     CaseworkerAssigned,
+    CoordinationMeetingHeld,
     DecisionApproved,
+    FamilyContactRecorded,
     InvestigationConcluded,
     InvestigationStarted,
     PlanKind,
 )
 
-WIRE_MEASURES = {m.value for m in wire.MeasureCode}
+WIRE_MEASURES = {m.value for m in wire.DecidedMeasure}
 DENMARK = ZoneInfo("Europe/Copenhagen")
 
 
@@ -70,7 +72,7 @@ def case_milestone(event: CaseEvent, state: CaseState) -> wire.IntegrationEvent 
             return wire.DecisionApproved(
                 case_id=case_id,
                 decision_id=decision_id,
-                measure=wire.MeasureCode(decision.measure.value),
+                measure=wire.DecidedMeasure(decision.measure.value),
                 legal_basis=decision.legal_basis,
                 decided_on=on,
                 # Decisions proposed before the choice was recorded all called for a plan.
@@ -86,5 +88,16 @@ def case_milestone(event: CaseEvent, state: CaseState) -> wire.IntegrationEvent 
                 version=version,
                 goals=wire_goals(goals),
                 adopted_on=on,
+            )
+        case CoordinationMeetingHeld(decision_id=decision_id, meeting=meeting, held_on=held):
+            return wire.CoordinationMeetingHeld(
+                case_id=case_id,
+                decision_id=decision_id,
+                meeting=wire.CoordinationMeeting(meeting.value),
+                held_on=held,
+            )
+        case FamilyContactRecorded(decision_id=decision_id, contacted_on=contacted):
+            return wire.FamilyContactRecorded(
+                case_id=case_id, decision_id=decision_id, contacted_on=contacted
             )
     return None

@@ -27,6 +27,9 @@ class MeasureCode(StrEnum):
     PERSONAL_ADVISER = "sel_52_3_9"  # nr. 3: a fixed contact person under barnets lov
     OTHER_SUPPORT = "sel_52_3_10"  # nr. 8: anden hjælp
     AFTER_CARE = "sel_76"  # ungestøtte (formerly efterværn), § 114, for 18-22 year olds
+    # Familiekoordinator (seed 002): the municipality's own coordinator, never ordered from a
+    # provider; of the eight kinds of § 32, stk. 1 it is nr. 8, anden hjælp.
+    FAMILY_COORDINATOR = "family_coordinator"
 
 
 LEGAL_BASIS = {
@@ -41,7 +44,10 @@ LEGAL_BASIS = {
     MeasureCode.PERSONAL_ADVISER: "Barnets lov § 32, stk. 1, nr. 3",
     MeasureCode.OTHER_SUPPORT: "Barnets lov § 32, stk. 1, nr. 8",
     MeasureCode.AFTER_CARE: "Barnets lov § 114",
+    MeasureCode.FAMILY_COORDINATOR: "Barnets lov § 32, stk. 1, nr. 8",
 }
+# Measures the municipality runs itself: decided, never ordered from a provider.
+NOT_ORDERED = frozenset({MeasureCode.FAMILY_COORDINATOR})
 # Measures a § 32 decision covers (purpose, duration, consent, basis: § 32, stk. 2-4).
 SECTION_32 = frozenset(m for m, basis in LEGAL_BASIS.items() if "§ 32," in basis)
 

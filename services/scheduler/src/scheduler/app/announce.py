@@ -35,6 +35,9 @@ MET_REASONS = frozenset(
         "assessed",
         "receipt sent",
         "change request answered",
+        "start meeting held",  # the family coordinator's (seed 002)
+        "coordination meeting held",
+        "contacted",
     }
 )
 

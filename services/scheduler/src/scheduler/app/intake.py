@@ -24,7 +24,7 @@ from servicekit.acting import Acting, SystemActor
 from scheduler.app.deadlines import Deadlines
 from scheduler.app.municipal_rules import MunicipalRules
 from scheduler.app.ports import CaseDirectory, CaseFacts
-from scheduler.app.translations import TRANSLATIONS, command_for
+from scheduler.app.translations import TRANSLATIONS, commands_for
 from scheduler.domain import BringFirstFollowUpForward, Command, DomainError
 
 log = structlog.get_logger(__name__)
@@ -43,12 +43,11 @@ class Intake:
         case = await self._note_case(tx, envelope, event)
         if isinstance(event, CaseworkerAssigned):
             return
-        command = command_for(event, envelope.occurred_at)
-        if command is None:
+        commands = commands_for(event, envelope.occurred_at)
+        if not commands:
             return  # e.g. a decision without the child's plan: no plan deadline
         acting = Acting.caused_by(envelope, SystemActor(envelope.producer))
         rules = await self.rules.rules_for(tx, case.municipality, case.rules_version)
-        commands = [command]
         if isinstance(event, InvestigationConcluded):
             commands += await self._first_follow_ups(tx, event, envelope.occurred_at)
         for each in commands:

@@ -20,7 +20,11 @@ from samspil_contracts import (
     ClaimSubmitted,
     ContractInForce,
     ContractTerminated,
+    CoordinationMeeting,
+    CoordinationMeetingHeld,
+    DecidedMeasure,
     DecisionApproved,
+    FamilyContactRecorded,
     FollowUpCadenceSet,
     FollowUpHeld,
     FollowUpOutcome,
@@ -44,7 +48,10 @@ from scheduler.domain import (
     Command,
     ConcludeInvestigation,
     DeadlineKind,
+    RecordCoordinationMeeting,
+    RecordFamilyContact,
     RecordFollowUpHeld,
+    RecordStartMeeting,
     RescheduleOrderAnswer,
     Resolve,
     ResolveChangeAnswer,
@@ -53,6 +60,7 @@ from scheduler.domain import (
     ScheduleChangeAnswer,
     ScheduleClaimPayment,
     ScheduleContractEnd,
+    ScheduleCoordination,
     ScheduleForContractInForce,
     ScheduleInvestigation,
     ScheduleNotification,
@@ -63,7 +71,7 @@ from scheduler.domain import (
     to_local_date,
 )
 
-Translate = Callable[[Any, datetime], Command | None]
+Translate = Callable[[Any, datetime], Command | tuple[Command, ...] | None]
 
 
 def _contract(id_: Any) -> Subject:
@@ -103,11 +111,25 @@ def _notification_met(kind: DeadlineKind, reason: str) -> Translate:
     return translate
 
 
-def _decision_approved(e: DecisionApproved, at: datetime) -> Command | None:
-    """Barnets lov § 91: the plan's 3 months run only when the decision says it is made."""
-    if not e.plan_made:
-        return None
-    return ScheduleActionPlan(case_id=e.case_id, decided_on=e.decided_on, at=at)
+def _decision_approved(e: DecisionApproved, at: datetime) -> tuple[Command, ...]:
+    """Barnets lov § 91: the plan's 3 months run only when the decision says it is made; a
+    family coordinator (seed 002) starts its own rhythm of meetings and contact."""
+    commands: list[Command] = []
+    if e.plan_made:
+        commands.append(ScheduleActionPlan(case_id=e.case_id, decided_on=e.decided_on, at=at))
+    if e.measure is DecidedMeasure.FAMILY_COORDINATOR:
+        commands.append(
+            ScheduleCoordination(
+                decision_id=e.decision_id, case_id=e.case_id, decided_on=e.decided_on, at=at
+            )
+        )
+    return tuple(commands)
+
+
+def _meeting_held(e: CoordinationMeetingHeld, at: datetime) -> Command:
+    if e.meeting is CoordinationMeeting.START:
+        return RecordStartMeeting(decision_id=e.decision_id, held_on=e.held_on, at=at)
+    return RecordCoordinationMeeting(decision_id=e.decision_id, held_on=e.held_on, at=at)
 
 
 def _claim_settled(e: ClaimApproved | ClaimRejected, at: datetime) -> Command:
@@ -197,9 +219,16 @@ TRANSLATIONS: dict[type[IntegrationEvent], Translate] = {
     ),
     ChangeRequestGranted: lambda e, at: ResolveChangeAnswer(request_id=e.request_id, at=at),
     ChangeRequestRefused: lambda e, at: ResolveChangeAnswer(request_id=e.request_id, at=at),
+    CoordinationMeetingHeld: _meeting_held,
+    FamilyContactRecorded: lambda e, at: RecordFamilyContact(
+        decision_id=e.decision_id, contacted_on=e.contacted_on, at=at
+    ),
 }
 
 
-def command_for(event: IntegrationEvent, occurred_at: datetime) -> Command | None:
-    """The deadline command ``event`` means; None when it sets no deadline."""
-    return TRANSLATIONS[type(event)](event, occurred_at)
+def commands_for(event: IntegrationEvent, occurred_at: datetime) -> list[Command]:
+    """The deadline commands ``event`` means; none when it sets no deadline."""
+    found = TRANSLATIONS[type(event)](event, occurred_at)
+    if found is None:
+        return []
+    return list(found) if isinstance(found, tuple) else [found]

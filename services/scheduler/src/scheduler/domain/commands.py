@@ -184,6 +184,47 @@ class ResolveChangeAnswer:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class _ForCoordination:
+    """About one family coordinator decision (familiekoordinator, seed 002)."""
+
+    decision_id: UUID
+    at: datetime
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(SubjectKind.COORDINATION, self.decision_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScheduleCoordination(_ForCoordination):
+    """A family coordinator was decided: the start meeting and the weekly contact."""
+
+    case_id: UUID
+    decided_on: date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordStartMeeting(_ForCoordination):
+    """The start meeting was held: the follow-up meetings are counted from `held_on`."""
+
+    held_on: date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordCoordinationMeeting(_ForCoordination):
+    """A follow-up meeting was held: the next one is counted from `held_on`."""
+
+    held_on: date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordFamilyContact(_ForCoordination):
+    """The coordinator was in contact with the family: the next contact a week later."""
+
+    contacted_on: date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Resolve:
     """The duty behind the subject's pending deadlines of `kind` was met (report received,
     action plan made, claim paid); they stop firing."""
@@ -231,6 +272,10 @@ Command = (
     | ScheduleNotification
     | ScheduleChangeAnswer
     | ResolveChangeAnswer
+    | ScheduleCoordination
+    | RecordStartMeeting
+    | RecordCoordinationMeeting
+    | RecordFamilyContact
     | Resolve
     | Cancel
     | Fire

@@ -18,7 +18,10 @@ from scheduler.domain.commands import (
     Command,
     ConcludeInvestigation,
     Fire,
+    RecordCoordinationMeeting,
+    RecordFamilyContact,
     RecordFollowUpHeld,
+    RecordStartMeeting,
     RescheduleOrderAnswer,
     Resolve,
     ResolveChangeAnswer,
@@ -27,6 +30,7 @@ from scheduler.domain.commands import (
     ScheduleChangeAnswer,
     ScheduleClaimPayment,
     ScheduleContractEnd,
+    ScheduleCoordination,
     ScheduleForContractInForce,
     ScheduleInvestigation,
     ScheduleNotification,
@@ -34,6 +38,12 @@ from scheduler.domain.commands import (
     SetCadence,
 )
 from scheduler.domain.contract_terms import schedule_contract
+from scheduler.domain.coordination import (
+    record_contact,
+    record_meeting,
+    record_start,
+    schedule_coordination,
+)
 from scheduler.domain.errors import DomainError
 from scheduler.domain.events import Event
 from scheduler.domain.evolve import evolve
@@ -95,6 +105,14 @@ def decide(  # noqa: PLR0911, PLR0912
             return schedule_change_answer(command, state, rules)
         case ResolveChangeAnswer():
             return resolve_change_answer(command, state)
+        case ScheduleCoordination():
+            return schedule_coordination(command, state, rules)
+        case RecordStartMeeting():
+            return record_start(command, state, rules)
+        case RecordCoordinationMeeting():
+            return record_meeting(command, state, rules)
+        case RecordFamilyContact():
+            return record_contact(command, state, rules)
         case Resolve():
             return resolve(command, state)
         case Cancel():

@@ -19,6 +19,10 @@ class DeadlineKind(StrEnum):
     NOTIFICATION_RECEIPT_DUE = "notification_receipt_due"  # barnets lov § 136
     CONTRACT_ENDS = "contract_ends"  # a contract under notice ends after its last day
     CHANGE_REQUEST_ANSWER_DUE = "change_request_answer_due"  # the caseworker's answer
+    # The family coordinator's rhythm (seed 002)
+    START_MEETING_DUE = "start_meeting_due"
+    COORDINATION_MEETING_DUE = "coordination_meeting_due"
+    CONTACT_DUE = "contact_due"
 
 
 class DeadlinePhase(StrEnum):
@@ -47,3 +51,4 @@ class SubjectKind(StrEnum):
     CLAIM = "claim"  # the authority's payment of a provider's claim
     NOTIFICATION = "notification"  # a notification of concern's assessment and receipt
     CHANGE_REQUEST = "change_request"  # the caseworker's answer to a provider's request
+    COORDINATION = "coordination"  # a family coordinator decision's meetings and contact

@@ -1,12 +1,12 @@
 """What a caseworker or team leader asks of a case (sag)."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
 from authority.domain.audit import Command
 from authority.domain.case.people import Custody, Person, Recipient
-from authority.domain.case.terms import Consent, InvestigationKind
+from authority.domain.case.terms import Consent, CoordinationMeeting, InvestigationKind
 from authority.domain.vocabulary import Goal, MeasureCode
 
 
@@ -103,6 +103,23 @@ class AdoptActionPlan(Command):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class RecordCoordinationMeeting(Command):
+    """The family coordinator held the start meeting or a follow-up meeting."""
+
+    decision_id: UUID
+    meeting: CoordinationMeeting
+    held_on: date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordFamilyContact(Command):
+    """The family coordinator was in contact with the family (about weekly, seed 002)."""
+
+    decision_id: UUID
+    contacted_on: date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SetFollowUpCadence(Command):
     months: int
     justification: str
@@ -138,6 +155,8 @@ CaseCommand = (
     | RecordDecisionCommunicated
     | AdoptActionPlan
     | SetFollowUpCadence
+    | RecordCoordinationMeeting
+    | RecordFamilyContact
     | RequestErasure
     | EraseChildData
     | EraseWithChild

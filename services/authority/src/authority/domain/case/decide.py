@@ -1,7 +1,7 @@
 """Decide what a command on a case (sag) means, or refuse it."""
 
 from authority.domain.audit import CASEWORK, require_role, stamp
-from authority.domain.case import awareness, decisions, erasure, plan
+from authority.domain.case import awareness, coordination, decisions, erasure, plan
 from authority.domain.case.commands import (
     AdoptActionPlan,
     ApproveDecision,
@@ -13,7 +13,9 @@ from authority.domain.case.commands import (
     LinkNotification,
     OpenCase,
     ProposeDecision,
+    RecordCoordinationMeeting,
     RecordDecisionCommunicated,
+    RecordFamilyContact,
     RecordPreliminaryAssessment,
     RejectDecision,
     RequestErasure,
@@ -60,6 +62,10 @@ def decide(command: CaseCommand, state: CaseState | None) -> list[CaseEvent]:  #
             return plan.adopt(command, case)
         case SetFollowUpCadence():
             return _set_cadence(command)
+        case RecordCoordinationMeeting():
+            return coordination.meeting(command, case)
+        case RecordFamilyContact():
+            return coordination.contact(command, case)
         case RequestErasure() | EraseChildData() | EraseWithChild():
             return erasure.decide(command, case)
 

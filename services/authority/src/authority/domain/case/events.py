@@ -1,12 +1,18 @@
 """What happened to a case (sag)."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
 from authority.domain.audit import Event
 from authority.domain.case.people import Custody, Person, Recipient
-from authority.domain.case.terms import Consent, DecisionBasis, InvestigationKind, PlanKind
+from authority.domain.case.terms import (
+    Consent,
+    CoordinationMeeting,
+    DecisionBasis,
+    InvestigationKind,
+    PlanKind,
+)
 from authority.domain.vocabulary import Goal, MeasureCode
 
 
@@ -98,6 +104,19 @@ class FollowUpCadenceSet(Event):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CoordinationMeetingHeld(Event):
+    decision_id: UUID
+    meeting: CoordinationMeeting
+    held_on: date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FamilyContactRecorded(Event):
+    decision_id: UUID
+    contacted_on: date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ErasureRequested(Event):
     pass
 
@@ -120,6 +139,8 @@ CaseEvent = (
     | DecisionCommunicated
     | ActionPlanAdopted
     | FollowUpCadenceSet
+    | CoordinationMeetingHeld
+    | FamilyContactRecorded
     | ErasureRequested
     | ChildDataErased
 )

@@ -10,11 +10,13 @@ from authority.domain.case.events import (
     CaseOpened,
     CaseworkerAssigned,
     ChildDataErased,
+    CoordinationMeetingHeld,
     DecisionApproved,
     DecisionCommunicated,
     DecisionProposed,
     DecisionRejected,
     ErasureRequested,
+    FamilyContactRecorded,
     FollowUpCadenceSet,
     InvestigationConcluded,
     InvestigationStarted,
@@ -29,6 +31,7 @@ from authority.domain.case.state import (
     DecisionStatus,
     Investigation,
 )
+from authority.domain.case.terms import CoordinationMeeting
 from authority.domain.vocabulary import cited_in_force
 
 
@@ -80,6 +83,17 @@ def _apply(state: CaseState, event: CaseEvent) -> CaseState:  # noqa: PLR0911, P
             return replace(state, action_plans=(*state.action_plans, plan))
         case FollowUpCadenceSet(months=months):
             return replace(state, follow_up_months=months)
+        case CoordinationMeetingHeld(decision_id=d_id, meeting=meeting, held_on=on):
+            start = meeting is CoordinationMeeting.START
+            return _with_decision(
+                state,
+                d_id,
+                lambda d: replace(
+                    d, last_meeting_on=on, start_meeting_on=on if start else d.start_meeting_on
+                ),
+            )
+        case FamilyContactRecorded(decision_id=d_id, contacted_on=on):
+            return _with_decision(state, d_id, lambda d: replace(d, last_contact_on=on))
         case ErasureRequested(actor=actor):
             return replace(state, erasure_requested_by=actor.user_id)
         case ChildDataErased():

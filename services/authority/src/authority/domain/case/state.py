@@ -1,7 +1,7 @@
 """The state of a case as its events have built it."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from uuid import UUID
 
@@ -51,6 +51,10 @@ class Decision:
     parallel_justification: str | None = None
     plan_made: bool | None = None  # barnets lov § 91 (None: decided before it was recorded)
     plan_kind: PlanKind | None = None
+    # A family coordinator's (seed 002): the start meeting, the latest meeting and contact.
+    start_meeting_on: date | None = None
+    last_meeting_on: date | None = None
+    last_contact_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

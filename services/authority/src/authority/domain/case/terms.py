@@ -34,3 +34,10 @@ class Consent:
 
     given_by: frozenset[Recipient]
     given_on: date
+
+
+class CoordinationMeeting(StrEnum):
+    """The family coordinator's meetings with the family's network (seed 002)."""
+
+    START = "start"  # opstartsmøde
+    FOLLOW_UP = "follow_up"  # opfølgningsmøde

@@ -23,6 +23,7 @@ MEASURES = {
     "sel_52_3_9": "fast kontaktperson",
     "sel_52_3_10": "anden hjælp",
     "sel_76": "ungestøtte (efterværn)",
+    "family_coordinator": "en familiekoordinator, der samler familiens hjælp",  # nr. 8
 }
 WHY_YOU = {
     Recipient.CHILD: "Du får dette brev, fordi du er fyldt 10 år og derfor selv er part i "

@@ -27,7 +27,7 @@ from authority.domain.order.model import (
     OrderTerms,
     WithdrawalReason,
 )
-from authority.domain.vocabulary import require_goals
+from authority.domain.vocabulary import NOT_ORDERED, require_goals
 
 MAX_DURATION_MONTHS = 240
 _OPEN = (OrderStatus.AWAITING_ANSWER, OrderStatus.ACCEPTED)
@@ -60,6 +60,11 @@ def decide(command: OrderCommand, state: OrderState | None) -> list[OrderEvent]:
 def _place(command: PlaceOrder, state: OrderState | None) -> list[OrderEvent]:
     require_role(command, CASEWORK)
     require(state is None, "order_exists", "an order with this id already exists")
+    require(
+        command.measure not in NOT_ORDERED,
+        "measure_not_ordered",
+        "the family coordinator is the municipality's own: it is not ordered from a provider",
+    )
     _check_terms(command.terms, command.at)
     return [
         OrderPlaced(

@@ -85,6 +85,9 @@ DA: dict[str, str] = {
         "Vurdering af underretning (barnets lov § 135, 24 timer)"
     ),
     "deadline.notification_receipt_due": "Kvittering til fagperson (barnets lov § 136, 6 hverdage)",
+    "deadline.start_meeting_due": "Opstartsmøde med familiens netværk (familiekoordinator, 2 mdr.)",
+    "deadline.coordination_meeting_due": "Opfølgningsmøde (familiekoordinator, hver 8. uge)",
+    "deadline.contact_due": "Ugentlig kontakt med familien (familiekoordinator)",
     "work.team_overdue": "Overskredne frister i teamet",
     "work.overdue": "Overskredet",
     "work.report_received": "Statusrapport modtaget",

@@ -85,6 +85,11 @@ EN: dict[str, str] = {
     "deadline.notification_receipt_due": (
         "Receipt to a professional reporter (barnets lov § 136, 6 working days)"
     ),
+    "deadline.start_meeting_due": (
+        "Start meeting with the family's network (family coordinator, 2 months)"
+    ),
+    "deadline.coordination_meeting_due": "Follow-up meeting (family coordinator, every 8 weeks)",
+    "deadline.contact_due": "Weekly contact with the family (family coordinator)",
     "work.team_overdue": "Overdue deadlines in the team",
     "work.overdue": "Overdue",
     "work.report_received": "Status report received",

@@ -26,7 +26,7 @@ from authority.entrypoints.http.orders import (
     new_order,
 )
 from authority.entrypoints.http.oversight import NewTermsIn, OutcomeIn, _adjusted
-from authority.entrypoints.web import change_forms, lifecycle_forms
+from authority.entrypoints.web import change_forms, coordination_forms, lifecycle_forms
 from authority.entrypoints.web.forms import actor, attempt, number, text
 from authority.entrypoints.web.session import User
 
@@ -129,7 +129,9 @@ ROUTES: dict[str, tuple[str, Action]] = {
 
 
 def add_routes(ui: APIRouter) -> None:
-    for path, (key, action) in (ROUTES | lifecycle_forms.ROUTES | change_forms.ROUTES).items():
+    for path, (key, action) in (
+        ROUTES | lifecycle_forms.ROUTES | change_forms.ROUTES | coordination_forms.ROUTES
+    ).items():
         _add(ui, path, key, action)
 
 

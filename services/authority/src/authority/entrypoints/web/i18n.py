@@ -7,6 +7,7 @@ from collections.abc import Callable
 from fastapi import Request
 
 from authority.entrypoints.web.catalogue_changes import CHANGES_DA, CHANGES_EN
+from authority.entrypoints.web.catalogue_coordination import COORDINATION_DA, COORDINATION_EN
 from authority.entrypoints.web.catalogue_da import DA
 from authority.entrypoints.web.catalogue_decision import DECISION_DA, DECISION_EN
 from authority.entrypoints.web.catalogue_en import EN
@@ -17,8 +18,22 @@ from authority.entrypoints.web.catalogue_steps import STEPS_DA, STEPS_EN
 
 CATALOGUES: dict[str, dict[str, str]] = {
     # the later steps' texts first: a label an earlier form already has keeps its text
-    "da": STEPS_DA | DA | INTAKE_DA | DECISION_DA | PLAN_DA | SEARCH_DA | CHANGES_DA,
-    "en": STEPS_EN | EN | INTAKE_EN | DECISION_EN | PLAN_EN | SEARCH_EN | CHANGES_EN,
+    "da": STEPS_DA
+    | DA
+    | INTAKE_DA
+    | DECISION_DA
+    | PLAN_DA
+    | SEARCH_DA
+    | CHANGES_DA
+    | COORDINATION_DA,
+    "en": STEPS_EN
+    | EN
+    | INTAKE_EN
+    | DECISION_EN
+    | PLAN_EN
+    | SEARCH_EN
+    | CHANGES_EN
+    | COORDINATION_EN,
 }
 DEFAULT = "da"
 COOKIE = "samspil_lang"
