@@ -85,6 +85,11 @@ def answered_at_provider(tenant: Tenant, contract_id: str, request_id: str) -> d
     return result
 
 
+def noticed(client: httpx.Client, contract_id: str) -> dict[str, Any] | None:
+    contract: dict[str, Any] = ok(client.get(f"/contracts/{contract_id}"))
+    return contract if contract.get("notice") else None
+
+
 class CaseworkerBrowser:
     """The caseworker's web UI over plain HTTP: a dev login, pages, forms with CSRF."""
 
@@ -154,6 +159,13 @@ def test_the_caseworker_grants_an_early_end_on_the_case_page(stack: Stack) -> No
         assert ok(cw.get(f"/contracts/{contract_id}"))["version"] == 1
         answer = answered_at_provider(tenant, contract_id, request_id)
         assert (answer["status"], answer["answer"]["amended_version"]) == ("granted", None)
+        # And the early end is notice with the provider's last day, seen by both sides: the
+        # contract stays in force through that day
+        for client in (cw, tenant.client):
+            contract = wait_for(
+                lambda c=client: noticed(c, contract_id), what="the early end as notice"
+            )
+            assert (contract["notice"]["last_day"], contract["in_force"]) == (last_day, True)
 
 
 def test_an_extension_is_granted_as_an_amendment_and_a_change_of_scope_refused(

@@ -3,8 +3,9 @@
 Granting an extension or a change of scope drafts the amendment at once: a new contract
 version from the version in force with only the requested fields changed, signed by the
 authority and offered (``Contracts.amend_and_offer``), so the provider countersigns it as
-any amendment; the version in force stays so until then. Granting an early end records
-the grant only: ending the contract is the termination's business.
+any amendment; the version in force stays so until then. Granting an early end gives
+notice in the same transaction, with the provider's last day (reason ``other``, the request
+named): the contract stays in force through that day and ends after it, as any notice.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from eventkit import UnitOfWork
 
 from authority.app.acting import Acting
 from authority.app.aggregates import Kit
+from authority.app.case_wire import local_day
 from authority.app.contracts import Contracts
+from authority.app.notice import Notice
 from authority.domain import DomainError
 from authority.domain.change import (
     ChangeKind,
@@ -29,12 +32,14 @@ from authority.domain.change import (
     RefuseChange,
     amended,
 )
+from authority.domain.contract import Party, TerminateContract, TerminationReason
 
 
 class ChangeRequests:
     def __init__(self, kit: Kit, contracts: Contracts) -> None:
         self.kit, self.contracts = kit, contracts
         self.aggregate = kit.aggregates.change
+        self.notice = Notice(kit)
 
     async def receive(self, uow: UnitOfWork, e: wire.ChangeRequested, acting: Acting) -> None:
         """Recorded once on the contract's requests (its own provider's only)."""
@@ -88,7 +93,25 @@ class ChangeRequests:
                 text=text or None,
             )
             await self.kit.publish(uow, acting, granted, ran.revision)
+            if found.kind is ChangeKind.END_EARLY:
+                await self._end_early(uow, contract_id, found, acting.without_revision())
         return version
+
+    async def _end_early(
+        self, uow: UnitOfWork, contract_id: UUID, found: ChangeRequest, acting: Acting
+    ) -> None:
+        last_day = found.proposal.last_day
+        if last_day is None:  # an end_early request always names it; nothing to end by
+            raise DomainError("invalid_change_request", "the early end names no last day")
+        command = TerminateContract(
+            **acting.stamp(),
+            initiated_by=Party.AUTHORITY,
+            effective_on=last_day,
+            reason_code=TerminationReason.OTHER,
+            notice_given_on=local_day(acting.at),
+            text=f"Ophør før tid efter leverandørens ændringsanmodning {found.request_id}",
+        )
+        await self.notice.record(uow, contract_id, command, acting)
 
     async def refuse(
         self,
