@@ -37,6 +37,7 @@ CHANGES_DA: dict[str, str] = {
         "En forlængelse eller et ændret omfang imødekommes med en ny version af kontrakten."
     ),
     "error.refusal_text_required": "Skriv en begrundelse til leverandøren.",
+    "error.invalid_change_request": "Anmodningen om ophør før tid angiver ingen sidste dag.",
     "event.ChangeRequestReceived": "Ændringsanmodning modtaget",
     "event.ChangeGranted": "Ændringsanmodning imødekommet",
     "event.ChangeRefused": "Ændringsanmodning afslået",
@@ -79,6 +80,7 @@ CHANGES_EN: dict[str, str] = {
         "An extension or a changed scope is granted with a new version of the contract."
     ),
     "error.refusal_text_required": "Write a reason for the provider.",
+    "error.invalid_change_request": "The request to end early names no last day.",
     "event.ChangeRequestReceived": "Change request received",
     "event.ChangeGranted": "Change request granted",
     "event.ChangeRefused": "Change request refused",
