@@ -29,6 +29,7 @@ LISTS = {
     "GET /access-log",
     "GET /webhooks/deliveries",
     "GET /webhooks/endpoint",
+    "GET /api-keys",
 }
 # ... or they write only the caller's own settings (no other tenant's object to name).
 OWN = {
@@ -39,6 +40,7 @@ OWN = {
     "POST /webhooks/endpoint/deactivate",
     "POST /webhooks/endpoint/test",
     "POST /webhooks/deliveries/redeliver",
+    "POST /api-keys",  # a new key of the caller's own tenant
 }
 TODAY = "2025-05-01"
 PROBLEM = {"type", "title", "status", "detail", "instance"}
@@ -70,6 +72,15 @@ def bodies(ids: dict[str, Any]) -> dict[str, Any]:
             "per_goal": [{"goal_id": str(GOAL_ID), "progress": "unchanged", "text": "t"}],
         },
         "POST /claims/{claim_id}/credit-notes": {"amount_oere": 100, "reason": "r"},
+        "POST /contracts/{contract_id}/terminate": {
+            "reason_code": "provider_cannot_deliver",
+            "notice_days": 30,
+        },
+        "POST /contracts/{contract_id}/change-requests": {
+            "kind": "extend",
+            "new_end": "2030-01-01",
+            "reason": "More time",
+        },
         "POST /claims": {
             "contract_id": contract,
             "claim_number": "A-1",
@@ -133,6 +144,7 @@ async def b_owns(stack, tenant_b) -> dict[str, Any]:
         "delivery_id": uuid.UUID(deliveries[0]["id"]),
         "concern_id": uuid.UUID(noted.json()["concern_id"]),
         "document_id": shared.document_id,
+        "key_id": tenant_b.key_id,
     }
 
 
