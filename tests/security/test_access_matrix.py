@@ -94,6 +94,9 @@ AUTHORITY_POLICY: dict[str, set[str]] = {
     "POST /cases/{case_id}/documents/{document_id}/read": CASEWORK,
     "POST /cases/{case_id}/decisions/{decision_id}/letters": CASEWORK,
     "POST /cases/{case_id}/documents/{document_id}/share": CASEWORK,
+    "POST /contracts/{contract_id}/terminate": CASEWORK,
+    "POST /cases/{case_id}/decisions/{decision_id}/coordination/meetings": CASEWORK,
+    "POST /cases/{case_id}/decisions/{decision_id}/coordination/contacts": CASEWORK,
 }
 ROLES = ("caseworker", "team_leader", "finance", "reporter", "none")
 BODIES: dict[str, Any] = {
