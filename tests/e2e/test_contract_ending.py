@@ -153,6 +153,7 @@ def test_notice_by_the_provider_keeps_the_contract_in_force_until_the_last_day(
         assert "Opsagt: gælder til og med" in page
         assert "opsagt af Leverandør" in page
         assert f"/contracts/{contract_id}/terminate" not in page
+        assert f"/contracts/{contract_id}/amend" not in page  # refused under notice anyway
         # And delivery still starts under it, and a claim is still received
         ok(start_delivery(tenant, contract_id))
         claim = {
