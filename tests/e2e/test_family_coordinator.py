@@ -174,6 +174,33 @@ def test_family_coordinator_consent_start_meeting_follow_ups_and_contact(stack: 
         reload_until_shown(page, case_id, FOLLOW_UP_LABEL)
         page.close()
 
+        # When the caseworker ends the coordination (the family manages on its own)
+        end = {"ended_on": str(decided_on), "because": "Familien klarer sig selv"}
+        ok(cw.post(f"{path}/end", json=end))
+
+        # Then nothing of its rhythm is due any more, and no contact is recorded after it
+        wait_for(
+            lambda: not _pending(stack, case_id, COORDINATION_KINDS),
+            what="the coordinator's deadlines cancelled at the scheduler",
+        )
+        late = cw.post(f"{path}/contacts", json={"contacted_on": str(decided_on)})
+        assert late.status_code == 422, late.text
+        assert late.json()["type"].endswith("/coordination_ended")
+        # And the case page shows it ended, with no form to record more on it
+        with web_client(stack, "karen-fk") as page:
+            shown = page.get(f"/ui/cases/{case_id}").text
+        assert "Afsluttet" in shown
+        assert f"{path}/contacts" not in shown
+
+
+COORDINATION_KINDS = {"start_meeting_due", "coordination_meeting_due", "contact_due"}
+
+
+def _pending(stack: Stack, case_id: str, kinds: set[str]) -> set[str]:
+    with stack.client("scheduler", "ops", user="ops-1") as ops:
+        rows = ok(ops.get("/deadlines", params={"case_id": case_id, "status": "pending"}))
+    return {r["kind"] for r in rows} & kinds
+
 
 def _contact_closed(stack: Stack, case_id: str) -> bool:
     """The first contact deadline was met (cancelled at the scheduler) and a second is set."""

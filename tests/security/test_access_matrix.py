@@ -97,6 +97,7 @@ AUTHORITY_POLICY: dict[str, set[str]] = {
     "POST /contracts/{contract_id}/terminate": CASEWORK,
     "POST /cases/{case_id}/decisions/{decision_id}/coordination/meetings": CASEWORK,
     "POST /cases/{case_id}/decisions/{decision_id}/coordination/contacts": CASEWORK,
+    "POST /cases/{case_id}/decisions/{decision_id}/coordination/end": CASEWORK,
 }
 ROLES = ("caseworker", "team_leader", "finance", "reporter", "none")
 BODIES: dict[str, Any] = {

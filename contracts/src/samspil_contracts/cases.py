@@ -196,6 +196,17 @@ class FamilyContactRecorded(_CaseEvent):
     contacted_on: date
 
 
+class CoordinationEnded(_CaseEvent):
+    """The family coordinator's work on a decision ended (the measure ended or was
+    withdrawn): its start meeting, follow-up meetings and contacts are no longer due. The
+    caseworker's reason stays on the case (it may be about the child)."""
+
+    type_name: ClassVar[str] = "dk.samspil.case.coordination_ended"
+
+    decision_id: UUID
+    ended_on: date
+
+
 class MeasureEndReason(StrEnum):
     DECISION = "decision"
     EXPIRY = "expiry"

@@ -178,6 +178,10 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "decision_id": UUID(int=3),
         "contacted_on": date(2025, 5, 27),
     },
+    "dk.samspil.case.coordination_ended": {
+        "decision_id": UUID(int=3),
+        "ended_on": date(2025, 9, 30),
+    },
     "dk.samspil.case.measure_ended": {"ended_on": date(2025, 9, 30), "reason": "decision"},
     "dk.samspil.case.concern_acknowledged": {
         "concern_id": UUID(int=5),

@@ -10,8 +10,10 @@ from uuid import uuid4
 import pytest
 from authority.domain import MeasureCode
 from authority.domain.case import (
+    CoordinationEnded,
     CoordinationMeeting,
     CoordinationMeetingHeld,
+    EndCoordination,
     FamilyContactRecorded,
     RecordCoordinationMeeting,
     RecordFamilyContact,
@@ -101,3 +103,29 @@ def test_a_family_coordinator_is_never_ordered_from_a_provider() -> None:
             None,
         )
     assert refused.value.code == "measure_not_ordered"
+
+
+def end(because: str = "Familien klarer sig selv") -> EndCoordination:
+    return EndCoordination(
+        actor=CASEWORKER, at=AT, decision_id=DECISION, ended_on=TODAY, because=because
+    )
+
+
+def test_ending_the_coordination_is_recorded_and_nothing_more_is_recorded_after_it() -> None:
+    # Given a family coordinator at work; when the caseworker ends it with a reason
+    ended = CoordinationEnded(
+        actor=CASEWORKER,
+        at=AT,
+        decision_id=DECISION,
+        ended_on=TODAY,
+        because="Familien klarer sig selv",
+    )
+    decided.when(end()).then(ended)
+    # Then no meeting or contact is recorded on it any more, nor is it ended twice
+    after = case.given(opened, started, concluded, coordinator_proposed, approved, ended)
+    after.when(meeting(CoordinationMeeting.START)).then_refused("coordination_ended")
+    after.when(end()).then_refused("coordination_ended")
+
+
+def test_ending_the_coordination_needs_a_reason() -> None:
+    decided.when(end(" ")).then_refused("reason_required")

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 from samspil_contracts import (
     ContractTerminated,
+    CoordinationEnded,
     CoordinationMeeting,
     CoordinationMeetingHeld,
     DecidedMeasure,
@@ -128,3 +129,10 @@ def test_the_start_meeting_and_a_follow_up_meeting_are_told_apart() -> None:
     assert isinstance(
         _one(commands_for(example_event(FamilyContactRecorded), AT)), RecordFamilyContact
     )
+
+
+def test_the_end_of_the_coordination_cancels_its_rhythm() -> None:
+    ended = example_event(CoordinationEnded)
+    command = _one(commands_for(ended, AT))
+    assert isinstance(command, Cancel)
+    assert command.subject == Subject(SubjectKind.COORDINATION, ended.decision_id)

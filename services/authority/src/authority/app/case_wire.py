@@ -16,6 +16,7 @@ from authority.domain.case import (
     CaseOpened,
     CaseState,
     CaseworkerAssigned,
+    CoordinationEnded,
     CoordinationMeetingHeld,
     DecisionApproved,
     FamilyContactRecorded,
@@ -100,4 +101,6 @@ def case_milestone(event: CaseEvent, state: CaseState) -> wire.IntegrationEvent 
             return wire.FamilyContactRecorded(
                 case_id=case_id, decision_id=decision_id, contacted_on=contacted
             )
+        case CoordinationEnded(decision_id=decision_id, ended_on=ended):
+            return wire.CoordinationEnded(case_id=case_id, decision_id=decision_id, ended_on=ended)
     return None

@@ -20,6 +20,7 @@ from samspil_contracts import (
     ClaimSubmitted,
     ContractInForce,
     ContractTerminated,
+    CoordinationEnded,
     CoordinationMeeting,
     CoordinationMeetingHeld,
     DecidedMeasure,
@@ -220,6 +221,9 @@ TRANSLATIONS: dict[type[IntegrationEvent], Translate] = {
     ChangeRequestGranted: lambda e, at: ResolveChangeAnswer(request_id=e.request_id, at=at),
     ChangeRequestRefused: lambda e, at: ResolveChangeAnswer(request_id=e.request_id, at=at),
     CoordinationMeetingHeld: _meeting_held,
+    CoordinationEnded: lambda e, at: Cancel(
+        subject=Subject(SubjectKind.COORDINATION, e.decision_id), reason="coordination ended", at=at
+    ),
     FamilyContactRecorded: lambda e, at: RecordFamilyContact(
         decision_id=e.decision_id, contacted_on=e.contacted_on, at=at
     ),

@@ -120,6 +120,16 @@ class RecordFamilyContact(Command):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class EndCoordination(Command):
+    """The family coordinator's work on the decision ends (the measure ended or was
+    withdrawn): nothing of its rhythm is due any more."""
+
+    decision_id: UUID
+    ended_on: date
+    because: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SetFollowUpCadence(Command):
     months: int
     justification: str
@@ -157,6 +167,7 @@ CaseCommand = (
     | SetFollowUpCadence
     | RecordCoordinationMeeting
     | RecordFamilyContact
+    | EndCoordination
     | RequestErasure
     | EraseChildData
     | EraseWithChild

@@ -11,8 +11,17 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from authority.domain.audit import stamp
-from authority.domain.case.commands import RecordCoordinationMeeting, RecordFamilyContact
-from authority.domain.case.events import CaseEvent, CoordinationMeetingHeld, FamilyContactRecorded
+from authority.domain.case.commands import (
+    EndCoordination,
+    RecordCoordinationMeeting,
+    RecordFamilyContact,
+)
+from authority.domain.case.events import (
+    CaseEvent,
+    CoordinationEnded,
+    CoordinationMeetingHeld,
+    FamilyContactRecorded,
+)
 from authority.domain.case.state import CaseState, Decision, DecisionStatus
 from authority.domain.case.terms import CoordinationMeeting
 from authority.domain.errors import DomainError, require
@@ -68,6 +77,20 @@ def contact(command: RecordFamilyContact, case: CaseState) -> list[CaseEvent]:
     ]
 
 
+def end(command: EndCoordination, case: CaseState) -> list[CaseEvent]:
+    _coordinator(case, command.decision_id)
+    _happened(command.ended_on, command.at)
+    require(bool(command.because.strip()), "reason_required", "say why the coordination ends")
+    return [
+        CoordinationEnded(
+            **stamp(command),
+            decision_id=command.decision_id,
+            ended_on=command.ended_on,
+            because=command.because.strip(),
+        )
+    ]
+
+
 def _coordinator(case: CaseState, decision_id: UUID) -> Decision:
     decision = case.decision(decision_id)
     if decision is None:
@@ -81,6 +104,11 @@ def _coordinator(case: CaseState, decision_id: UUID) -> Decision:
         decision.status is DecisionStatus.APPROVED,
         "coordinator_not_decided",
         "the family coordinator starts once the decision is approved",
+    )
+    require(
+        decision.coordination_ended_on is None,
+        "coordination_ended",
+        "the family coordinator's work on this decision has ended",
     )
     return decision
 

@@ -8,6 +8,7 @@ from authority.domain.case.commands import (
     AssignCaseworker,
     CaseCommand,
     ConcludeInvestigation,
+    EndCoordination,
     EraseChildData,
     EraseWithChild,
     LinkNotification,
@@ -66,6 +67,8 @@ def decide(command: CaseCommand, state: CaseState | None) -> list[CaseEvent]:  #
             return coordination.meeting(command, case)
         case RecordFamilyContact():
             return coordination.contact(command, case)
+        case EndCoordination():
+            return coordination.end(command, case)
         case RequestErasure() | EraseChildData() | EraseWithChild():
             return erasure.decide(command, case)
 

@@ -117,6 +117,13 @@ class FamilyContactRecorded(Event):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CoordinationEnded(Event):
+    decision_id: UUID
+    ended_on: date
+    because: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ErasureRequested(Event):
     pass
 
@@ -141,6 +148,7 @@ CaseEvent = (
     | FollowUpCadenceSet
     | CoordinationMeetingHeld
     | FamilyContactRecorded
+    | CoordinationEnded
     | ErasureRequested
     | ChildDataErased
 )

@@ -10,6 +10,7 @@ from authority.domain.case.events import (
     CaseOpened,
     CaseworkerAssigned,
     ChildDataErased,
+    CoordinationEnded,
     CoordinationMeetingHeld,
     DecisionApproved,
     DecisionCommunicated,
@@ -94,6 +95,8 @@ def _apply(state: CaseState, event: CaseEvent) -> CaseState:  # noqa: PLR0911, P
             )
         case FamilyContactRecorded(decision_id=d_id, contacted_on=on):
             return _with_decision(state, d_id, lambda d: replace(d, last_contact_on=on))
+        case CoordinationEnded(decision_id=d_id, ended_on=on):
+            return _with_decision(state, d_id, lambda d: replace(d, coordination_ended_on=on))
         case ErasureRequested(actor=actor):
             return replace(state, erasure_requested_by=actor.user_id)
         case ChildDataErased():

@@ -55,6 +55,7 @@ class Decision:
     start_meeting_on: date | None = None
     last_meeting_on: date | None = None
     last_contact_on: date | None = None
+    coordination_ended_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

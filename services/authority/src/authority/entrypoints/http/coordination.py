@@ -9,10 +9,12 @@ from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter
+from pydantic import Field
 from servicekit.inputs import Day
 
 from authority.domain.case import (
     CoordinationMeeting,
+    EndCoordination,
     RecordCoordinationMeeting,
     RecordFamilyContact,
 )
@@ -26,6 +28,13 @@ class MeetingIn(Mutation):
 
 class ContactIn(Mutation):
     contacted_on: Day
+
+
+class EndIn(Mutation):
+    ended_on: Day
+    because: str = Field(
+        min_length=1, max_length=4000, description="Why it ends (kept on the case)"
+    )
 
 
 def router() -> APIRouter:
@@ -63,6 +72,24 @@ def router() -> APIRouter:
         a = acting(who, body, if_match)
         command = RecordFamilyContact(
             **a.stamp(), decision_id=decision_id, contacted_on=body.contacted_on
+        )
+        _, revision = await s.cases.execute(case_id, command, a)
+        return {"case_id": case_id, "revision": revision}
+
+    @api.post(f"{base}/end", status_code=200)
+    async def end_coordination(
+        case_id: UUID,
+        decision_id: UUID,
+        body: EndIn,
+        who: Caseworker,
+        s: Svc,
+        if_match: IfMatch = None,
+    ) -> dict[str, Any]:
+        """The coordinator's work ends: the scheduler cancels the start meeting, follow-up
+        meetings and contacts still due; later meetings and contacts are refused."""
+        a = acting(who, body, if_match)
+        command = EndCoordination(
+            **a.stamp(), decision_id=decision_id, ended_on=body.ended_on, because=body.because
         )
         _, revision = await s.cases.execute(case_id, command, a)
         return {"case_id": case_id, "revision": revision}

@@ -5,6 +5,8 @@ COORDINATION_DA: dict[str, str] = {
     "measure.family_coordinator": "Familiekoordinator (§ 32, stk. 1, nr. 8)",
     "event.CoordinationMeetingHeld": "Møde holdt (familiekoordinator)",
     "event.FamilyContactRecorded": "Kontakt med familien (familiekoordinator)",
+    "event.CoordinationEnded": "Familiekoordinatorens arbejde afsluttet",
+    "error.coordination_ended": "Familiekoordinatorens arbejde med denne afgørelse er afsluttet.",
     "coordination.title": "Familiekoordinator",
     "coordination.hint": (
         "Opstartsmøde inden for 2 måneder, opfølgningsmøder ca. hver 8. uge og kontakt med "
@@ -13,6 +15,10 @@ COORDINATION_DA: dict[str, str] = {
     "coordination.start_meeting_on": "Opstartsmøde holdt",
     "coordination.last_meeting_on": "Seneste møde",
     "coordination.last_contact_on": "Seneste kontakt",
+    "coordination.ended_on": "Afsluttet",
+    "coordination.end": "Afslut familiekoordinatorens arbejde",
+    "field.ended_on": "Afsluttet den",
+    "field.because": "Begrundelse (bliver på sagen)",
     "coordination.meeting": "Registrér møde",
     "coordination.contact": "Registrér kontakt",
     "field.meeting": "Møde",
@@ -39,6 +45,8 @@ COORDINATION_EN: dict[str, str] = {
     "measure.family_coordinator": "Family coordinator (§ 32(1)(8))",
     "event.CoordinationMeetingHeld": "Meeting held (family coordinator)",
     "event.FamilyContactRecorded": "Contact with the family (family coordinator)",
+    "event.CoordinationEnded": "Family coordinator's work ended",
+    "error.coordination_ended": "The family coordinator's work on this decision has ended.",
     "coordination.title": "Family coordinator",
     "coordination.hint": (
         "Start meeting within 2 months, follow-up meetings about every 8 weeks and contact "
@@ -47,6 +55,10 @@ COORDINATION_EN: dict[str, str] = {
     "coordination.start_meeting_on": "Start meeting held",
     "coordination.last_meeting_on": "Latest meeting",
     "coordination.last_contact_on": "Latest contact",
+    "coordination.ended_on": "Ended",
+    "coordination.end": "End the family coordinator's work",
+    "field.ended_on": "Ended on",
+    "field.because": "Reason (kept on the case)",
     "coordination.meeting": "Record meeting",
     "coordination.contact": "Record contact",
     "field.meeting": "Meeting",

@@ -11,6 +11,7 @@ from starlette.datastructures import FormData
 from authority.app.services import Services
 from authority.domain.case import (
     CoordinationMeeting,
+    EndCoordination,
     RecordCoordinationMeeting,
     RecordFamilyContact,
 )
@@ -44,7 +45,22 @@ async def contact(s: Services, f: FormData, user: User, p: dict[str, str]) -> No
     await s.cases.execute(UUID(p["case_id"]), command, a)
 
 
+async def end(s: Services, f: FormData, user: User, p: dict[str, str]) -> None:
+    a = actor(user, f)
+    ended_on = day(f, "ended_on")
+    if ended_on is None:
+        raise FieldMissing("ended_on")
+    because = text(f, "because")
+    if not because:
+        raise FieldMissing("because")
+    command = EndCoordination(
+        **a.stamp(), decision_id=UUID(p["item_id"]), ended_on=ended_on, because=because
+    )
+    await s.cases.execute(UUID(p["case_id"]), command, a)
+
+
 ROUTES = {
     "decisions/{item_id}/coordination/meetings": ("decision", meeting),
     "decisions/{item_id}/coordination/contacts": ("decision", contact),
+    "decisions/{item_id}/coordination/end": ("decision", end),
 }
