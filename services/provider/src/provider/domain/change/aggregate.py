@@ -46,7 +46,7 @@ def _request(command: RequestChange, state: ContractChanges | None) -> list[Chan
     if state is not None and state.find(command.request_id) is not None:
         refuse("change_request_exists", "A change request with this id already exists.")
     if state is not None and state.open_of(command.kind) is not None:
-        refuse(OPEN_ALREADY, f"A {command.kind.value} request is already open on the contract.")
+        refuse(OPEN_ALREADY, f"A request of kind {command.kind.value} is already open.")
     require_text(command.reason, "reason")
     check_proposal(command)
     return [
