@@ -8,6 +8,7 @@ can hold: a NUL character in the path, the query or a JSON or form body (Postgre
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -44,9 +45,12 @@ def _has_nul(scope: Scope, body: bytes) -> bool:
     return kind == FORM_TYPE and FORM_NUL.search(body) is not None
 
 
-async def _answer(scope: Scope, send: Send, status: int, code: str, detail: str) -> None:
+async def answer(
+    scope: Scope, send: Send, status: int, code: str, detail: str, **extra: Any
+) -> None:
+    """A problem answered from ASGI middleware, before any route."""
     response = problem_response(
-        status, code, code.replace("_", " "), detail, scope["path"], scope=scope
+        status, code, code.replace("_", " "), detail, scope["path"], scope=scope, **extra
     )
     await response(scope, no_receive, send)
 
@@ -78,9 +82,9 @@ class RequestLimits:
             return
         if _has_nul(scope, body):
             detail = "text must not contain NUL characters (\\u0000)"
-            await _answer(scope, send, 422, "invalid_request", detail)
+            await answer(scope, send, 422, "invalid_request", detail)
             return
-        await self.app(scope, _replay(body, receive), send)
+        await self.app(scope, replay_body(body, receive), send)
 
     def _limit(self, scope: Scope) -> int:
         multipart = _content_type(scope) == "multipart/form-data"
@@ -104,10 +108,11 @@ class RequestLimits:
 
     async def _too_large(self, scope: Scope, send: Send, limit: int) -> None:
         detail = f"the request body is larger than {limit} bytes"
-        await _answer(scope, send, 413, "payload_too_large", detail)
+        await answer(scope, send, 413, "payload_too_large", detail)
 
 
-def _replay(body: bytes, receive: Receive) -> Receive:
+def replay_body(body: bytes, receive: Receive) -> Receive:
+    """``receive`` handing on a body already read, once, then the rest of the stream."""
     sent = False
 
     async def replay() -> Message:

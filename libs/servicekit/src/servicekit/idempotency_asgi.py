@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from starlette.types import Message, Receive, Scope, Send
 
-from servicekit.problems import problem_response
+from servicekit.guard import answer, replay_body
 
 CREDENTIALS = (b"x-api-key", b"authorization")
 
@@ -60,24 +60,17 @@ def fingerprint(scope: Scope, body: bytes) -> str:
 
 
 async def read_body(receive: Receive) -> tuple[bytes, Receive]:
+    """The whole body (already bounded by ``RequestLimits``), and a ``receive`` that hands it
+    on to the route."""
     chunks: list[bytes] = []
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            break
+    message = await receive()
+    while message["type"] == "http.request":
         chunks.append(message.get("body", b""))
         if not message.get("more_body", False):
             break
-    body, sent = b"".join(chunks), False
-
-    async def again() -> Message:
-        nonlocal sent
-        if sent:
-            return await receive()
-        sent = True
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    return body, again
+        message = await receive()
+    body = b"".join(chunks)
+    return body, replay_body(body, receive)
 
 
 async def replay(scope: Scope, send: Send, answer: Answer) -> None:
@@ -91,17 +84,4 @@ async def replay(scope: Scope, send: Send, answer: Answer) -> None:
 
 
 async def refuse(scope: Scope, send: Send, status: int, code: str, da: str, en: str) -> None:
-    response = problem_response(
-        status,
-        code,
-        code.replace("_", " "),
-        en,
-        scope["path"],
-        scope=scope,
-        texts={"da": da, "en": en},
-    )
-
-    async def no_receive() -> Message:  # pragma: no cover - responses read no request
-        return {"type": "http.disconnect"}
-
-    await response(scope, no_receive, send)
+    await answer(scope, send, status, code, en, texts={"da": da, "en": en})
