@@ -17,7 +17,6 @@ from eventkit import UnitOfWork
 
 from authority.app.acting import Acting
 from authority.app.aggregates import Kit
-from authority.app.case_wire import local_day
 from authority.app.contracts import Contracts
 from authority.app.notice import Notice
 from authority.domain import DomainError
@@ -32,7 +31,7 @@ from authority.domain.change import (
     RefuseChange,
     amended,
 )
-from authority.domain.contract import Party, TerminateContract, TerminationReason
+from authority.domain.contract import TerminationReason
 
 
 class ChangeRequests:
@@ -103,15 +102,9 @@ class ChangeRequests:
         last_day = found.proposal.last_day
         if last_day is None:  # an end_early request always names it; nothing to end by
             raise DomainError("invalid_change_request", "the early end names no last day")
-        command = TerminateContract(
-            **acting.stamp(),
-            initiated_by=Party.AUTHORITY,
-            effective_on=last_day,
-            reason_code=TerminationReason.OTHER,
-            notice_given_on=local_day(acting.at),
-            text=f"Ophør før tid efter leverandørens ændringsanmodning {found.request_id}",
-        )
-        await self.notice.record(uow, contract_id, command, acting)
+        text = f"Ophør før tid efter leverandørens ændringsanmodning {found.request_id}"
+        reason = TerminationReason.OTHER
+        await self.notice.give_in(uow, contract_id, last_day, reason, text, acting)
 
     async def refuse(
         self,

@@ -8,7 +8,7 @@ the end from it and the provider records it.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from uuid import UUID
 
 import samspil_contracts as wire
@@ -41,17 +41,29 @@ class Notice:
         acting: Acting,
     ) -> ContractState:
         """The caseworker gives notice today (Europe/Copenhagen) of ``notice_days``."""
-        given_on = local_day(acting.at)
+        last_day = local_day(acting.at) + timedelta(days=notice_days)
+        async with self.kit.store.unit_of_work() as uow:
+            return await self.give_in(uow, contract_id, last_day, reason_code, text, acting)
+
+    async def give_in(
+        self,
+        uow: UnitOfWork,
+        contract_id: UUID,
+        last_day: date,
+        reason_code: TerminationReason,
+        text: str | None,
+        acting: Acting,
+    ) -> ContractState:
+        """The authority's notice today with ``last_day``, in the caller's transaction."""
         command = TerminateContract(
             **acting.stamp(),
             initiated_by=Party.AUTHORITY,
-            effective_on=given_on + timedelta(days=notice_days),
+            effective_on=last_day,
             reason_code=reason_code,
-            notice_given_on=given_on,
+            notice_given_on=local_day(acting.at),
             text=text,
         )
-        async with self.kit.store.unit_of_work() as uow:
-            return await self.record(uow, contract_id, command, acting)
+        return await self.record(uow, contract_id, command, acting)
 
     async def record(
         self, uow: UnitOfWork, contract_id: UUID, command: TerminateContract, acting: Acting
