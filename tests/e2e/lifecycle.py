@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from math import ceil
 from typing import Any
@@ -207,4 +208,27 @@ def concern_read(cw: httpx.Client, concern_id: str) -> dict[str, Any]:
         return response.json() if response.status_code == 200 else None
 
     found: dict[str, Any] = wait_for(check, what="the concern at the authority")
+    return found
+
+
+def deadlines(ops: httpx.Client, contract_id: str, status: str) -> list[dict[str, Any]]:
+    params = {"contract_id": contract_id, "status": status}
+    rows: list[dict[str, Any]] = ok(ops.get("/deadlines", params=params))
+    return rows
+
+
+def kinds(rows: list[dict[str, Any]]) -> set[str]:
+    return {r["kind"] for r in rows}
+
+
+def both_sides(
+    cw: httpx.Client, tenant: Tenant, contract_id: str, check: Callable[[dict[str, Any]], bool]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The contract at the authority and at the provider, once both satisfy ``check``."""
+
+    def seen() -> Any:
+        here, there = (c.get(f"/contracts/{contract_id}").json() for c in (cw, tenant.client))
+        return (here, there) if check(here) and check(there) else None
+
+    found: tuple[dict[str, Any], dict[str, Any]] = wait_for(seen, what="both sides agree")
     return found

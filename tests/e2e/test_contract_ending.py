@@ -29,6 +29,7 @@ from tests.e2e.flows import (
     place_order,
     provider_sees_order,
 )
+from tests.e2e.lifecycle import both_sides, deadlines, kinds
 from tests.harness import wait_for
 
 pytestmark = pytest.mark.e2e
@@ -82,29 +83,6 @@ def html(browser: httpx.Client, case_id: str) -> str:
     response = browser.get(f"/ui/cases/{case_id}", headers={"Accept": "text/html"})
     assert response.status_code == 200, response.text
     return response.text
-
-
-def deadlines(ops: httpx.Client, contract_id: str, status: str) -> list[dict[str, Any]]:
-    params = {"contract_id": contract_id, "status": status}
-    rows: list[dict[str, Any]] = ok(ops.get("/deadlines", params=params))
-    return rows
-
-
-def kinds(rows: list[dict[str, Any]]) -> set[str]:
-    return {r["kind"] for r in rows}
-
-
-def both_sides(
-    cw: httpx.Client, tenant: Tenant, contract_id: str, check: Callable[[dict[str, Any]], bool]
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The contract at the authority and at the provider, once both satisfy ``check``."""
-
-    def seen() -> Any:
-        here, there = (c.get(f"/contracts/{contract_id}").json() for c in (cw, tenant.client))
-        return (here, there) if check(here) and check(there) else None
-
-    found: tuple[dict[str, Any], dict[str, Any]] = wait_for(seen, what="both sides agree")
-    return found
 
 
 def start_delivery(tenant: Tenant, contract_id: str) -> httpx.Response:

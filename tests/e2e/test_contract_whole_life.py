@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from math import ceil
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -20,7 +19,6 @@ import pytest
 from tests.e2e import lifecycle as life
 from tests.e2e.conftest import Stack, started_stack
 from tests.e2e.flows import (
-    Tenant,
     authority_order_status,
     decided_case,
     new_tenant,
@@ -28,6 +26,7 @@ from tests.e2e.flows import (
     place_order,
     provider_sees_order,
 )
+from tests.e2e.lifecycle import both_sides, deadlines, kinds
 from tests.harness import wait_for
 
 pytestmark = pytest.mark.e2e
@@ -42,24 +41,7 @@ def stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Itera
 
 
 def pending(ops: httpx.Client, contract_id: str) -> set[str]:
-    params = {"contract_id": contract_id, "status": "pending"}
-    return {r["kind"] for r in ok(ops.get("/deadlines", params=params))}
-
-
-def at_provider(tenant: Tenant, contract_id: str) -> dict[str, Any]:
-    found: dict[str, Any] = ok(tenant.client.get(f"/contracts/{contract_id}"))
-    return found
-
-
-def both(
-    cw: httpx.Client, tenant: Tenant, contract_id: str, check: Callable[[dict[str, Any]], bool]
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    def seen() -> Any:
-        here, there = ok(cw.get(f"/contracts/{contract_id}")), at_provider(tenant, contract_id)
-        return (here, there) if check(here) and check(there) else None
-
-    found: tuple[dict[str, Any], dict[str, Any]] = wait_for(seen, what="both sides agree")
-    return found
+    return kinds(deadlines(ops, contract_id, "pending"))
 
 
 def test_a_contract_from_draft_through_amendment_extension_and_notice_to_its_end(
@@ -96,7 +78,7 @@ def test_a_contract_from_draft_through_amendment_extension_and_notice_to_its_end
         amend = {"terms": {"price_per_unit_oere": life.PRICE + 1000}}
         ok(cw.post(f"/contracts/{contract_id}/amend", json=amend))
         ok(cw.post(f"/contracts/{contract_id}/sign"))
-        here, there = both(cw, tenant, contract_id, lambda c: c.get("pending_version") == 2)
+        here, there = both_sides(cw, tenant, contract_id, lambda c: c.get("pending_version") == 2)
         assert (here["in_force_version"], there["in_force_version"]) == (1, 1)
         assert there["in_force"] is True
         # And delivery goes on under it: the provider reports on its first follow-up
@@ -122,7 +104,7 @@ def test_a_contract_from_draft_through_amendment_extension_and_notice_to_its_end
         life.countersign(tenant, contract_id, 3)
         v3 = life.in_force(cw, contract_id, 3)["versions"][2]
         assert (v3["expected_end"], v3["price_per_unit_oere"]) == (new_end, life.PRICE + 1000)
-        assert at_provider(tenant, contract_id)["terms"]["end"] == new_end
+        assert ok(tenant.client.get(f"/contracts/{contract_id}"))["terms"]["end"] == new_end
 
         # When the provider gives 30 days' notice
         notice = {"reason_code": "provider_cannot_deliver", "notice_days": 30}
@@ -131,7 +113,7 @@ def test_a_contract_from_draft_through_amendment_extension_and_notice_to_its_end
         assert given["notice"]["last_day"] == last_day
 
         # Then both sides keep it in force under notice, and the scheduler keeps only its end
-        here, there = both(
+        here, there = both_sides(
             cw, tenant, contract_id, lambda c: (c.get("notice") or {}).get("last_day") == last_day
         )
         assert (here["in_force"], there["in_force"]) == (True, True)
@@ -148,7 +130,7 @@ def test_a_contract_from_draft_through_amendment_extension_and_notice_to_its_end
         ok(ops.post("/clock/advance", json={"hours": max(hours, 1)}))
 
         # Then it has ended on both sides: no longer in force, delivery refused, nothing pending
-        here, there = both(cw, tenant, contract_id, lambda c: c.get("ended") is True)
+        here, there = both_sides(cw, tenant, contract_id, lambda c: c.get("ended") is True)
         assert (here["in_force"], there["in_force"]) == (False, False)
         refused = tenant.client.post(f"/contracts/{contract_id}/delivery/start", json=delivery)
         assert refused.status_code == 422, refused.text
