@@ -34,13 +34,15 @@ def uvicorn_options(settings: ServiceSettings) -> dict[str, Any]:
     """How a service is served: the forwarded headers (X-Forwarded-Proto/-For) are believed
     only from ``FORWARDED_ALLOW_IPS`` (the ingress), so behind a TLS-terminating ingress the
     service knows it is spoken to over https (Secure cookies, https URLs) and a client cannot
-    claim so itself."""
+    claim so itself. On SIGTERM open requests get the shutdown grace to finish, then the
+    workers get it again (``servicekit.runtime``): both within the pod's 30 s."""
     return {
         "host": settings.host,
         "port": settings.port,
         "log_config": None,
         "proxy_headers": True,
         "forwarded_allow_ips": settings.forwarded_allow_ips,
+        "timeout_graceful_shutdown": round(settings.shutdown_grace_seconds),
     }
 
 

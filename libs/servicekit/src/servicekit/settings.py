@@ -80,6 +80,9 @@ class ServiceSettings(BaseSettings):
     # rests this long after a failure before it is read again.
     inbound_max_attempts: int = Field(3, ge=1, le=100)
     inbound_retry_seconds: float = Field(1.0, gt=0, le=300)
+    # On SIGTERM the workers get this long to wind down before they are abandoned (see
+    # ``servicekit.runtime``); under the pod's 30 s with room for HTTP to drain first.
+    shutdown_grace_seconds: float = Field(10.0, gt=0, le=60)
 
     def retry_policy(self) -> RetryPolicy:
         return RetryPolicy(self.inbound_max_attempts, self.inbound_retry_seconds)

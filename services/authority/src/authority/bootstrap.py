@@ -161,6 +161,7 @@ def build(settings: AuthoritySettings | None = None) -> FastAPI:
         relay=OutboxRelay(engine, bootstrap),
         projections=None,
         broker=broker,
+        grace=settings.shutdown_grace_seconds,
     )
     pipeline = InboundPipeline(
         SERVICE,

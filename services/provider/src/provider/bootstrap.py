@@ -163,6 +163,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         relay=OutboxRelay(engine, bootstrap),
         projections=None,  # the read models are written in the command's own transaction
         broker=broker,
+        grace=settings.shutdown_grace_seconds,
     )
     commands = TenantCommands(recorder, publisher, texts, read_models, tenant_outbox, follow_ups)
     retry = settings.retry_policy()

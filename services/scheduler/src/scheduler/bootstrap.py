@@ -102,6 +102,7 @@ def build(settings: SchedulerSettings | None = None) -> FastAPI:
         relay=OutboxRelay(engine, bootstrap),
         projections=None,
         broker=broker,
+        grace=settings.shutdown_grace_seconds,
         extra=[
             *[
                 firing_loop(firing, wake, settings.fire_interval_seconds)
