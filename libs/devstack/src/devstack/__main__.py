@@ -13,6 +13,7 @@ import signal
 import sys
 
 from devstack import containers, stack
+from devstack._proc import DevstackError
 from devstack.databases import create_database
 
 
@@ -56,7 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("only", nargs="?", choices=["kafka", "postgres"], help="default: both")
     args = parser.parse_args(argv)
     commands = {"up": up, "down": down, "status": status}
-    return commands[args.command](args.only)
+    try:
+        return commands[args.command](args.only)
+    except DevstackError as failed:  # a message for the user, not a traceback
+        print(f"devstack: {failed}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

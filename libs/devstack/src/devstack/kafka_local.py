@@ -12,6 +12,7 @@ from devstack import readiness
 from devstack._paths import deploy_file, log_file, var_dir
 from devstack._proc import DevstackError, file_lock, read_pid, start_detached, stop_group, tail
 from devstack.kafka_jars import ensure_jars
+from devstack.ports import PortTaken, taken
 
 BOOTSTRAP = "127.0.0.1:19092"
 CONTROLLER = "127.0.0.1:19093"
@@ -49,6 +50,9 @@ def ensure() -> str:
     """Start the broker unless it already runs; return its bootstrap servers when it answers."""
     with file_lock("kafka"):
         if not is_running():
+            for address in (BOOTSTRAP, CONTROLLER):
+                if taken(port := int(address.rsplit(":", 1)[1])):
+                    raise PortTaken("Kafka", port, f"KAFKA_BOOTSTRAP_SERVERS={BOOTSTRAP}")
             _start(ensure_jars())
         _wait_ready()
     return BOOTSTRAP

@@ -10,6 +10,8 @@ from __future__ import annotations
 import random
 import socket
 
+from devstack._proc import DevstackError
+
 _LOW, _HIGH = 20_000, 32_000
 
 
@@ -32,3 +34,19 @@ def _free(port: int) -> bool:
         except OSError:
             return False
         return True
+
+
+def taken(port: int) -> bool:
+    """Whether a server (any, maybe not ours) already listens on ``port``."""
+    return not _free(port)
+
+
+class PortTaken(DevstackError):
+    """A port devstack's own server needs is held by another process."""
+
+    def __init__(self, what: str, port: int, use_it: str) -> None:
+        super().__init__(
+            f"{what} cannot start: 127.0.0.1:{port} is already in use (another checkout's "
+            f"`make run`, or a server of yours). Stop it (`make down` in that checkout), or "
+            f"use it: {use_it} make run"
+        )

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from devstack._paths import log_file, var_dir
 from devstack._proc import DevstackError, apt_install, file_lock, tail
+from devstack.ports import PortTaken, taken
 
 PORT = 15432
 USER = "samspil"
@@ -84,6 +85,8 @@ def ensure() -> str:
         if not (data / "PG_VERSION").exists():
             _initdb(bin_dir, data)
         if not is_running():
+            if taken(PORT):
+                raise PortTaken("PostgreSQL", PORT, f"DATABASE_ADMIN_URL={ADMIN_URL}")
             log = _log()
             _own(log, touch=True)
             _pg(bin_dir, "pg_ctl", "-D", str(data), "-l", str(log), "-w", "-t", "60", "start")
