@@ -7,6 +7,8 @@
 # A second stack beside the first (bench/warm_start.py runs one): SAMSPIL_PORT_BASE (8001),
 # SAMSPIL_RUN_DIR (var/run), SAMSPIL_LOG_DIR (var/log), SAMSPIL_DB_PREFIX (none),
 # KAFKA_TOPIC_PREFIX (none), DEMO_CASES=0 (no demo data), SAMSPIL_READY_SECONDS (60 a service).
+# A provider's developer tries webhooks against a receiver on this machine: the provider
+# admits http://127.0.0.1:<port>/ here (WEBHOOK_ALLOW_NETWORKS; empty admits none).
 set -euo pipefail
 shopt -s inherit_errexit
 # The first failure stops everything, saying where (a half-started stack helps nobody).
@@ -63,6 +65,7 @@ for svc in "${SERVICES[@]}"; do
   url_var="${upper}_DATABASE_URL"
   DATABASE_URL="${!url_var}" PORT="${PORTS[$svc]}" HOST=127.0.0.1 \
     SAMSPIL_ENV=development ADJUSTABLE_CLOCK=true LOG_JSON=true \
+    WEBHOOK_ALLOW_NETWORKS="${WEBHOOK_ALLOW_NETWORKS-127.0.0.0/8,::1}" \
     setsid uv run --frozen python -m "$svc" >>"$LOG/$svc.log" 2>&1 &
   echo $! > "$RUN/$svc.pid"
 done
