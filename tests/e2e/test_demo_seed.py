@@ -150,8 +150,10 @@ def test_follow_ups_reports_and_claims_fill_the_dashboard(
     # Given the seed has run
     with stack.client("authority", "finance", user="finn") as finance:
         claims = ok(finance.get("/claims"))
-    # Then the providers' claims arrived: the older approved, the latest waiting
-    assert {"approved", "received"} <= {c["status"] for c in claims}
+    # Then the providers' claims arrived: the older approved, the latest waiting, and one
+    # over the contract's scope rejected
+    assert {c["status"] for c in claims} == {"approved", "received", "rejected"}
+    assert all(c["problems"] for c in claims if c["status"] == "rejected")
     # And the dashboard shows follow-ups held on time and late, goals reported on,
     # answers from the providers and costs per measure
     browser = httpx.Client(base_url=stack.url("authority"), timeout=15)

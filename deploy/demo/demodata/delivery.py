@@ -56,6 +56,29 @@ def claims(api: Api, rng: random.Random, tenant: Tenant, contract_id: str, since
         api.as_("finn", "POST", f"/claims/{claim_id}/approve", json={})
 
 
+def over_scope(api: Api, tenant: Tenant, contract_id: str, since: date) -> None:
+    """A claim for more hours than the contract's scope: finance sees the problem and
+    rejects it (the provider may send a corrected one)."""
+    last = since + timedelta(days=27)
+    line = {"description": "Støtte i hjemmet, timer", "units": 60, "unit_price_oere": tenant.price}
+    body = {
+        "contract_id": contract_id,
+        "claim_number": f"F{since:%Y%m}-X",
+        "period_start": str(since),
+        "period_end": str(last),
+        "lines": [line],
+    }
+    claim_id = str(api.provider(tenant, "POST", "/claims", json=body)["claim_id"])
+
+    def flagged() -> bool:
+        rows = api.as_("finn", "GET", f"/claims?contract_id={contract_id}")
+        return any(c["claim_id"] == claim_id and c["problems"] for c in rows)
+
+    wait(flagged, "the claim's problems at the authority")
+    why = {"reason": "Flere timer end kontraktens omfang på 6 timer om ugen"}
+    api.as_("finn", "POST", f"/claims/{claim_id}/reject", json=why)
+
+
 def concern(api: Api, tenant: Tenant, contract_id: str, acknowledged: bool) -> None:
     """The provider reports a concern about the child; case work acknowledges some."""
     body = {

@@ -43,10 +43,12 @@ def held_late(api: Api, rng: random.Random, tenant: Tenant) -> None:
 
 
 def overdue(api: Api, rng: random.Random, tenant: Tenant) -> None:
-    """The follow-up is overdue and reported on; a concern from the provider waits."""
+    """The follow-up is overdue and reported on; a concern from the provider waits; a claim
+    over the contract's scope is rejected."""
     case, contract_id = running(api, rng, tenant, 4)
     followups.reported(api, tenant, case, contract_id, due=True)
     delivery.concern(api, tenant, contract_id, acknowledged=False)
+    delivery.over_scope(api, tenant, contract_id, months_ago(4))
 
 
 def amending(api: Api, rng: random.Random, tenant: Tenant) -> None:
