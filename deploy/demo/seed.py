@@ -21,7 +21,7 @@ import json
 import random
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from rich.progress import Progress
@@ -55,9 +55,13 @@ def main() -> None:
         task = progress.add_task("demo cases", total=opts.cases + 1)
         jobs = [pool.submit(seed_case, api, opts.seed, i, tenants) for i in range(opts.cases)]
         jobs.append(pool.submit(coordinator, api, random.Random(opts.seed)))
-        for job in jobs:
-            job.result()  # the first failure stops the seed, with its traceback
-            progress.advance(task)
+        try:
+            for job in as_completed(jobs):
+                job.result()  # the first failure stops the seed, with its traceback
+                progress.advance(task)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)  # no new cases after a failure
+            raise
     out = Path("var/demo-credentials.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     credentials = [
