@@ -35,7 +35,7 @@ from authority.domain.errors import DomainError
 from servicekit.decider import Decider
 from testkit import DeciderSpec, Given
 
-from .builders import AT, CASEWORKER, TEAM_LEADER
+from .builders import AT, CASEWORKER, SYSTEM, TEAM_LEADER
 
 case = DeciderSpec(Decider(None, decide, evolve), refusal=DomainError)
 CASE = UUID(int=1)
@@ -129,6 +129,15 @@ def test_paragraph_20_stk_3_the_limit_counts_from_the_notifications_receipt() ->
     start = StartInvestigation(actor=CASEWORKER, at=AT, investigation_id=UUID(int=300))
     _opened(TWELVE, linked).when(start).then(started)
     _opened(TWELVE).when(start).then(replace(started, aware_since=AT))
+
+
+def test_a_providers_concern_is_linked_to_the_case_by_the_integration_layer() -> None:
+    # Given an open case, when the system (a provider's concern) links a notification
+    link = LinkNotification(
+        actor=SYSTEM, at=linked.at, notification_id=UUID(int=7), received_at=RECEIVED
+    )
+    # Then the case records it as a caseworker's link would be
+    _opened(TWELVE).when(link).then(replace(linked, actor=SYSTEM))
 
 
 def test_paragraph_20_stk_3_concluding_late_needs_a_preliminary_assessment() -> None:

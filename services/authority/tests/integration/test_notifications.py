@@ -200,6 +200,10 @@ async def test_a_providers_concern_is_a_notification_and_its_acknowledgement_the
     [notification] = case["notifications"]
     assert notification["reporter"]["kind"] == "provider"
     assert notification["receipt_channel"] == "provider"
+    # and the case itself recorded the link (its § 20 awareness), made by the system
+    timeline = (await stack.client.get(f"/cases/{m.case_id}/timeline", headers=m.cw)).json()
+    links = [e for e in timeline if e["type"] == "NotificationLinked"]
+    assert [(e["stream"], e["role"]) for e in links] == [(f"case-{m.case_id}", "system")]
 
 
 async def test_a_concern_about_an_erased_child_records_no_notification_and_blocks_nothing(

@@ -1,6 +1,6 @@
 """Decide what a command on a case (sag) means, or refuse it."""
 
-from authority.domain.audit import CASEWORK, require_role, stamp
+from authority.domain.audit import CASEWORK, Role, require_role, stamp
 from authority.domain.case import awareness, coordination, decisions, erasure, plan
 from authority.domain.case.commands import (
     AdoptActionPlan,
@@ -33,9 +33,12 @@ from authority.domain.case.events import (
 from authority.domain.case.state import CaseState
 from authority.domain.errors import DomainError, require, require_text
 
+# A provider's concern arrives as a notification the integration layer links to the case.
+LINKING: frozenset[Role] = CASEWORK | {Role.SYSTEM}
+
 
 def decide(command: CaseCommand, state: CaseState | None) -> list[CaseEvent]:  # noqa: PLR0911, PLR0912
-    require_role(command, CASEWORK)
+    require_role(command, LINKING if isinstance(command, LinkNotification) else CASEWORK)
     if isinstance(command, OpenCase):
         return _open(command, state)
     case = _live(state)
