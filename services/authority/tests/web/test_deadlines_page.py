@@ -4,6 +4,7 @@ model: kind with its barnets lov paragraph, days left, and overdue ones marked i
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
@@ -62,6 +63,9 @@ async def test_overdue_deadlines_lead_and_say_by_how_many_days(authority: Author
     assert listed.index("barnets lov § 20") < listed.index("barnets lov § 91")
     assert "Overskredet med 3 dage" in listed
     assert "5 dage tilbage" in listed
+    # and names the child unambiguously: initials, birth year (by the CPR century rule:
+    # 1237 is 19xx) and case number
+    assert re.search(r"I\.H\. \(f\. 1909\) · [0-9A-F]{4}-[0-9A-F]{4}</a>", listed), listed[-900:]
     # And the case page shows the same two
     on_case = case[case.index('id="deadlines"') :]
     assert "Overskredet med 3 dage" in on_case

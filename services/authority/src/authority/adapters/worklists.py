@@ -55,9 +55,13 @@ class Paging:
         return Page(rows, total, number)
 
 
+# Who a row is about, unambiguously: initials, birth year and case number (issue 22).
+CHILD = (cases.c.child_initials, cases.c.birth_year, cases.c.case_number)
+
+
 class SqlWork(Paging):
     def _of_case(self, table: sa.Table, scope: Scope) -> sa.Select[Any]:
-        query = sa.select(table, cases.c.child_initials, cases.c.caseworker_id)
+        query = sa.select(table, *CHILD, cases.c.caseworker_id)
         return scoped(query.join(cases, cases.c.case_id == table.c.case_id), scope)
 
     async def due(self, scope: Scope, page: int) -> Page:
@@ -92,7 +96,7 @@ class SqlWork(Paging):
         """Looks at a case's persons by someone outside its team, newest first."""
         log = access_log
         query = sa.select(log.c.id, log.c.at, log.c.user_id, log.c.reason, log.c.case_id)
-        query = query.add_columns(cases.c.child_initials, cases.c.caseworker_id)
+        query = query.add_columns(*CHILD, cases.c.caseworker_id)
         query = query.join(cases, cases.c.case_id == log.c.case_id).where(log.c.flagged.is_(True))
         return await self.page(scoped(query, scope).order_by(log.c.id.desc()), page)
 
