@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import httpx
 
-from provider.entrypoints.conformance.scenarios import CheckResult
+from samspil_provider_kit.results import CheckResult
 
-
-def _auth(api_key: str) -> dict[str, str]:
-    # Bearer is the documented scheme; X-Api-Key is sent too for gateways that expect it.
-    return {"Authorization": f"Bearer {api_key}", "X-Api-Key": api_key}
+SUITE = "api"
 
 
 async def orders_with_key(client: httpx.AsyncClient, api_url: str, api_key: str) -> CheckResult:
     name = "GET /orders with the API key (200, JSON list)"
     try:
-        response = await client.get(f"{api_url.rstrip('/')}/orders", headers=_auth(api_key))
+        response = await client.get(f"{api_url.rstrip('/')}/orders", headers={"X-Api-Key": api_key})
         listed = response.status_code == 200 and isinstance(response.json(), list)
     except (httpx.HTTPError, ValueError) as exc:
-        return CheckResult(name, False, type(exc).__name__)
-    return CheckResult(name, listed, f"answers: {response.status_code}")
+        return CheckResult(name, False, type(exc).__name__, suite=SUITE)
+    return CheckResult(name, listed, f"answers: {response.status_code}", suite=SUITE)
 
 
 async def orders_without_key(client: httpx.AsyncClient, api_url: str) -> CheckResult:
@@ -27,5 +24,6 @@ async def orders_without_key(client: httpx.AsyncClient, api_url: str) -> CheckRe
     try:
         response = await client.get(f"{api_url.rstrip('/')}/orders")
     except httpx.HTTPError as exc:
-        return CheckResult(name, False, type(exc).__name__)
-    return CheckResult(name, response.status_code == 401, f"answers: {response.status_code}")
+        return CheckResult(name, False, type(exc).__name__, suite=SUITE)
+    passed = response.status_code == 401
+    return CheckResult(name, passed, f"answers: {response.status_code}", suite=SUITE)

@@ -1,9 +1,9 @@
-"""The reference webhook receiver: what a provider's own receiver must do, in 40 lines.
+"""The reference webhook receiver: what a provider's own receiver must do, in 60 lines.
 
-Run it: ``uv run python -m provider.entrypoints.conformance.reference_receiver --secret S``
+Run it: ``samspil-reference-receiver --secret S``
 (serves ``POST http://127.0.0.1:9000/webhooks``), then check it with the conformance kit:
-``uv run python -m provider.entrypoints.conformance --receiver-url
-http://127.0.0.1:9000/webhooks --secret S``.
+``samspil-conformance --receiver-url
+http://127.0.0.1:9000/webhooks --secret S --report-url http://127.0.0.1:9000/webhooks/report``.
 
 Building your own receiver, in any language:
 
@@ -19,6 +19,10 @@ Building your own receiver, in any language:
 5. Answer 2xx quickly (queue slow work); anything else, or no answer within 10 seconds,
    is retried with exponential backoff for about 3 days and then shown as dead in
    your delivery log, from where it can be redelivered (docs/webhooks.md).
+6. Order is not guaranteed: keep the highest ``version`` per resource and skip an older
+   one (or fetch the resource by REST and act on what it says).
+
+``GET /webhooks/report`` is for the conformance kit only (``report.py``): what was applied.
 """
 
 from __future__ import annotations
@@ -26,15 +30,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
 import uvicorn
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
 
-from provider.adapters.webhooks import DEFAULT_TOLERANCE, WebhookVerificationError, verify
+from samspil_provider_kit.signing import DEFAULT_TOLERANCE, WebhookVerificationError, verify
 
 
 class SeenDeliveries:
@@ -53,15 +59,32 @@ class SeenDeliveries:
             self._ids.popitem(last=False)
 
 
+class Processing:
+    """Stands in for the provider's own processing: what was applied, the versions held."""
+
+    def __init__(self) -> None:
+        self.received: list[dict[str, Any]] = []
+        self.applied: Counter[str] = Counter()
+        self.versions: dict[str, int] = {}
+
+    def apply(self, delivery_id: str, message: dict[str, Any]) -> None:
+        self.received.append(message)
+        self.applied[delivery_id] += 1
+        data = message.get("data") or {}
+        resource = data.get("order_id") or data.get("contract_id")
+        version = data.get("version")
+        if isinstance(resource, str) and isinstance(version, int):
+            self.versions[resource] = max(version, self.versions.get(resource, 0))
+
+    def report(self) -> dict[str, Any]:
+        return {"applied": dict(self.applied), "versions": self.versions}
+
+
 def create_app(
     secrets: Sequence[str], tolerance: int = DEFAULT_TOLERANCE, remember: int = 10_000
-) -> FastAPI:
-    app = FastAPI(title="Samspil reference webhook receiver")
-    seen = SeenDeliveries(remember)
-    received: list[dict[str, Any]] = []  # stands in for the provider's own processing
-    app.state.received = received
+) -> Starlette:
+    seen, processing = SeenDeliveries(remember), Processing()
 
-    @app.post("/webhooks")
     async def receive(request: Request) -> JSONResponse:
         body = await request.body()
         try:
@@ -70,15 +93,25 @@ def create_app(
             return JSONResponse({"error": exc.reason}, status_code=401)
         if webhook.delivery_id in seen:
             return JSONResponse({"status": "duplicate"})
-        received.append(json.loads(body))
+        processing.apply(webhook.delivery_id, json.loads(body))
         seen.add(webhook.delivery_id)  # only after processing, so a failure is retried
         return JSONResponse({"status": "accepted"})
 
+    async def report(_: Request) -> JSONResponse:
+        return JSONResponse(processing.report())
+
+    app = Starlette(
+        routes=[
+            Route("/webhooks", receive, methods=["POST"]),
+            Route("/webhooks/report", report, methods=["GET"]),
+        ]
+    )
+    app.state.received = processing.received
     return app
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--secret", action="append", help="repeat while rotating")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=9000)
