@@ -42,9 +42,13 @@ class Sandbox:
 
 
 def _code(response: httpx.Response) -> str:
+    """The problem's code, and for invalid input the first field named (to fix the client)."""
     try:
-        return str(response.json().get("type", "")).rsplit("/", 1)[-1]
-    except (ValueError, AttributeError):
+        found = response.json()
+        errors = found.get("errors") or [{}]
+        where = ".".join(map(str, errors[0].get("loc", [])))
+        return str(found.get("type", "")).rsplit("/", 1)[-1] + (f" ({where})" if where else "")
+    except (ValueError, AttributeError, TypeError):
         return ""
 
 
@@ -102,7 +106,7 @@ async def status_report(sandbox: Sandbox) -> str:
         "period_end": today.isoformat(),
         "narrative": "Conformance check: nothing real happened.",
         "per_goal": [
-            {"goal_id": goal, "progress": "progressing", "text": "Conformance"} for goal in goals
+            {"goal_id": goal, "progress": "some_progress", "text": "Conformance"} for goal in goals
         ],
     }
     made = await sandbox.call("POST", f"/contracts/{contract_id}/status-reports", 201, body)
