@@ -37,13 +37,15 @@ def install(args: list[str]) -> None:
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    # Given the kit's wheel, installed in a new virtual environment of its own
+    # Given the kit's wheel and the provider client's, installed in a new virtual environment
     work = tmp_path_factory.mktemp("kit")
-    uv("build", "--wheel", "--package", "samspil-provider-kit", "-o", str(work / "dist"))
-    [wheel] = (work / "dist").glob("samspil_provider_kit-*.whl")
+    for package in ("samspil-provider-kit", "samspil-provider-client"):
+        uv("build", "--wheel", "--package", package, "-o", str(work / "dist"))
+    wheels = sorted(str(wheel) for wheel in (work / "dist").glob("*.whl"))
+    assert len(wheels) == 2
     uv("venv", "--quiet", str(work / "venv"))
     python = work / "venv" / "bin" / "python"
-    install(["--python", str(python), str(wheel)])
+    install(["--python", str(python), *wheels])
     return work / "venv" / "bin"
 
 
@@ -102,8 +104,10 @@ def test_the_installed_kit_fails_a_receiver_accepting_unsigned_requests(
 
 
 def test_uvx_runs_the_wheel_without_installing_it(installed: Path) -> None:
-    [wheel] = installed.parent.parent.glob("dist/samspil_provider_kit-*.whl")
-    run = ["tool", "run", "--from", str(wheel), "samspil-conformance", "--help"]
+    [kit] = installed.parent.parent.glob("dist/samspil_provider_kit-*.whl")
+    [client] = installed.parent.parent.glob("dist/samspil_provider_client-*.whl")
+    run = ["tool", "run", "--from", str(kit), "--with", str(client)]
+    run += ["samspil-conformance", "--help"]
     try:
         out = uv(*run[:2], "--offline", *run[2:])
     except AssertionError:

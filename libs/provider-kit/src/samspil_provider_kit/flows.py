@@ -1,137 +1,148 @@
-"""The business flows, played against the tenant's sandbox (``<api url>/sandbox``).
+"""The business flows, played against the tenant's sandbox with the typed provider client
+(``samspil_provider_client``, generated from the API's OpenAPI document).
 
-The sandbox answers the business routes under the same paths as the API, on sandbox
-orders and contracts that never reach an authority: a sandbox order is accepted or
-declined, its contract countersigned, a status report and a claim submitted. Each step
+The sandbox answers the business routes under the API's paths prefixed ``/sandbox``, on
+invented orders and contracts that never reach an authority: a sandbox order is accepted
+or declined, its contract countersigned, a status report and a claim submitted. Each step
 is one check; a step whose predecessor failed fails as "needs: …".
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TypeVar
+from uuid import UUID
 
 import httpx
+from samspil_provider_client import AuthenticatedClient
+from samspil_provider_client.api.sandbox import (
+    accept_sandbox_order,
+    countersign_sandbox_contract,
+    decline_sandbox_order,
+    get_sandbox_claim,
+    sandbox_follow_ups,
+    submit_sandbox_claim,
+    submit_sandbox_status_report,
+    trigger_sandbox_event,
+)
+from samspil_provider_client.models import (
+    Accept,
+    Answered,
+    ClaimMade,
+    ContactPerson,
+    Countersign,
+    Countersigned,
+    Decline,
+    DeclineReason,
+    GoalStatusIn,
+    Line,
+    NewClaim,
+    Progress,
+    ReportMade,
+    SandboxClaimView,
+    StatusReport,
+    Trigger,
+    Triggered,
+    TriggerType,
+)
 
 from samspil_provider_kit.results import CheckResult
+from samspil_provider_kit.sandbox_session import (
+    FlowFailed,
+    Sandbox,
+    contract_now,
+    expect,
+    needs,
+    order_now,
+)
 
 SUITE = "flows"
+T = TypeVar("T")
 Step = Callable[["Sandbox"], Awaitable[str]]
 
 
-class FlowFailed(Exception):
-    """A step got an answer other than the one the API documents."""
-
-
-@dataclass
-class Sandbox:
-    client: httpx.AsyncClient
-    api_url: str
-    api_key: str
-    found: dict[str, Any] = field(default_factory=dict)  # ids a later step needs
-
-    async def call(self, method: str, path: str, expect: int, body: object = None) -> Any:
-        url = f"{self.api_url.rstrip('/')}/sandbox{path}"
-        headers = {"X-Api-Key": self.api_key}
-        response = await self.client.request(method, url, json=body, headers=headers)
-        if response.status_code != expect:
-            raise FlowFailed(f"{method} /sandbox{path}: {response.status_code} {_code(response)}")
-        return response.json() if response.content else None
-
-
-def _code(response: httpx.Response) -> str:
-    """The problem's code, and for invalid input the first field named (to fix the client)."""
-    try:
-        found = response.json()
-        errors = found.get("errors") or [{}]
-        where = ".".join(map(str, errors[0].get("loc", [])))
-        return str(found.get("type", "")).rsplit("/", 1)[-1] + (f" ({where})" if where else "")
-    except (ValueError, AttributeError, TypeError):
-        return ""
-
-
-async def trigger_event(sandbox: Sandbox) -> str:
-    sent = await sandbox.call("POST", "/events", 202, {"type": "order.placed"})
-    if sent["data"].get("sandbox") is not True:
+async def trigger_event(s: Sandbox) -> str:
+    body = Trigger(type_=TriggerType.ORDER_PLACED)
+    sent = await trigger_sandbox_event.asyncio_detailed(client=s.api, body=body)
+    triggered = expect("trigger", sent, 202, Triggered)
+    if triggered.data.to_dict().get("sandbox") is not True:
         raise FlowFailed("the triggered event is not flagged sandbox")
-    return f"queued {sent['type']} (event {sent['event_id']})"
+    return f"queued {triggered.type_} (event {triggered.event_id})"
 
 
-async def accept(sandbox: Sandbox) -> str:
-    order = await sandbox.call("POST", "/orders", 201)
-    answer = {
-        "expected_start": (date.today() + timedelta(days=7)).isoformat(),
-        "contact": {"name": "Conformance", "email": "conformance@example.invalid"},
-    }
-    await sandbox.call("POST", f"/orders/{order['order_id']}/accept", 200, answer)
-    seen = await sandbox.call("GET", f"/orders/{order['order_id']}", 200)
-    if seen["status"] != "accepted" or not seen.get("contract_id"):
-        raise FlowFailed(f"accepted order: {seen['status']}, contract {seen.get('contract_id')}")
-    sandbox.found["contract_id"] = seen["contract_id"]
-    return f"order {order['order_id']} accepted; contract offered"
+async def accept(s: Sandbox) -> str:
+    order_id = (await order_now(s)).order_id
+    contact = ContactPerson(name="Conformance", email="conformance@example.invalid")
+    body = Accept(contact=contact, expected_start=date.today() + timedelta(days=7))
+    answer = await accept_sandbox_order.asyncio_detailed(order_id, client=s.api, body=body)
+    expect("accept", answer, 200, Answered)
+    seen = await order_now(s, order_id)
+    if seen.status != "accepted" or not seen.contract_id:
+        raise FlowFailed(f"accepted order: {seen.status}, contract {seen.contract_id}")
+    s.found["contract_id"] = seen.contract_id
+    return f"order {order_id} accepted; contract offered"
 
 
-async def decline(sandbox: Sandbox) -> str:
-    order = await sandbox.call("POST", "/orders", 201)
-    body = {"reason": "no_capacity", "text": "conformance"}
-    answered = await sandbox.call("POST", f"/orders/{order['order_id']}/decline", 200, body)
-    if answered["status"] != "declined":
-        raise FlowFailed(f"declined order shows {answered['status']}")
-    return f"order {order['order_id']} declined"
+async def decline(s: Sandbox) -> str:
+    order_id = (await order_now(s)).order_id
+    body = Decline(reason=DeclineReason.NO_CAPACITY, text="conformance")
+    answer = await decline_sandbox_order.asyncio_detailed(order_id, client=s.api, body=body)
+    if expect("decline", answer, 200, Answered).status != "declined":
+        raise FlowFailed("the declined order does not show declined")
+    return f"order {order_id} declined"
 
 
-async def countersign(sandbox: Sandbox) -> str:
-    contract_id = _needs(sandbox, "contract_id", "accept")
-    contract = await sandbox.call("GET", f"/contracts/{contract_id}", 200)
-    body = {"version": contract["version"], "terms_sha256": contract["offer"]["terms_sha256"]}
-    await sandbox.call("POST", f"/contracts/{contract_id}/countersign", 200, body)
-    signed = await sandbox.call("GET", f"/contracts/{contract_id}", 200)
-    if not signed["in_force"]:
+async def countersign(s: Sandbox) -> str:
+    contract_id = needs(s, "contract_id", "accept")
+    contract = await contract_now(s, contract_id)
+    body = Countersign(version=contract.version, terms_sha256=contract.offer.terms_sha256)
+    signed = await countersign_sandbox_contract.asyncio_detailed(
+        contract_id, client=s.api, body=body
+    )
+    expect("countersign", signed, 200, Countersigned)
+    if not (await contract_now(s, contract_id)).in_force:
         raise FlowFailed("the countersigned contract is not in force")
-    sandbox.found["in_force"] = contract_id
-    return f"contract {contract_id} v{contract['version']} in force"
+    s.found["in_force"] = contract_id
+    return f"contract {contract_id} v{contract.version} in force"
 
 
-async def status_report(sandbox: Sandbox) -> str:
-    contract_id = _needs(sandbox, "in_force", "countersign")
-    [follow_up, *_] = await sandbox.call("GET", f"/contracts/{contract_id}/follow-ups", 200)
-    contract = await sandbox.call("GET", f"/contracts/{contract_id}", 200)
-    goals = [goal["goal_id"] for goal in contract["offer"]["terms"]["goals"]]
+async def status_report(s: Sandbox) -> str:
+    contract_id = needs(s, "in_force", "countersign")
+    listed = await sandbox_follow_ups.asyncio_detailed(contract_id, client=s.api)
+    [follow_up, *_] = expect("follow-ups", listed, 200, list)
+    terms = (await contract_now(s, contract_id)).offer.terms.to_dict()
+    per_goal = [
+        GoalStatusIn(goal_id=UUID(goal["goal_id"]), progress=Progress.SOME_PROGRESS, text="-")
+        for goal in terms["goals"]
+    ]
     today = date.today()
-    body = {
-        "followup_ref": follow_up["followup_ref"],
-        "period_start": (today - timedelta(days=30)).isoformat(),
-        "period_end": today.isoformat(),
-        "narrative": "Conformance check: nothing real happened.",
-        "per_goal": [
-            {"goal_id": goal, "progress": "some_progress", "text": "Conformance"} for goal in goals
-        ],
-    }
-    made = await sandbox.call("POST", f"/contracts/{contract_id}/status-reports", 201, body)
-    return f"report {made['report_id']} for {follow_up['followup_ref']}"
+    body = StatusReport(
+        followup_ref=follow_up.followup_ref,
+        narrative="Conformance check: nothing real happened.",
+        per_goal=per_goal,
+        period_start=today - timedelta(days=30),
+        period_end=today,
+    )
+    made = await submit_sandbox_status_report.asyncio_detailed(contract_id, client=s.api, body=body)
+    report = expect("status report", made, 201, ReportMade)
+    return f"report {report.report_id} for {follow_up.followup_ref}"
 
 
-async def claim(sandbox: Sandbox) -> str:
-    contract_id = _needs(sandbox, "in_force", "countersign")
+async def claim(s: Sandbox) -> str:
+    contract_id = needs(s, "in_force", "countersign")
     today = date.today()
-    body = {
-        "contract_id": contract_id,
-        "claim_number": f"CONF-{today:%Y%m%d}",
-        "period_start": today.replace(day=1).isoformat(),
-        "period_end": today.isoformat(),
-        "lines": [{"description": "Sessions", "units": 4, "unit_price_oere": 95_000}],
-    }
-    made = await sandbox.call("POST", "/claims", 201, body)
-    decided = await sandbox.call("GET", f"/claims/{made['claim_id']}", 200)
-    return f"claim {made['claim_id']} {decided['status']}"
-
-
-def _needs(sandbox: Sandbox, key: str, step: str) -> Any:
-    if key not in sandbox.found:
-        raise FlowFailed(f"needs: {step}")
-    return sandbox.found[key]
+    body = NewClaim(
+        contract_id=contract_id,
+        claim_number=f"CONF-{today:%Y%m%d}",
+        period_start=today.replace(day=1),
+        period_end=today,
+        lines=[Line(description="Sessions", units=4, unit_price_oere=95_000)],
+    )
+    sent = await submit_sandbox_claim.asyncio_detailed(client=s.api, body=body)
+    made = expect("claim", sent, 201, ClaimMade)
+    read = await get_sandbox_claim.asyncio_detailed(made.claim_id, client=s.api)
+    return f"claim {made.claim_id} {expect('read claim', read, 200, SandboxClaimView).status}"
 
 
 FLOWS: tuple[tuple[str, Step], ...] = (
@@ -144,14 +155,29 @@ FLOWS: tuple[tuple[str, Step], ...] = (
 )
 
 
-async def run_flows(client: httpx.AsyncClient, api_url: str, api_key: str) -> list[CheckResult]:
-    sandbox, results = Sandbox(client, api_url, api_key), []
-    for name, step in FLOWS:
-        try:
-            detail, passed = await step(sandbox), True
-        except FlowFailed as exc:
-            detail, passed = str(exc), False
-        except (httpx.HTTPError, ValueError, KeyError, TypeError) as exc:
-            detail, passed = f"{type(exc).__name__}: {exc}", False
-        results.append(CheckResult(name, passed, detail, suite=SUITE))
+async def run_flows(
+    api_url: str,
+    api_key: str,
+    seconds: float = 10.0,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> list[CheckResult]:
+    extra = {} if transport is None else {"transport": transport}
+    api = AuthenticatedClient(
+        base_url=api_url.rstrip("/"),
+        token=api_key,
+        prefix="",
+        auth_header_name="X-Api-Key",
+        timeout=httpx.Timeout(seconds),
+        httpx_args=extra,
+    )
+    sandbox, results = Sandbox(api), []
+    async with api:
+        for name, step in FLOWS:
+            try:
+                detail, passed = await step(sandbox), True
+            except FlowFailed as exc:
+                detail, passed = str(exc), False
+            except (httpx.HTTPError, ValueError, KeyError, TypeError) as exc:
+                detail, passed = f"{type(exc).__name__}: {exc}", False
+            results.append(CheckResult(name, passed, detail, suite=SUITE))
     return results

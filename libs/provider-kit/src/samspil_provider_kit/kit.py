@@ -49,7 +49,7 @@ async def run_checks(options: KitOptions) -> list[CheckResult]:
             results += await _timed(lambda: _one(orders_with_key(client, api, key)))
             results += await _timed(lambda: _one(orders_without_key(client, api)))
             if options.flows:
-                results += await _timed(lambda: run_flows(client, api, key))
+                results += await _timed(lambda: run_flows(api, key, options.timeout))
     return results
 
 

@@ -1,4 +1,8 @@
-"""Signing and verifying Samspil webhooks (HMAC-SHA256).
+"""Signing and verifying Samspil webhooks (HMAC-SHA256), for a provider's receiver in Python.
+
+The same protocol as the provider service's own ``provider.adapters.webhooks.signing`` (a
+service never depends on this kit); ``services/provider/tests/webhooks/test_kit_signing.py``
+keeps the two in agreement both ways.
 
 What a receiver gets with every delivery:
 

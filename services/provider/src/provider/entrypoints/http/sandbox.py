@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel, Field
 from servicekit.problems import Problem
 
 from provider.app.orders import Acceptance
@@ -22,35 +21,18 @@ from provider.entrypoints.http.claims import NewClaim
 from provider.entrypoints.http.contracts import Countersign
 from provider.entrypoints.http.orders import Accept, Answered, Decline
 from provider.entrypoints.http.reports import FollowUpView, StatusReport
-from provider.entrypoints.http.sandbox_views import (
+from provider.entrypoints.http.sandbox_models import (
+    ClaimMade,
+    Countersigned,
+    ReportMade,
     SandboxClaimView,
     SandboxContract,
     SandboxOrder,
-    contract_view,
-    example_data,
-    order_view,
+    SandboxState,
+    Trigger,
+    Triggered,
 )
-
-EventType = Literal[
-    "order.placed", "order.changed", "order.withdrawn", "order.answer_deadline",
-    "contract.offered", "contract.in_force", "contract.terminated", "contract.ended",
-    "status_report.due", "order_answer.due", "claim.approved", "claim.rejected",
-    "change_request.answered", "document.shared", "child.erased", "webhook.test",
-]  # fmt: skip
-
-
-class Trigger(BaseModel):
-    type: EventType = Field(description="Any type of the catalogue (docs/webhooks.md § 6)")
-
-
-class Triggered(BaseModel):
-    event_id: UUID
-    type: str
-    data: dict[str, Any] = Field(description="Example data of the type, `sandbox: true`")
-
-
-class SandboxState(BaseModel):
-    enabled: bool
+from provider.entrypoints.http.sandbox_views import contract_view, example_data, order_view
 
 
 async def _enabled(p: Principal, svc: Svc) -> TenantPrincipal:
@@ -108,37 +90,39 @@ def router() -> APIRouter:
         case = await svc.sandbox.case(p.tenant_id, contract_id=contract_id)
         return contract_view(sandbox.offered(case))
 
-    @api.post("/contracts/{contract_id}/countersign")
+    @api.post("/contracts/{contract_id}/countersign", response_model=Countersigned)
     async def countersign_sandbox_contract(
         contract_id: UUID, body: Countersign, p: Actor, svc: Svc
-    ) -> dict[str, Any]:
+    ) -> Countersigned:
         def decide(case: sandbox.SandboxCase) -> sandbox.Step:
             return sandbox.countersign(case, body.version, body.terms_sha256)
 
         case = await svc.sandbox.step(p.tenant_id, None, contract_id, decide)
-        return {"contract_id": contract_id, "countersigned_version": 1, "revision": case.revision}
+        return Countersigned(
+            contract_id=contract_id, countersigned_version=1, revision=case.revision
+        )
 
     @api.get("/contracts/{contract_id}/follow-ups", response_model=list[FollowUpView])
     async def sandbox_follow_ups(contract_id: UUID, p: Reader, svc: Svc) -> list[dict[str, Any]]:
         case = sandbox.offered(await svc.sandbox.case(p.tenant_id, contract_id=contract_id))
         return contract_view(case)["follow_ups"]  # type: ignore[no-any-return]
 
-    @api.post("/contracts/{contract_id}/status-reports", status_code=201)
+    @api.post("/contracts/{contract_id}/status-reports", status_code=201, response_model=ReportMade)
     async def submit_sandbox_status_report(
         contract_id: UUID, body: StatusReport, p: Actor, svc: Svc
-    ) -> dict[str, UUID]:
+    ) -> ReportMade:
         goals = {goal.goal_id for goal in body.per_goal}
 
         def decide(case: sandbox.SandboxCase) -> sandbox.Step:
             return sandbox.report(case, str(body.report_id), body.followup_ref, goals)
 
         await svc.sandbox.step(p.tenant_id, None, contract_id, decide)
-        return {"report_id": body.report_id}
+        return ReportMade(report_id=body.report_id)
 
-    @api.post("/claims", status_code=201)
-    async def submit_sandbox_claim(body: NewClaim, p: Actor, svc: Svc) -> dict[str, UUID]:
+    @api.post("/claims", status_code=201, response_model=ClaimMade)
+    async def submit_sandbox_claim(body: NewClaim, p: Actor, svc: Svc) -> ClaimMade:
         claim_id = await svc.sandbox.submit_claim(p.tenant_id, body.contract_id, body.claim_number)
-        return {"claim_id": claim_id}
+        return ClaimMade(claim_id=claim_id)
 
     @api.get("/claims/{claim_id}", response_model=SandboxClaimView)
     async def get_sandbox_claim(claim_id: UUID, p: Reader, svc: Svc) -> SandboxClaimView:

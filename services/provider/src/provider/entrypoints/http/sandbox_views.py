@@ -9,49 +9,10 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 from uuid import UUID, uuid4
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from provider.domain.sandbox import ACCEPTED, SandboxCase
-from provider.entrypoints.http.reports import FollowUpView
 from provider.entrypoints.http.webhook_docs import CATALOGUE
-
-SANDBOX = Field(True, description="Always true: an invented object that reaches no authority")
-
-
-class SandboxOrder(BaseModel):
-    order_id: UUID
-    status: str = Field(description="received, accepted or declined")
-    order_version: int
-    revision: int
-    measure_code: str
-    contract_id: UUID | None = Field(description="The contract offered once accepted")
-    sandbox: bool = SANDBOX
-
-
-class SandboxOffer(BaseModel):
-    terms: dict[str, Any] = Field(description="Invented terms (no child, no personal data)")
-    terms_sha256: str = Field(description="Their hash, as in `GET /contracts/{contract_id}`")
-
-
-class SandboxContract(BaseModel):
-    contract_id: UUID
-    kind: str
-    order_id: UUID
-    version: int
-    countersigned_version: int | None
-    in_force: bool
-    revision: int
-    offer: SandboxOffer
-    follow_ups: list[FollowUpView]
-    sandbox: bool = SANDBOX
-
-
-class SandboxClaimView(BaseModel):
-    claim_id: UUID
-    contract_id: UUID
-    claim_number: str
-    status: str = Field(description="approved: the sandbox authority approves at once")
-    sandbox: bool = SANDBOX
 
 
 def order_view(case: SandboxCase) -> dict[str, Any]:
