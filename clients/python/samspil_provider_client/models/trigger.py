@@ -15,7 +15,7 @@ T = TypeVar("T", bound="Trigger")
 class Trigger:
     """
     Attributes:
-        type_ (TriggerType): Any type of the catalogue (docs/webhooks.md § 6)
+        type_ (TriggerType): Any type of the catalogue (docs/providers/catalogue.md)
     """
 
     type_: TriggerType

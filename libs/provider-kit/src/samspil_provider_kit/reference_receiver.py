@@ -18,7 +18,7 @@ Building your own receiver, in any language:
    and retries with the same id, so answer a repeat with 2xx and do nothing again.
 5. Answer 2xx quickly (queue slow work); anything else, or no answer within 10 seconds,
    is retried with exponential backoff for about 3 days and then shown as dead in
-   your delivery log, from where it can be redelivered (docs/webhooks.md).
+   your delivery log, from where it can be redelivered (docs/providers/webhooks.md).
 6. Order is not guaranteed: keep the highest ``version`` per resource and skip an older
    one (or fetch the resource by REST and act on what it says).
 

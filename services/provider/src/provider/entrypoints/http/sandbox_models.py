@@ -18,7 +18,7 @@ EventType = Literal[
 
 
 class Trigger(BaseModel):
-    type: EventType = Field(description="Any type of the catalogue (docs/webhooks.md § 6)")
+    type: EventType = Field(description="Any type of the catalogue (docs/providers/catalogue.md)")
 
 
 class Triggered(BaseModel):
