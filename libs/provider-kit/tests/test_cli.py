@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -15,8 +16,6 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-
-from .receivers import flawed
 
 SECRET = "whsec_conformance_0123456789abcdef"
 NEXT_SECRET = "whsec_conformance_next_0123456789"
@@ -88,7 +87,9 @@ def test_without_a_report_the_applied_checks_are_skipped_not_passed(reference: s
         ("last_write_wins", ["older version arriving late not applied"]),
     ],
 )
-def test_each_flawed_receiver_fails_by_the_name_of_its_flaw(flaw: str, caught: list[str]) -> None:
+def test_each_flawed_receiver_fails_by_the_name_of_its_flaw(
+    flaw: str, caught: list[str], flawed: Any
+) -> None:
     # Given a receiver with exactly one flaw
     with serving(flawed(flaw, [SECRET])) as base_url:
         # When the kit checks it (with its report)

@@ -6,13 +6,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
 from samspil_provider_kit.local_server import serving
 from samspil_provider_kit.reference_receiver import create_app
-
-from .receivers import flawed
 
 ROOT = Path(__file__).resolve().parents[3]
 SECRET = "whsec_wheel_0123456789abcdefghij"
@@ -89,7 +88,7 @@ def test_the_installed_kit_passes_the_reference_receiver(installed: Path, tmp_pa
 
 
 def test_the_installed_kit_fails_a_receiver_accepting_unsigned_requests(
-    installed: Path, tmp_path: Path
+    installed: Path, tmp_path: Path, flawed: Any
 ) -> None:
     junit = tmp_path / "bad.xml"
     with serving(flawed("unsigned_accepted", [SECRET])) as base_url:

@@ -1,6 +1,7 @@
 """Receivers with one flaw each, as providers have written them: the kit must name it.
 
 Each is the reference receiver's logic with one rule broken; the flaw's name says which.
+The tests get the factory as the fixture ``flawed`` (a test directory here is no package).
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ import hmac
 import json
 import time
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
+import pytest
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -48,7 +51,7 @@ def _signed_ok(flaw: str, secrets: list[str], headers: dict[str, str], body: byt
     return any(hmac.compare_digest(o, e) for o in offered for e in expected)
 
 
-def flawed(flaw: str, secrets: list[str]) -> Starlette:
+def flawed_receiver(flaw: str, secrets: list[str]) -> Starlette:
     assert flaw in FLAWS, flaw
     applied: Counter[str] = Counter()
     versions: dict[str, int] = {}
@@ -83,3 +86,8 @@ def _hold(flaw: str, versions: dict[str, int], data: dict[str, Any]) -> None:
         versions[order_id] = version
     else:
         versions[order_id] = max(version, versions.get(order_id, 0))
+
+
+@pytest.fixture
+def flawed() -> Callable[[str, list[str]], Starlette]:
+    return flawed_receiver
