@@ -113,6 +113,9 @@ async def test_the_kits_business_flows_pass_and_reach_no_authority(
     # Then each passes
     assert [(r.name, r.detail) for r in results if not r.passed] == []
     assert len(results) == 6
+    # And the tenant's real lists hold none of it
+    for real in ("/orders", "/contracts", "/claims"):
+        assert (await client.get(real, headers=tenant.headers)).json() == [], real
     # And nothing went to an authority: only the tenant's own notifications were queued
     new = (await outbox_topics(settings))[len(before) :]
     assert new
