@@ -11,4 +11,7 @@ lint:
 bench:
 	@bash deploy/scripts/bench.sh
 docs:
-	@bash deploy/scripts/bootstrap.sh && uv run python -m samspil_contracts.generate
+	@bash deploy/scripts/bootstrap.sh && uv run python -m samspil_contracts.generate \
+	  && uv run python docs/generate_provider_pages.py \
+	  && uv run python clients/python/regenerate.py \
+	  && uv run mkdocs build -f docs/providers.mkdocs.yml

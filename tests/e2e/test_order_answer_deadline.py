@@ -9,8 +9,8 @@ from datetime import UTC, datetime, time
 from typing import Any
 
 import pytest
-from provider.entrypoints.conformance.local_server import serving
-from provider.entrypoints.conformance.reference_receiver import create_app
+from samspil_provider_kit.local_server import serving
+from samspil_provider_kit.reference_receiver import create_app
 from scheduler.domain import DEFAULT_RULES, at_local, to_local_date
 
 from tests.e2e.conftest import Stack

@@ -30,6 +30,7 @@ from provider.adapters.documents import SqlDocuments
 from provider.adapters.follow_ups import SqlFollowUpDeadlines
 from provider.adapters.projections import ReadModelProjector, projections
 from provider.adapters.queries import SqlQueries
+from provider.adapters.sandbox import SqlSandbox
 from provider.adapters.shared_documents import SqlSharedDocuments
 from provider.adapters.tables import metadata as read_metadata
 from provider.adapters.tenant_topics import TenantTopics
@@ -145,6 +146,7 @@ def build(settings: ProviderSettings | None = None) -> FastAPI:
         child_data=ChildData(child_keys, keys),
         texts=texts,
         shared=shared,
+        sandbox=SqlSandbox(engine, notifications),
     )
     http_client = httpx.AsyncClient()
     dispatcher = WebhookDispatcher(

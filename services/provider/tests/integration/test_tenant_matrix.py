@@ -19,7 +19,7 @@ from samspil_contracts.testing import GOAL_ID, example_event
 pytestmark = pytest.mark.integration
 PUBLIC = {"/healthz", "/readyz", "/metrics"}
 # Endpoints without an id in the path: the foreign id travels in the body ...
-BODY_SCOPED = {"POST /claims", "POST /concerns", "POST /incidents"}
+BODY_SCOPED = {"POST /claims", "POST /concerns", "POST /incidents", "POST /sandbox/claims"}
 # ... or they read only the caller's own lists (checked for leaks) ...
 LISTS = {
     "GET /orders",
@@ -30,6 +30,7 @@ LISTS = {
     "GET /webhooks/deliveries",
     "GET /webhooks/endpoint",
     "GET /api-keys",
+    "GET /sandbox",  # whether the caller's own sandbox is on
 }
 # ... or they write only the caller's own settings (no other tenant's object to name).
 OWN = {
@@ -41,6 +42,8 @@ OWN = {
     "POST /webhooks/endpoint/test",
     "POST /webhooks/deliveries/redeliver",
     "POST /api-keys",  # a new key of the caller's own tenant
+    "POST /sandbox/events",  # to the caller's own endpoint and topic
+    "POST /sandbox/orders",  # a new sandbox order of the caller's own
 }
 TODAY = "2025-05-01"
 PROBLEM = {"type", "title", "status", "detail", "instance"}
@@ -50,53 +53,42 @@ def bodies(ids: dict[str, Any]) -> dict[str, Any]:
     """A valid body per operation, so a refusal cannot hide behind validation (422)."""
     contract = str(ids["contract_id"])
     incident = {"contract_id": contract, "details": "x", "happened_at": f"{TODAY}T10:00:00Z"}
-    return {
-        "POST /orders/{order_id}/accept": {
-            "expected_start": "2025-04-01",
-            "contact": {"name": "C", "email": "c@example.invalid"},
-        },
-        "POST /orders/{order_id}/decline": {"reason": "no_capacity"},
-        "POST /orders/{order_id}/reveal": {"reason": "preparing the meeting"},
-        "POST /contracts/{contract_id}/countersign": {"version": 1},
-        "POST /contracts/{contract_id}/treatment-plan": {
-            "items": [{"goal_id": str(GOAL_ID), "activity": "Talk"}]
-        },
-        "POST /contracts/{contract_id}/delivery/start": {"on": "2025-04-01"},
-        "POST /contracts/{contract_id}/delivery/stop": {"on": "2025-04-02", "reason": "Done"},
-        "POST /contracts/{contract_id}/sessions": {"on": TODAY, "minutes": 60},
-        "POST /contracts/{contract_id}/status-reports": {
-            "followup_ref": "F",
-            "period_start": "2025-04-01",
-            "period_end": "2025-04-30",
-            "narrative": "n",
-            "per_goal": [{"goal_id": str(GOAL_ID), "progress": "unchanged", "text": "t"}],
-        },
-        "POST /claims/{claim_id}/credit-notes": {"amount_oere": 100, "reason": "r"},
-        "POST /contracts/{contract_id}/terminate": {
-            "reason_code": "provider_cannot_deliver",
-            "notice_days": 30,
-        },
-        "POST /contracts/{contract_id}/change-requests": {
-            "kind": "extend",
-            "new_end": "2030-01-01",
-            "reason": "More time",
-        },
-        "POST /claims": {
-            "contract_id": contract,
-            "claim_number": "A-1",
-            "period_start": "2025-04-01",
-            "period_end": "2025-04-30",
-            "lines": [{"description": "h", "units": 1, "unit_price_oere": 50_000}],
-        },
-        "POST /concerns": {**incident, "urgency": "high", "noticed_at": f"{TODAY}T10:00:00Z"},
-        "POST /incidents": {**incident, "kind": "holding_back"},
-    }
+    real = _business(contract)
+    return (
+        real
+        | {
+            "POST /orders/{order_id}/reveal": {"reason": "preparing the meeting"},
+            "POST /contracts/{contract_id}/treatment-plan": {
+                "items": [{"goal_id": str(GOAL_ID), "activity": "Talk"}]
+            },
+            "POST /contracts/{contract_id}/delivery/start": {"on": "2025-04-01"},
+            "POST /contracts/{contract_id}/delivery/stop": {"on": "2025-04-02", "reason": "Done"},
+            "POST /contracts/{contract_id}/sessions": {"on": TODAY, "minutes": 60},
+            "POST /claims/{claim_id}/credit-notes": {"amount_oere": 100, "reason": "r"},
+            "POST /contracts/{contract_id}/terminate": {
+                "reason_code": "provider_cannot_deliver",
+                "notice_days": 30,
+            },
+            "POST /contracts/{contract_id}/change-requests": {
+                "kind": "extend",
+                "new_end": "2030-01-01",
+                "reason": "More time",
+            },
+            "POST /concerns": {**incident, "urgency": "high", "noticed_at": f"{TODAY}T10:00:00Z"},
+            "POST /incidents": {**incident, "kind": "holding_back"},
+        }
+        | {name.replace(" /", " /sandbox/", 1): body for name, body in real.items()}
+    )
 
 
 @pytest.fixture(scope="module")
-async def b_owns(stack, tenant_b) -> dict[str, Any]:
-    """Real objects of tenant B, one of each kind an endpoint can name."""
+async def b_owns(stack, tenant_a, tenant_b, ops) -> dict[str, Any]:
+    """Real objects of tenant B, one of each kind an endpoint can name. Both have their
+    sandbox on, so a sandbox route refuses A only for not finding B's object."""
     h = tenant_b.headers
+    for tenant in (tenant_a, tenant_b):
+        url = f"/admin/tenants/{tenant.tenant_id}/sandbox"
+        assert (await stack.http.put(url, json={"enabled": True}, headers=ops)).status_code == 204
     await stack.http.put(
         "/webhooks/endpoint",
         json={"url": "http://127.0.0.1:9/hook", "secret": "s" * 32},
@@ -146,6 +138,51 @@ async def b_owns(stack, tenant_b) -> dict[str, Any]:
         "document_id": shared.document_id,
         "key_id": tenant_b.key_id,
     }
+
+
+def _business(contract: str) -> dict[str, Any]:
+    """The bodies of the business routes the sandbox answers too."""
+    return {
+        "POST /orders/{order_id}/accept": {
+            "expected_start": "2025-04-01",
+            "contact": {"name": "C", "email": "c@example.invalid"},
+        },
+        "POST /orders/{order_id}/decline": {"reason": "no_capacity"},
+        "POST /contracts/{contract_id}/countersign": {"version": 1},
+        "POST /contracts/{contract_id}/status-reports": {
+            "followup_ref": "F",
+            "period_start": "2025-04-01",
+            "period_end": "2025-04-30",
+            "narrative": "n",
+            "per_goal": [{"goal_id": str(GOAL_ID), "progress": "unchanged", "text": "t"}],
+        },
+        "POST /claims": {
+            "contract_id": contract,
+            "claim_number": "A-1",
+            "period_start": "2025-04-01",
+            "period_end": "2025-04-30",
+            "lines": [{"description": "h", "units": 1, "unit_price_oere": 50_000}],
+        },
+    }
+
+
+async def b_sandbox(stack: Any, tenant_b: Any) -> dict[str, Any]:
+    """B's sandbox order, accepted, its contract countersigned, and a claim on it."""
+    h = tenant_b.headers
+    order = (await stack.http.post("/sandbox/orders", headers=h)).json()
+    accept = _business("")["POST /orders/{order_id}/accept"]
+    await stack.http.post(f"/sandbox/orders/{order['order_id']}/accept", json=accept, headers=h)
+    seen = (await stack.http.get(f"/sandbox/orders/{order['order_id']}", headers=h)).json()
+    contract = seen["contract_id"]
+    signed = await stack.http.post(
+        f"/sandbox/contracts/{contract}/countersign", json={"version": 1}, headers=h
+    )
+    assert signed.status_code == 200, signed.text
+    claim = _business(contract)["POST /claims"] | {"claim_number": "SB-1"}
+    made = await stack.http.post("/sandbox/claims", json=claim, headers=h)
+    assert made.status_code == 201, made.text
+    ids = {"order_id": order["order_id"], "contract_id": contract}
+    return ids | {"claim_id": made.json()["claim_id"]}
 
 
 def _offer(tenant_id: uuid.UUID, order: Any) -> ContractOffered:
@@ -221,3 +258,38 @@ async def test_no_list_shows_another_tenants_objects_and_b_still_has_them(
     assert (claim["status"], claim["credited_oere"]) == ("submitted", 0)
     standard = (await stack.get(f"/contracts/{b_owns['standard_contract_id']}", tenant_b)).json()
     assert standard["in_force"] is False
+
+
+@pytest.fixture(scope="module")
+async def b_sandboxed(stack, tenant_b, b_owns) -> dict[str, Any]:
+    return await b_sandbox(stack, tenant_b)  # b_owns turned both tenants' sandboxes on
+
+
+async def test_every_sandbox_endpoint_refuses_another_tenants_sandbox_objects(
+    stack, tenant_a, tenant_b, b_sandboxed
+):
+    # Given B's sandbox order, contract and claim, and A's sandbox on too
+    every = bodies(b_sandboxed)
+    sandboxed = [op for op in await operations(stack) if op[1].startswith("/sandbox/")]
+    leaks: list[str] = []
+    for method, path, _ in sandboxed:
+        name = f"{method} {path}"
+        if "{" not in path and name not in BODY_SCOPED:
+            continue
+        # When A calls it on B's sandbox object
+        url = concrete(path, b_sandboxed)
+        response = await stack.http.request(
+            method, url, json=every.get(name), headers=tenant_a.headers
+        )
+        # Then it is not found
+        if response.status_code != 404 or not response.json()["type"].endswith("/not_found"):
+            leaks.append(f"{name}: {response.status_code} {response.text[:200]}")
+    assert len(sandboxed) >= 9
+    assert not leaks, "\n".join(leaks)
+    # And B's sandbox case is as B left it
+    order = await stack.get(f"/sandbox/orders/{b_sandboxed['order_id']}", tenant_b, ok=True)
+    assert order["status"] == "accepted"
+    contract = await stack.get(
+        f"/sandbox/contracts/{b_sandboxed['contract_id']}", tenant_b, ok=True
+    )
+    assert contract["in_force"] is True

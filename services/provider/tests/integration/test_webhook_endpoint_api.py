@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from provider.entrypoints.conformance.local_server import serving
-from provider.entrypoints.conformance.reference_receiver import create_app
+from samspil_provider_kit.local_server import serving
+from samspil_provider_kit.reference_receiver import create_app
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from .conftest import new_tenant

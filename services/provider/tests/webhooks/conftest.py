@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI, Request, Response
 from provider.adapters.webhooks import TargetPolicy, WebhookOutbox
-from provider.entrypoints.conformance.local_server import serving
+from samspil_provider_kit.local_server import serving
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 SECRETS_KEY = bytes(range(32))

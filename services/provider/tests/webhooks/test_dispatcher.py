@@ -18,8 +18,8 @@ from provider.adapters.webhooks import (
     WebhookOutbox,
     verify,
 )
-from provider.entrypoints.conformance.local_server import serving
-from provider.entrypoints.conformance.reference_receiver import create_app
+from samspil_provider_kit.local_server import serving
+from samspil_provider_kit.reference_receiver import create_app
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 TENANT = "provider-a"

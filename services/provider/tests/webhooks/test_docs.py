@@ -16,7 +16,7 @@ from provider.bootstrap import ProviderSettings, build
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 ROOT = Path(__file__).parents[4]
-DOC = (ROOT / "docs" / "webhooks.md").read_text()
+DOC = (ROOT / "docs" / "providers" / "webhooks.md").read_text()
 APP_SOURCES = ROOT / "services" / "provider" / "src" / "provider" / "app"
 
 

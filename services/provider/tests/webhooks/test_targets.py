@@ -19,7 +19,7 @@ from provider.adapters.webhooks import (
     WebhookOutbox,
 )
 from provider.adapters.webhooks.targets import STRICT
-from provider.entrypoints.conformance.local_server import serving
+from samspil_provider_kit.local_server import serving
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 TENANT = "provider-ssrf"

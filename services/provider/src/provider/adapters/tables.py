@@ -174,3 +174,35 @@ erased_children = sa.Table(
     sa.Column("child_id", Id, primary_key=True),
     sa.Column("erased_at", Instant, nullable=False),
 )
+
+# The tenant's sandbox (docs/providers/sandbox.md): on only for tenants operations enabled;
+# its orders, contracts and claims are invented and never reach an authority.
+sandbox_tenants = sa.Table(
+    "sandbox_tenants",
+    metadata,
+    sa.Column("tenant_id", Id, primary_key=True),
+    sa.Column("enabled_at", Instant, nullable=False),
+    sa.Column("enabled_by", sa.String(200), nullable=False),
+)
+
+sandbox_cases = sa.Table(
+    "sandbox_cases",
+    metadata,
+    sa.Column("order_id", Id, primary_key=True),
+    sa.Column("tenant_id", Id, nullable=False, index=True),
+    sa.Column("contract_id", Id, nullable=False, unique=True),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("state", sa.Text, nullable=False),  # the SandboxCase as JSON
+    sa.Column("created_at", Instant, nullable=False),
+)
+
+sandbox_claims = sa.Table(
+    "sandbox_claims",
+    metadata,
+    sa.Column("claim_id", Id, primary_key=True),
+    sa.Column("tenant_id", Id, nullable=False, index=True),
+    sa.Column("contract_id", Id, nullable=False),
+    sa.Column("claim_number", sa.String(30), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("created_at", Instant, nullable=False),
+)

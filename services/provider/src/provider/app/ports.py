@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncConnection
+
+from provider.domain.sandbox import SandboxCase
+from provider.domain.sandbox import Step as SandboxStep
 
 
 class ReadModels(Protocol):
@@ -89,6 +93,35 @@ class WebhookQueue(Protocol):
         event_type: str,
         payload: dict[str, Any],
     ) -> bool: ...
+
+
+@dataclass(frozen=True)
+class SandboxClaim:
+    claim_id: UUID
+    contract_id: UUID
+    claim_number: str
+    status: str
+
+
+class Sandbox(Protocol):
+    """The tenant's sandbox (``adapters.sandbox``): invented cases, never told an authority."""
+
+    async def enabled(self, tenant_id: UUID) -> bool: ...
+    async def set_enabled(self, tenant_id: UUID, enabled: bool, by: str) -> None: ...
+    async def trigger(self, tenant_id: UUID, event_type: str, data: dict[str, Any]) -> UUID: ...
+    async def open_case(self, tenant_id: UUID, today: date) -> SandboxCase: ...
+    async def case(
+        self, tenant_id: UUID, *, order_id: UUID | None = None, contract_id: UUID | None = None
+    ) -> SandboxCase: ...
+    async def step(
+        self,
+        tenant_id: UUID,
+        order_id: UUID | None,
+        contract_id: UUID | None,
+        decide: Callable[[SandboxCase], SandboxStep],
+    ) -> SandboxCase: ...
+    async def submit_claim(self, tenant_id: UUID, contract_id: UUID, claim_number: str) -> UUID: ...
+    async def claim(self, tenant_id: UUID, claim_id: UUID) -> SandboxClaim: ...
 
 
 @dataclass(frozen=True)

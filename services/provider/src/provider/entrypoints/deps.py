@@ -21,7 +21,13 @@ from provider.app.material import Materials
 from provider.app.offered_terms import OfferedTerms
 from provider.app.orders import Orders
 from provider.app.personal import ChildData
-from provider.app.ports import Queries, TenantChannels, TenantDirectory, WebhookAdmin
+from provider.app.ports import (
+    Queries,
+    Sandbox,
+    TenantChannels,
+    TenantDirectory,
+    WebhookAdmin,
+)
 from provider.app.recording import Acting
 from provider.app.reporting import Reporting
 from provider.app.sealing import TransportKeys
@@ -47,6 +53,7 @@ class Services:
     texts: ChildText
     shared: SharedDocuments
     changes: ChangeRequests
+    sandbox: Sandbox
 
 
 def services(request: Request) -> Services:

@@ -11,6 +11,7 @@ from provider.entrypoints.http import (
     delivery,
     orders,
     reports,
+    sandbox,
     shared_documents,
     tenant_misc,
     webhooks,
@@ -30,4 +31,5 @@ def routers() -> list[APIRouter]:
         tenant_misc.router(),
         webhooks.router(),
         shared_documents.router(),
+        sandbox.router(),
     ]

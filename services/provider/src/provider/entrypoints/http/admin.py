@@ -20,6 +20,10 @@ class NewTenant(BaseModel):
     kind: Literal["municipal", "regional", "private", "voluntary"]
 
 
+class SandboxSwitch(BaseModel):
+    enabled: bool = Field(description="The tenant's sandbox (off unless enabled here)")
+
+
 class IssuedKeyView(BaseModel):
     tenant_id: UUID
     key_id: UUID
@@ -52,5 +56,14 @@ def router() -> APIRouter:
     ) -> None:
         if not await svc.tenants.revoke_key(tenant_id, key_id):
             raise Problem(404, "not_found", "No such active key for this tenant.")
+
+    @api.put("/tenants/{tenant_id}/sandbox", status_code=204)
+    async def set_tenant_sandbox(
+        tenant_id: UUID, body: SandboxSwitch, svc: Svc, ops: Annotated[Principal, Depends(OPS)]
+    ) -> None:
+        """Turn the tenant's sandbox on or off (off for every tenant until enabled here)."""
+        if await svc.tenants.get(tenant_id) is None:
+            raise Problem(404, "not_found", "No such tenant.")
+        await svc.sandbox.set_enabled(tenant_id, body.enabled, f"ops:{ops.user_id}")
 
     return api

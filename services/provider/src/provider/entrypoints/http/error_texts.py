@@ -34,6 +34,8 @@ ERROR_TEXTS: dict[str, dict[str, str]] = {
         "opsigelse uden varsel; angiv notice_days.",
         "termination_text_required": "Skriv hvorfor (text), når årsagen er 'other'.",
         "invalid_termination_reason": "Den årsag kan kun myndigheden give.",
+        "sandbox_not_enabled": "Organisationens sandkasse er ikke slået til. Bed Samspils "
+        "drift om at slå den til (den er slået fra, indtil den slås til for jer).",
     },
     "en": {
         "last_api_key": "This is the organisation's last active API key. Issue a new key and "
@@ -65,5 +67,7 @@ ERROR_TEXTS: dict[str, dict[str, str]] = {
         "without notice; give notice_days.",
         "termination_text_required": "Say why (text) when the reason is 'other'.",
         "invalid_termination_reason": "Only the authority gives that reason.",
+        "sandbox_not_enabled": "The organisation's sandbox is not enabled. Ask Samspil's "
+        "operations to enable it (it is off until enabled for you).",
     },
 }

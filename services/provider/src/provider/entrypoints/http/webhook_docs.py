@@ -1,5 +1,5 @@
 """The webhook protocol in the OpenAPI document: the description, and one ``webhooks`` entry
-per event type with its typed ``data`` (docs/webhooks.md is the long form of the same)."""
+per event type with its typed ``data`` (docs/providers/webhooks.md is the long form of the same)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ form: `docs/contract-hash.md`). Recompute it from `offer.terms` and send it as
 `terms_sha256` when you countersign: a hash that is not the hash of the terms held is
 refused (`terms_hash_mismatch`).
 
-**Webhooks** (register with `PUT /webhooks/endpoint`; full guide: `docs/webhooks.md`).
+**Webhooks** (register with `PUT /webhooks/endpoint`; full guide: `docs/providers/webhooks.md`).
 Each delivery is `POST <your url>` with a JSON envelope `{id, type, tenant_id, created_at,
 data}` and the headers
 

@@ -1,5 +1,6 @@
 """A tenant's webhook endpoint (register, read, test, deactivate, delete) and its delivery
-log (filter, redeliver one, redeliver everything dead in a period). docs/webhooks.md § 8."""
+log (filter, redeliver one, redeliver everything dead in a period).
+docs/providers/webhooks.md § 8."""
 
 from __future__ import annotations
 

@@ -1,0 +1,201 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.read_contract_response_read_contract_contracts_contract_id_get import (
+    ReadContractResponseReadContractContractsContractIdGet,
+)
+from ...types import Response
+
+
+def _get_kwargs(
+    contract_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/contracts/{contract_id}".format(
+            contract_id=quote(str(contract_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReadContractResponseReadContractContractsContractIdGet | None:
+    if response.status_code == 200:
+        response_200 = ReadContractResponseReadContractContractsContractIdGet.from_dict(
+            response.json()
+        )
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReadContractResponseReadContractContractsContractIdGet]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    contract_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | ReadContractResponseReadContractContractsContractIdGet]:
+    """Read Contract
+
+     The contract, and under ``offer`` every term of the latest version offered with
+    the hash you countersign: SHA-256 of the terms' canonical form (sorted-key compact
+    JSON, UTF-8; docs/contract-hash.md), so you can recompute it from ``offer.terms``. An
+    individual contract's ``offer.framework`` shows the standard contract's terms.
+
+    Args:
+        contract_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReadContractResponseReadContractContractsContractIdGet]
+    """
+
+    kwargs = _get_kwargs(
+        contract_id=contract_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    contract_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | ReadContractResponseReadContractContractsContractIdGet | None:
+    """Read Contract
+
+     The contract, and under ``offer`` every term of the latest version offered with
+    the hash you countersign: SHA-256 of the terms' canonical form (sorted-key compact
+    JSON, UTF-8; docs/contract-hash.md), so you can recompute it from ``offer.terms``. An
+    individual contract's ``offer.framework`` shows the standard contract's terms.
+
+    Args:
+        contract_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReadContractResponseReadContractContractsContractIdGet
+    """
+
+    return sync_detailed(
+        contract_id=contract_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    contract_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | ReadContractResponseReadContractContractsContractIdGet]:
+    """Read Contract
+
+     The contract, and under ``offer`` every term of the latest version offered with
+    the hash you countersign: SHA-256 of the terms' canonical form (sorted-key compact
+    JSON, UTF-8; docs/contract-hash.md), so you can recompute it from ``offer.terms``. An
+    individual contract's ``offer.framework`` shows the standard contract's terms.
+
+    Args:
+        contract_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReadContractResponseReadContractContractsContractIdGet]
+    """
+
+    kwargs = _get_kwargs(
+        contract_id=contract_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    contract_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | ReadContractResponseReadContractContractsContractIdGet | None:
+    """Read Contract
+
+     The contract, and under ``offer`` every term of the latest version offered with
+    the hash you countersign: SHA-256 of the terms' canonical form (sorted-key compact
+    JSON, UTF-8; docs/contract-hash.md), so you can recompute it from ``offer.terms``. An
+    individual contract's ``offer.framework`` shows the standard contract's terms.
+
+    Args:
+        contract_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReadContractResponseReadContractContractsContractIdGet
+    """
+
+    return (
+        await asyncio_detailed(
+            contract_id=contract_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,218 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.report_made import ReportMade
+from ...models.status_report import StatusReport
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    contract_id: UUID,
+    *,
+    body: StatusReport,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/sandbox/contracts/{contract_id}/status-reports".format(
+            contract_id=quote(str(contract_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReportMade | None:
+    if response.status_code == 201:
+        response_201 = ReportMade.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReportMade]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    contract_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: StatusReport,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | ReportMade]:
+    """Submit Sandbox Status Report
+
+    Args:
+        contract_id (UUID):
+        idempotency_key (str | Unset):
+        body (StatusReport):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReportMade]
+    """
+
+    kwargs = _get_kwargs(
+        contract_id=contract_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    contract_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: StatusReport,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | ReportMade | None:
+    """Submit Sandbox Status Report
+
+    Args:
+        contract_id (UUID):
+        idempotency_key (str | Unset):
+        body (StatusReport):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReportMade
+    """
+
+    return sync_detailed(
+        contract_id=contract_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    contract_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: StatusReport,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | ReportMade]:
+    """Submit Sandbox Status Report
+
+    Args:
+        contract_id (UUID):
+        idempotency_key (str | Unset):
+        body (StatusReport):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReportMade]
+    """
+
+    kwargs = _get_kwargs(
+        contract_id=contract_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    contract_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: StatusReport,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | ReportMade | None:
+    """Submit Sandbox Status Report
+
+    Args:
+        contract_id (UUID):
+        idempotency_key (str | Unset):
+        body (StatusReport):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReportMade
+    """
+
+    return (
+        await asyncio_detailed(
+            contract_id=contract_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ClaimStatus(StrEnum):
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    SUBMITTED = "submitted"
+
+    def __str__(self) -> str:
+        return str(self.value)
