@@ -9,10 +9,12 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import samspil_contracts as wire
+import sqlalchemy as sa
+from authority.adapters.tables import VIEWS
 from authority.adapters.worklists import SqlWork
 from authority.app.readmodels import Scope
 from authority.bootstrap import AuthoritySettings, rebuilder
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from .conftest import Stack, eventually
 from .flows import open_case
@@ -24,6 +26,13 @@ def _set(case_id: str, kind: wire.DeadlineKind, due_at: datetime) -> wire.Deadli
     return wire.DeadlineScheduled(
         deadline_id=uuid4(), kind=kind, subject=case_id, case_id=UUID(case_id), due_at=due_at
     )
+
+
+async def _status(engine: AsyncEngine, deadline_id: UUID) -> str | None:
+    table = VIEWS["deadlines"]
+    query = sa.select(table.c.status).where(table.c.deadline_id == deadline_id)
+    async with engine.connect() as conn:
+        return await conn.scalar(query)
 
 
 async def _listed(work: SqlWork, caseworker: str) -> list[dict[str, Any]]:
@@ -51,6 +60,10 @@ async def test_scheduled_deadlines_are_listed_for_the_case_s_caseworker(stack: S
         work = SqlWork(engine)
 
         async def both_and_met_gone() -> list[dict[str, Any]] | None:
+            # The met one must have been seen closed, not merely not yet arrived: else the
+            # rebuild below races the consumer still recording it (CI saw it open there).
+            if await _status(engine, met.deadline_id) != "met":
+                return None
             rows = await _listed(work, "cw-1")
             closed_seen = await work.case_deadlines(UUID(case_id))
             return rows if len(rows) == 2 and len(closed_seen) == 2 else None

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, fields
-from typing import Any, get_args
+from typing import Any, TypeVar, get_args
 from uuid import UUID
 
-from eventkit import EventStore, OutboxMessage, UnitOfWork
+from eventkit import ConcurrencyError, EventStore, OutboxMessage, UnitOfWork
 from samspil_contracts import IntegrationEvent
 from servicekit.aggregates import Aggregate, EventCodec, Loaded
 from servicekit.publishing import Publisher
@@ -100,6 +100,10 @@ class Aggregates:
         return next((a for a in self.all() if a.category == category), None)
 
 
+T = TypeVar("T")
+ATTEMPTS = 3  # a conflict with the system's own appends, decided again this often
+
+
 @dataclass(frozen=True)
 class Ran:
     """An aggregate after a command: its state (typed by the caller) and revision."""
@@ -122,6 +126,21 @@ class Kit:
     ) -> None:
         self.store, self.aggregates, self.views = store, aggregates, views
         self.keyring, self.publisher, self.municipality = keyring, publisher, municipality
+
+    async def transact(self, acting: Acting, work: Callable[[UnitOfWork], Awaitable[T]]) -> T:
+        """``work`` in one unit of work. A caseworker who named no revision acted on what
+        they saw: when the system appended meanwhile (a provider's start of delivery, the
+        scheduler's due date), the command is decided again on the new state (its rules
+        still hold), not refused as stale. A named revision is the client's own check, and
+        its conflict stays a 409."""
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                async with self.store.unit_of_work() as uow:
+                    return await work(uow)
+            except ConcurrencyError:
+                if acting.expected_revision is not None or attempt == ATTEMPTS:
+                    raise
+        raise AssertionError("unreachable")
 
     async def load(self, aggregate: AnyAggregate, key: UUID, as_of: Any = None) -> Loaded[Any]:
         return await aggregate.load(self.store, key, as_of=as_of)

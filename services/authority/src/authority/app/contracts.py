@@ -75,7 +75,8 @@ class Contracts:
         await self.standards.require_in_force(
             (await self.state(contract_id))[0].standard_contract_id
         )
-        async with self.kit.store.unit_of_work() as uow:
+
+        async def work(uow: UnitOfWork) -> ContractState:
             command = SignAsAuthority(**acting.stamp())
             _, loaded = await self.kit.run(uow, self.aggregate, contract_id, command, acting)
             contract: ContractState = loaded.state
@@ -83,9 +84,12 @@ class Contracts:
             await self.kit.publish(uow, acting, offer, loaded.revision)
             return contract
 
+        return await self.kit.transact(acting, work)
+
     async def amend(self, contract_id: UUID, terms: ContractTerms, acting: Acting) -> int:
-        async with self.kit.store.unit_of_work() as uow:
-            return await self.amend_in(uow, contract_id, terms, acting)
+        return await self.kit.transact(
+            acting, lambda uow: self.amend_in(uow, contract_id, terms, acting)
+        )
 
     async def amend_in(
         self, uow: UnitOfWork, contract_id: UUID, terms: ContractTerms, acting: Acting

@@ -42,8 +42,9 @@ class Notice:
     ) -> ContractState:
         """The caseworker gives notice today (Europe/Copenhagen) of ``notice_days``."""
         last_day = local_day(acting.at) + timedelta(days=notice_days)
-        async with self.kit.store.unit_of_work() as uow:
-            return await self.give_in(uow, contract_id, last_day, reason_code, text, acting)
+        return await self.kit.transact(
+            acting, lambda uow: self.give_in(uow, contract_id, last_day, reason_code, text, acting)
+        )
 
     async def give_in(
         self,

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from uuid import UUID
 
 import samspil_contracts as wire
-from eventkit import ConcurrencyError, UnitOfWork
+from eventkit import UnitOfWork
 
 from authority.app.acting import Acting
 from authority.app.aggregates import Kit, Ran
@@ -35,7 +35,6 @@ from authority.domain.notification import (
 )
 
 KINDS = {k.value: k for k in DeadlineKind}
-ATTEMPTS = 3
 
 
 class Notifications:
@@ -98,16 +97,8 @@ class Notifications:
         return ran
 
     async def _retrying(self, a: Acting, work: Callable[[UnitOfWork], Awaitable[int]]) -> int:
-        """The scheduler's deadlines are recorded on the notification as they arrive; a
-        caseworker who acted on what they saw (no revision given) is not refused for that."""
-        for attempt in range(1, ATTEMPTS + 1):
-            try:
-                async with self.kit.store.unit_of_work() as uow:
-                    return await work(uow)
-            except ConcurrencyError:
-                if a.expected_revision is not None or attempt == ATTEMPTS:
-                    raise
-        raise AssertionError("unreachable")
+        """The scheduler's deadlines are recorded on the notification as they arrive."""
+        return await self.kit.transact(a, work)
 
     async def assess(self, notification_id: UUID, command: AssessNotification, a: Acting) -> int:
 
