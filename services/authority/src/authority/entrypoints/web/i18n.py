@@ -9,6 +9,7 @@ from fastapi import Request
 from authority.entrypoints.web.catalogue_changes import CHANGES_DA, CHANGES_EN
 from authority.entrypoints.web.catalogue_coordination import COORDINATION_DA, COORDINATION_EN
 from authority.entrypoints.web.catalogue_da import DA
+from authority.entrypoints.web.catalogue_dashboard import DASHBOARD_DA, DASHBOARD_EN
 from authority.entrypoints.web.catalogue_decision import DECISION_DA, DECISION_EN
 from authority.entrypoints.web.catalogue_en import EN
 from authority.entrypoints.web.catalogue_intake import INTAKE_DA, INTAKE_EN
@@ -25,7 +26,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
     | PLAN_DA
     | SEARCH_DA
     | CHANGES_DA
-    | COORDINATION_DA,
+    | COORDINATION_DA
+    | DASHBOARD_DA,
     "en": STEPS_EN
     | EN
     | INTAKE_EN
@@ -33,7 +35,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
     | PLAN_EN
     | SEARCH_EN
     | CHANGES_EN
-    | COORDINATION_EN,
+    | COORDINATION_EN
+    | DASHBOARD_EN,
 }
 DEFAULT = "da"
 COOKIE = "samspil_lang"
