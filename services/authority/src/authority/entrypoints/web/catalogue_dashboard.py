@@ -1,5 +1,6 @@
 """The management information's texts: the deadline table, its verdicts, the drill-down
-lists, the downloads and the period's refusals."""
+lists, the downloads and the period's refusals; and the layout's texts for every page (the
+scrolling table's region, the skip links to each page's main action)."""
 
 from __future__ import annotations
 
@@ -49,6 +50,13 @@ DASHBOARD_DA: dict[str, str] = {
     "dash.no_cases": "Ingen frister passer på dette tal.",
     "dash.unnamed_provider": "Leverandør uden offentliggjort materiale (ref. {ref})",
     "dash.same_day": "Samme dag",
+    # Every page: a table wider than a phone scrolls inside its own region (WCAG 1.4.10).
+    "table.region": "Tabel (kan rulles vandret)",
+    # The second skip link: straight to the page's main action.
+    "skip.deadlines": "Spring til dine frister",
+    "skip.case_next": "Spring til det, der skal gøres",
+    "skip.dashboard": "Spring til fristerne",
+    "skip.intake": "Spring til underretningerne",
 }
 
 DASHBOARD_EN: dict[str, str] = {
@@ -97,4 +105,9 @@ DASHBOARD_EN: dict[str, str] = {
     "dash.no_cases": "No deadlines match this figure.",
     "dash.unnamed_provider": "Provider with no published material (ref. {ref})",
     "dash.same_day": "Same day",
+    "table.region": "Table (scrolls sideways)",
+    "skip.deadlines": "Skip to your deadlines",
+    "skip.case_next": "Skip to what is due",
+    "skip.dashboard": "Skip to the deadlines",
+    "skip.intake": "Skip to the notifications",
 }
