@@ -149,6 +149,26 @@ class ComplianceQueries(Protocol):
 
 
 @dataclass(frozen=True)
+class Person:
+    """A user as the directory knows them: name and title from the sign-in, their team."""
+
+    user_id: str
+    name: str
+    title: str | None = None
+    team: str | None = None
+
+
+class Directory(Protocol):
+    """The directory of users, fed by the identity provider's claims at sign-in."""
+
+    async def record(self, user_id: str, name: str, title: str | None, at: datetime) -> None: ...
+
+    async def everyone(self) -> dict[str, Person]:
+        """Every known user by id (staff only: a municipality's hundreds, not citizens)."""
+        ...
+
+
+@dataclass(frozen=True)
 class ReadModels:
     """The query ports, wired by the composition root."""
 
@@ -156,3 +176,4 @@ class ReadModels:
     teams: Teams
     registry: RegistryQueries
     compliance: ComplianceQueries
+    people: Directory

@@ -13,6 +13,7 @@ from authority.entrypoints.web.catalogue_dashboard import DASHBOARD_DA, DASHBOAR
 from authority.entrypoints.web.catalogue_decision import DECISION_DA, DECISION_EN
 from authority.entrypoints.web.catalogue_en import EN
 from authority.entrypoints.web.catalogue_intake import INTAKE_DA, INTAKE_EN
+from authority.entrypoints.web.catalogue_people import PEOPLE_DA, PEOPLE_EN
 from authority.entrypoints.web.catalogue_plan import PLAN_DA, PLAN_EN
 from authority.entrypoints.web.catalogue_search import SEARCH_DA, SEARCH_EN
 from authority.entrypoints.web.catalogue_steps import STEPS_DA, STEPS_EN
@@ -27,7 +28,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
     | SEARCH_DA
     | CHANGES_DA
     | COORDINATION_DA
-    | DASHBOARD_DA,
+    | DASHBOARD_DA
+    | PEOPLE_DA,
     "en": STEPS_EN
     | EN
     | INTAKE_EN
@@ -36,7 +38,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
     | SEARCH_EN
     | CHANGES_EN
     | COORDINATION_EN
-    | DASHBOARD_EN,
+    | DASHBOARD_EN
+    | PEOPLE_EN,
 }
 DEFAULT = "da"
 COOKIE = "samspil_lang"
