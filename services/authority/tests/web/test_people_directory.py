@@ -42,7 +42,7 @@ async def test_the_signed_in_name_title_and_team_replace_the_user_id(
                 "parents": [],
                 "custody": {"kind": "joint"},
                 "contact_person": "Karen Holm",
-            },  # fmt: skip
+            },
             headers={"Authorization": f"Bearer {client.cookies['samspil_session']}"},
         )
         assert opened.status_code == 201, opened.text
