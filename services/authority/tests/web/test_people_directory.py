@@ -62,3 +62,4 @@ def test_services_are_named_in_words_and_unknown_users_keep_their_id() -> None:
     assert described(people, en, "/samspil/scheduler", "System") == "Deadline monitor (automatic)"
     assert described(people, t, "sb-1", "Afdelingsleder") == "Lars Berg (Afdelingsleder, Team Syd)"
     assert described(people, t, "sb-9", "Sagsbehandler") == "sb-9 (Sagsbehandler)"
+    assert described(people, t, "sb-9", "") == "sb-9"

@@ -69,11 +69,11 @@ def name_of(people: dict[str, Person], t: Translate, user_id: str | None) -> str
 
 def described(people: dict[str, Person], t: Translate, user_id: str | None, role: str) -> str:
     """Name with title and team, e.g. "Karen Holm (Sagsbehandler, Team Nord)"; a service by
-    its name only; an unknown id with the role it acted in."""
+    its name only; an unknown id with the role it acted in, if any."""
     found = people.get(user_id or "")
     if found is None:
         name = name_of(people, t, user_id)
         system = (user_id or "").startswith("/samspil/")
-        return name if system else t("timeline.who", who=name or "-", role=role or "-")
+        return name if system or not role else t("timeline.who", who=name or "-", role=role)
     about = ", ".join(x for x in (found.title or role, found.team) if x)
     return f"{found.name} ({about})" if about else found.name
