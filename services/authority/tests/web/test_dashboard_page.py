@@ -82,6 +82,9 @@ async def test_each_deadline_kind_shows_on_time_and_open_figures_that_lead_to_th
         # And the statutory kinds without any deadline say so instead of "-"
         assert "Ingen indfriet i perioden" in _row_of(board, K.NOTIFICATION_RECEIPT_DUE.value)
         assert ">-<" not in board
+        # And the investigations figure counts the open one past its limit, with its link
+        inv = board[board.index('id="fig-inv"') :]
+        assert "Igangværende: 1, heraf 0 tæt på fristen og 1 over fristen" in inv
 
 
 def _row_of(page: str, kind: str) -> str:

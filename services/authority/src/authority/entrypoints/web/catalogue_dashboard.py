@@ -17,6 +17,7 @@ DASHBOARD_DA: dict[str, str] = {
     "dash.open_investigations": (
         "Igangværende: {open}, heraf {at_risk} tæt på fristen og {overdue} over fristen"
     ),
+    "dash.no_open_investigations": "Ingen igangværende undersøgelser med en frist.",
     "dash.empty.answers": "Ingen leverandør har svaret på en bestilling i perioden.",
     "dash.empty.progress": "Ingen statusrapporter med mål i perioden.",
     "dash.empty.costs": "Ingen godkendte regninger i perioden.",
@@ -72,6 +73,7 @@ DASHBOARD_EN: dict[str, str] = {
     "dash.open_investigations": (
         "Ongoing: {open}, of which {at_risk} near the deadline and {overdue} past it"
     ),
+    "dash.no_open_investigations": "No ongoing investigation with a deadline.",
     "dash.empty.answers": "No provider answered an order in the period.",
     "dash.empty.progress": "No status reports with goals in the period.",
     "dash.empty.costs": "No approved claims in the period.",
