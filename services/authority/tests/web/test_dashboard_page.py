@@ -135,3 +135,24 @@ async def test_a_reversed_period_is_refused_next_to_its_field(authority: Authori
     assert 'id="deadline-figures"' not in answer.text
     # And there is nothing to download for it
     assert export.status_code == 422
+
+
+async def test_a_team_name_that_looks_like_a_formula_is_exported_as_text(
+    authority: Authority,
+) -> None:
+    # Given a team whose name a spreadsheet would run as a formula
+    team = '=HYPERLINK("http://example.invalid","x")'
+    cookies = await _leader(authority)
+    bearer = {"Authorization": f"Bearer {cookies['samspil_session']}"}
+    async with httpx.AsyncClient(base_url=authority.url, cookies=cookies) as client:
+        put = await client.put("/caseworkers/sb-formula/team", json={"team": team}, headers=bearer)
+        assert put.status_code == 204, put.text
+        # When the team's table is downloaded in both formats
+        csv = await client.get("/ui/dashboard/export.csv", params={"team": team})
+        xlsx = await client.get("/ui/dashboard/export.xlsx", params={"team": team})
+    # Then the name is text in both (a leading apostrophe), never a formula
+    assert "'=HYPERLINK" in csv.content.decode("utf-8-sig")
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet is not None
+    assert sheet["B3"].value == "'" + team
+    assert sheet["B3"].data_type == "s"

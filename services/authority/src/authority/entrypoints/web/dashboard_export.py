@@ -19,6 +19,9 @@ MEDIA = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+# A spreadsheet runs a cell starting with one of these as a formula (openpyxl writes it as
+# one): a team's name, typed at sign-in, is written as text with a leading apostrophe.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("kind", "met", "on_time", "on_time_share", "late", "open", "at_risk", "overdue")
 
 
@@ -32,7 +35,11 @@ def table(t: Translate, asked: Asked, scope: str, rows: Sequence[KindFigure]) ->
         [],
         [*(t(f"dash.col.{c}") for c in COLUMNS), t("dash.col.verdict")],
     ]
-    return head + [_row(t, k) for k in rows]
+    return [[_cell(c) for c in r] for r in head + [_row(t, k) for k in rows]]
+
+
+def _cell(value: Cell) -> Cell:
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
 def _row(t: Translate, k: KindFigure) -> list[Cell]:
