@@ -55,6 +55,21 @@ async def test_the_signed_in_name_title_and_team_replace_the_user_id(
     assert "sb-navn (" not in timeline
 
 
+async def test_a_token_with_name_claims_names_its_user_at_the_first_page(
+    authority: Authority,
+) -> None:
+    # Given a token whose claims carry a name and a title (as the OIDC provider's do)
+    async with httpx.AsyncClient(base_url=authority.url) as client:
+        body = {"user_id": "al-claims", "roles": ["team_leader"], "name": "Lars Berg",
+                "title": "Afdelingsleder"}  # fmt: skip
+        token = (await client.post("/dev/token", json=body)).json()["access_token"]
+        client.cookies.set("samspil_session", token)
+        # When its user opens a page
+        work = await client.get("/ui/")
+    # Then the page names them
+    assert "Logget ind som Lars Berg" in work.text
+
+
 def test_services_are_named_in_words_and_unknown_users_keep_their_id() -> None:
     t, en = translator("da"), translator("en")
     people = {"sb-1": Person("sb-1", "Lars Berg", None, "Team Syd")}
