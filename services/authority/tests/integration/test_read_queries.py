@@ -13,10 +13,11 @@ import pytest
 import sqlalchemy as sa
 from authority.adapters.case_lists import SqlCaseList
 from authority.adapters.compliance import SqlCompliance
+from authority.adapters.people import SqlDirectory
 from authority.adapters.tables import VIEWS, caseworker_teams
 from authority.adapters.worklists import SqlTeams, SqlWork
 from authority.app.case_search import CaseFilter, Match
-from authority.app.readmodels import Period, Scope
+from authority.app.readmodels import Period, Person, Scope
 from authority.bootstrap import AuthoritySettings, migrate
 from eventkit.schema import events
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -210,6 +211,19 @@ async def test_a_provider_without_published_material_is_named_by_its_reference(
     figures = await SqlCompliance(engine).figures(YEAR, None, TODAY)
     # Then the provider is listed by its reference, not as "?"
     assert figures.answer_days == {f"#{PROVIDER.hex[:8]}": pytest.approx(16 / 3)}
+
+
+async def test_the_directory_keeps_the_latest_sign_in_and_the_team(engine: AsyncEngine) -> None:
+    # Given sb-a (team Nord) signed in twice, with a new title the second time
+    directory, at = SqlDirectory(engine), datetime(2026, 11, 23, 9, tzinfo=UTC)
+    await directory.record("sb-a", "Karen Holm", "Socialrådgiver", at)
+    await directory.record("sb-a", "Karen Holm", "Koordinator", at + timedelta(days=1))
+    await directory.record("tl-x", "Lars Berg", None, at)
+    # When everyone is read
+    people = await directory.everyone()
+    # Then the latest claims count, with the caseworker's team beside them
+    assert people["sb-a"] == Person("sb-a", "Karen Holm", "Koordinator", "Nord")
+    assert people["tl-x"] == Person("tl-x", "Lars Berg", None, None)
 
 
 async def test_my_work_lists_are_scoped_and_sorted_by_deadline(engine: AsyncEngine) -> None:
