@@ -43,9 +43,10 @@ def audited(page: Page, name: str) -> None:
     assert bad == [], f"{name}: {bad}"
 
 
-def sign_in(page: Page, base: str, user: str, role: str, team: str = "") -> None:
+def sign_in(page: Page, base: str, user: str, role: str, team: str = "", name: str = "") -> None:
     page.goto(f"{base}/ui/login")
     page.get_by_label("Bruger-id").fill(user)
+    page.get_by_label("Navn (valgfrit)").fill(name)
     page.get_by_label("Team (valgfrit)").fill(team)
     page.locator(f"#role-{role}").check()
     page.get_by_role("button", name="Log ind").click()

@@ -61,9 +61,9 @@ def only(tenant: Tenant, path: str) -> dict[str, Any]:
 
 def open_and_decide(page: Page, base: str) -> str:
     """Caseworker: open the case, investigate, propose the decision. Returns the case URL."""
-    sign_in(page, base, "karen", "caseworker", team=TEAM)
+    sign_in(page, base, "karen", "caseworker", team=TEAM, name="Karen Sørensen")
     page.keyboard.press("Tab")  # the first stop is the skip link, for keyboard users
-    expect(page.locator(".skip")).to_be_focused()
+    expect(page.locator(".skip").first).to_be_focused()
     audited(page, "01-my-work-caseworker")
     page.get_by_role("link", name="Opret sag").click()
     page.locator("#child_name").fill("Sofie Larsen")
@@ -95,12 +95,15 @@ def open_and_decide(page: Page, base: str) -> str:
 
 def approve(page: Page, base: str) -> None:
     """Team leader: the decision waits in My work; approve it (four eyes)."""
-    sign_in(page, base, "lars", "team_leader")
+    sign_in(page, base, "lars", "team_leader", name="Lars Berg")
     expect(page.locator("#appr-h")).to_contain_text("(1)")
     audited(page, "03-my-work-team-leader")
     page.locator("section[aria-labelledby=appr-h]").get_by_role("link").first.click()
     page.get_by_role("button", name="Godkend").click()
     expect(page.locator("#decision")).to_contain_text("Godkendt")
+    # People are named, not shown by their user id (the sign-in's name claim)
+    expect(page.locator("#decision")).to_contain_text("Lars Berg")
+    expect(page.locator("#caseworker")).to_contain_text("Karen Sørensen")
     sign_out(page)
 
 

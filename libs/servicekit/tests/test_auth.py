@@ -87,3 +87,14 @@ async def test_a_revoked_token_is_refused_and_another_of_the_same_user_is_not() 
     assert refused.status_code == 401
     assert refused.headers["content-type"] == "application/problem+json"
     assert still.status_code == 200
+
+
+def test_the_name_and_title_claims_reach_the_principal_and_stay_optional() -> None:
+    # Given a token with the identity provider's name and title, and one without
+    named = ISSUER.issue("sb-7", ["caseworker"], name=" Karen Holm ", title="Socialrådgiver")
+    bare = ISSUER.issue("sb-8", ["caseworker"])
+    # When each is verified
+    karen, other = ISSUER.verify(named), ISSUER.verify(bare)
+    # Then the claims are on the principal (trimmed), and absent ones are None
+    assert (karen.name, karen.title) == ("Karen Holm", "Socialrådgiver")
+    assert (other.name, other.title) == (None, None)

@@ -35,6 +35,10 @@ class Principal:
     municipality: str | None = None
     token_id: str | None = None  # ``jti``: what a sign-out revokes
     expires_at: datetime | None = None
+    # The identity provider's ``name`` and ``title`` claims, when it sends them: what the
+    # UI's directory of users shows instead of the user id.
+    name: str | None = None
+    title: str | None = None
 
 
 class Verifier(Protocol):
@@ -64,9 +68,11 @@ class DevIssuer:
         tenant_id: str | None = None,
         municipality: str | None = None,
         ttl_seconds: int = 8 * 3600,
+        name: str | None = None,
+        title: str | None = None,
     ) -> str:
         now = int(time.time())
-        claims = {
+        claims: dict[str, object] = {
             "sub": user_id,
             "roles": sorted(roles),
             "iss": self.issuer,
@@ -77,6 +83,7 @@ class DevIssuer:
             "tenant": tenant_id,
             "municipality": municipality,
         }
+        claims |= {k: v for k, v in (("name", name), ("title", title)) if v}
         return jwt.encode(claims, self.secret, algorithm="HS256")
 
     def verify(self, token: str) -> Principal:
@@ -131,7 +138,14 @@ def principal_from_claims(claims: dict[str, object]) -> Principal:
         municipality=str(municipality) if municipality else None,
         token_id=str(token_id) if token_id else None,
         expires_at=_moment(claims["exp"]),
+        name=_text(claims.get("name")),
+        title=_text(claims.get("title")),
     )
+
+
+def _text(claim: object) -> str | None:
+    """A display claim as text (at most 200 characters), or None when absent or not text."""
+    return claim.strip()[:200] or None if isinstance(claim, str) else None
 
 
 def _moment(expiry: object) -> datetime:

@@ -27,6 +27,7 @@ from authority.adapters.compliance import SqlCompliance
 from authority.adapters.digital_post_folder import FolderDigitalPost
 from authority.adapters.keys import SqlKeyStore
 from authority.adapters.letter_pdf import ReportlabLetters
+from authority.adapters.people import SqlDirectory
 from authority.adapters.revocations import SqlRevocations
 from authority.adapters.search_index import BlindIndex
 from authority.adapters.tables import metadata as authority_metadata
@@ -138,6 +139,7 @@ def read_models(engine: AsyncEngine) -> ReadModels:
         teams=SqlTeams(engine),
         registry=SqlRegistry(engine),
         compliance=SqlCompliance(engine),
+        people=SqlDirectory(engine),
     )
 
 

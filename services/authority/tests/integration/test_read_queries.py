@@ -4,18 +4,20 @@ paged lists of My work, on PostgreSQL and on SQLite (the quick start's database)
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
+import sqlalchemy as sa
 from authority.adapters.case_lists import SqlCaseList
 from authority.adapters.compliance import SqlCompliance
+from authority.adapters.people import SqlDirectory
 from authority.adapters.tables import VIEWS, caseworker_teams
 from authority.adapters.worklists import SqlTeams, SqlWork
 from authority.app.case_search import CaseFilter, Match
-from authority.app.readmodels import Period, Scope
+from authority.app.readmodels import Period, Person, Scope
 from authority.bootstrap import AuthoritySettings, migrate
 from eventkit.schema import events
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -145,6 +147,83 @@ async def test_a_period_leaves_out_what_happened_outside_it(engine: AsyncEngine)
     assert (spring.followups_held, spring.followups_due) == (1, 1)
     assert spring.investigations_judged == 0
     assert spring.answer_days == {}
+
+
+async def test_each_deadline_kind_counts_met_on_time_late_at_risk_and_overdue(
+    engine: AsyncEngine,
+) -> None:
+    # Given Nord's follow-ups met a day early and two days late in the year, one met last
+    # year, and Syd's limit overdue and plan due tomorrow (warned), plan due in a month
+    now = datetime(2026, 11, 23, 12, tzinfo=UTC)
+    nord, syd = await _cases_of(engine, "sb-a"), await _cases_of(engine, "sb-b")
+    day = timedelta(days=1)
+    await _deadlines(engine, [
+        _dl(nord, "follow_up_due", now - 30 * day, closed=now - 31 * day),
+        _dl(nord, "follow_up_due", now - 30 * day, closed=now - 28 * day),
+        _dl(nord, "follow_up_due", now - 400 * day, closed=now - 400 * day),
+        _dl(syd, "investigation_limit", now - 3 * day),
+        _dl(syd, "action_plan_due", now + day, warn=now - day),
+        _dl(syd, "action_plan_due", now + 30 * day, warn=now + 20 * day),
+    ])  # fmt: skip
+    compliance = SqlCompliance(engine)
+    # When the figures of the year are read for the unit and for Nord
+    unit = {k.kind: k for k in await compliance.deadline_kinds(YEAR, None, now)}
+    only_nord = await compliance.deadline_kinds(YEAR, "Nord", now)
+    # Then the follow-ups are 1 of 2 on time; the limit overdue; one plan at risk of two open
+    follow = unit["follow_up_due"]
+    assert (follow.met, follow.on_time, follow.late) == (2, 1, 1)
+    assert (unit["investigation_limit"].overdue, unit["investigation_limit"].open) == (1, 1)
+    plan = unit["action_plan_due"]
+    assert (plan.at_risk, plan.overdue, plan.open) == (1, 0, 2)
+    assert [k.kind for k in only_nord] == ["follow_up_due"]
+    # And the late figure leads to its one deadline, with its case
+    late = await compliance.deadline_cases("follow_up_due", "late", YEAR, None, now, 1)
+    assert late.total == 1
+    assert late.rows[0]["case_id"] == nord
+
+
+async def _cases_of(engine: AsyncEngine, worker: str) -> UUID:
+    cases = VIEWS["cases"]
+    async with engine.connect() as conn:
+        query = sa.select(cases.c.case_id).where(cases.c.caseworker_id == worker)
+        return UUID(str((await conn.execute(query.limit(1))).scalar_one()))
+
+
+def _dl(case_id: UUID, kind: str, due: datetime, closed: datetime | None = None,
+        warn: datetime | None = None) -> dict[str, Any]:  # fmt: skip
+    status = "met" if closed else "open"
+    return dict(deadline_id=uuid4(), kind=kind, case_id=case_id, due_at=due, warn_at=warn,
+                status=status, closed_at=closed, revision=1)  # fmt: skip
+
+
+async def _deadlines(engine: AsyncEngine, rows: list[dict[str, Any]]) -> None:
+    async with engine.begin() as conn:
+        await conn.execute(VIEWS["deadlines"].insert(), rows)
+
+
+async def test_a_provider_without_published_material_is_named_by_its_reference(
+    engine: AsyncEngine,
+) -> None:
+    # Given the provider's material is not (yet) in the registry
+    async with engine.begin() as conn:
+        await conn.execute(VIEWS["providers"].delete())
+    # When the answer times are read
+    figures = await SqlCompliance(engine).figures(YEAR, None, TODAY)
+    # Then the provider is listed by its reference, not as "?"
+    assert figures.answer_days == {f"#{PROVIDER.hex[:8]}": pytest.approx(16 / 3)}
+
+
+async def test_the_directory_keeps_the_latest_sign_in_and_the_team(engine: AsyncEngine) -> None:
+    # Given sb-a (team Nord) signed in twice, with a new title the second time
+    directory, at = SqlDirectory(engine), datetime(2026, 11, 23, 9, tzinfo=UTC)
+    await directory.record("sb-a", "Karen Holm", "Socialrådgiver", at)
+    await directory.record("sb-a", "Karen Holm", "Koordinator", at + timedelta(days=1))
+    await directory.record("tl-x", "Lars Berg", None, at)
+    # When everyone is read
+    people = await directory.everyone()
+    # Then the latest claims count, with the caseworker's team beside them
+    assert people["sb-a"] == Person("sb-a", "Karen Holm", "Koordinator", "Nord")
+    assert people["tl-x"] == Person("tl-x", "Lars Berg", None, None)
 
 
 async def test_my_work_lists_are_scoped_and_sorted_by_deadline(engine: AsyncEngine) -> None:

@@ -14,8 +14,9 @@ from typing import Any
 
 import sqlalchemy as sa
 from eventkit.schema import events
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
+from authority.adapters.deadline_figures import SqlDeadlineFigures
 from authority.adapters.sqlfuncs import days_between, stream_key
 from authority.adapters.tables import VIEWS
 from authority.adapters.worklists import scoped
@@ -43,10 +44,7 @@ def count_if(condition: sa.ColumnElement[bool]) -> Any:
     return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
 
 
-class SqlCompliance:
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
-
+class SqlCompliance(SqlDeadlineFigures):
     async def figures(self, period: Period, team: str | None, today: date) -> Figures:
         scope = Scope(team=team)
         async with self.engine.connect() as conn:
@@ -96,10 +94,12 @@ class SqlCompliance:
     async def _answers(
         self, conn: AsyncConnection, period: Period, scope: Scope
     ) -> dict[str, float]:
-        """Average days from order to the provider's answer, per provider."""
+        """Average days from order to the provider's answer, per provider: by name, or as
+        ``#`` and the id's first 8 digits for one that has published no material yet."""
         steps = firsts("order-", "OrderPlaced", "OrderAccepted", "OrderDeclined")
         answered = sa.func.coalesce(steps.c.OrderAccepted, steps.c.OrderDeclined)
-        name = sa.func.coalesce(providers.c.name, "?")
+        ref = sa.func.substr(sa.cast(orders.c.provider_id, sa.String), 1, 8)
+        name = sa.func.coalesce(providers.c.name, sa.literal("#") + ref)
         query = (
             sa.select(name, sa.func.avg(days_between(steps.c.OrderPlaced, answered)))
             .select_from(steps.join(orders, orders.c.order_id == steps.c.id))

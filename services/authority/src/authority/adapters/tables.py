@@ -92,6 +92,17 @@ caseworker_teams = sa.Table(
     sa.Column("caseworker_id", sa.String(200), primary_key=True),
     sa.Column("team", sa.String(200), nullable=False, index=True),
 )
+# The directory of users (brugerkatalog): each user's name and title as the identity
+# provider's claims said at their latest sign-in, shown instead of the user id. Staff only,
+# never a citizen; the team is ``caseworker_teams``'.
+people = sa.Table(
+    "people",
+    metadata,
+    sa.Column("user_id", sa.String(200), primary_key=True),
+    sa.Column("display_name", sa.String(200), nullable=False),
+    sa.Column("title", sa.String(200)),
+    sa.Column("seen_at", Instant, nullable=False),
+)
 
 
 def _view(name: str, key: str, *columns: sa.Column[object]) -> sa.Table:

@@ -58,6 +58,29 @@ class Figures:
     cost_per_measure: dict[str, int] = field(default_factory=dict)  # øre per measure code
 
 
+DEADLINE_STATES = ("on_time", "late", "at_risk", "overdue")
+
+
+@dataclass(frozen=True)
+class KindFigure:
+    """One deadline kind in a period: those met in it (on time or late) and, as of now, the
+    open ones at risk (inside their warning window) or overdue."""
+
+    kind: str
+    met: int = 0
+    on_time: int = 0
+    at_risk: int = 0
+    overdue: int = 0
+    open: int = 0
+
+    @property
+    def late(self) -> int:
+        return self.met - self.on_time
+
+    def count(self, state: str) -> int:
+        return int(getattr(self, state))
+
+
 class WorkQueries(Protocol):
     """The lists of My work and the case list, each paged and sorted in the database."""
 
@@ -111,6 +134,39 @@ class RegistryQueries(Protocol):
 class ComplianceQueries(Protocol):
     async def figures(self, period: Period, team: str | None, today: date) -> Figures: ...
 
+    async def deadline_kinds(
+        self, period: Period, team: str | None, now: datetime
+    ) -> list[KindFigure]:
+        """Per deadline kind: met in the period (on time or not), open at risk or overdue."""
+        ...
+
+    async def deadline_cases(
+        self, kind: str, state: str, period: Period, team: str | None, now: datetime, page: int
+    ) -> Page:
+        """The deadlines behind one figure (``state`` one of DEADLINE_STATES) with their
+        case, the most urgent or latest first."""
+        ...
+
+
+@dataclass(frozen=True)
+class Person:
+    """A user as the directory knows them: name and title from the sign-in, their team."""
+
+    user_id: str
+    name: str
+    title: str | None = None
+    team: str | None = None
+
+
+class Directory(Protocol):
+    """The directory of users, fed by the identity provider's claims at sign-in."""
+
+    async def record(self, user_id: str, name: str, title: str | None, at: datetime) -> None: ...
+
+    async def everyone(self) -> dict[str, Person]:
+        """Every known user by id (staff only: a municipality's hundreds, not citizens)."""
+        ...
+
 
 @dataclass(frozen=True)
 class ReadModels:
@@ -120,3 +176,4 @@ class ReadModels:
     teams: Teams
     registry: RegistryQueries
     compliance: ComplianceQueries
+    people: Directory

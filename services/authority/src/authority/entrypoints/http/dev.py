@@ -11,6 +11,9 @@ from samspil_contracts.common import ShortText
 class TokenIn(BaseModel):
     user_id: ShortText
     roles: list[ShortText] = Field(max_length=10)
+    # The identity provider's display claims: the UI's directory of users shows them.
+    name: ShortText | None = None
+    title: ShortText | None = None
 
 
 def router() -> APIRouter:
@@ -19,6 +22,7 @@ def router() -> APIRouter:
     @api.post("/dev/token")
     async def dev_token(body: TokenIn, request: Request) -> dict[str, str]:
         issuer = request.app.state.dev_issuer
-        return {"access_token": issuer.issue(body.user_id, body.roles), "token_type": "bearer"}
+        token = issuer.issue(body.user_id, body.roles, name=body.name, title=body.title)
+        return {"access_token": token, "token_type": "bearer"}
 
     return api

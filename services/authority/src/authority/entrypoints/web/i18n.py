@@ -9,9 +9,11 @@ from fastapi import Request
 from authority.entrypoints.web.catalogue_changes import CHANGES_DA, CHANGES_EN
 from authority.entrypoints.web.catalogue_coordination import COORDINATION_DA, COORDINATION_EN
 from authority.entrypoints.web.catalogue_da import DA
+from authority.entrypoints.web.catalogue_dashboard import DASHBOARD_DA, DASHBOARD_EN
 from authority.entrypoints.web.catalogue_decision import DECISION_DA, DECISION_EN
 from authority.entrypoints.web.catalogue_en import EN
 from authority.entrypoints.web.catalogue_intake import INTAKE_DA, INTAKE_EN
+from authority.entrypoints.web.catalogue_people import PEOPLE_DA, PEOPLE_EN
 from authority.entrypoints.web.catalogue_plan import PLAN_DA, PLAN_EN
 from authority.entrypoints.web.catalogue_search import SEARCH_DA, SEARCH_EN
 from authority.entrypoints.web.catalogue_steps import STEPS_DA, STEPS_EN
@@ -25,7 +27,9 @@ CATALOGUES: dict[str, dict[str, str]] = {
     | PLAN_DA
     | SEARCH_DA
     | CHANGES_DA
-    | COORDINATION_DA,
+    | COORDINATION_DA
+    | DASHBOARD_DA
+    | PEOPLE_DA,
     "en": STEPS_EN
     | EN
     | INTAKE_EN
@@ -33,7 +37,9 @@ CATALOGUES: dict[str, dict[str, str]] = {
     | PLAN_EN
     | SEARCH_EN
     | CHANGES_EN
-    | COORDINATION_EN,
+    | COORDINATION_EN
+    | DASHBOARD_EN
+    | PEOPLE_EN,
 }
 DEFAULT = "da"
 COOKIE = "samspil_lang"

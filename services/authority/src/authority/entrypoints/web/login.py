@@ -45,7 +45,10 @@ def router() -> APIRouter:
         if team:  # in production the directory sets teams (PUT /caseworkers/{id}/team)
             await reads(request).teams.join(user_id, team)
         response = RedirectResponse(target, status_code=303)
-        token = issuer.issue(user_id, [role])
+        name, title = (
+            str(form.get(k, "")).strip()[:200] or None for k in ("display_name", "title")
+        )
+        token = issuer.issue(user_id, [role], name=name, title=title)
         session.set_session(response, token, session.secure_cookies(request))
         return response
 

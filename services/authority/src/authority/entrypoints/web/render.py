@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from servicekit.auth import Principal
 
 from authority.app.readmodels import ReadModels
-from authority.entrypoints.web import csrf, i18n
+from authority.entrypoints.web import csrf, directory, i18n
 
 HERE = Path(__file__).parent
 LOCAL = ZoneInfo("Europe/Copenhagen")
@@ -127,9 +127,13 @@ def page(
     **context: Any,
 ) -> HTMLResponse:
     lang = i18n.language(request)
+    t = i18n.translator(lang)
+    people = getattr(request.state, "people", {})
     html = env.get_template(template).render(
         request=request,
-        t=i18n.translator(lang),
+        t=t,
+        person=lambda uid: directory.name_of(people, t, uid),
+        described=lambda uid, role="": directory.described(people, t, uid, role),
         lang=lang,
         other_lang="en" if lang == "da" else "da",
         user=user,

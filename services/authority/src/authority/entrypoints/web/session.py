@@ -17,6 +17,8 @@ from fastapi import Depends, Request
 from fastapi.responses import Response
 from servicekit.auth import Principal, Revocations, verified
 
+from authority.entrypoints.web import directory
+
 COOKIE = "samspil_session"
 LOGIN = "/ui/login"
 
@@ -43,6 +45,7 @@ async def signed_in(request: Request) -> Principal:
     found = await principal(request)
     if found is None:
         raise LoginRequired(request.url.path)
+    await directory.on_sign_in(request, found)
     return found
 
 

@@ -1,0 +1,35 @@
+"""The directory of users in SQL: the latest sign-in's name and title win, the team comes from
+``caseworker_teams`` (set at sign-in or by a team leader)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from authority.adapters.tables import caseworker_teams, people
+from authority.app.readmodels import Person
+
+
+class SqlDirectory:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def record(self, user_id: str, name: str, title: str | None, at: datetime) -> None:
+        row = {"user_id": user_id, "display_name": name, "title": title, "seen_at": at}
+        async with self.engine.begin() as conn:
+            await conn.execute(people.delete().where(people.c.user_id == user_id))
+            await conn.execute(people.insert().values(**row))
+
+    async def everyone(self) -> dict[str, Person]:
+        team = caseworker_teams.c
+        query = sa.select(people, team.team).select_from(
+            people.outerjoin(caseworker_teams, team.caseworker_id == people.c.user_id)
+        )
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(query)).mappings()
+            return {
+                r["user_id"]: Person(r["user_id"], r["display_name"], r["title"], r["team"])
+                for r in rows
+            }
