@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import subprocess
+import sys
 import time
 import uuid
 from pathlib import Path
@@ -13,6 +14,7 @@ from devstack._paths import deploy_file, log_file, var_dir
 from devstack._proc import DevstackError, file_lock, read_pid, start_detached, stop_group, tail
 from devstack.kafka_jars import ensure_jars
 from devstack.ports import PortTaken, taken
+from devstack.topic_pruning import prune
 
 BOOTSTRAP = "127.0.0.1:19092"
 CONTROLLER = "127.0.0.1:19093"
@@ -54,6 +56,11 @@ def ensure() -> str:
                 if taken(port := int(address.rsplit(":", 1)[1])):
                     raise PortTaken("Kafka", port, f"KAFKA_BOOTSTRAP_SERVERS={BOOTSTRAP}")
             _start(ensure_jars())
+            _wait_ready()
+            # Nothing can be using a broker we just started: the time to clear old test topics.
+            pruned = prune(BOOTSTRAP, var_dir("kafka", "data"))
+            if pruned:
+                print(f"devstack: deleted {pruned} stale test topics", file=sys.stderr)
         _wait_ready()
     return BOOTSTRAP
 
