@@ -30,7 +30,14 @@ from samspil_contracts.change_requests import (
     ChangeRequestGranted,
     ChangeRequestRefused,
 )
-from samspil_contracts.claims import ClaimApproved, ClaimCredited, ClaimRejected, ClaimSubmitted
+from samspil_contracts.claims import (
+    ClaimApproved,
+    ClaimCredited,
+    ClaimPaid,
+    ClaimReceived,
+    ClaimRejected,
+    ClaimSubmitted,
+)
 from samspil_contracts.deadlines import DeadlineClosed, DeadlineReached, DeadlineScheduled
 from samspil_contracts.delivery import (
     ConcernNotified,
@@ -86,6 +93,8 @@ EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     ClaimCredited,
     ClaimApproved,
     ClaimRejected,
+    ClaimReceived,
+    ClaimPaid,
     DeliveryStarted,
     DeliveryStopped,
     StatusReportSubmitted,

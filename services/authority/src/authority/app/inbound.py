@@ -47,6 +47,7 @@ class Inbound:
             wire.DeadlineClosed: self.deadlines.note,
             wire.ForceIncidentReported: self.s.concerns.receive,
             wire.ClaimSubmitted: self.s.claims.receive,
+            wire.ClaimCredited: self.s.claims.credited,
             wire.ProviderMaterialPublished: self.material,
             wire.ChangeRequested: self.s.changes.receive,
         }

@@ -1,6 +1,7 @@
 """Fold contract events into the contract state."""
 
 from dataclasses import replace
+from datetime import datetime
 
 from authority.domain.contract.messages import (
     ContractAmended,
@@ -29,10 +30,10 @@ def evolve(state: ContractState | None, event: ContractEvent) -> ContractState:
     if state is None:
         raise ValueError(f"{type(event).__name__} before ContractDrafted: the stream is corrupt")
     match event:
-        case ContractSignedByAuthority(version=version):
-            return _in_force_when_both(replace(state, authority_signed=version))
-        case ContractCountersigned(version=version):
-            return _in_force_when_both(replace(state, provider_signed=version))
+        case ContractSignedByAuthority(version=version, at=at):
+            return _in_force_when_both(replace(state, authority_signed=version), at)
+        case ContractCountersigned(version=version, at=at):
+            return _in_force_when_both(replace(state, provider_signed=version), at)
         case ContractAmended(terms=terms):
             # Earlier signatures stay recorded against their versions; they do not carry over,
             # and the version both signed stays in force until both sign the new one.
@@ -70,8 +71,9 @@ def _delivery(state: ContractState, event: DeliveryStarted | DeliveryStopped) ->
     return replace(state, delivery_stop=stop)
 
 
-def _in_force_when_both(state: ContractState) -> ContractState:
+def _in_force_when_both(state: ContractState, at: datetime) -> ContractState:
     both = state.authority_signed
-    if both is None or both != state.provider_signed:
+    if both is None or both != state.provider_signed or both == state.in_force_version:
         return state
-    return replace(state, in_force_version=both)
+    since = (*state.in_force_from, (both, at))
+    return replace(state, in_force_version=both, in_force_from=since)

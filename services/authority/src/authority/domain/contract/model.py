@@ -1,7 +1,7 @@
 """The individual contract (individuel kontrakt): an annex per child to the standard contract."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from uuid import UUID
 
@@ -112,6 +112,9 @@ class ContractState:
     standard_contract_id: UUID | None = None  # the standard contract (annex to)
     in_force_version: int | None = None  # the last version both parties signed
     delivery_stop: DeliveryStop | None = None  # when and why the provider stopped
+    # When each version came into force (both signed it), in order: claims are settled by
+    # the version in force for the claimed period.
+    in_force_from: tuple[tuple[int, datetime], ...] = ()
 
     @property
     def pending_version(self) -> int | None:

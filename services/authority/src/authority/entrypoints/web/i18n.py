@@ -14,6 +14,7 @@ from authority.entrypoints.web.catalogue_en import EN
 from authority.entrypoints.web.catalogue_intake import INTAKE_DA, INTAKE_EN
 from authority.entrypoints.web.catalogue_plan import PLAN_DA, PLAN_EN
 from authority.entrypoints.web.catalogue_search import SEARCH_DA, SEARCH_EN
+from authority.entrypoints.web.catalogue_settlement import SETTLEMENT_DA, SETTLEMENT_EN
 from authority.entrypoints.web.catalogue_steps import STEPS_DA, STEPS_EN
 
 CATALOGUES: dict[str, dict[str, str]] = {
@@ -25,7 +26,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
     | PLAN_DA
     | SEARCH_DA
     | CHANGES_DA
-    | COORDINATION_DA,
+    | COORDINATION_DA
+    | SETTLEMENT_DA,
     "en": STEPS_EN
     | EN
     | INTAKE_EN
@@ -33,7 +35,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
     | PLAN_EN
     | SEARCH_EN
     | CHANGES_EN
-    | COORDINATION_EN,
+    | COORDINATION_EN
+    | SETTLEMENT_EN,
 }
 DEFAULT = "da"
 COOKIE = "samspil_lang"
