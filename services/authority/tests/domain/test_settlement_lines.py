@@ -88,6 +88,8 @@ def test_a_special_agreement_line_is_billable_only_where_the_version_has_one() -
     state = evolve(None, without)
     assert suggested_rejection(state.terms, state.claim, 2) is LineRejection.NO_SPECIAL_AGREEMENT
     assert suggested_rejection(state.terms, state.claim, 1) is None
+    extra = replace(state.claim, lines=(*state.claim.lines, ClaimLine("Extra hour", 1, PRICE)))
+    assert suggested_rejection(state.terms, extra, 3) is LineRejection.EXCEEDS_SCOPE
     refused = (
         settlement.given(without)
         .when(decide_lines(LineOutcome(1, True), LineOutcome(2, True)))

@@ -59,7 +59,16 @@ def suggested_rejection(terms: ClaimTerms, claim: Claim, number: int) -> LineRej
     if _period_problems(terms, claim):
         return LineRejection.OUTSIDE_CONTRACT_PERIOD
     found = line_problems(terms, claim, number)
-    return found[0][0] if found else None
+    if found:
+        return found[0][0]
+    line = claim.lines[number - 1]
+    if line.kind is LineKind.SERVICE and _units_through(claim, number) > terms.units_allowed:
+        return LineRejection.EXCEEDS_SCOPE  # the scope is used up by the lines before it
+    return None
+
+
+def _units_through(claim: Claim, number: int) -> int:
+    return sum(line.units for line in claim.lines[:number] if line.kind is LineKind.SERVICE)
 
 
 def _period_problems(terms: ClaimTerms, claim: Claim) -> list[str]:
