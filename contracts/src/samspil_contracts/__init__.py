@@ -4,6 +4,7 @@ from samspil_contracts import topics
 from samspil_contracts.agreements import (
     IMMEDIATE_REASONS,
     ContractCountersigned,
+    ContractExpired,
     ContractInForce,
     ContractKind,
     ContractOffered,
@@ -155,6 +156,7 @@ __all__ = [
     "ConcernSeverity",
     "ContactPerson",
     "ContractCountersigned",
+    "ContractExpired",
     "ContractInForce",
     "ContractKind",
     "ContractOffered",

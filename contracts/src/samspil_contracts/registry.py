@@ -5,6 +5,7 @@ from types import MappingProxyType
 
 from samspil_contracts.agreements import (
     ContractCountersigned,
+    ContractExpired,
     ContractInForce,
     ContractOffered,
     ContractTerminated,
@@ -72,6 +73,7 @@ EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     ContractCountersigned,
     ContractInForce,
     ContractTerminated,
+    ContractExpired,
     ProviderGaveNotice,
     ChangeRequested,
     ChangeRequestGranted,

@@ -193,6 +193,7 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "lines": ({**_LINE, "amount_ore": 200_000},),
         "total_ore": 200_000,
     },
+    "dk.samspil.contract.expired": {"expired_on": date(2025, 9, 30)},
     "dk.samspil.claim.received": {
         "contract_version": 1,
         "received_on": date(2025, 5, 2),

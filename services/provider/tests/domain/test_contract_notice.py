@@ -138,3 +138,13 @@ def test_only_a_contract_in_force_of_ones_own_tenant() -> None:
     given(*in_force).when(replace(give, tenant_id=OTHER_TENANT)).then_refused("not_found")
     staff = Actor("staff-1", Role.STAFF)
     given(*in_force).when(replace(give, actor=staff)).then_refused("forbidden")
+
+
+def test_at_its_expected_end_without_notice_it_has_ended_and_delivery_is_refused() -> None:
+    # Given no notice; when the authority says the contract expired on its last day
+    expire = RecordEnded(actor=SYSTEM, **ids, expired_on=date(2025, 9, 30))
+    ended = ContractEnded(actor=SYSTEM, **ids, ended_on=date(2025, 9, 30))
+    state = given(*in_force).when(expire).then(ended)
+    # Then it is out of force and delivery is refused; without notice or expiry, refused
+    assert start_refusal(state) == "contract_not_in_force"
+    given(*in_force).when(RecordEnded(actor=SYSTEM, **ids)).then_refused("contract_not_terminated")

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import samspil_contracts as wire
 
-from authority.app.contract_wire import expected_end
 from authority.domain import PriceUnit
 from authority.domain.contract import ContractState, ContractTerms
+from authority.domain.contract.ends import expected_end
 from authority.domain.settlement import Claim, ClaimLine, ClaimTerms, LineKind
 
 DENMARK = ZoneInfo("Europe/Copenhagen")

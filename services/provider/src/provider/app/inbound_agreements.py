@@ -8,6 +8,7 @@ from uuid import UUID
 import structlog
 from eventkit import UnitOfWork
 from samspil_contracts import (
+    ContractExpired,
     ContractInForce,
     ContractOffered,
     ContractTerminated,
@@ -92,6 +93,15 @@ class AgreementInbound(ClaimInbound):
         command = contract.RecordEnded(**acting.stamp, contract_id=e.contract_id)
         if ended := await self._run(uow, acting, agg.CONTRACTS, e.contract_id, command):
             await self._ended(uow, env, e.provider_id, e.contract_id, ended[0].ended_on)
+
+    async def expired(self, uow: UnitOfWork, env: Envelope, e: ContractExpired) -> None:
+        """The contract reached its expected end without an extension: no longer in force."""
+        acting = system(e.provider_id, env.occurred_at, env.correlation_id, env.event_id)
+        command = contract.RecordEnded(
+            **acting.stamp, contract_id=e.contract_id, expired_on=e.expired_on
+        )
+        if await self._run(uow, acting, agg.CONTRACTS, e.contract_id, command):
+            await self._ended(uow, env, e.provider_id, e.contract_id, e.expired_on)
 
     async def _ended(
         self, uow: UnitOfWork, env: Envelope, tenant: UUID, contract_id: UUID, on: date

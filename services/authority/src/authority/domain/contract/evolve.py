@@ -9,6 +9,7 @@ from authority.domain.contract.messages import (
     ContractDrafted,
     ContractEnded,
     ContractEvent,
+    ContractExpired,
     ContractSignedByAuthority,
     ContractTerminated,
     DeliveryStarted,
@@ -38,13 +39,17 @@ def evolve(state: ContractState | None, event: ContractEvent) -> ContractState:
             # Earlier signatures stay recorded against their versions; they do not carry over,
             # and the version both signed stays in force until both sign the new one.
             return replace(state, versions=(*state.versions, terms))
-        case ContractTerminated() | ContractEnded():
+        case ContractTerminated() | ContractEnded() | ContractExpired():
             return _notice(state, event)
         case DeliveryStarted() | DeliveryStopped():
             return _delivery(state, event)
 
 
-def _notice(state: ContractState, event: ContractTerminated | ContractEnded) -> ContractState:
+def _notice(
+    state: ContractState, event: ContractTerminated | ContractEnded | ContractExpired
+) -> ContractState:
+    if isinstance(event, ContractExpired):
+        return replace(state, expired_on=event.expired_on)
     if isinstance(event, ContractTerminated):
         return replace(state, termination=_termination(event))
     assert state.termination is not None

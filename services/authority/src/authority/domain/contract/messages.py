@@ -67,6 +67,14 @@ class RecordDeliveryStopped(Command):
     text: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordContractExpired(Command):
+    """The scheduler's ``contract_expiry`` fell due: the contract ends at its expected end
+    unless a version both signed has extended it past `expected_end`."""
+
+    due_on: date  # the day the expiry deadline fell due (the end, rolled to a working day)
+
+
 ContractCommand = (
     DraftContract
     | SignAsAuthority
@@ -74,6 +82,7 @@ ContractCommand = (
     | AmendContract
     | TerminateContract
     | RecordContractEnded
+    | RecordContractExpired
     | RecordDeliveryStarted
     | RecordDeliveryStopped
 )
@@ -136,6 +145,13 @@ class DeliveryStopped(Event):
     text: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContractExpired(Event):
+    """The contract reached its expected end: no longer in force, the order closed."""
+
+    expired_on: date  # the last day in force
+
+
 ContractEvent = (
     ContractDrafted
     | ContractSignedByAuthority
@@ -143,6 +159,7 @@ ContractEvent = (
     | ContractAmended
     | ContractTerminated
     | ContractEnded
+    | ContractExpired
     | DeliveryStarted
     | DeliveryStopped
 )

@@ -115,6 +115,7 @@ class ContractState:
     # When each version came into force (both signed it), in order: claims are settled by
     # the version in force for the claimed period.
     in_force_from: tuple[tuple[int, datetime], ...] = ()
+    expired_on: date | None = None  # ended at its expected end (the last day in force)
 
     @property
     def pending_version(self) -> int | None:
@@ -139,12 +140,13 @@ class ContractState:
         is not terminated. An amendment does not take it out of force: the signed version
         stays in force until both have signed the new one. Under notice it stays in force
         through the last day; only once it has ended is it out of force."""
-        ended = self.termination is not None and self.termination.ended
-        return not ended and self.in_force_version is not None
+        return not self.ended and self.in_force_version is not None
 
     @property
     def ended(self) -> bool:
-        return self.termination is not None and self.termination.ended
+        """Ended after the last day under notice, or at its expected end (expired)."""
+        noticed = self.termination is not None and self.termination.ended
+        return noticed or self.expired_on is not None
 
 
 def require_in_force(state: ContractState | None) -> ContractState:

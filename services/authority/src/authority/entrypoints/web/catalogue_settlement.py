@@ -52,6 +52,7 @@ SETTLEMENT_DA: dict[str, str] = {
     "error.claim_already_paid": "Regningen er allerede betalt.",
     "event.CreditNoteApplied": "Kreditnota modregnet",
     "event.ClaimPaid": "Regning betalt",
+    "event.ContractExpired": "Kontrakt udløbet",
 }
 
 SETTLEMENT_EN: dict[str, str] = {
@@ -87,4 +88,5 @@ SETTLEMENT_EN: dict[str, str] = {
     "error.claim_already_paid": "The claim is already paid.",
     "event.CreditNoteApplied": "Credit note applied",
     "event.ClaimPaid": "Claim paid",
+    "event.ContractExpired": "Contract expired",
 }

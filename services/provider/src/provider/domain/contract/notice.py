@@ -45,11 +45,14 @@ def decide(
             ]
         case RecordEnded():
             require_role(command, Role.SYSTEM)
-            if contract.notice is None:
-                refuse("contract_not_terminated", "No notice was given of this contract.")
             if contract.ended:
                 return []
-            ended_on = contract.notice.last_day
+            if command.expired_on is not None:
+                ended_on = command.expired_on
+            elif contract.notice is not None:
+                ended_on = contract.notice.last_day
+            else:
+                refuse("contract_not_terminated", "No notice was given of this contract.")
             return [
                 ContractEnded(**stamp(command), contract_id=contract.contract_id, ended_on=ended_on)
             ]
