@@ -14,6 +14,7 @@ from authority.domain.contract.messages import (
     ContractTerminated,
     DeliveryStarted,
     DeliveryStopped,
+    LaterNoticeRecorded,
 )
 from authority.domain.contract.model import ContractState, DeliveryStop, Termination
 
@@ -39,24 +40,29 @@ def evolve(state: ContractState | None, event: ContractEvent) -> ContractState:
             # Earlier signatures stay recorded against their versions; they do not carry over,
             # and the version both signed stays in force until both sign the new one.
             return replace(state, versions=(*state.versions, terms))
-        case ContractTerminated() | ContractEnded() | ContractExpired():
+        case ContractTerminated() | ContractEnded() | ContractExpired() | LaterNoticeRecorded():
             return _notice(state, event)
         case DeliveryStarted() | DeliveryStopped():
             return _delivery(state, event)
 
 
 def _notice(
-    state: ContractState, event: ContractTerminated | ContractEnded | ContractExpired
+    state: ContractState,
+    event: ContractTerminated | ContractEnded | ContractExpired | LaterNoticeRecorded,
 ) -> ContractState:
     if isinstance(event, ContractExpired):
         return replace(state, expired_on=event.expired_on)
+    if isinstance(event, LaterNoticeRecorded):
+        return replace(state, other_notice=_termination(event))
     if isinstance(event, ContractTerminated):
-        return replace(state, termination=_termination(event))
+        # the other party's notice with an earlier last day: it wins, the first is kept beside
+        other = state.termination if state.termination is not None else state.other_notice
+        return replace(state, termination=_termination(event), other_notice=other)
     assert state.termination is not None
     return replace(state, termination=replace(state.termination, ended=True))
 
 
-def _termination(event: ContractTerminated) -> Termination:
+def _termination(event: ContractTerminated | LaterNoticeRecorded) -> Termination:
     given_on = event.notice_given_on or event.effective_on
     return Termination(
         initiated_by=event.initiated_by,

@@ -48,6 +48,7 @@ class TerminateContract(Command):
     notice_given_on: date | None = None  # None: the same day (immediate)
     text: str | None = None
     ends_measure: bool = False
+    agreed: bool = False  # both parties agreed the end (a granted early end): may be today
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -146,6 +147,17 @@ class DeliveryStopped(Event):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class LaterNoticeRecorded(Event):
+    """The other party also gave notice, with a later last day: recorded, the earlier stands."""
+
+    initiated_by: Party
+    effective_on: date
+    reason_code: TerminationReason = TerminationReason.OTHER
+    notice_given_on: date | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ContractExpired(Event):
     """The contract reached its expected end: no longer in force, the order closed."""
 
@@ -160,6 +172,7 @@ ContractEvent = (
     | ContractTerminated
     | ContractEnded
     | ContractExpired
+    | LaterNoticeRecorded
     | DeliveryStarted
     | DeliveryStopped
 )

@@ -116,6 +116,7 @@ class ContractState:
     # the version in force for the claimed period.
     in_force_from: tuple[tuple[int, datetime], ...] = ()
     expired_on: date | None = None  # ended at its expected end (the last day in force)
+    other_notice: Termination | None = None  # the other party's notice, if both gave one
 
     @property
     def pending_version(self) -> int | None:

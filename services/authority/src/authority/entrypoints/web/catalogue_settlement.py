@@ -53,6 +53,7 @@ SETTLEMENT_DA: dict[str, str] = {
     "event.CreditNoteApplied": "Kreditnota modregnet",
     "event.ClaimPaid": "Regning betalt",
     "event.ContractExpired": "Kontrakt udløbet",
+    "event.LaterNoticeRecorded": "Den anden parts opsigelse registreret",
 }
 
 SETTLEMENT_EN: dict[str, str] = {
@@ -89,4 +90,5 @@ SETTLEMENT_EN: dict[str, str] = {
     "event.CreditNoteApplied": "Credit note applied",
     "event.ClaimPaid": "Claim paid",
     "event.ContractExpired": "Contract expired",
+    "event.LaterNoticeRecorded": "The other party's notice recorded",
 }
