@@ -53,6 +53,10 @@ SETTLEMENT_DA: dict[str, str] = {
     "event.CreditNoteApplied": "Kreditnota modregnet",
     "event.ClaimPaid": "Regning betalt",
     "event.ContractExpired": "Kontrakt udløbet",
+    "contract.expired": (
+        "Udløbet ved forventet ophør ({on} var sidste dag); bestillingen er afsluttet"
+    ),
+    "contract.other_notice": "Også opsagt af {by} til og med {on}; den tidligste sidste dag gælder",
     "event.LaterNoticeRecorded": "Den anden parts opsigelse registreret",
 }
 
@@ -90,5 +94,9 @@ SETTLEMENT_EN: dict[str, str] = {
     "event.CreditNoteApplied": "Credit note applied",
     "event.ClaimPaid": "Claim paid",
     "event.ContractExpired": "Contract expired",
+    "contract.expired": "Expired at its expected end ({on} was the last day); the order is closed",
+    "contract.other_notice": (
+        "Notice also given by {by}, through {on}; the earliest last day counts"
+    ),
     "event.LaterNoticeRecorded": "The other party's notice recorded",
 }
