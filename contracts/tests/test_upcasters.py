@@ -7,6 +7,9 @@ from uuid import uuid4
 
 import pytest
 from samspil_contracts import (
+    ClaimApproved,
+    ClaimRejected,
+    ClaimSubmitted,
     ContractTerminated,
     DeadlineClosed,
     DeadlineReached,
@@ -16,6 +19,8 @@ from samspil_contracts import (
     DeliveryStopReason,
     Envelope,
     InvestigationStarted,
+    LineKind,
+    LineRejection,
     MeasureCode,
     OrderAccepted,
     OrderChanged,
@@ -308,3 +313,27 @@ def test_a_v2_deadline_reached_reads_as_v3_unchanged() -> None:
     headers, value = _old_record(DeadlineReached, 2)
     _, event = decode(headers, value)
     assert event == example_event(DeadlineReached)
+
+
+def test_v1_claim_events_are_read_as_v2_services_a_whole_claim_and_other() -> None:
+    # Given a claim, its approval and a rejection as v1 producers wrote them
+    submitted = json.loads(example_event(ClaimSubmitted).model_dump_json())
+    submitted["lines"] = [{k: v for k, v in x.items() if k != "kind"} for x in submitted["lines"]]
+    rejected = {
+        k: v
+        for k, v in json.loads(example_event(ClaimRejected).model_dump_json()).items()
+        if k not in ("reason_code", "lines")
+    }
+    approved_headers, approved_value = _old_record(ClaimApproved, 1, drop="lines")
+    for cls, payload in ((ClaimSubmitted, submitted), (ClaimRejected, rejected)):
+        headers, _ = _old_record(cls, 1)
+        # When decoded, then they are the current version with the defaults of old
+        _, event = decode(headers, json.dumps(payload).encode())
+        if isinstance(event, ClaimSubmitted):
+            assert {line.kind for line in event.lines} == {LineKind.SERVICE}
+        else:
+            assert isinstance(event, ClaimRejected)
+            assert (event.reason_code, event.lines) == (LineRejection.OTHER, ())
+    _, approval = decode(approved_headers, approved_value)
+    assert isinstance(approval, ClaimApproved)
+    assert approval.lines == ()  # a whole-claim approval: every line approved

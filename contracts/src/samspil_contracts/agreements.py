@@ -220,3 +220,19 @@ class ProviderGaveNotice(IntegrationEvent):
         if self.last_day < self.notice_given_on:
             raise ValueError("last_day is before notice_given_on")
         return self
+
+
+class ContractExpired(IntegrationEvent):
+    """The individual contract reached its expected end (the scheduler's ``contract_expiry``)
+    without an extension both parties signed: it is no longer in force after ``expired_on``
+    (its last day) and the order is closed. Published by the authority."""
+
+    type_name: ClassVar[str] = "dk.samspil.contract.expired"
+    schema_version: ClassVar[int] = 1
+    topic: ClassVar[str] = topics.AUTHORITY_CONTRACTS
+
+    contract_id: UUID
+    provider_id: UUID
+    order_id: UUID
+    case_id: UUID
+    expired_on: date

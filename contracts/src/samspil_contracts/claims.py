@@ -1,6 +1,7 @@
 """Settlement (afregning): the provider claims, the authority approves or rejects."""
 
 from datetime import date
+from enum import StrEnum
 from typing import Annotated, ClassVar, Self
 from uuid import UUID
 
@@ -22,8 +23,29 @@ from samspil_contracts.common import (
 )
 
 
+class LineKind(StrEnum):
+    """What a claim line bills: the measure at the contract's price per unit, or one of the
+    contract's special economic agreements (særlige økonomiske aftaler) as its own line."""
+
+    SERVICE = "service"
+    SPECIAL_AGREEMENT = "special_agreement"
+
+
+class LineRejection(StrEnum):
+    """Why finance rejects a claim line (coded; free text only beside ``other``)."""
+
+    PRICE_DIFFERS_FROM_CONTRACT = "price_differs_from_contract"
+    OUTSIDE_CONTRACT_PERIOD = "outside_contract_period"
+    EXCEEDS_SCOPE = "exceeds_scope"
+    NO_SPECIAL_AGREEMENT = "no_special_agreement"
+    NOT_DELIVERED = "not_delivered"
+    ALREADY_CLAIMED = "already_claimed"
+    OTHER = "other"
+
+
 class ClaimLine(Value):
     description: ShortText
+    kind: LineKind = LineKind.SERVICE
     quantity: int = Field(ge=1, le=MAX_QUANTITY)
     unit: PriceUnit
     unit_price_ore: UnitPriceOre
@@ -36,9 +58,30 @@ class ClaimLine(Value):
         return self
 
 
+class LineOutcome(Value):
+    """Finance's decision on one line (numbered from 1 in the claim's order)."""
+
+    line: int = Field(ge=1, le=MAX_LIST)
+    approved: bool
+    reason_code: LineRejection | None = None  # set exactly when the line is rejected
+    text: Text | None = None
+    amount_ore: Ore  # the line's amount as claimed
+
+    @model_validator(mode="after")
+    def _coded(self) -> Self:
+        if self.approved == (self.reason_code is not None):
+            raise ValueError("a rejected line has a reason_code, an approved line none")
+        return self
+
+
+LineOutcomes = Annotated[tuple[LineOutcome, ...], Field(max_length=MAX_LIST)]
+
+
 class ClaimSubmitted(IntegrationEvent):
+    """v2: a line may bill a special economic agreement (``kind``; v1 lines are services)."""
+
     type_name: ClassVar[str] = "dk.samspil.claim.submitted"
-    schema_version: ClassVar[int] = 1
+    schema_version: ClassVar[int] = 2
     topic: ClassVar[str] = topics.PROVIDER_CLAIMS
 
     claim_id: UUID
@@ -60,9 +103,31 @@ class ClaimSubmitted(IntegrationEvent):
         return self
 
 
-class ClaimApproved(IntegrationEvent):
-    type_name: ClassVar[str] = "dk.samspil.claim.approved"
+class ClaimReceived(IntegrationEvent):
+    """The authority received the claim and checks it against the contract version in force
+    for the claimed period; payment is due ``payment_terms_days`` (that version's) after the
+    claim (``payment_due_on``), tracked by the scheduler until the claim is paid."""
+
+    type_name: ClassVar[str] = "dk.samspil.claim.received"
     schema_version: ClassVar[int] = 1
+    topic: ClassVar[str] = topics.AUTHORITY_SETTLEMENTS
+
+    claim_id: UUID
+    contract_id: UUID
+    provider_id: UUID
+    case_id: UUID
+    contract_version: int = Field(ge=1)
+    received_on: date
+    payment_due_on: date
+
+
+class ClaimApproved(IntegrationEvent):
+    """Approved, wholly or in part. v2: ``lines`` has finance's outcome per line (a v1
+    approval named none: every line approved); ``approved_total_ore`` is the approved lines
+    less the credit notes applied before the decision."""
+
+    type_name: ClassVar[str] = "dk.samspil.claim.approved"
+    schema_version: ClassVar[int] = 2
     topic: ClassVar[str] = topics.AUTHORITY_SETTLEMENTS
 
     claim_id: UUID
@@ -71,17 +136,38 @@ class ClaimApproved(IntegrationEvent):
     approved_total_ore: Ore
     currency: Currency = "DKK"
     payment_due_on: date
+    lines: LineOutcomes = ()
 
 
 class ClaimRejected(IntegrationEvent):
+    """Every line rejected. v2: a coded ``reason_code`` and the outcome per line (v1 had
+    only the text: read as ``other``)."""
+
     type_name: ClassVar[str] = "dk.samspil.claim.rejected"
-    schema_version: ClassVar[int] = 1
+    schema_version: ClassVar[int] = 2
     topic: ClassVar[str] = topics.AUTHORITY_SETTLEMENTS
 
     claim_id: UUID
     contract_id: UUID
     provider_id: UUID
     reason: Text
+    reason_code: LineRejection = LineRejection.OTHER
+    lines: LineOutcomes = ()
+
+
+class ClaimPaid(IntegrationEvent):
+    """Finance marked the approved claim paid: the payment deadline is met."""
+
+    type_name: ClassVar[str] = "dk.samspil.claim.paid"
+    schema_version: ClassVar[int] = 1
+    topic: ClassVar[str] = topics.AUTHORITY_SETTLEMENTS
+
+    claim_id: UUID
+    contract_id: UUID
+    provider_id: UUID
+    paid_on: date
+    paid_total_ore: Ore
+    currency: Currency = "DKK"
 
 
 class ClaimCredited(IntegrationEvent):

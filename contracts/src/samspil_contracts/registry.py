@@ -5,6 +5,7 @@ from types import MappingProxyType
 
 from samspil_contracts.agreements import (
     ContractCountersigned,
+    ContractExpired,
     ContractInForce,
     ContractOffered,
     ContractTerminated,
@@ -30,7 +31,14 @@ from samspil_contracts.change_requests import (
     ChangeRequestGranted,
     ChangeRequestRefused,
 )
-from samspil_contracts.claims import ClaimApproved, ClaimCredited, ClaimRejected, ClaimSubmitted
+from samspil_contracts.claims import (
+    ClaimApproved,
+    ClaimCredited,
+    ClaimPaid,
+    ClaimReceived,
+    ClaimRejected,
+    ClaimSubmitted,
+)
 from samspil_contracts.deadlines import DeadlineClosed, DeadlineReached, DeadlineScheduled
 from samspil_contracts.delivery import (
     ConcernNotified,
@@ -65,6 +73,7 @@ EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     ContractCountersigned,
     ContractInForce,
     ContractTerminated,
+    ContractExpired,
     ProviderGaveNotice,
     ChangeRequested,
     ChangeRequestGranted,
@@ -86,6 +95,8 @@ EVENT_TYPES: tuple[type[IntegrationEvent], ...] = (
     ClaimCredited,
     ClaimApproved,
     ClaimRejected,
+    ClaimReceived,
+    ClaimPaid,
     DeliveryStarted,
     DeliveryStopped,
     StatusReportSubmitted,

@@ -193,11 +193,30 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "lines": ({**_LINE, "amount_ore": 200_000},),
         "total_ore": 200_000,
     },
+    "dk.samspil.contract.expired": {"expired_on": date(2025, 9, 30)},
+    "dk.samspil.claim.received": {
+        "contract_version": 1,
+        "received_on": date(2025, 5, 2),
+        "payment_due_on": date(2025, 6, 1),
+    },
     "dk.samspil.claim.approved": {
         "approved_total_ore": 200_000,
         "payment_due_on": date(2025, 5, 30),
+        "lines": ({"line": 1, "approved": True, "amount_ore": 200_000},),
     },
-    "dk.samspil.claim.rejected": {"reason": "Period not covered by the contract"},
+    "dk.samspil.claim.rejected": {
+        "reason": "Period not covered by the contract",
+        "reason_code": "outside_contract_period",
+        "lines": (
+            {
+                "line": 1,
+                "approved": False,
+                "reason_code": "outside_contract_period",
+                "amount_ore": 200_000,
+            },
+        ),
+    },
+    "dk.samspil.claim.paid": {"paid_on": date(2025, 5, 28), "paid_total_ore": 150_000},
     "dk.samspil.delivery.started": {"started_on": date(2025, 4, 1)},
     "dk.samspil.delivery.stopped": {
         "stopped_on": date(2025, 9, 30),

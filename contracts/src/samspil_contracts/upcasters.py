@@ -131,4 +131,9 @@ UPCASTERS: Mapping[tuple[str, int], Upcaster] = {
     # v2 added the optional followup_ref (a v1 report names no follow-up)
     ("dk.samspil.delivery.status_report_submitted", 1): only_optional_added,
     ("dk.samspil.contract.terminated", 1): contract_terminated_v1_to_v2,
+    # v2 of claims: a line's kind (default service), finance's outcome per line and a coded
+    # rejection (default other) - all optional, a v1 payload is valid as it is
+    ("dk.samspil.claim.submitted", 1): only_optional_added,
+    ("dk.samspil.claim.approved", 1): only_optional_added,
+    ("dk.samspil.claim.rejected", 1): only_optional_added,
 }

@@ -15,6 +15,8 @@ from authority.domain.settlement import (
     ClaimState,
     ClaimStatus,
     ClaimTerms,
+    LineOutcome,
+    LineRejection,
     ReceiveClaim,
     RejectClaim,
     check_claim,
@@ -113,6 +115,7 @@ def test_finance_approves_a_clean_claim_with_a_payment_date() -> None:
                 at=AT,
                 approved_total_oere=16 * PRICE,
                 payment_due_on=TODAY + timedelta(days=30),
+                outcomes=(LineOutcome(1, True), LineOutcome(2, True)),
             )
         )
     )
@@ -130,7 +133,12 @@ def test_a_claim_that_does_not_match_cannot_be_approved_only_rejected() -> None:
     reject = RejectClaim(actor=FINANCE, at=AT)
     settlement.given(dearer).when(reject).then_refused("reason_required")
     settlement.given(dearer).when(replace(reject, reason="Price differs from contract")).then(
-        ClaimRejected(actor=FINANCE, at=AT, reason="Price differs from contract")
+        ClaimRejected(
+            actor=FINANCE,
+            at=AT,
+            reason="Price differs from contract",
+            outcomes=(LineOutcome(1, False, LineRejection.OTHER, "Price differs from contract"),),
+        )
     )
 
 

@@ -46,7 +46,11 @@ async def received(stack: Stack, m: Running, claim_id: UUID) -> dict[str, Any]:
 
 async def decisions(stack: Stack, claim_id: UUID) -> list[wire.IntegrationEvent]:
     def mine(records: list[Any]) -> list[wire.IntegrationEvent]:
-        return [e for _, _, e in records if getattr(e, "claim_id", None) == claim_id]
+        return [
+            e
+            for _, _, e in records
+            if getattr(e, "claim_id", None) == claim_id and not isinstance(e, wire.ClaimReceived)
+        ]
 
     records = await stack.records(wire.topics.AUTHORITY_SETTLEMENTS, lambda r: bool(mine(r)))
     return mine(records)

@@ -9,12 +9,16 @@ from provider.domain import Actor, Role
 from provider.domain.claim import (
     ClaimApproved,
     ClaimLine,
+    ClaimPaid,
     ClaimRejected,
     ClaimStatus,
     ClaimSubmitted,
     CreditNoteIssued,
     IssueCreditNote,
+    LineKind,
+    LineOutcome,
     RecordClaimApproved,
+    RecordClaimPaid,
     RecordClaimRejected,
     SubmitClaim,
     decide,
@@ -154,3 +158,64 @@ class TestAuthorityDecision:
     def test_only_the_authority_integration_records_decisions(self) -> None:
         command = replace(self.APPROVE, actor=COORDINATOR)
         given(SUBMITTED).when(command).then_refused("forbidden")
+
+
+def test_a_special_agreement_is_its_own_line_at_its_own_amount() -> None:
+    # Given a line for a special economic agreement besides the measure's hours
+    transport = ClaimLine("Transport, April", 1, 40_000, LineKind.SPECIAL_AGREEMENT)
+    command = replace(SUBMIT, lines=(*LINES, transport))
+    # Then it is not held to the price per unit; a service line at another price still is
+    [event] = decide(command, None)
+    assert isinstance(event, ClaimSubmitted)
+    assert event.total_oere == 1_040_000 + 40_000
+    dearer = replace(SUBMIT, lines=(ClaimLine("Hours", 1, 40_000),))
+    given().when(dearer).then_refused("price_mismatch")
+
+
+def test_each_lines_outcome_is_recorded_and_the_payment_once() -> None:
+    outcomes = (LineOutcome(1, True), LineOutcome(2, False, "exceeds_scope"))
+    approve = RecordClaimApproved(
+        actor=SYSTEM,
+        tenant_id=TENANT,
+        at=AT,
+        claim_id=CLAIM_ID,
+        outcomes=outcomes,
+        approved_total_oere=1_000_000,
+        payment_due_on=date(2025, 5, 31),
+    )
+    [approved] = decide(approve, evolve(None, SUBMITTED))
+    assert isinstance(approved, ClaimApproved)
+    assert approved.outcomes == outcomes
+    pay = RecordClaimPaid(
+        actor=SYSTEM,
+        tenant_id=TENANT,
+        at=AT,
+        claim_id=CLAIM_ID,
+        paid_on=date(2025, 5, 30),
+        paid_total_oere=1_000_000,
+    )
+    state = (
+        given(SUBMITTED, approved)
+        .when(pay)
+        .then(
+            ClaimPaid(
+                actor=SYSTEM,
+                tenant_id=TENANT,
+                at=AT,
+                claim_id=CLAIM_ID,
+                paid_on=date(2025, 5, 30),
+                paid_total_oere=1_000_000,
+            )
+        )
+    )
+    assert state.status is ClaimStatus.PAID
+    paid = ClaimPaid(
+        actor=SYSTEM,
+        tenant_id=TENANT,
+        at=AT,
+        claim_id=CLAIM_ID,
+        paid_on=pay.paid_on,
+        paid_total_oere=1_000_000,
+    )
+    given(SUBMITTED, approved, paid).when(pay).then()  # redelivered: nothing new
+    given(SUBMITTED, approved, paid).when(approve).then()

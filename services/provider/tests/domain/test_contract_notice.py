@@ -2,7 +2,7 @@
 day, ended after it; either party may give notice, once."""
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from uuid import uuid4
 
 from provider.domain import Actor, Frequency, Goal, GoalArea, Per, PriceUnit, Role, Scope
@@ -138,3 +138,26 @@ def test_only_a_contract_in_force_of_ones_own_tenant() -> None:
     given(*in_force).when(replace(give, tenant_id=OTHER_TENANT)).then_refused("not_found")
     staff = Actor("staff-1", Role.STAFF)
     given(*in_force).when(replace(give, actor=staff)).then_refused("forbidden")
+
+
+def test_at_its_expected_end_without_notice_it_has_ended_and_delivery_is_refused() -> None:
+    # Given no notice; when the authority says the contract expired on its last day
+    expire = RecordEnded(actor=SYSTEM, **ids, expired_on=date(2025, 9, 30))
+    ended = ContractEnded(actor=SYSTEM, **ids, ended_on=date(2025, 9, 30))
+    state = given(*in_force).when(expire).then(ended)
+    # Then it is out of force and delivery is refused; without notice or expiry, refused
+    assert start_refusal(state) == "contract_not_in_force"
+    given(*in_force).when(RecordEnded(actor=SYSTEM, **ids)).then_refused("contract_not_terminated")
+
+
+def test_under_the_authoritys_notice_an_earlier_last_day_of_ours_wins() -> None:
+    # Given the authority's notice to NOTICE.last_day
+    authority = replace(NOTICE, given_by=Party.AUTHORITY, reason_code=TerminationReason.GOALS_MET)
+    theirs = NoticeGiven(actor=SYSTEM, **ids, notice=authority)
+    # When we give notice to a day before it, then ours counts; to a later day, nothing here
+    # changes (the authority records ours beside its own)
+    earlier = replace(NOTICE, last_day=NOTICE.last_day - timedelta(days=1))
+    ours = replace(give, notice=earlier)
+    given(*in_force, theirs).when(ours).then(replace(given_notice, notice=earlier))
+    later = replace(give, notice=replace(NOTICE, last_day=NOTICE.last_day + timedelta(days=9)))
+    given(*in_force, theirs).when(later).then()

@@ -4,6 +4,10 @@ from datetime import UTC, date, datetime
 
 import pytest
 from samspil_contracts import (
+    ClaimApproved,
+    ClaimPaid,
+    ClaimReceived,
+    ClaimRejected,
     ContractTerminated,
     CoordinationEnded,
     CoordinationMeeting,
@@ -17,15 +21,18 @@ from samspil_contracts import (
     OrderWithdrawn,
 )
 from samspil_contracts.testing import example_event
-from scheduler.app.translations import commands_for
+from scheduler.app.translations import TRANSLATIONS, commands_for
 from scheduler.domain import (
     Cancel,
     Command,
+    DeadlineKind,
     RecordCoordinationMeeting,
     RecordFamilyContact,
     RecordFollowUpHeld,
     RecordStartMeeting,
+    Resolve,
     ScheduleActionPlan,
+    ScheduleClaimPayment,
     ScheduleContractEnd,
     ScheduleCoordination,
     Subject,
@@ -136,3 +143,21 @@ def test_the_end_of_the_coordination_cancels_its_rhythm() -> None:
     command = _one(commands_for(ended, AT))
     assert isinstance(command, Cancel)
     assert command.subject == Subject(SubjectKind.COORDINATION, ended.decision_id)
+
+
+def test_a_received_claim_is_due_as_its_contract_says_and_met_only_when_paid() -> None:
+    # Given the authority received a claim with the contract's payment date
+    received = example_event(ClaimReceived)
+    command = _one(commands_for(received, AT))
+    # Then the payment deadline is set on that date, from the claim
+    assert isinstance(command, ScheduleClaimPayment)
+    assert (command.due_on, command.submitted_on) == (
+        received.payment_due_on,
+        received.received_on,
+    )
+    # And approval does not meet it; payment does, and so does a rejection of every line
+    assert ClaimApproved not in TRANSLATIONS
+    for settled, why in ((ClaimPaid, "paid"), (ClaimRejected, "rejected")):
+        resolve = _one(commands_for(example_event(settled), AT))
+        assert isinstance(resolve, Resolve)
+        assert (resolve.kind, resolve.reason) == (DeadlineKind.PAYMENT_DUE, why)

@@ -121,7 +121,18 @@ def test_the_contract_ends_after_its_last_day_and_then_its_set_closes(given: Giv
     assert state.pending() == ()
 
 
-def test_a_repeated_notice_decides_nothing(given: Given) -> None:
+def test_a_repeated_or_later_notice_decides_nothing(given: Given) -> None:
     state = apply(given([in_force()]), notice(date(2027, 5, 31)))
     assert decide(notice(date(2027, 5, 31)), state) == []
-    assert decide(notice(date(2027, 4, 30)), state) == []
+    assert decide(notice(date(2027, 6, 30)), state) == []  # the other party's, later
+
+
+def test_the_other_partys_earlier_last_day_wins(given: Given) -> None:
+    # Given notice to 31 May; when the other party's notice ends it on 30 April
+    state = apply(given([in_force()]), notice(date(2027, 5, 31)), notice(date(2027, 4, 30)))
+    # Then the contract ends after 30 April only: the May end is cancelled
+    ends = state.of_kind(DeadlineKind.CONTRACT_ENDS)
+    assert [(d.anchor, d.status) for d in ends] == [
+        (date(2027, 5, 31), DeadlineStatus.CANCELLED),
+        (date(2027, 4, 30), DeadlineStatus.PENDING),
+    ]

@@ -1,6 +1,7 @@
 """Orders, child investigations, action plans and claim payments."""
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from uuid import UUID
 
@@ -186,6 +187,22 @@ def test_payment_on_easter_monday_moves_to_the_next_working_day(given: Given) ->
     payment = state.latest(K.PAYMENT_DUE)
     assert payment is not None
     assert payment.refs.claim_id == CLAIM
+
+
+def test_payment_is_due_as_the_contract_says_rolled_to_a_working_day(given: Given) -> None:
+    # Given a claim received 1 March 2027 under payment terms of 14 days: Monday 15 March,
+    # and one whose terms end on Sunday 28 March (the Monday after, Easter's, is a holiday)
+    on_time = ScheduleClaimPayment(
+        claim_id=CLAIM,
+        provider_id=PROVIDER,
+        submitted_on=date(2027, 3, 1),
+        due_on=date(2027, 3, 15),
+        at=at_local(date(2027, 3, 1), NINE),
+    )
+    assert due_date(given([on_time]), K.PAYMENT_DUE) == date(2027, 3, 15)
+    sunday = replace(on_time, due_on=date(2027, 3, 28))
+    # Then the contract's date is kept, moved only to a working day as the rules say
+    assert due_date(given([sunday]), K.PAYMENT_DUE) == date(2027, 3, 30)
 
 
 def test_a_withdrawn_order_cancels_everything_and_stays_closed(given: Given) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from authority.app.settlement_view import settlement_columns
 from authority.domain.case import CaseState, DecisionStatus
 from authority.domain.concern import ConcernState
 from authority.domain.contract import ContractState
@@ -111,6 +112,7 @@ def row_for(state: object) -> tuple[str, dict[str, Any]]:  # noqa: PLR0911 - one
                 "period_start": state.claim.period_start,
                 "period_end": state.claim.period_end,
                 "problems": check_claim(state.terms, state.claim),
+                **settlement_columns(state),
             }
         case StandardContractState():
             return "standard_contracts", standard_row(state)

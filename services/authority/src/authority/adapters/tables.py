@@ -181,6 +181,15 @@ VIEWS: dict[str, sa.Table] = {
         sa.Column("period_start", sa.Date, index=True),
         sa.Column("period_end", sa.Date),
         sa.Column("problems", sa.JSON),
+        # Settlement by the contract's terms: the version checked against, each line's kind,
+        # amounts and outcome (no descriptions: they may name the child), what is payable
+        # after credit notes, and the payment deadline until paid.
+        sa.Column("contract_version", sa.Integer),
+        sa.Column("lines", sa.JSON),
+        sa.Column("credited_oere", sa.BigInteger),
+        sa.Column("payable_oere", sa.BigInteger),
+        sa.Column("payment_due_on", sa.Date),
+        sa.Column("paid_on", sa.Date),
     ),
     "standard_contracts": _view(
         "standard_contracts",

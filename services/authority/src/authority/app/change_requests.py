@@ -104,7 +104,8 @@ class ChangeRequests:
             raise DomainError("invalid_change_request", "the early end names no last day")
         text = f"Ophør før tid efter leverandørens ændringsanmodning {found.request_id}"
         reason = TerminationReason.OTHER
-        await self.notice.give_in(uow, contract_id, last_day, reason, text, acting)
+        # Both parties agree this end: the provider asked, the caseworker grants it (also today).
+        await self.notice.give_in(uow, contract_id, last_day, reason, text, acting, agreed=True)
 
     async def refuse(
         self,

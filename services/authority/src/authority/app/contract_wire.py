@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date
 
 import samspil_contracts as wire
 from pydantic import TypeAdapter
@@ -12,7 +11,8 @@ from samspil_contracts.agreements import ContractKind, Signature
 
 from authority.app.acting import Acting
 from authority.domain import DomainError
-from authority.domain.contract import ContractState, ContractTerms
+from authority.domain.contract import ContractState
+from authority.domain.contract.ends import expected_end
 
 
 def legacy_terms_sha256(terms: object) -> str:
@@ -25,18 +25,6 @@ def legacy_terms_sha256(terms: object) -> str:
         separators=(",", ":"),
     )
     return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def add_months(start: date, months: int) -> date:
-    """The same day ``months`` later (capped at the 28th, so every month has it)."""
-    shifted = start.month - 1 + months
-    return date(start.year + shifted // 12, shifted % 12 + 1, min(start.day, 28))
-
-
-def expected_end(terms: ContractTerms) -> date | None:
-    if terms.expected_end is not None or terms.duration_months is None:
-        return terms.expected_end
-    return add_months(terms.start, terms.duration_months)
 
 
 def offered(

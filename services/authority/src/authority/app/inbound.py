@@ -17,6 +17,7 @@ from eventkit.reading import current_revision
 
 from authority.app.acting import Acting, system_acting
 from authority.app.deadline_list import DeadlineList
+from authority.app.expiry import Expiry
 from authority.app.services import Services
 from authority.domain import DomainError
 from authority.domain.followup import GoalProgress, Progress, StatusReport
@@ -31,6 +32,7 @@ class Inbound:
     def __init__(self, services: Services) -> None:
         self.s = services
         self.deadlines = DeadlineList(services.kit.views)
+        self.expiry = Expiry(services.kit)
 
     def handlers(self) -> dict[type[wire.IntegrationEvent], Handler]:
         table: dict[type[wire.IntegrationEvent], Callable[..., Awaitable[None]]] = {
@@ -47,6 +49,7 @@ class Inbound:
             wire.DeadlineClosed: self.deadlines.note,
             wire.ForceIncidentReported: self.s.concerns.receive,
             wire.ClaimSubmitted: self.s.claims.receive,
+            wire.ClaimCredited: self.s.claims.credited,
             wire.ProviderMaterialPublished: self.material,
             wire.ChangeRequested: self.s.changes.receive,
         }
@@ -108,6 +111,7 @@ class Inbound:
         if due and e.contract_id is not None:
             await self.s.followups.due(uow, e.deadline_id, e.contract_id, e.due_at.date(), a)
         await self.s.notice.ended(uow, e, a)
+        await self.expiry.reached(uow, e, a)
 
     async def status_report(
         self, uow: UnitOfWork, e: wire.StatusReportSubmitted, a: Acting

@@ -20,6 +20,7 @@ from authority.app.case_wire import local_day
 from authority.domain import DomainError
 from authority.domain.contract import (
     ContractState,
+    ContractTerminated,
     Party,
     RecordContractEnded,
     TerminateContract,
@@ -54,8 +55,10 @@ class Notice:
         reason_code: TerminationReason,
         text: str | None,
         acting: Acting,
+        agreed: bool = False,
     ) -> ContractState:
-        """The authority's notice today with ``last_day``, in the caller's transaction."""
+        """The authority's notice today with ``last_day``, in the caller's transaction;
+        ``agreed``: an end both parties agreed, which may be today."""
         command = TerminateContract(
             **acting.stamp(),
             initiated_by=Party.AUTHORITY,
@@ -63,15 +66,19 @@ class Notice:
             reason_code=reason_code,
             notice_given_on=local_day(acting.at),
             text=text,
+            agreed=agreed,
         )
         return await self.record(uow, contract_id, command, acting)
 
     async def record(
         self, uow: UnitOfWork, contract_id: UUID, command: TerminateContract, acting: Acting
     ) -> ContractState:
-        """Records the notice and announces it, in one transaction (the outbox)."""
-        _, loaded = await self.kit.run(uow, self.aggregate, contract_id, command, acting)
+        """Records the notice and announces it, in one transaction (the outbox). The other
+        party's notice with a later last day is only recorded: the earlier one stands."""
+        events, loaded = await self.kit.run(uow, self.aggregate, contract_id, command, acting)
         contract: ContractState = loaded.state
+        if not any(isinstance(event, ContractTerminated) for event in events):
+            return contract
         termination = contract.termination
         assert termination is not None
         assert termination.notice_given_on is not None

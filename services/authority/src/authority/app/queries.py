@@ -11,6 +11,7 @@ from pydantic import TypeAdapter
 
 from authority.app.aggregates import Kit
 from authority.app.personal import case_of
+from authority.app.settlement_view import settlement_columns
 from authority.domain import DomainError
 from authority.domain.case import CaseState, Person
 from authority.domain.case.cpr import MASK
@@ -110,6 +111,9 @@ class CaseQueries:
                 view |= render_casefile(loaded.state)
             elif aggregate.category == "change":  # one entry per request, as the UI lists them
                 view["change_requests"] += change_requests(loaded.state, loaded.revision)
+            elif aggregate.category == "claim":  # with each line's outcome, as finance lists it
+                found = render(loaded.state) | settlement_columns(loaded.state)
+                view["claims"].append(found | {"revision": loaded.revision})
             elif aggregate.category == "notification":
                 found = render_notification(loaded.state) | {"revision": loaded.revision}
                 view[KINDS[aggregate.category]].append(found)

@@ -1,8 +1,9 @@
-"""Settlement (afregning): claims received as sent, checked by finance against the contract."""
+"""Settlement (afregning): claims received as sent and checked by finance, line by line,
+against the contract version in force for the claimed period; credit notes applied; paid."""
 
 from __future__ import annotations
 
-import math
+from datetime import date, timedelta
 from uuid import UUID
 
 import samspil_contracts as wire
@@ -10,32 +11,22 @@ from eventkit import UnitOfWork
 
 from authority.app.acting import Acting
 from authority.app.aggregates import Kit
-from authority.app.contract_wire import expected_end
-from authority.domain import DomainError, PriceUnit
-from authority.domain.contract import ContractState, ContractTerms, require_settleable
+from authority.app.settlement_terms import DENMARK, claim_of, claim_terms
+from authority.app.settlement_wire import decision_out
+from authority.domain import DomainError
+from authority.domain.contract import ContractState, require_settleable
 from authority.domain.settlement import (
+    ApplyCreditNote,
     ApproveClaim,
-    Claim,
-    ClaimApproved,
-    ClaimLine,
+    ClaimCommand,
     ClaimState,
-    ClaimTerms,
+    DecideClaimLines,
+    LineOutcome,
+    LineRejection,
+    MarkClaimPaid,
     ReceiveClaim,
     RejectClaim,
 )
-
-DAYS_PER = {"day": 1, "week": 7, "month": 30}
-
-
-def units_allowed(terms: ContractTerms, claim: wire.ClaimSubmitted) -> int:
-    """The scope (omfang) in the contract's price unit over the claimed period."""
-    days = (claim.period_end - claim.period_start).days + 1
-    if terms.unit is PriceUnit.SESSION:
-        frequency = wire.Frequency.model_validate_json(terms.frequency)
-        return frequency.times * math.ceil(days / DAYS_PER[frequency.per.value])
-    scope = wire.Scope.model_validate_json(terms.scope)
-    per_period = scope.hours if terms.unit is PriceUnit.HOUR else 1
-    return per_period * math.ceil(days / DAYS_PER[scope.per.value])
 
 
 class Claims:
@@ -49,54 +40,76 @@ class Claims:
         ).state
         if contract is None:
             raise DomainError("contract_not_found", "a claim must name a known contract")
-        terms = contract.terms_in_force or contract.terms  # settled by the version in force
+        terms = claim_terms(contract, claim)
+        received_on = acting.at.astimezone(DENMARK).date()
+        due = received_on + timedelta(days=terms.payment_terms_days)
         command = ReceiveClaim(
             **acting.stamp(),
             claim_id=claim.claim_id,
             contract_id=claim.contract_id,
             provider_id=claim.provider_id,
-            terms=ClaimTerms(
-                price_per_unit_oere=terms.price_per_unit_oere,
-                period_start=terms.start,
-                period_end=expected_end(terms),
-                units_allowed=units_allowed(terms, claim),
-                payment_terms_days=terms.payment_terms_days,
-            ),
-            claim=Claim(
-                period_start=claim.period_start,
-                period_end=claim.period_end,
-                lines=tuple(
-                    ClaimLine(line.description, line.quantity, line.unit_price_ore)
-                    for line in claim.lines
-                ),
-            ),
+            terms=terms,
+            claim=claim_of(claim),
+            payment_due_on=due,
         )
-        await self.kit.run(uow, self.aggregate, claim.claim_id, command, acting)
+        _, ran = await self.kit.run(uow, self.aggregate, claim.claim_id, command, acting)
+        out = wire.ClaimReceived(
+            claim_id=claim.claim_id,
+            contract_id=claim.contract_id,
+            provider_id=claim.provider_id,
+            case_id=contract.case_id,
+            contract_version=terms.version,
+            received_on=received_on,
+            payment_due_on=due,
+        )
+        await self.kit.publish(uow, acting, out, ran.revision)
 
-    async def decide(self, claim_id: UUID, approve: bool, acting: Acting) -> int:
+    async def credited(self, uow: UnitOfWork, note: wire.ClaimCredited, acting: Acting) -> None:
+        """The provider's credit note (kreditnota) reduces what the authority pays."""
+        command = ApplyCreditNote(
+            **acting.stamp(), credit_note_id=note.credit_note_id, amount_oere=note.amount_ore
+        )
+        await self.kit.run(uow, self.aggregate, note.claim_id, command, acting)
+
+    async def decide(
+        self,
+        claim_id: UUID,
+        approve: bool,
+        acting: Acting,
+        code: LineRejection = LineRejection.OTHER,
+    ) -> int:
+        """Every line approved, or every line rejected (``acting.reason`` the text)."""
+        command = (
+            ApproveClaim(**acting.stamp())
+            if approve
+            else RejectClaim(**acting.stamp(), reason_code=code)
+        )
+        return await self._decide(claim_id, command, acting)
+
+    async def decide_lines(
+        self, claim_id: UUID, outcomes: tuple[LineOutcome, ...], acting: Acting
+    ) -> int:
+        command = DecideClaimLines(**acting.stamp(), outcomes=outcomes)
+        return await self._decide(claim_id, command, acting)
+
+    async def paid(self, claim_id: UUID, paid_on: date, acting: Acting) -> int:
+        command = MarkClaimPaid(**acting.stamp(), paid_on=paid_on)
+        return await self._record(claim_id, command, acting, await self._state(claim_id))
+
+    async def _decide(self, claim_id: UUID, command: ClaimCommand, acting: Acting) -> int:
         state = await self._state(claim_id)
         contract = (await self.kit.load(self.kit.aggregates.contract, state.contract_id)).state
         require_settleable(contract)  # paid only on what both signed, also after it ended
-        command = ApproveClaim(**acting.stamp()) if approve else RejectClaim(**acting.stamp())
+        return await self._record(claim_id, command, acting, state)
+
+    async def _record(
+        self, claim_id: UUID, command: ClaimCommand, acting: Acting, state: ClaimState
+    ) -> int:
         async with self.kit.store.unit_of_work() as uow:
-            events, loaded = await self.kit.run(uow, self.aggregate, claim_id, command, acting)
-            ids = {
-                "claim_id": claim_id,
-                "contract_id": state.contract_id,
-                "provider_id": state.provider_id,
-            }
-            out: wire.IntegrationEvent
-            if isinstance(events[0], ClaimApproved):
-                approved = events[0]
-                out = wire.ClaimApproved(
-                    **ids,
-                    approved_total_ore=approved.approved_total_oere,
-                    payment_due_on=approved.payment_due_on,
-                )
-            else:
-                out = wire.ClaimRejected(**ids, reason=acting.reason or "rejected")
-            await self.kit.publish(uow, acting, out, loaded.revision)
-            return loaded.revision
+            events, ran = await self.kit.run(uow, self.aggregate, claim_id, command, acting)
+            for event in events:
+                await self.kit.publish(uow, acting, decision_out(state, event), ran.revision)
+            return ran.revision
 
     async def _state(self, claim_id: UUID) -> ClaimState:
         state: ClaimState | None = (await self.kit.load(self.aggregate, claim_id)).state

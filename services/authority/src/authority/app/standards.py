@@ -12,9 +12,10 @@ from samspil_contracts.agreements import ContractKind, Signature
 
 from authority.app.acting import Acting
 from authority.app.aggregates import Kit
-from authority.app.contract_wire import add_months, legacy_terms_sha256
+from authority.app.contract_wire import legacy_terms_sha256
 from authority.app.terms_wire import standard_terms
 from authority.domain import DomainError, MeasureCode
+from authority.domain.contract.ends import add_months
 from authority.domain.standard import (
     DraftStandardContract,
     RecordStandardCountersigned,

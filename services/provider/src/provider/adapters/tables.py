@@ -113,6 +113,12 @@ claims_view = sa.Table(
     sa.Column("credited_oere", sa.BigInteger, nullable=False),
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("revision", sa.Integer, nullable=False),
+    # Each line (kind, units, amounts) with the authority's outcome and reason code; what
+    # it approved (less credit notes), when payment is due, and when it was paid.
+    sa.Column("lines", sa.JSON),
+    sa.Column("approved_total_oere", sa.BigInteger),
+    sa.Column("payment_due_on", sa.Date),
+    sa.Column("paid_on", sa.Date),
     sa.UniqueConstraint("tenant_id", "claim_number", name="uq_claims_tenant_number"),
 )
 

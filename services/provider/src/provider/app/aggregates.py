@@ -80,7 +80,13 @@ CLAIMS: Agg = Aggregate(
     "claim",
     claim.decide,
     claim.evolve,
-    _codec(claim.ClaimSubmitted, claim.CreditNoteIssued, claim.ClaimApproved, claim.ClaimRejected),
+    _codec(
+        claim.ClaimSubmitted,
+        claim.CreditNoteIssued,
+        claim.ClaimApproved,
+        claim.ClaimRejected,
+        claim.ClaimPaid,
+    ),
 )
 MATERIALS: Agg = Aggregate(
     "material", material.decide, material.evolve, _codec(material.MaterialPublished)

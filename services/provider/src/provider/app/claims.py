@@ -7,6 +7,7 @@ from uuid import UUID, uuid4
 
 from samspil_contracts import ClaimCredited, ClaimSubmitted
 from samspil_contracts import ClaimLine as WireLine
+from samspil_contracts import LineKind as WireKind
 from samspil_contracts import PriceUnit as WireUnit
 
 from provider.app import aggregates as agg
@@ -61,6 +62,7 @@ class Claims:
                 lines=tuple(
                     WireLine(
                         description=line.description,
+                        kind=WireKind(line.kind.value),
                         quantity=line.units,
                         unit=unit,
                         unit_price_ore=line.unit_price_oere,

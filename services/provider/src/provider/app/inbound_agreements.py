@@ -8,8 +8,7 @@ from uuid import UUID
 import structlog
 from eventkit import UnitOfWork
 from samspil_contracts import (
-    ClaimApproved,
-    ClaimRejected,
+    ContractExpired,
     ContractInForce,
     ContractOffered,
     ContractTerminated,
@@ -22,9 +21,9 @@ from samspil_contracts import (
 
 from provider.app import aggregates as agg
 from provider.app import translate
-from provider.app.inbound_base import Handling
+from provider.app.inbound_claims import ClaimInbound
 from provider.app.recording import system
-from provider.domain import claim, contract
+from provider.domain import contract
 
 log = structlog.get_logger(__name__)
 REMINDER_KINDS = {DeadlineKind.STATUS_REPORT_DUE, DeadlineKind.ORDER_ANSWER_DUE}
@@ -32,7 +31,7 @@ REMINDER_KINDS = {DeadlineKind.STATUS_REPORT_DUE, DeadlineKind.ORDER_ANSWER_DUE}
 FOLLOW_UP_KINDS = {DeadlineKind.FOLLOW_UP_DUE, DeadlineKind.STATUS_REPORT_DUE}
 
 
-class AgreementInbound(Handling):
+class AgreementInbound(ClaimInbound):
     async def contract_offered(self, uow: UnitOfWork, env: Envelope, e: ContractOffered) -> None:
         ordered = None
         if e.order_id is not None:
@@ -95,29 +94,20 @@ class AgreementInbound(Handling):
         if ended := await self._run(uow, acting, agg.CONTRACTS, e.contract_id, command):
             await self._ended(uow, env, e.provider_id, e.contract_id, ended[0].ended_on)
 
+    async def expired(self, uow: UnitOfWork, env: Envelope, e: ContractExpired) -> None:
+        """The contract reached its expected end without an extension: no longer in force."""
+        acting = system(e.provider_id, env.occurred_at, env.correlation_id, env.event_id)
+        command = contract.RecordEnded(
+            **acting.stamp, contract_id=e.contract_id, expired_on=e.expired_on
+        )
+        if await self._run(uow, acting, agg.CONTRACTS, e.contract_id, command):
+            await self._ended(uow, env, e.provider_id, e.contract_id, e.expired_on)
+
     async def _ended(
         self, uow: UnitOfWork, env: Envelope, tenant: UUID, contract_id: UUID, on: date
     ) -> None:
         data = {"contract_id": str(contract_id), "ended_on": str(on)}
         await self._notify(uow, env, tenant, "contract.ended", data)
-
-    async def claim_decided(
-        self, uow: UnitOfWork, env: Envelope, e: ClaimApproved | ClaimRejected
-    ) -> None:
-        acting = system(e.provider_id, env.occurred_at, env.correlation_id, env.event_id)
-        command: claim.ClaimCommand
-        if isinstance(e, ClaimApproved):
-            command, kind = (
-                claim.RecordClaimApproved(**acting.stamp, claim_id=e.claim_id),
-                "claim.approved",
-            )
-        else:
-            command = claim.RecordClaimRejected(
-                **acting.stamp, claim_id=e.claim_id, reason=e.reason
-            )
-            kind = "claim.rejected"
-        if await self._run(uow, acting, agg.CLAIMS, e.claim_id, command):
-            await self._notify(uow, env, e.provider_id, kind, {"claim_id": str(e.claim_id)})
 
     async def deadline(self, uow: UnitOfWork, env: Envelope, e: DeadlineReached) -> None:
         if e.kind is DeadlineKind.CONTRACT_ENDS:

@@ -57,4 +57,5 @@ async def give_notice(
             last_day=notice.last_day,
         )
         await contracts.publish(uow, acting, wire, contract_id, loaded.revision)
-    return notice, loaded.revision
+    in_force = loaded.state.notice if loaded.state is not None else None
+    return in_force or notice, loaded.revision  # the earlier of the two parties' last days

@@ -15,9 +15,9 @@ from samspil_contracts import (
     ChangeRequested,
     ChangeRequestGranted,
     ChangeRequestRefused,
-    ClaimApproved,
+    ClaimPaid,
+    ClaimReceived,
     ClaimRejected,
-    ClaimSubmitted,
     ContractInForce,
     ContractTerminated,
     CoordinationEnded,
@@ -69,7 +69,6 @@ from scheduler.domain import (
     SetCadence,
     Subject,
     SubjectKind,
-    to_local_date,
 )
 
 Translate = Callable[[Any, datetime], Command | tuple[Command, ...] | None]
@@ -133,9 +132,11 @@ def _meeting_held(e: CoordinationMeetingHeld, at: datetime) -> Command:
     return RecordCoordinationMeeting(decision_id=e.decision_id, held_on=e.held_on, at=at)
 
 
-def _claim_settled(e: ClaimApproved | ClaimRejected, at: datetime) -> Command:
+def _claim_settled(e: ClaimPaid | ClaimRejected, at: datetime) -> Command:
+    """The payment deadline is met when the claim is paid, or has nothing left to pay."""
     subject = Subject(SubjectKind.CLAIM, e.claim_id)
-    return Resolve(subject=subject, kind=DeadlineKind.PAYMENT_DUE, reason="settled", at=at)
+    reason = "paid" if isinstance(e, ClaimPaid) else "rejected"
+    return Resolve(subject=subject, kind=DeadlineKind.PAYMENT_DUE, reason=reason, at=at)
 
 
 TRANSLATIONS: dict[type[IntegrationEvent], Translate] = {
@@ -202,14 +203,17 @@ TRANSLATIONS: dict[type[IntegrationEvent], Translate] = {
         reason="action plan adopted",
         at=at,
     ),
-    ClaimSubmitted: lambda e, at: ScheduleClaimPayment(
+    # The payment deadline runs from the claim by the contract version's payment terms,
+    # which the authority reads when it receives the claim; it is met when paid.
+    ClaimReceived: lambda e, at: ScheduleClaimPayment(
         claim_id=e.claim_id,
         provider_id=e.provider_id,
         case_id=e.case_id,
-        submitted_on=to_local_date(at),
+        submitted_on=e.received_on,
+        due_on=e.payment_due_on,
         at=at,
     ),
-    ClaimApproved: _claim_settled,
+    ClaimPaid: _claim_settled,
     ClaimRejected: _claim_settled,
     ChangeRequested: lambda e, at: ScheduleChangeAnswer(
         request_id=e.request_id,

@@ -128,11 +128,15 @@ class ScheduleActionPlan(_ForCase):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ScheduleClaimPayment:
+    """A claim received: payment due on `due_on`, the contract's payment terms from the
+    claim (the authority counts them); without it, the municipality's default days."""
+
     claim_id: UUID
     provider_id: UUID
     submitted_on: date
     at: datetime
     case_id: UUID | None = None
+    due_on: date | None = None
 
     @property
     def subject(self) -> Subject:

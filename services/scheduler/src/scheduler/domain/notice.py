@@ -4,7 +4,8 @@ The contract stays in force through the last day, so the deadlines due by then s
 stand; a follow-up after it is cancelled with the status report that prepares it, and so is
 anything else due after it (the expiry). A `contract_ends` deadline falls due at the start
 of the day after the last day: its firing is the fact that the contract ended, after which
-the app closes the set (`Cancel`).
+the app closes the set (`Cancel`). When both parties give notice the earlier last day wins:
+a later one changes nothing, an earlier one replaces the `contract_ends` set for the later.
 """
 
 from dataclasses import replace
@@ -23,8 +24,10 @@ REASON = "after the contract's last day under notice"
 
 
 def schedule_end(cmd: ScheduleContractEnd, state: DeadlineSet) -> list[Event]:
-    if state.closed or state.of_kind(ENDS):
-        return []  # ended already, or the notice was recorded: a repeated signal
+    current = state.latest(ENDS)
+    if state.closed or (current is not None and current.anchor <= cmd.last_day):
+        return []  # ended already, or this last day (or an earlier one) is set: nothing new
+    earlier: list[Event] = list(cancelled(state.open(ENDS), "an earlier last day", cmd.at))
     late_rounds = {
         d.sequence for d in state.open(FOLLOW_UP) if to_local_date(d.due_at) > cmd.last_day
     }
@@ -34,13 +37,12 @@ def schedule_end(cmd: ScheduleContractEnd, state: DeadlineSet) -> list[Event]:
             return d.sequence in late_rounds
         return to_local_date(d.due_at) > cmd.last_day
 
-    events: list[Event] = list(
-        cancelled((d for d in state.open() if after_last_day(d)), REASON, cmd.at)
-    )
-    return [*events, _ends(cmd, state)]
+    open_ = (d for d in state.open() if d.kind is not ENDS and after_last_day(d))
+    events: list[Event] = list(cancelled(open_, REASON, cmd.at))
+    return [*earlier, *events, _ends(cmd, state, state.next_sequence(ENDS))]
 
 
-def _ends(cmd: ScheduleContractEnd, state: DeadlineSet) -> DeadlineScheduled:
+def _ends(cmd: ScheduleContractEnd, state: DeadlineSet, sequence: int) -> DeadlineScheduled:
     known = next((d.refs for d in state.deadlines), Refs())
     refs = replace(
         known, contract_id=cmd.contract_id, provider_id=cmd.provider_id, order_id=cmd.order_id
@@ -49,9 +51,9 @@ def _ends(cmd: ScheduleContractEnd, state: DeadlineSet) -> DeadlineScheduled:
     ends_at = at_local(cmd.last_day + timedelta(days=1), time(0, 0))
     return DeadlineScheduled(
         subject=cmd.subject,
-        deadline_id=deadline_id(ENDS, cmd.subject, 1),
+        deadline_id=deadline_id(ENDS, cmd.subject, sequence),
         kind=ENDS,
-        sequence=1,
+        sequence=sequence,
         refs=refs,
         anchor=cmd.last_day,
         timing=Timing(due_at=ends_at, overdue_at=ends_at + timedelta(days=1)),

@@ -81,7 +81,7 @@ def schedule_payment(cmd: ScheduleClaimPayment, state: DeadlineSet, rules: Rules
     ensure_open(state)
     if state.of_kind(K.PAYMENT_DUE):
         return []
-    due = payment_date(cmd.submitted_on, rules)
+    due = payment_date(cmd.submitted_on, rules, cmd.due_on)
     refs = Refs(case_id=cmd.case_id, claim_id=cmd.claim_id, provider_id=cmd.provider_id)
     return [
         scheduled(

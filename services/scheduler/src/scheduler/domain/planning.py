@@ -68,6 +68,8 @@ def contract_expiry_date(expected_end: date, rules: Rules) -> date:
     return rules.calendar.roll(expected_end, rules.roll_for(DeadlineKind.CONTRACT_EXPIRY))
 
 
-def payment_date(submitted_on: date, rules: Rules) -> date:
-    due = submitted_on + timedelta(days=rules.payment_days)
+def payment_date(submitted_on: date, rules: Rules, terms_due: date | None = None) -> date:
+    """The contract's own payment date if the authority gave it, else the default days;
+    rolled to a working day as the municipality's rules say."""
+    due = terms_due or submitted_on + timedelta(days=rules.payment_days)
     return rules.calendar.roll(due, rules.roll_for(DeadlineKind.PAYMENT_DUE))

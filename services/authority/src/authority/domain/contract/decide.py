@@ -1,6 +1,7 @@
 """Decide what a command on an individual contract means, or refuse it."""
 
 from authority.domain.audit import CASEWORK, require_role, stamp
+from authority.domain.contract.expiry import expire
 from authority.domain.contract.messages import (
     AmendContract,
     ContractAmended,
@@ -13,6 +14,7 @@ from authority.domain.contract.messages import (
     DeliveryStopped,
     DraftContract,
     RecordContractEnded,
+    RecordContractExpired,
     RecordDeliveryStarted,
     RecordDeliveryStopped,
     RecordProviderCountersigned,
@@ -27,8 +29,10 @@ from authority.domain.errors import DomainError, require
 
 
 def decide(command: ContractCommand, state: ContractState | None) -> list[ContractEvent]:
-    if isinstance(command, DraftContract):
-        return _draft(command, state)
+    if isinstance(command, DraftContract | RecordContractExpired):  # no live contract needed
+        return (
+            _draft(command, state) if isinstance(command, DraftContract) else expire(command, state)
+        )
     if isinstance(command, RecordDeliveryStarted | RecordDeliveryStopped | RecordContractEnded):
         return _reported(command, state)
     contract = _live(state)

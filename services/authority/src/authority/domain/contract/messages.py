@@ -48,6 +48,7 @@ class TerminateContract(Command):
     notice_given_on: date | None = None  # None: the same day (immediate)
     text: str | None = None
     ends_measure: bool = False
+    agreed: bool = False  # both parties agreed the end (a granted early end): may be today
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,6 +68,14 @@ class RecordDeliveryStopped(Command):
     text: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordContractExpired(Command):
+    """The scheduler's ``contract_expiry`` fell due: the contract ends at its expected end
+    unless a version both signed has extended it past `expected_end`."""
+
+    due_on: date  # the day the expiry deadline fell due (the end, rolled to a working day)
+
+
 ContractCommand = (
     DraftContract
     | SignAsAuthority
@@ -74,6 +83,7 @@ ContractCommand = (
     | AmendContract
     | TerminateContract
     | RecordContractEnded
+    | RecordContractExpired
     | RecordDeliveryStarted
     | RecordDeliveryStopped
 )
@@ -136,6 +146,24 @@ class DeliveryStopped(Event):
     text: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LaterNoticeRecorded(Event):
+    """The other party also gave notice, with a later last day: recorded, the earlier stands."""
+
+    initiated_by: Party
+    effective_on: date
+    reason_code: TerminationReason = TerminationReason.OTHER
+    notice_given_on: date | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContractExpired(Event):
+    """The contract reached its expected end: no longer in force, the order closed."""
+
+    expired_on: date  # the last day in force
+
+
 ContractEvent = (
     ContractDrafted
     | ContractSignedByAuthority
@@ -143,6 +171,8 @@ ContractEvent = (
     | ContractAmended
     | ContractTerminated
     | ContractEnded
+    | ContractExpired
+    | LaterNoticeRecorded
     | DeliveryStarted
     | DeliveryStopped
 )

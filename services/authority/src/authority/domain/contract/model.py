@@ -1,7 +1,7 @@
 """The individual contract (individuel kontrakt): an annex per child to the standard contract."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from uuid import UUID
 
@@ -112,6 +112,11 @@ class ContractState:
     standard_contract_id: UUID | None = None  # the standard contract (annex to)
     in_force_version: int | None = None  # the last version both parties signed
     delivery_stop: DeliveryStop | None = None  # when and why the provider stopped
+    # When each version came into force (both signed it), in order: claims are settled by
+    # the version in force for the claimed period.
+    in_force_from: tuple[tuple[int, datetime], ...] = ()
+    expired_on: date | None = None  # ended at its expected end (the last day in force)
+    other_notice: Termination | None = None  # the other party's notice, if both gave one
 
     @property
     def pending_version(self) -> int | None:
@@ -136,12 +141,13 @@ class ContractState:
         is not terminated. An amendment does not take it out of force: the signed version
         stays in force until both have signed the new one. Under notice it stays in force
         through the last day; only once it has ended is it out of force."""
-        ended = self.termination is not None and self.termination.ended
-        return not ended and self.in_force_version is not None
+        return not self.ended and self.in_force_version is not None
 
     @property
     def ended(self) -> bool:
-        return self.termination is not None and self.termination.ended
+        """Ended after the last day under notice, or at its expected end (expired)."""
+        noticed = self.termination is not None and self.termination.ended
+        return noticed or self.expired_on is not None
 
 
 def require_in_force(state: ContractState | None) -> ContractState:

@@ -5,6 +5,9 @@ by the party giving notice; without a period (last day = the day notice is given
 a breach (`IMMEDIATE_REASONS`) or when the measure ended by decision at a follow-up, which
 also ends a contract under notice at once.
 Under notice the contract stays in force through its last day and ends after it.
+Each party gives notice once; when both do, the earlier last day wins and the other notice
+is recorded beside it (`other_notice`). An end both parties agreed (`agreed`: the
+caseworker granted the provider's request to end early) may be today.
 """
 
 from authority.domain.audit import CASEWORK, require_role, stamp
@@ -12,6 +15,7 @@ from authority.domain.contract.messages import (
     ContractEnded,
     ContractEvent,
     ContractTerminated,
+    LaterNoticeRecorded,
     RecordContractEnded,
     TerminateContract,
 )
@@ -27,8 +31,10 @@ from authority.domain.errors import DomainError, require
 def terminate(command: TerminateContract, contract: ContractState) -> list[ContractEvent]:
     if command.initiated_by is Party.AUTHORITY:
         require_role(command, CASEWORK)
+    earlier = contract.termination
+    given = {n.initiated_by for n in (earlier, contract.other_notice) if n is not None}
     require(
-        contract.termination is None or command.ends_measure,
+        command.initiated_by not in given or command.ends_measure,
         "contract_already_terminated",
         "notice of this contract has already been given",
     )
@@ -41,15 +47,33 @@ def terminate(command: TerminateContract, contract: ContractState) -> list[Contr
     )
     immediate = command.effective_on == given_on
     require(
-        not immediate or command.ends_measure or command.reason_code in IMMEDIATE_REASONS,
+        not immediate
+        or command.ends_measure
+        or command.agreed
+        or command.reason_code in IMMEDIATE_REASONS,
         "notice_period_required",
-        "only a breach of the contract ends it without notice",
+        "only a breach of the contract, or an end both parties agree, ends it without notice",
     )
     require(
         command.reason_code is not TerminationReason.OTHER or bool(command.text),
         "termination_text_required",
         "say why when the reason is 'other'",
     )
+    if (
+        earlier is not None
+        and not command.ends_measure
+        and earlier.last_day <= command.effective_on
+    ):
+        return [  # the other party's notice ends it no earlier: recorded beside it
+            LaterNoticeRecorded(
+                **stamp(command),
+                initiated_by=command.initiated_by,
+                effective_on=command.effective_on,
+                reason_code=command.reason_code,
+                notice_given_on=given_on,
+                text=command.text,
+            )
+        ]
     return [
         ContractTerminated(
             **stamp(command),

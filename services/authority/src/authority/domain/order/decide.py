@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from authority.domain.audit import CASEWORK, require_role, stamp
+from authority.domain.audit import CASEWORK, Role, require_role, stamp
 from authority.domain.errors import DomainError, require, require_text
 from authority.domain.order.messages import (
     ChangeOrder,
@@ -103,7 +103,7 @@ def _withdraw(command: WithdrawOrder, state: OrderState) -> list[OrderEvent]:
 
 
 def _end(command: EndOrder, state: OrderState) -> list[OrderEvent]:
-    require_role(command, CASEWORK)
+    require_role(command, Role.SYSTEM if command.by_expiry else CASEWORK)
     require(
         state.status is OrderStatus.ACCEPTED,
         "order_not_running",

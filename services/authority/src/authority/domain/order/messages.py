@@ -47,9 +47,11 @@ class RecordOrderDeclined(Command):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EndOrder(Command):
-    """The measure ends (ophør) by decision; `reason` is required."""
+    """The measure ends (ophør) by decision; `reason` is required. `by_expiry`: its contract
+    reached its expected end (recorded by the system, not a person)."""
 
     ended_on: date
+    by_expiry: bool = False
 
 
 OrderCommand = (

@@ -5,7 +5,7 @@ from datetime import date
 from uuid import UUID
 
 from authority.domain.audit import Command, Event
-from authority.domain.settlement.model import Claim, ClaimTerms
+from authority.domain.settlement.model import Claim, ClaimTerms, LineOutcome, LineRejection
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -15,19 +15,44 @@ class ReceiveClaim(Command):
     provider_id: UUID
     terms: ClaimTerms
     claim: Claim
+    payment_due_on: date | None = None  # the claim's date + the version's payment terms
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ApproveClaim(Command):
-    pass
+    """Finance approves every line."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RejectClaim(Command):
-    """Finance rejects the claim; `reason` is required and goes back to the provider."""
+    """Finance rejects every line; `reason` is required and goes back to the provider."""
+
+    reason_code: LineRejection = LineRejection.OTHER
 
 
-ClaimCommand = ReceiveClaim | ApproveClaim | RejectClaim
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DecideClaimLines(Command):
+    """Finance decides each line: approved, or rejected with a coded reason."""
+
+    outcomes: tuple[LineOutcome, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ApplyCreditNote(Command):
+    """The provider's credit note (kreditnota) reduces what is claimed."""
+
+    credit_note_id: UUID
+    amount_oere: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MarkClaimPaid(Command):
+    paid_on: date
+
+
+ClaimCommand = (
+    ReceiveClaim | ApproveClaim | RejectClaim | DecideClaimLines | ApplyCreditNote | MarkClaimPaid
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,17 +62,32 @@ class ClaimReceived(Event):
     provider_id: UUID
     terms: ClaimTerms
     claim: Claim
+    payment_due_on: date | None = None  # None in streams from before payment terms ran
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClaimApproved(Event):
     approved_total_oere: int
     payment_due_on: date
+    outcomes: tuple[LineOutcome, ...] = ()  # () in older streams: every line approved
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClaimRejected(Event):
-    pass
+    reason_code: LineRejection = LineRejection.OTHER
+    outcomes: tuple[LineOutcome, ...] = ()
 
 
-ClaimEvent = ClaimReceived | ClaimApproved | ClaimRejected
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreditNoteApplied(Event):
+    credit_note_id: UUID
+    amount_oere: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimPaid(Event):
+    paid_on: date
+    paid_total_oere: int
+
+
+ClaimEvent = ClaimReceived | ClaimApproved | ClaimRejected | CreditNoteApplied | ClaimPaid

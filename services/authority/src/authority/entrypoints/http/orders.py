@@ -246,6 +246,7 @@ def router() -> APIRouter:
             "signatures": {"authority": state.authority_signed, "provider": state.provider_signed},
             "standard_contract_id": state.standard_contract_id,
             "notice": notice_view(state),
+            "other_notice": notice_view(state, other=True),
             "ended": state.ended,
             "revision": revision,
         }
@@ -291,9 +292,10 @@ def router() -> APIRouter:
     return api
 
 
-def notice_view(state: Any) -> dict[str, Any] | None:
-    """Who gave notice, why, and the last day the contract is in force."""
-    t = state.termination
+def notice_view(state: Any, other: bool = False) -> dict[str, Any] | None:
+    """Who gave notice, why, and the last day the contract is in force; ``other``: the other
+    party's notice when both gave one (its later last day does not count)."""
+    t = state.other_notice if other else state.termination
     if t is None:
         return None
     return {

@@ -16,6 +16,7 @@ from authority.app.cadence import Arrangement
 from authority.app.queries import render
 from authority.domain import Role
 from authority.domain.followup import AdjustedTerms, Outcome, RecordOutcome
+from authority.domain.settlement import LineRejection
 from authority.entrypoints.http.common import (
     Caseworker,
     Finance,
@@ -28,6 +29,10 @@ from authority.entrypoints.http.common import (
     does_casework,
     goal,
 )
+
+
+class RejectIn(Mutation):
+    reason_code: LineRejection = LineRejection.OTHER
 
 
 class ReadIn(BaseModel):
@@ -146,9 +151,11 @@ def router() -> APIRouter:
         return {"claim_id": claim_id, "revision": await s.claims.decide(claim_id, True, a)}
 
     @api.post("/claims/{claim_id}/reject")
-    async def reject(claim_id: UUID, body: Mutation, who: Finance, s: Svc) -> dict[str, Any]:
+    async def reject(claim_id: UUID, body: RejectIn, who: Finance, s: Svc) -> dict[str, Any]:
+        """Every line rejected with ``reason_code`` (default other) and ``reason`` (required)."""
         a = acting(who, body, prefer=Role.FINANCE)
-        return {"claim_id": claim_id, "revision": await s.claims.decide(claim_id, False, a)}
+        code = body.reason_code
+        return {"claim_id": claim_id, "revision": await s.claims.decide(claim_id, False, a, code)}
 
     @api.get("/providers")
     async def providers(_: Reader, s: Svc) -> list[dict[str, Any]]:

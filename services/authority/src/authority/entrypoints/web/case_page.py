@@ -49,7 +49,9 @@ def contract_view(c: dict[str, Any]) -> dict[str, Any]:
         "terms": c["versions"][-1],
         "signed_by_authority": signed[0],
         "signed_by_provider": signed[1],
-        "in_force": in_force is not None and not (c["termination"] or {}).get("ended"),
+        "in_force": in_force is not None
+        and not (c["termination"] or {}).get("ended")
+        and not c.get("expired_on"),
         "in_force_terms": c["versions"][in_force - 1] if in_force else None,
         "pending_version": None if version == in_force else version,
     }

@@ -26,7 +26,12 @@ from authority.entrypoints.http.orders import (
     new_order,
 )
 from authority.entrypoints.http.oversight import NewTermsIn, OutcomeIn, _adjusted
-from authority.entrypoints.web import change_forms, coordination_forms, lifecycle_forms
+from authority.entrypoints.web import (
+    change_forms,
+    coordination_forms,
+    lifecycle_forms,
+    settlement_forms,
+)
 from authority.entrypoints.web.forms import actor, attempt, number, text
 from authority.entrypoints.web.session import User
 
@@ -130,7 +135,11 @@ ROUTES: dict[str, tuple[str, Action]] = {
 
 def add_routes(ui: APIRouter) -> None:
     for path, (key, action) in (
-        ROUTES | lifecycle_forms.ROUTES | change_forms.ROUTES | coordination_forms.ROUTES
+        ROUTES
+        | lifecycle_forms.ROUTES
+        | change_forms.ROUTES
+        | coordination_forms.ROUTES
+        | settlement_forms.ROUTES
     ).items():
         _add(ui, path, key, action)
 

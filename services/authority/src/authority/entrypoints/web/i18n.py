@@ -16,6 +16,7 @@ from authority.entrypoints.web.catalogue_intake import INTAKE_DA, INTAKE_EN
 from authority.entrypoints.web.catalogue_people import PEOPLE_DA, PEOPLE_EN
 from authority.entrypoints.web.catalogue_plan import PLAN_DA, PLAN_EN
 from authority.entrypoints.web.catalogue_search import SEARCH_DA, SEARCH_EN
+from authority.entrypoints.web.catalogue_settlement import SETTLEMENT_DA, SETTLEMENT_EN
 from authority.entrypoints.web.catalogue_steps import STEPS_DA, STEPS_EN
 
 CATALOGUES: dict[str, dict[str, str]] = {
@@ -29,7 +30,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
     | CHANGES_DA
     | COORDINATION_DA
     | DASHBOARD_DA
-    | PEOPLE_DA,
+    | PEOPLE_DA
+    | SETTLEMENT_DA,
     "en": STEPS_EN
     | EN
     | INTAKE_EN
@@ -39,7 +41,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
     | CHANGES_EN
     | COORDINATION_EN
     | DASHBOARD_EN
-    | PEOPLE_EN,
+    | PEOPLE_EN
+    | SETTLEMENT_EN,
 }
 DEFAULT = "da"
 COOKIE = "samspil_lang"

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from servicekit.auth import Principal
 
 from authority.app.readmodels import ReadModels
+from authority.domain.settlement import LineRejection
 from authority.entrypoints.web import csrf, directory, i18n
 
 HERE = Path(__file__).parent
@@ -102,6 +103,7 @@ env.filters["local_input"] = local_input
 env.filters["kroner"] = kroner
 env.filters["minute"] = minute
 env.globals["time_left"] = time_left
+env.globals["rejection_codes"] = [code.value for code in LineRejection]
 
 
 def here(request: Request) -> str:

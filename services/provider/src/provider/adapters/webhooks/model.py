@@ -32,6 +32,7 @@ class WebhookEventType(StrEnum):
     ORDER_ANSWER_DUE = "order_answer.due"
     CLAIM_APPROVED = "claim.approved"
     CLAIM_REJECTED = "claim.rejected"
+    CLAIM_PAID = "claim.paid"
     CHANGE_REQUEST_ANSWERED = "change_request.answered"  # granted or refused
     DOCUMENT_SHARED = "document.shared"
     CHILD_ERASED = "child.erased"  # the child's personal data is erased: delete your copies

@@ -10,12 +10,15 @@ from provider.domain.claim.model import (
     ClaimApproved,
     ClaimCommand,
     ClaimEvent,
+    ClaimPaid,
     ClaimRejected,
     ClaimStatus,
     ClaimSubmitted,
     CreditNoteIssued,
     IssueCreditNote,
+    LineKind,
     RecordClaimApproved,
+    RecordClaimPaid,
     RecordClaimRejected,
     SubmitClaim,
 )
@@ -43,6 +46,8 @@ def decide(command: ClaimCommand, state: Claim | None) -> list[ClaimEvent]:
             return _credit(command, claim)
         case RecordClaimApproved() | RecordClaimRejected():
             return _record_decision(command, claim)
+        case RecordClaimPaid():
+            return _record_paid(command, claim)
 
 
 def _submit(command: SubmitClaim, state: Claim | None) -> list[ClaimEvent]:
@@ -61,7 +66,7 @@ def _submit(command: SubmitClaim, state: Claim | None) -> list[ClaimEvent]:
         require_text(line.description, "description")
         if line.units <= 0:
             refuse("invalid_claim", "Each line claims at least one unit.")
-        if line.unit_price_oere != command.contract.price_oere:
+        if line.kind is LineKind.SERVICE and line.unit_price_oere != command.contract.price_oere:
             refuse(
                 "price_mismatch",
                 f"Unit price {line.unit_price_oere} øre differs from the contract price "
@@ -109,17 +114,44 @@ def _record_decision(
 ) -> list[ClaimEvent]:
     require_role(command, Role.SYSTEM)
     event: ClaimEvent
+    approved = isinstance(command, RecordClaimApproved)
     if isinstance(command, RecordClaimApproved):
         outcome = ClaimStatus.APPROVED
-        event = ClaimApproved(**stamp(command), claim_id=claim.claim_id)
+        event = ClaimApproved(
+            **stamp(command),
+            claim_id=claim.claim_id,
+            outcomes=command.outcomes,
+            approved_total_oere=command.approved_total_oere,
+            payment_due_on=command.payment_due_on,
+        )
     else:
         outcome = ClaimStatus.REJECTED
-        event = ClaimRejected(**stamp(command), claim_id=claim.claim_id, reason=command.reason)
-    if claim.status is outcome:
+        event = ClaimRejected(
+            **stamp(command),
+            claim_id=claim.claim_id,
+            reason=command.reason,
+            reason_code=command.reason_code,
+            outcomes=command.outcomes,
+        )
+    if claim.status is outcome or (claim.status is ClaimStatus.PAID and approved):
         return []  # the authority's decision, redelivered
     if claim.status is not ClaimStatus.SUBMITTED:
         refuse("claim_already_decided", f"The claim is already {claim.status.value}.")
     return [event]
+
+
+def _record_paid(command: RecordClaimPaid, claim: Claim) -> list[ClaimEvent]:
+    require_role(command, Role.SYSTEM)
+    if claim.status is ClaimStatus.PAID:
+        return []  # the authority's payment, redelivered
+    return [
+        ClaimPaid(
+            **stamp(command),
+            claim_id=claim.claim_id,
+            paid_on=command.paid_on,
+            paid_total_oere=command.paid_total_oere,
+        )
+    ]
 
 
 def evolve(state: Claim | None, event: ClaimEvent) -> Claim:
@@ -144,3 +176,5 @@ def evolve(state: Claim | None, event: ClaimEvent) -> Claim:
             return replace(state, status=ClaimStatus.APPROVED)
         case ClaimRejected():
             return replace(state, status=ClaimStatus.REJECTED)
+        case ClaimPaid():
+            return replace(state, status=ClaimStatus.PAID)

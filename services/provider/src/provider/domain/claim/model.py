@@ -12,11 +12,17 @@ from provider.domain.common import Command, Event
 from provider.domain.contract.model import ContractFacts
 
 
+class LineKind(StrEnum):
+    SERVICE = "service"  # the measure, at the contract's price per unit
+    SPECIAL_AGREEMENT = "special_agreement"  # a særlig økonomisk aftale, billed on its own
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimLine:
     description: str
     units: int
     unit_price_oere: int
+    kind: LineKind = LineKind.SERVICE
 
     @property
     def amount_oere(self) -> int:
@@ -25,8 +31,19 @@ class ClaimLine:
 
 class ClaimStatus(StrEnum):
     SUBMITTED = "submitted"
-    APPROVED = "approved"
+    APPROVED = "approved"  # wholly or in part: see the lines' outcomes
     REJECTED = "rejected"
+    PAID = "paid"
+
+
+@dataclass(frozen=True, slots=True)
+class LineOutcome:
+    """The authority's decision on line `line` (from 1); a rejection has a code."""
+
+    line: int
+    approved: bool
+    reason_code: str | None = None
+    text: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,15 +67,29 @@ class IssueCreditNote(Command):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RecordClaimApproved(Command):
     claim_id: UUID
+    outcomes: tuple[LineOutcome, ...] = ()
+    approved_total_oere: int | None = None
+    payment_due_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RecordClaimRejected(Command):
     claim_id: UUID
     reason: str
+    reason_code: str = "other"
+    outcomes: tuple[LineOutcome, ...] = ()
 
 
-ClaimCommand = SubmitClaim | IssueCreditNote | RecordClaimApproved | RecordClaimRejected
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordClaimPaid(Command):
+    claim_id: UUID
+    paid_on: date
+    paid_total_oere: int
+
+
+ClaimCommand = (
+    SubmitClaim | IssueCreditNote | RecordClaimApproved | RecordClaimRejected | RecordClaimPaid
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -83,15 +114,27 @@ class CreditNoteIssued(Event):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClaimApproved(Event):
     claim_id: UUID
+    outcomes: tuple[LineOutcome, ...] = ()  # () in older streams: every line approved
+    approved_total_oere: int | None = None
+    payment_due_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClaimRejected(Event):
     claim_id: UUID
     reason: str
+    reason_code: str = "other"
+    outcomes: tuple[LineOutcome, ...] = ()
 
 
-ClaimEvent = ClaimSubmitted | CreditNoteIssued | ClaimApproved | ClaimRejected
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimPaid(Event):
+    claim_id: UUID
+    paid_on: date
+    paid_total_oere: int
+
+
+ClaimEvent = ClaimSubmitted | CreditNoteIssued | ClaimApproved | ClaimRejected | ClaimPaid
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -98,9 +98,11 @@ class RecordNotice(Command):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RecordEnded(Command):
-    """The scheduler says the last day under notice has passed."""
+    """The scheduler says the last day under notice has passed; or (`expired_on`) the
+    authority says the contract reached its expected end without an extension."""
 
     contract_id: UUID
+    expired_on: date | None = None
 
 
 ContractCommand = ReceiveContractOffer | Countersign | GiveNotice | RecordNotice | RecordEnded

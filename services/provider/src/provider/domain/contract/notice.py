@@ -18,6 +18,7 @@ from provider.domain.contract.model import (
     ContractEvent,
     GiveNotice,
     NoticeGiven,
+    Party,
     RecordEnded,
     RecordNotice,
     TerminationReason,
@@ -45,20 +46,25 @@ def decide(
             ]
         case RecordEnded():
             require_role(command, Role.SYSTEM)
-            if contract.notice is None:
-                refuse("contract_not_terminated", "No notice was given of this contract.")
             if contract.ended:
                 return []
-            ended_on = contract.notice.last_day
+            if command.expired_on is not None:
+                ended_on = command.expired_on
+            elif contract.notice is not None:
+                ended_on = contract.notice.last_day
+            else:
+                refuse("contract_not_terminated", "No notice was given of this contract.")
             return [
                 ContractEnded(**stamp(command), contract_id=contract.contract_id, ended_on=ended_on)
             ]
 
 
 def _give(command: GiveNotice, contract: Contract) -> list[ContractEvent]:
+    """Notice once per party. Under the authority's notice the provider's own still counts:
+    an earlier last day wins; a later one changes nothing here (the authority records it)."""
     require_role(command, Role.COORDINATOR)
     notice = command.notice
-    if contract.notice is not None:
+    if contract.notice is not None and contract.notice.given_by is Party.PROVIDER:
         refuse("contract_already_terminated", "Notice of this contract has already been given.")
     if not contract.in_force:
         refuse("contract_not_in_force", "Only a contract in force is terminated.")
@@ -68,6 +74,8 @@ def _give(command: GiveNotice, contract: Contract) -> list[ContractEvent]:
         refuse("termination_text_required", "Say why when the reason is 'other'.")
     if notice.reason_code in {TerminationReason.PROVIDER_NOT_DELIVERING}:
         refuse("invalid_termination_reason", "That reason is the authority's to give.")
+    if contract.notice is not None and contract.notice.last_day <= notice.last_day:
+        return []  # the authority's earlier (or same) last day stands
     return [NoticeGiven(**stamp(command), contract_id=contract.contract_id, notice=notice)]
 
 

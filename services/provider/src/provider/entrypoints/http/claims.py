@@ -11,7 +11,7 @@ from samspil_contracts.common import MAX_LIST, MAX_ORE, MAX_QUANTITY, UnitPriceO
 from servicekit.inputs import Day
 from servicekit.problems import Problem
 
-from provider.domain.claim import ClaimLine, ClaimStatus
+from provider.domain.claim import ClaimLine, ClaimStatus, LineKind
 from provider.entrypoints.deps import Coordinator, Principal, Svc
 from provider.entrypoints.http.views import ClaimSummary
 
@@ -20,6 +20,11 @@ class Line(BaseModel):
     description: str = Field(min_length=1, max_length=200)
     units: int = Field(ge=1, le=MAX_QUANTITY)
     unit_price_oere: UnitPriceOre
+    kind: LineKind = Field(
+        LineKind.SERVICE,
+        description="service (at the contract's price per unit) or special_agreement (one "
+        "of the contract's særlige økonomiske aftaler, billed as its own line)",
+    )
 
 
 class NewClaim(BaseModel):
@@ -41,7 +46,9 @@ def router() -> APIRouter:
 
     @api.post("/claims", status_code=201)
     async def submit_claim(body: NewClaim, p: Coordinator, svc: Svc) -> dict[str, UUID]:
-        lines = tuple(ClaimLine(x.description, x.units, x.unit_price_oere) for x in body.lines)
+        lines = tuple(
+            ClaimLine(x.description, x.units, x.unit_price_oere, x.kind) for x in body.lines
+        )
         period = (body.period_start, body.period_end)
         claim_id = await svc.claims.submit(
             p.acting(), body.contract_id, body.claim_number, period, lines
@@ -61,6 +68,9 @@ def router() -> APIRouter:
 
     @api.get("/claims/{claim_id}")
     async def read_claim(claim_id: UUID, p: Principal, svc: Svc) -> dict[str, Any]:
+        """The claim with each line's outcome (``lines``: ``outcome`` approved or rejected,
+        ``reason_code``), ``approved_total_oere`` (less credit notes), ``payment_due_on``
+        (the contract's payment terms from the claim) and ``paid_on``."""
         found = await svc.queries.claim(p.tenant_id, claim_id)
         if found is None:
             raise Problem(404, "not_found", "No such claim.")

@@ -78,8 +78,14 @@ class ClaimSummary(View):
     period_end: date
     total_oere: int
     credited_oere: int
-    status: str
+    status: str = Field(description="submitted, approved (wholly or in part), rejected, paid")
     revision: int
+    lines: list[dict[str, Any]] | None = Field(
+        None, description="Each line: kind, units, amounts, outcome and reason_code"
+    )
+    approved_total_oere: int | None = None
+    payment_due_on: date | None = None
+    paid_on: date | None = None
 
 
 class Reminder(View):

@@ -114,8 +114,35 @@ class DeadlineData(BaseModel):
     )
 
 
+class LineOutcomeData(BaseModel):
+    line: int = Field(description="The line's number in the claim, from 1")
+    outcome: Literal["approved", "rejected"]
+    reason_code: str | None = Field(
+        None,
+        description="A rejected line's code: price_differs_from_contract, "
+        "outside_contract_period, exceeds_scope, no_special_agreement, not_delivered, "
+        "already_claimed, other",
+    )
+
+
 class ClaimData(BaseModel):
     claim_id: UUID
+    lines: list[LineOutcomeData] = Field(
+        default_factory=list, description="Each line's outcome (empty: the whole claim)"
+    )
+    approved_total_oere: int | None = Field(
+        None, description="`claim.approved`: the approved lines less your credit notes"
+    )
+    payment_due_on: date | None = Field(
+        None, description="`claim.approved`: the contract's payment terms from the claim"
+    )
+    reason_code: str | None = Field(None, description="`claim.rejected`: the first line's code")
+
+
+class ClaimPaidData(BaseModel):
+    claim_id: UUID
+    paid_on: date
+    paid_total_oere: int
 
 
 class ChangeAnsweredData(BaseModel):
@@ -181,8 +208,21 @@ CATALOGUE: dict[str, tuple[type[BaseModel], str, str]] = {
         "POST /contracts/{contract_id}/status-reports",
     ),
     "order_answer.due": (DeadlineData, "Your answer to an order falls due", "GET /orders/{id}"),
-    "claim.approved": (ClaimData, "Your claim was approved", "GET /claims/{claim_id}"),
-    "claim.rejected": (ClaimData, "Your claim was rejected", "GET /claims/{claim_id}"),
+    "claim.approved": (
+        ClaimData,
+        "Your claim was approved, wholly or in part (each line's outcome in `lines`)",
+        "GET /claims/{claim_id}",
+    ),
+    "claim.rejected": (
+        ClaimData,
+        "Every line of your claim was rejected, each with a reason code",
+        "GET /claims/{claim_id}",
+    ),
+    "claim.paid": (
+        ClaimPaidData,
+        "The authority paid your approved claim",
+        "GET /claims/{claim_id}",
+    ),
     "change_request.answered": (
         ChangeAnsweredData,
         "The caseworker granted or refused your change request; a granted extension or "
