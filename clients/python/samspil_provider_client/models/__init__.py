@@ -20,9 +20,12 @@ from .child_erased_webhook import ChildErasedWebhook
 from .claim_approved_webhook import ClaimApprovedWebhook
 from .claim_data import ClaimData
 from .claim_made import ClaimMade
+from .claim_paid_data import ClaimPaidData
+from .claim_paid_webhook import ClaimPaidWebhook
 from .claim_rejected_webhook import ClaimRejectedWebhook
 from .claim_status import ClaimStatus
 from .claim_summary import ClaimSummary
+from .claim_summary_lines_type_0_item import ClaimSummaryLinesType0Item
 from .concern import Concern
 from .contact_person import ContactPerson
 from .contract_ended_data import ContractEndedData
@@ -68,6 +71,9 @@ from .http_validation_error import HTTPValidationError
 from .incident import Incident
 from .issued_key_view import IssuedKeyView
 from .line import Line
+from .line_kind import LineKind
+from .line_outcome_data import LineOutcomeData
+from .line_outcome_data_outcome import LineOutcomeDataOutcome
 from .list_webhook_deliveries_status_type_0 import ListWebhookDeliveriesStatusType0
 from .log_session_response_log_session_contracts_contract_id_sessions_post import (
     LogSessionResponseLogSessionContractsContractIdSessionsPost,
@@ -196,9 +202,12 @@ __all__ = (
     "ClaimApprovedWebhook",
     "ClaimData",
     "ClaimMade",
+    "ClaimPaidData",
+    "ClaimPaidWebhook",
     "ClaimRejectedWebhook",
     "ClaimStatus",
     "ClaimSummary",
+    "ClaimSummaryLinesType0Item",
     "Concern",
     "ContactPerson",
     "ContractEndedData",
@@ -240,6 +249,9 @@ __all__ = (
     "Incident",
     "IssuedKeyView",
     "Line",
+    "LineKind",
+    "LineOutcomeData",
+    "LineOutcomeDataOutcome",
     "ListWebhookDeliveriesStatusType0",
     "LogSessionResponseLogSessionContractsContractIdSessionsPost",
     "Material",

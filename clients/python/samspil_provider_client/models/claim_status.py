@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class ClaimStatus(StrEnum):
     APPROVED = "approved"
+    PAID = "paid"
     REJECTED = "rejected"
     SUBMITTED = "submitted"
 

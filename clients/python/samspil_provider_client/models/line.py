@@ -6,6 +6,9 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.line_kind import LineKind
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="Line")
 
 
@@ -16,11 +19,13 @@ class Line:
         description (str):
         unit_price_oere (int): Price per unit in øre (1/100 DKK)
         units (int):
+        kind (LineKind | Unset):
     """
 
     description: str
     unit_price_oere: int
     units: int
+    kind: LineKind | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,6 +34,10 @@ class Line:
         unit_price_oere = self.unit_price_oere
 
         units = self.units
+
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,6 +48,8 @@ class Line:
                 "units": units,
             }
         )
+        if kind is not UNSET:
+            field_dict["kind"] = kind
 
         return field_dict
 
@@ -51,10 +62,18 @@ class Line:
 
         units = d.pop("units")
 
+        _kind = d.pop("kind", UNSET)
+        kind: LineKind | Unset
+        if isinstance(_kind, Unset):
+            kind = UNSET
+        else:
+            kind = LineKind(_kind)
+
         line = cls(
             description=description,
             unit_price_oere=unit_price_oere,
             units=units,
+            kind=kind,
         )
 
         line.additional_properties = d

@@ -82,6 +82,10 @@ def sync_detailed(
 ) -> Response[Problem | ReadClaimResponseReadClaimClaimsClaimIdGet]:
     """Read Claim
 
+     The claim with each line's outcome (``lines``: ``outcome`` approved or rejected,
+    ``reason_code``), ``approved_total_oere`` (less credit notes), ``payment_due_on``
+    (the contract's payment terms from the claim) and ``paid_on``.
+
     Args:
         claim_id (UUID):
 
@@ -111,6 +115,10 @@ def sync(
 ) -> Problem | ReadClaimResponseReadClaimClaimsClaimIdGet | None:
     """Read Claim
 
+     The claim with each line's outcome (``lines``: ``outcome`` approved or rejected,
+    ``reason_code``), ``approved_total_oere`` (less credit notes), ``payment_due_on``
+    (the contract's payment terms from the claim) and ``paid_on``.
+
     Args:
         claim_id (UUID):
 
@@ -134,6 +142,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | ReadClaimResponseReadClaimClaimsClaimIdGet]:
     """Read Claim
+
+     The claim with each line's outcome (``lines``: ``outcome`` approved or rejected,
+    ``reason_code``), ``approved_total_oere`` (less credit notes), ``payment_due_on``
+    (the contract's payment terms from the claim) and ``paid_on``.
 
     Args:
         claim_id (UUID):
@@ -161,6 +173,10 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | ReadClaimResponseReadClaimClaimsClaimIdGet | None:
     """Read Claim
+
+     The claim with each line's outcome (``lines``: ``outcome`` approved or rejected,
+    ``reason_code``), ``approved_total_oere`` (less credit notes), ``payment_due_on``
+    (the contract's payment terms from the claim) and ``paid_on``.
 
     Args:
         claim_id (UUID):
