@@ -13,8 +13,8 @@ from typing import Any
 
 import httpx
 import pytest
-from provider.entrypoints.conformance.local_server import serving
-from provider.entrypoints.conformance.reference_receiver import create_app
+from samspil_provider_kit.local_server import serving
+from samspil_provider_kit.reference_receiver import create_app
 
 from tests.e2e import lifecycle as life
 from tests.e2e.conftest import Stack
