@@ -1,7 +1,7 @@
 """Direct seeding of the authority's read models and the events the dashboard reads, as a
-working unit's would look after a few years: bulk inserts, not use cases, so 10k cases take
-seconds. Only for measuring list and dashboard pages (the case pages of these rows have no
-personal data to fold)."""
+working unit's would look after a few years: bulk inserts, not use cases, so 10k cases (and
+ten of the scheduler's deadlines each) take seconds. Only for measuring list and dashboard
+pages (the case pages of these rows have no personal data to fold)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,17 @@ STATUSES = ["investigating", "decision_proposed", "decided", "action_plan_adopte
 MEASURES = ["sel_52_3_2", "sel_52_3_7", "sel_52_3_3", "sel_52_3_1"]
 LEVELS = ["regressed", "no_progress", "some_progress", "good_progress", "goal_reached"]
 CHUNK = 2000
+DEADLINES_PER_CASE = 10
+DEADLINE_KINDS = [
+    k.value
+    for k in (
+        wire.DeadlineKind.INVESTIGATION_LIMIT,
+        wire.DeadlineKind.ACTION_PLAN_DUE,
+        wire.DeadlineKind.FOLLOW_UP_DUE,
+        wire.DeadlineKind.ORDER_ANSWER_DUE,
+        wire.DeadlineKind.PAYMENT_DUE,
+    )
+]
 
 
 class Rows:
@@ -82,6 +93,7 @@ def one_case(rows: Rows, rng: random.Random, n: int, suppliers: list[UUID]) -> N
     opened = datetime.now(UTC) - timedelta(days=rng.randint(30, 900))
     initials = f"{chr(65 + n % 26)}.{chr(65 + n // 26 % 26)}."
     rows.add("cases", case_id=case_id, child_initials=initials, status=status, caseworker_id=worker)
+    deadlines(rows, rng, case_id, opened)
     rows.event(f"case-{case_id}", "InvestigationStarted", opened)
     if status != "investigating":
         rows.event(
@@ -107,6 +119,20 @@ def one_case(rows: Rows, rng: random.Random, n: int, suppliers: list[UUID]) -> N
     rows.add("claims", claim_id=uuid4(), contract_id=contract_id, provider_id=provider,
              case_id=case_id, status="approved", total_oere=rng.randint(50, 400) * 62_500,
              period_start=start, period_end=start + timedelta(days=28), problems=[])  # fmt: skip
+
+
+def deadlines(rows: Rows, rng: random.Random, case_id: UUID, opened: datetime) -> None:
+    """Ten of the scheduler's deadlines per case (100k cases: the issue's 1M): most met or
+    cancelled over the case's life, the latest still open, some of them overdue."""
+    now = datetime.now(UTC)
+    for i in range(DEADLINES_PER_CASE):
+        due = opened + timedelta(days=30 + i * 60 + rng.randint(-10, 10))
+        still_open = i == DEADLINES_PER_CASE - 1 or due > now
+        status = "open" if still_open else rng.choice(("met", "met", "met", "cancelled"))
+        closed = None if still_open else due + timedelta(days=rng.randint(-20, 15))
+        rows.add("deadlines", deadline_id=uuid4(), kind=rng.choice(DEADLINE_KINDS),
+                 case_id=case_id, due_at=due, warn_at=due - timedelta(days=14),
+                 status=status, closed_at=closed)  # fmt: skip
 
 
 def followup(
