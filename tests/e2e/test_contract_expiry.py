@@ -62,10 +62,17 @@ def one_month_contract(cw: httpx.Client, tl: httpx.Client, tenant: Tenant) -> tu
     return contract_id, order_id
 
 
-def expiry_due(ops: httpx.Client, contract_id: str) -> Any:
+def expiry_phase(ops: httpx.Client, contract_id: str, phase: str) -> Any:
     rows = deadlines(ops, contract_id, "pending")
-    due = [r for r in rows if r["kind"] == "contract_expiry" and r["phase"] == "due"]
-    return due[0] if due else None
+    found = [r for r in rows if r["kind"] == "contract_expiry" and r["phase"] == phase]
+    return found[0] if found else None
+
+
+def advance_past(ops: httpx.Client, row: Any) -> None:
+    fire_at = datetime.fromisoformat(row["fire_at"])
+    now = datetime.fromisoformat(ok(ops.get("/clock"))["now"])
+    hours = max(0, ceil((fire_at - now).total_seconds() / 3600)) + 1
+    ok(ops.post("/clock/advance", json={"hours": hours}))
 
 
 def test_at_its_expected_end_the_contract_ends_on_both_sides_and_the_order_closes(
@@ -80,18 +87,24 @@ def test_at_its_expected_end_the_contract_ends_on_both_sides_and_the_order_close
         # Given a one-month contract in force, its expiry set by the scheduler
         life.framework_in_force(cw, tenant)
         contract_id, order_id = one_month_contract(cw, tl, tenant)
-        due = wait_for(lambda: expiry_due(ops, contract_id), what="the contract's expiry")
+        due = wait_for(lambda: expiry_phase(ops, contract_id, "due"), what="the expiry")
+        overdue = expiry_phase(ops, contract_id, "overdue")
         ok(
             tenant.client.post(
                 f"/contracts/{contract_id}/delivery/start", json={"on": str(date.today())}
             )
         )
 
-        # When the scheduler's clock passes the expiry, without an extension
-        fire_at = datetime.fromisoformat(due["fire_at"])
-        now = datetime.fromisoformat(ok(ops.get("/clock"))["now"])
-        hours = max(0, ceil((fire_at - now).total_seconds() / 3600)) + 1
-        ok(ops.post("/clock/advance", json={"hours": hours}))
+        # When the expiry falls due (09:00 on the last day, or a working day before it)
+        advance_past(ops, due)
+        wait_for(lambda: not expiry_phase(ops, contract_id, "due"), what="the expiry fell due")
+        # Then it is still in force on both sides: through its last day
+        here, there = both_sides(cw, tenant, contract_id, lambda c: c.get("in_force") is True)
+        assert (here["ended"], there["ended"]) == (False, False)
+
+        # When the scheduler's clock passes the first working day after the end, without an
+        # extension
+        advance_past(ops, overdue)
 
         # Then both sides show it ended, no longer in force
         here, there = both_sides(cw, tenant, contract_id, lambda c: c.get("ended") is True)

@@ -23,8 +23,21 @@ assert END is not None
 IN_FORCE = (drafted, signed_v1, countersigned_v1)
 
 
-def expire(due_on: date) -> RecordContractExpired:
-    return RecordContractExpired(actor=SYSTEM, at=AT, due_on=due_on)
+def expire(due_on: date, today: date | None = None) -> RecordContractExpired:
+    """The deadline firing on ``today`` (by default its overdue phase, the day after the end)."""
+    after = END + timedelta(days=1)
+    return RecordContractExpired(actor=SYSTEM, at=AT, due_on=due_on, today=today or after)
+
+
+def test_a_contract_is_in_force_through_its_last_day() -> None:
+    # Given a contract in force, when the expiry falls due days before its end (rolled back
+    # from a weekend) or on the last day itself, at 09:00
+    for fired in (END - timedelta(days=2), END):
+        contract.given(*IN_FORCE).when(expire(END - timedelta(days=2), today=fired)).then()
+    # Then nothing ends; the first firing after the last day ends it
+    contract.given(*IN_FORCE).when(expire(END, today=END + timedelta(days=1))).then(
+        ContractExpired(actor=SYSTEM, at=AT, expired_on=END)
+    )
 
 
 def test_a_contract_in_force_expires_on_its_expected_end_once() -> None:

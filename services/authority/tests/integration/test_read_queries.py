@@ -3,6 +3,7 @@ paged lists of My work, on PostgreSQL and on SQLite (the quick start's database)
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -224,6 +225,15 @@ async def test_the_directory_keeps_the_latest_sign_in_and_the_team(engine: Async
     # Then the latest claims count, with the caseworker's team beside them
     assert people["sb-a"] == Person("sb-a", "Karen Holm", "Koordinator", "Nord")
     assert people["tl-x"] == Person("tl-x", "Lars Berg", None, None)
+
+
+async def test_two_first_pages_of_a_new_name_at_once_both_land(engine: AsyncEngine) -> None:
+    # Given a user never seen, whose first two pages are served at the same moment
+    directory, at = SqlDirectory(engine), datetime(2026, 11, 23, 9, tzinfo=UTC)
+    # When both record the sign-in's name concurrently
+    await asyncio.gather(*(directory.record("sb-new", "Ida Lund", None, at) for _ in range(8)))
+    # Then no insert collides (a 500 before), and the directory has the one person
+    assert (await directory.everyone())["sb-new"] == Person("sb-new", "Ida Lund", None, None)
 
 
 async def test_my_work_lists_are_scoped_and_sorted_by_deadline(engine: AsyncEngine) -> None:

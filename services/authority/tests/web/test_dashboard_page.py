@@ -137,6 +137,21 @@ async def test_a_reversed_period_is_refused_next_to_its_field(authority: Authori
     assert export.status_code == 422
 
 
+async def test_a_period_beyond_any_calendar_is_refused_not_a_server_error(
+    authority: Authority,
+) -> None:
+    cookies = await _leader(authority)
+    async with httpx.AsyncClient(base_url=authority.url, cookies=cookies) as client:
+        # When a period reaches the calendar's very ends (a day either side overflows)
+        answers = [
+            await client.get(f"/ui/dashboard{path}?start=0001-01-01&end=9999-12-31")
+            for path in ("", "/deadlines?kind=follow_up_due&state=overdue", "/export.xlsx")
+        ]
+    # Then the page and the export refuse it as the user's error; no such drill-down exists
+    assert [a.status_code for a in answers] == [422, 404, 422]
+    assert "Vælg en dato mellem 2000 og 2100." in answers[0].text
+
+
 async def test_a_team_name_that_looks_like_a_formula_is_exported_as_text(
     authority: Authority,
 ) -> None:

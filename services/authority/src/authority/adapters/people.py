@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from authority.adapters.tables import caseworker_teams, people
@@ -19,8 +20,11 @@ class SqlDirectory:
     async def record(self, user_id: str, name: str, title: str | None, at: datetime) -> None:
         row = {"user_id": user_id, "display_name": name, "title": title, "seen_at": at}
         async with self.engine.begin() as conn:
-            await conn.execute(people.delete().where(people.c.user_id == user_id))
-            await conn.execute(people.insert().values(**row))
+            # One statement: two first pages of a new name at once both land (no 5xx).
+            dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+            stmt = dialect.insert(people).values(**row)
+            fresh = {c: stmt.excluded[c] for c in ("display_name", "title", "seen_at")}
+            await conn.execute(stmt.on_conflict_do_update(index_elements=["user_id"], set_=fresh))
 
     async def everyone(self) -> dict[str, Person]:
         team = caseworker_teams.c

@@ -1,5 +1,6 @@
-"""Expiry at the expected end (issue 19): when the scheduler's ``contract_expiry`` falls
-due and no version both signed has extended the contract, it ends on both sides and its
+"""Expiry at the expected end (issue 19): when the scheduler's ``contract_expiry`` fires after
+the end (its overdue phase, or a due rolled past it) and no version both signed has extended
+the contract, it ends on both sides and its
 order is closed, in one transaction (``ContractExpired``; ``MeasureEnded`` of reason
 expiry makes the scheduler close what is left)."""
 
@@ -17,6 +18,8 @@ from authority.domain.contract import ContractExpired, ContractState, RecordCont
 from authority.domain.order import EndOrder, OrderStatus
 
 WHY = "the contract reached its expected end"
+# Due is 09:00 on a working day on or before the end; overdue the first working day after.
+PHASES = (wire.DeadlinePhase.DUE, wire.DeadlinePhase.OVERDUE)
 
 
 class Expiry:
@@ -25,10 +28,12 @@ class Expiry:
 
     async def reached(self, uow: UnitOfWork, e: wire.DeadlineReached, a: Acting) -> None:
         expiry = e.kind is wire.DeadlineKind.CONTRACT_EXPIRY
-        if not expiry or e.phase is not wire.DeadlinePhase.DUE or e.contract_id is None:
+        if not expiry or e.phase not in PHASES or e.contract_id is None:
             return
         acting = replace(a, reason=WHY)
-        command = RecordContractExpired(**acting.stamp(), due_on=local_day(e.due_at))
+        command = RecordContractExpired(
+            **acting.stamp(), due_on=local_day(e.due_at), today=local_day(e.fired_at)
+        )
         events, ran = await self.kit.run(
             uow, self.kit.aggregates.contract, e.contract_id, command, acting
         )

@@ -1,7 +1,10 @@
 """Expiry (udløb) of an individual contract at its expected end, unless extended.
 
 Decided rules: only the scheduler's ``contract_expiry`` ends it (role system), once, on the
-expected end of the version in force; a contract that version extends past the deadline's
+expected end of the version in force, and never before that day is over: the deadline falls
+due on a working day at 09:00, which may be the last day or days before it (rolled back from
+a weekend or Easter), so a firing on or before the end is passed over and the next phase
+(overdue, the first working day after) ends it; a contract that version extends past the deadline's
 day (the scheduler then set a new expiry) does not expire on the old one; one never in
 force, open-ended or already ended has nothing to expire.
 """
@@ -32,4 +35,6 @@ def expire(command: RecordContractExpired, state: ContractState | None) -> list[
     end = expected_end(terms)
     if end is None or end - command.due_on > ROLLED:
         return []  # open-ended, or extended: the new end has its own expiry deadline
+    if command.today <= end:
+        return []  # in force through its last day: the overdue phase comes after it
     return [ContractExpired(**stamp(command), expired_on=end)]

@@ -74,6 +74,7 @@ class RecordContractExpired(Command):
     unless a version both signed has extended it past `expected_end`."""
 
     due_on: date  # the day the expiry deadline fell due (the end, rolled to a working day)
+    today: date  # Copenhagen's date as the deadline fired: in force through the last day
 
 
 ContractCommand = (

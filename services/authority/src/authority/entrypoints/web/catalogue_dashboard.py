@@ -7,6 +7,7 @@ from __future__ import annotations
 DASHBOARD_DA: dict[str, str] = {
     "dash.reversed": "Til-datoen ligger før fra-datoen. Vælg en slutdato efter startdatoen.",
     "dash.bad_date": "Skriv datoen som åååå-mm-dd.",
+    "dash.out_of_range": "Vælg en dato mellem 2000 og 2100.",
     "dash.fix_period": "Perioden kan ikke vises. Ret feltet, der er markeret.",
     "dash.period_shown": "Periode: {start} til {end}.",
     "dash.download": "Hent frist-tabellen",
@@ -63,6 +64,7 @@ DASHBOARD_DA: dict[str, str] = {
 DASHBOARD_EN: dict[str, str] = {
     "dash.reversed": "The To date is before the From date. Choose an end date after the start.",
     "dash.bad_date": "Write the date as yyyy-mm-dd.",
+    "dash.out_of_range": "Choose a date between 2000 and 2100.",
     "dash.fix_period": "The period cannot be shown. Correct the marked field.",
     "dash.period_shown": "Period: {start} to {end}.",
     "dash.download": "Download the deadline table",

@@ -45,12 +45,21 @@ def period_of(start: str, end: str, today: date, t: Translate) -> Asked:
     return Asked(Period(first, last), start or first.isoformat(), end or last.isoformat(), errors)
 
 
+# The years a period may span: the figures' date arithmetic (a day either side) and any
+# real history fit, 0001-01-01 or 9999-12-31 (an overflow, a 500) do not.
+EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
+
+
 def _day(text: str, default: date, field: str, errors: dict[str, str], t: Translate) -> date:
     try:
-        return date.fromisoformat(text) if text else default
+        day = date.fromisoformat(text) if text else default
     except ValueError:
         errors[field] = t("dash.bad_date")
         return default
+    if not EARLIEST <= day <= LATEST:
+        errors[field] = t("dash.out_of_range")
+        return default
+    return day
 
 
 def share(part: int, whole: int) -> float | None:
