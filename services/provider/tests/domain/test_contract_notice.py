@@ -15,6 +15,7 @@ from provider.domain.contract import (
     GiveNotice,
     Notice,
     NoticeGiven,
+    OwnNoticeRecorded,
     Party,
     RecordEnded,
     RecordNotice,
@@ -159,5 +160,20 @@ def test_under_the_authoritys_notice_an_earlier_last_day_of_ours_wins() -> None:
     earlier = replace(NOTICE, last_day=NOTICE.last_day - timedelta(days=1))
     ours = replace(give, notice=earlier)
     given(*in_force, theirs).when(ours).then(replace(given_notice, notice=earlier))
-    later = replace(give, notice=replace(NOTICE, last_day=NOTICE.last_day + timedelta(days=9)))
-    given(*in_force, theirs).when(later).then()
+    later_notice = replace(NOTICE, last_day=NOTICE.last_day + timedelta(days=9))
+    later = replace(give, notice=later_notice)
+    kept = OwnNoticeRecorded(actor=COORDINATOR, **ids, notice=later_notice)
+    given(*in_force, theirs).when(later).then(kept)
+
+
+def test_we_give_notice_once_whichever_party_gave_the_notice_that_counts() -> None:
+    # Given the authority's notice, and ours after it (kept, not counting)
+    authority = replace(NOTICE, given_by=Party.AUTHORITY, reason_code=TerminationReason.GOALS_MET)
+    theirs = NoticeGiven(actor=SYSTEM, **ids, notice=authority)
+    later_notice = replace(NOTICE, last_day=NOTICE.last_day + timedelta(days=9))
+    kept = OwnNoticeRecorded(actor=COORDINATOR, **ids, notice=later_notice)
+    # When we give notice again, even to an earlier day, then it is refused
+    earlier = replace(give, notice=replace(NOTICE, last_day=NOTICE.last_day - timedelta(days=1)))
+    given(*in_force, theirs, kept).when(earlier).then_refused("contract_already_terminated")
+    # And so it is after our notice was replaced by the authority's earlier one
+    given(*in_force, given_notice, theirs).when(earlier).then_refused("contract_already_terminated")

@@ -46,6 +46,7 @@ CONTRACTS: Agg = Aggregate(
         contract.ContractOfferReceived,
         contract.ContractCountersigned,
         contract.NoticeGiven,
+        contract.OwnNoticeRecorded,
         contract.ContractEnded,
     ),
 )

@@ -17,6 +17,7 @@ from provider.domain.contract.model import (
     Countersign,
     GiveNotice,
     NoticeGiven,
+    OwnNoticeRecorded,
     ReceiveContractOffer,
     RecordEnded,
     RecordNotice,
@@ -105,7 +106,7 @@ def evolve(state: Contract | None, event: ContractEvent) -> Contract:
             if state is None:
                 raise ValueError("ContractCountersigned cannot start a contract")
             return replace(state, countersigned_version=event.version, terms_in_force=state.terms)
-        case NoticeGiven() | ContractEnded():
+        case NoticeGiven() | OwnNoticeRecorded() | ContractEnded():
             if state is None:
                 raise ValueError(f"{type(event).__name__} cannot start a contract")
             return notice.evolve(state, event)

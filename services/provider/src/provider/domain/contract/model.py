@@ -131,12 +131,23 @@ class NoticeGiven(Event):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class OwnNoticeRecorded(Event):
+    """We gave notice after the authority's earlier last day: it does not count, but we have
+    given ours (the authority records it beside its own), so a second is refused."""
+
+    contract_id: UUID
+    notice: Notice
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ContractEnded(Event):
     contract_id: UUID
     ended_on: date
 
 
-ContractEvent = ContractOfferReceived | ContractCountersigned | NoticeGiven | ContractEnded
+ContractEvent = (
+    ContractOfferReceived | ContractCountersigned | NoticeGiven | OwnNoticeRecorded | ContractEnded
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -163,6 +174,7 @@ class Contract:
     terms_in_force: ContractTerms | None = None  # of the version both parties signed
     notice: Notice | None = None  # given by either party; in force through its last day
     ended: bool = False  # the last day under notice passed (or it ended at once)
+    own_notice: bool = False  # we gave notice (counting or not): once per party
 
     @property
     def in_force(self) -> bool:

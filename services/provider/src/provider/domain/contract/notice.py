@@ -18,6 +18,7 @@ from provider.domain.contract.model import (
     ContractEvent,
     GiveNotice,
     NoticeGiven,
+    OwnNoticeRecorded,
     Party,
     RecordEnded,
     RecordNotice,
@@ -64,7 +65,8 @@ def _give(command: GiveNotice, contract: Contract) -> list[ContractEvent]:
     an earlier last day wins; a later one changes nothing here (the authority records it)."""
     require_role(command, Role.COORDINATOR)
     notice = command.notice
-    if contract.notice is not None and contract.notice.given_by is Party.PROVIDER:
+    ours = contract.notice is not None and contract.notice.given_by is Party.PROVIDER
+    if ours or contract.own_notice:
         refuse("contract_already_terminated", "Notice of this contract has already been given.")
     if not contract.in_force:
         refuse("contract_not_in_force", "Only a contract in force is terminated.")
@@ -75,12 +77,19 @@ def _give(command: GiveNotice, contract: Contract) -> list[ContractEvent]:
     if notice.reason_code in {TerminationReason.PROVIDER_NOT_DELIVERING}:
         refuse("invalid_termination_reason", "That reason is the authority's to give.")
     if contract.notice is not None and contract.notice.last_day <= notice.last_day:
-        return []  # the authority's earlier (or same) last day stands
+        # The authority's earlier (or same) last day stands; ours is kept as given.
+        return [
+            OwnNoticeRecorded(**stamp(command), contract_id=contract.contract_id, notice=notice)
+        ]
     return [NoticeGiven(**stamp(command), contract_id=contract.contract_id, notice=notice)]
 
 
-def evolve(state: Contract, event: NoticeGiven | ContractEnded) -> Contract:
+def evolve(state: Contract, event: NoticeGiven | OwnNoticeRecorded | ContractEnded) -> Contract:
     if isinstance(event, NoticeGiven):
-        # Without a period the contract ends at once; otherwise after its last day.
-        return replace(state, notice=event.notice, ended=event.notice.immediate)
+        # Without a period the contract ends at once; otherwise after its last day. The
+        # authority's earlier notice replacing ours leaves ours given.
+        own = state.own_notice or event.notice.given_by is Party.PROVIDER
+        return replace(state, notice=event.notice, ended=event.notice.immediate, own_notice=own)
+    if isinstance(event, OwnNoticeRecorded):
+        return replace(state, own_notice=True)
     return replace(state, ended=True)
