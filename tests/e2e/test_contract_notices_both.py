@@ -5,6 +5,7 @@ recorded beside it (never refused only in a log). Three services on the real bro
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,7 +14,7 @@ import httpx
 import pytest
 
 from tests.e2e import lifecycle as life
-from tests.e2e.conftest import Stack
+from tests.e2e.conftest import Stack, started_stack
 from tests.e2e.flows import (
     Tenant,
     authority_order_status,
@@ -27,6 +28,16 @@ from tests.e2e.lifecycle import both_sides, deadlines
 from tests.harness import wait_for
 
 pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Iterator[Stack]:
+    """A stack of its own: deadlines due from today are asserted pending here, and other
+    tests move the shared stack's scheduler clock months ahead (CI saw them fire at once)."""
+    with started_stack(kafka_bootstrap, new_database_url) as own:
+        yield own
+
+
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 

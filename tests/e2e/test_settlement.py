@@ -8,6 +8,7 @@ finance marks the claim paid; the provider sees each line's outcome by API and w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,7 +18,7 @@ from samspil_provider_kit.local_server import serving
 from samspil_provider_kit.reference_receiver import create_app
 
 from tests.e2e import lifecycle as life
-from tests.e2e.conftest import Stack
+from tests.e2e.conftest import Stack, started_stack
 from tests.e2e.flows import (
     Tenant,
     authority_order_status,
@@ -30,6 +31,16 @@ from tests.e2e.flows import (
 from tests.harness import wait_for
 
 pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Iterator[Stack]:
+    """A stack of its own: deadlines due from today are asserted pending here, and other
+    tests move the shared stack's scheduler clock months ahead (CI saw them fire at once)."""
+    with started_stack(kafka_bootstrap, new_database_url) as own:
+        yield own
+
+
 SECRET = "whsec_e2e_settlement_0123456789abcd"
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 TRANSPORT = 40_000  # øre: the special economic agreement's weekly transport

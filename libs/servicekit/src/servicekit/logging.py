@@ -167,8 +167,10 @@ def configure(service: str, level: str = "INFO", json: bool = True) -> None:
     root.setLevel(level)
     logging.captureWarnings(True)  # Python's warnings too, instead of plain text on stderr
     for name in _UVICORN:
+        # The service's LOG_LEVEL decides, not a level an earlier uvicorn.Config left here.
         logging.getLogger(name).handlers = []
         logging.getLogger(name).propagate = True
+        logging.getLogger(name).setLevel(logging.NOTSET)
     for name in _FASTSTREAM:
         logging.getLogger(name).handlers = [handler]
         logging.getLogger(name).propagate = False

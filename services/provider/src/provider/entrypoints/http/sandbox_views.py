@@ -6,6 +6,7 @@ from __future__ import annotations
 import types
 import typing
 from datetime import UTC, date, datetime, timedelta
+from enum import Enum
 from typing import Any, Literal
 from uuid import UUID, uuid4
 
@@ -78,5 +79,7 @@ def _example(annotation: Any) -> Any:  # noqa: PLR0911 (one answer per kind of f
     if annotation is date:
         return datetime.now(UTC).date()
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return {}
+        return {name: _example(f.annotation) for name, f in annotation.model_fields.items()}
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return next(iter(annotation)).value
     return "sandbox"
