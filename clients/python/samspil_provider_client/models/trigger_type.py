@@ -5,6 +5,7 @@ class TriggerType(StrEnum):
     CHANGE_REQUEST_ANSWERED = "change_request.answered"
     CHILD_ERASED = "child.erased"
     CLAIM_APPROVED = "claim.approved"
+    CLAIM_PAID = "claim.paid"
     CLAIM_REJECTED = "claim.rejected"
     CONTRACT_ENDED = "contract.ended"
     CONTRACT_IN_FORCE = "contract.in_force"

@@ -12,7 +12,7 @@ from provider.entrypoints.http.reports import FollowUpView
 EventType = Literal[
     "order.placed", "order.changed", "order.withdrawn", "order.answer_deadline",
     "contract.offered", "contract.in_force", "contract.terminated", "contract.ended",
-    "status_report.due", "order_answer.due", "claim.approved", "claim.rejected",
+    "status_report.due", "order_answer.due", "claim.approved", "claim.rejected", "claim.paid",
     "change_request.answered", "document.shared", "child.erased", "webhook.test",
 ]  # fmt: skip
 
