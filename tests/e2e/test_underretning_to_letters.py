@@ -143,8 +143,15 @@ def test_underretning_from_a_school_to_decision_letters_to_every_party(stack: St
         ok(cw.post(f"/cases/{case_id}/investigation/start"))
 
         def investigation_limit() -> dict[str, Any] | None:
+            # Any status: on the shared stack's clock, months ahead, the limit fires at once
             with _scheduler(stack) as scheduler:
-                rows = ok(scheduler.get("/deadlines", params={"case_id": case_id}))
+                rows = [
+                    d
+                    for status in ("pending", "done")
+                    for d in ok(
+                        scheduler.get("/deadlines", params={"case_id": case_id, "status": status})
+                    )
+                ]
             return next((d for d in rows if d["kind"] == "investigation_limit"), None)
 
         limit = wait_for(investigation_limit, what="the investigation limit at the scheduler")
