@@ -20,6 +20,7 @@ COPY contracts/pyproject.toml contracts/
 COPY libs/devstack/pyproject.toml libs/devstack/
 COPY libs/eventkit/pyproject.toml libs/eventkit/
 COPY libs/servicekit/pyproject.toml libs/servicekit/
+COPY libs/webhook-signing/pyproject.toml libs/webhook-signing/
 COPY services/authority/pyproject.toml services/authority/
 COPY services/provider/pyproject.toml services/provider/
 COPY services/scheduler/pyproject.toml services/scheduler/

@@ -36,12 +36,12 @@ def install(args: list[str]) -> None:
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    # Given the kit's wheel and the provider client's, installed in a new virtual environment
+    # Given the wheels of the kit, the client and the signing package, in a new virtualenv
     work = tmp_path_factory.mktemp("kit")
-    for package in ("samspil-provider-kit", "samspil-provider-client"):
+    for package in ("samspil-provider-kit", "samspil-provider-client", "samspil-webhook-signing"):
         uv("build", "--wheel", "--package", package, "-o", str(work / "dist"))
     wheels = sorted(str(wheel) for wheel in (work / "dist").glob("*.whl"))
-    assert len(wheels) == 2
+    assert len(wheels) == 3
     uv("venv", "--quiet", str(work / "venv"))
     python = work / "venv" / "bin" / "python"
     install(["--python", str(python), *wheels])
@@ -105,7 +105,8 @@ def test_the_installed_kit_fails_a_receiver_accepting_unsigned_requests(
 def test_uvx_runs_the_wheel_without_installing_it(installed: Path) -> None:
     [kit] = installed.parent.parent.glob("dist/samspil_provider_kit-*.whl")
     [client] = installed.parent.parent.glob("dist/samspil_provider_client-*.whl")
-    run = ["tool", "run", "--from", str(kit), "--with", str(client)]
+    [signing] = installed.parent.parent.glob("dist/samspil_webhook_signing-*.whl")
+    run = ["tool", "run", "--from", str(kit), "--with", str(client), "--with", str(signing)]
     run += ["samspil-conformance", "--help"]
     try:
         out = uv(*run[:2], "--offline", *run[2:])

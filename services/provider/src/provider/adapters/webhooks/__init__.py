@@ -5,6 +5,19 @@ a ``WebhookDispatcher`` running as a background loop POSTs it, signed, to the te
 endpoint, retrying with exponential backoff until it is delivered or dead-lettered.
 """
 
+from samspil_webhook_signing import (
+    DEFAULT_TOLERANCE,
+    ID_HEADER,
+    SIGNATURE_HEADER,
+    TIMESTAMP_HEADER,
+    VerifiedWebhook,
+    WebhookVerificationError,
+    sign,
+    signature_header,
+    signed_headers,
+    verify,
+)
+
 from provider.adapters.webhooks.dispatcher import WebhookDispatcher
 from provider.adapters.webhooks.model import (
     Delivery,
@@ -23,18 +36,6 @@ from provider.adapters.webhooks.schema import (
     webhook_metadata,
 )
 from provider.adapters.webhooks.secret_box import SecretBox
-from provider.adapters.webhooks.signing import (
-    DEFAULT_TOLERANCE,
-    ID_HEADER,
-    SIGNATURE_HEADER,
-    TIMESTAMP_HEADER,
-    VerifiedWebhook,
-    WebhookVerificationError,
-    sign,
-    signature_header,
-    signed_headers,
-    verify,
-)
 from provider.adapters.webhooks.targets import TargetPolicy, TargetRefused
 
 __all__ = [

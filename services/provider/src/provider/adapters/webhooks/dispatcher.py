@@ -20,6 +20,7 @@ from uuid import UUID
 
 import httpx
 import structlog
+from samspil_webhook_signing import signed_headers
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -29,7 +30,6 @@ from provider.adapters.webhooks.model import ADDRESS_REFUSED, NO_ENDPOINT, Clock
 from provider.adapters.webhooks.retry import Jitter, RetryPolicy, spread
 from provider.adapters.webhooks.schema import DeliveryStatus, webhook_deliveries
 from provider.adapters.webhooks.secret_box import SecretBox
-from provider.adapters.webhooks.signing import signed_headers
 from provider.adapters.webhooks.targets import STRICT, TargetPolicy, TargetRefused
 
 log = structlog.get_logger(__name__)

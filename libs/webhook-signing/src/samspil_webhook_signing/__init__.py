@@ -1,5 +1,8 @@
 """Signing and verifying Samspil webhooks (HMAC-SHA256).
 
+The provider service signs every delivery with this package and the provider kit
+(``samspil_provider_kit.signing``) re-exports it for receivers: one implementation.
+
 What a receiver gets with every delivery:
 
 * ``Samspil-Webhook-Id``: the delivery id (a UUID); the same on every retry of one delivery,

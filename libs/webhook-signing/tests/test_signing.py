@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from provider.adapters.webhooks import (
+from samspil_webhook_signing import (
     SIGNATURE_HEADER,
     WebhookVerificationError,
     sign,
