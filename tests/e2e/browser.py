@@ -41,6 +41,9 @@ def audited(page: Page, name: str) -> None:
     violations: list[dict[str, Any]] = page.evaluate(AXE_RUN)
     bad = [v for v in violations if v["impact"] in ("serious", "critical")]
     assert bad == [], f"{name}: {bad}"
+    # Nothing pushed out sideways (a term list once pushed a decision's values off the page)
+    width = page.evaluate("document.documentElement.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name} scrolls"
 
 
 def sign_in(page: Page, base: str, user: str, role: str, team: str = "", name: str = "") -> None:

@@ -44,16 +44,27 @@ def stack(kafka_bootstrap: str, new_database_url: Callable[[str], str]) -> Itera
 
 
 @pytest.fixture(scope="module")
-def seeded(stack: Stack, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, str]]:
-    """The seed run against the stack as `make run` runs it; the providers it made."""
-    cwd = tmp_path_factory.mktemp("demo")
+def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where `make run` runs the seed (its var/demo-credentials.json)."""
+    return tmp_path_factory.mktemp("demo")
+
+
+def run_seed(stack: Stack, cwd: Path) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
         [sys.executable, str(SEED), "--authority", stack.url("authority"),
          "--provider", stack.url("provider"), "--cases", str(STAGES)],
         cwd=cwd, capture_output=True, text=True, timeout=500, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
-    tenants: list[dict[str, str]] = json.loads((cwd / "var" / "demo-credentials.json").read_text())
+    return done
+
+
+@pytest.fixture(scope="module")
+def seeded(stack: Stack, checkout: Path) -> list[dict[str, str]]:
+    """The seed run against the stack as `make run` runs it; the providers it made."""
+    run_seed(stack, checkout)
+    path = checkout / "var" / "demo-credentials.json"
+    tenants: list[dict[str, str]] = json.loads(path.read_text())
     return tenants
 
 
@@ -172,3 +183,18 @@ def test_follow_ups_reports_and_claims_fill_the_dashboard(
 def rows_of(found: Any) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = found["items"] if isinstance(found, dict) else found
     return rows
+
+
+def test_a_second_make_run_keeps_the_demo_data_and_does_not_seed_it_again(
+    stack: Stack, seeded: list[dict[str, str]], checkout: Path
+) -> None:
+    # Given the seed has run, and the providers the authority knows
+    with stack.client("authority", "caseworker", user="karen") as cw:
+        before = ok(cw.get("/providers"))
+        cases_before = rows_of(ok(cw.get("/cases", params={"limit": 200})))
+        # When `make run` starts again on the same data
+        done = run_seed(stack, checkout)
+        # Then the seed says so and adds no providers of the same names, nor cases
+        assert "not seeded again" in done.stdout
+        assert len(ok(cw.get("/providers"))) == len(before)
+        assert len(rows_of(ok(cw.get("/cases", params={"limit": 200})))) == len(cases_before)
