@@ -16,7 +16,8 @@ def test_a_long_label_is_cut_to_fit_and_kept_whole_as_a_tooltip() -> None:
     # Then the visible label is cut with an ellipsis, and the whole name is its title
     shown = re.search(r"</title>([^<]*)</text>", svg)
     assert shown is not None
-    assert shown.group(1).endswith("…") and len(shown.group(1)) <= LABEL_CHARS
+    assert shown.group(1).endswith("…")
+    assert len(shown.group(1)) <= LABEL_CHARS
     assert f"<title>{MEASURE}</title>" in svg
 
 
