@@ -76,11 +76,27 @@ def contract_with_agreement(cw: httpx.Client, tl: httpx.Client, tenant: Tenant) 
     return contract_id, case.case_id
 
 
-def finance_decides_on_the_case_page(stack: Stack, case_id: str, claim_id: str) -> None:
-    """Finance's browser: lines 1 and 2 approved, line 3 rejected as beyond the scope."""
+def finance_browser(stack: Stack) -> httpx.Client:
     browser = httpx.Client(base_url=stack.url("authority"), timeout=15)
     issued = ok(browser.post("/dev/token", json={"user_id": "frida", "roles": ["finance"]}))
     browser.cookies.set("samspil_session", issued["access_token"])
+    return browser
+
+
+def on_my_work(stack: Stack, section: str, case_id: str) -> bool:
+    """Whether finance's My work lists the case's claim under ``section`` (claims/payments)."""
+    browser = finance_browser(stack)
+    try:
+        page = browser.get("/ui/", headers={"Accept": "text/html"}).text
+    finally:
+        browser.close()
+    start = page.index(f'id="{section}"')
+    return f"/ui/cases/{case_id}#claims" in page[start : page.index("</section>", start)]
+
+
+def finance_decides_on_the_case_page(stack: Stack, case_id: str, claim_id: str) -> None:
+    """Finance's browser: lines 1 and 2 approved, line 3 rejected as beyond the scope."""
+    browser = finance_browser(stack)
     page = browser.get(f"/ui/cases/{case_id}", headers={"Accept": "text/html"}).text
     action = f"/ui/cases/{case_id}/claims/{claim_id}/lines"
     assert action in page
@@ -172,7 +188,9 @@ def test_a_claim_is_settled_line_by_line_by_the_contracts_terms_until_paid(
             what="the credit note at the authority",
         )
 
-        # When finance decides the lines on the case page
+        # When finance, from My work's claims to decide, decides the lines on the case page
+        assert on_my_work(stack, "claims", case_id)
+        assert not on_my_work(stack, "payments", case_id)
         finance_decides_on_the_case_page(stack, case_id, claim_id)
 
         # Then the provider sees each line's outcome by API and webhook, less the credit note
@@ -204,8 +222,11 @@ def test_a_claim_is_settled_line_by_line_by_the_contracts_terms_until_paid(
             "outcome": "rejected",
             "reason_code": "exceeds_scope",
         }
-        # And approval leaves the payment deadline open: it is tracked until paid
+        # And approval leaves the payment deadline open: it is tracked until paid, and the
+        # claim moves on finance's My work from claims to decide to payments due
         assert payment_deadlines(ops, case_id, claim_id, "pending")
+        assert on_my_work(stack, "payments", case_id)
+        assert not on_my_work(stack, "claims", case_id)
 
         # When finance marks it paid
         ok(finance.post(f"/claims/{claim_id}/paid", json={"paid_on": str(today)}))
@@ -218,3 +239,4 @@ def test_a_claim_is_settled_line_by_line_by_the_contracts_terms_until_paid(
         paid = wait_for(lambda: told("claim.paid"), timeout=60, what="claim.paid")
         assert (paid["paid_on"], paid["paid_total_oere"]) == (str(today), approved_total)
         assert ok(tenant.client.get(f"/claims/{claim_id}"))["paid_on"] == str(today)
+        assert not on_my_work(stack, "payments", case_id)

@@ -18,7 +18,7 @@ from authority.app.readmodels import PAGE_SIZE, Page, Row, Scope
 MAX_PAGE = 100_000  # past any list; a larger number would overflow the SQL offset
 cases, orders, followups = VIEWS["cases"], VIEWS["orders"], VIEWS["followups"]
 concerns, providers, standards = VIEWS["concerns"], VIEWS["providers"], VIEWS["standard_contracts"]
-intake, deadlines = VIEWS["notifications"], VIEWS["deadlines"]
+intake, deadlines, claims = VIEWS["notifications"], VIEWS["deadlines"], VIEWS["claims"]
 
 
 def scoped(query: sa.Select[Any], scope: Scope) -> sa.Select[Any]:
@@ -105,6 +105,20 @@ class SqlWork(Paging):
         query = query.outerjoin(providers, providers.c.provider_id == orders.c.provider_id)
         query = query.where(orders.c.status == "awaiting_answer")
         return await self.page(query.order_by(orders.c.order_id), page)
+
+    async def claims_to_decide(self, page: int) -> Page:
+        query = self._claims().where(claims.c.status == "received")
+        return await self.page(query.order_by(claims.c.period_start, claims.c.claim_id), page)
+
+    async def payments_due(self, page: int) -> Page:
+        query = self._claims().where(claims.c.status == "approved", claims.c.paid_on.is_(None))
+        order = (claims.c.payment_due_on.nulls_last(), claims.c.claim_id)
+        return await self.page(query.order_by(*order), page)
+
+    def _claims(self) -> sa.Select[Any]:
+        """Claims of every case (finance settles for the whole unit), with the provider."""
+        query = self._of_case(claims, Scope()).add_columns(providers.c.name.label("provider"))
+        return query.outerjoin(providers, providers.c.provider_id == claims.c.provider_id)
 
     async def reports(self, scope: Scope, page: int) -> Page:
         query = self._of_case(followups, scope).where(

@@ -45,7 +45,8 @@ def router() -> APIRouter:
 async def work_page(
     request: Request, user: User, values: Mapping[str, Any], p: int, q: str, dp: int = 1
 ) -> Response:
-    """Team leaders see the whole unit by default; caseworkers their own cases."""
+    """Team leaders see the whole unit by default; caseworkers their own cases; finance
+    also the unit's claims to decide and payments due."""
     leader = "team_leader" in user.roles
     scope = str(values.get("scope") or "")
     everyone = scope == "all" or (leader and scope != "mine")
@@ -67,6 +68,9 @@ async def work_page(
         team = await reads(request).teams.team_of(user.user_id)
         lists["flagged"] = await work.flagged(Scope(team=team), 1)
         lists["team_overdue"] = await work.deadlines(Scope(team=team), 1, overdue_at=now)
+    if "finance" in user.roles:
+        lists["claims"] = await work.claims_to_decide(1)
+        lists["payments"] = await work.payments_due(1)
     today = now.astimezone(LOCAL).date()
     return page(
         request,
