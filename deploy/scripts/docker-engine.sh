@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A Docker engine and `docker compose` for the container tests; prints the settings to use:
-#   eval "$(bash deploy/scripts/docker-engine.sh)"   -> DOCKER_HOST=... COMPOSE=...
+#   eval "$(bash deploy/scripts/docker-engine.sh)"   -> export DOCKER_HOST=... COMPOSE=...
 # An engine that already answers (DOCKER_HOST, or the default socket) is used as it is.
 # Otherwise, as root on Debian: Debian's docker.io is installed and dockerd started on the
 # project's own socket, /run/samspil-docker/docker.sock, with --iptables=false --bridge=none:
@@ -82,5 +82,5 @@ compose() {
 
 host=$(engine)
 bin=$(compose)
-echo "DOCKER_HOST=$host"
-echo "COMPOSE=$bin"
+echo "export DOCKER_HOST=$host"
+echo "export COMPOSE=$bin"

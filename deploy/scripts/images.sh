@@ -110,7 +110,7 @@ for image in "samspil/authority:$TAG" "samspil/provider:$TAG" "samspil/scheduler
   docker image inspect "$image" --format "size $image {{.Size}}" \
     | awk '{ printf "%s %s %.0f MB\n", $1, $2, $3 / 1e6 }' | tee -a "$TIMINGS" >&2
 done
-echo "SAMSPIL_IMAGE_TAG=$TAG"
-echo "PYTHON_IMAGE=$python_image"
-echo "KAFKA_IMAGE=samspil/kafka:$TAG"
-echo "POSTGRES_IMAGE=$postgres_image"
+echo "export SAMSPIL_IMAGE_TAG=$TAG"
+echo "export PYTHON_IMAGE=$python_image"
+echo "export KAFKA_IMAGE=samspil/kafka:$TAG"
+echo "export POSTGRES_IMAGE=$postgres_image"

@@ -23,8 +23,8 @@ echo "== import-linter"; uv run lint-imports --no-cache
 if [ "${SAMSPIL_CONTAINERS:-1}" = 1 ]; then
   echo "== containers: engine and images"
   started=$(date +%s)
-  if settings=$(bash deploy/scripts/docker-engine.sh) && export $settings \
-    && settings=$(bash deploy/scripts/images.sh) && export $settings; then
+  if settings=$(bash deploy/scripts/docker-engine.sh) && eval "$settings" \
+    && settings=$(bash deploy/scripts/images.sh) && eval "$settings"; then
     export SAMSPIL_KAFKA_IMAGE=$KAFKA_IMAGE SAMSPIL_POSTGRES_IMAGE=$POSTGRES_IMAGE
     export SAMSPIL_CONTAINERS_REQUIRED=1
     if [ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ] && [ -z "${DATABASE_ADMIN_URL:-}" ]; then
